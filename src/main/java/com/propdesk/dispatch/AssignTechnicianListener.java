@@ -1,0 +1,50 @@
+package com.propdesk.dispatch;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.registry.Estate.Technician;
+import com.propdesk.registry.RegistryRepository;
+import com.propdesk.security.Groups;
+
+/**
+ * On completion of the duty officer's "assign by hand" task: the named technician must be an
+ * active member of the case's department; the assignment goes into the timeline.
+ */
+@Component
+public class AssignTechnicianListener implements TaskListener {
+
+	private final RegistryRepository registry;
+
+	private final CaseService cases;
+
+	AssignTechnicianListener(RegistryRepository registry, CaseService cases) {
+		this.registry = registry;
+		this.cases = cases;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Object chosen = task.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
+		String username = chosen == null ? "" : chosen.toString().trim();
+		String department = (String) task.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
+		Technician technician = registry.technician(username)
+				.orElseThrow(() -> new ProcessEngineException("没有技师 " + username + "：请填写技师的登录名"));
+		if (!technician.active()) {
+			throw new ProcessEngineException("技师 " + technician.name() + " 已停用");
+		}
+		if (!technician.department().equals(department)) {
+			throw new ProcessEngineException("技师 " + technician.name() + " 属于" + Groups.label(technician.department())
+					+ "，本单应由" + Groups.label(department) + "处理");
+		}
+		task.setVariable(DispatchTechnicianDelegate.TECHNICIAN, username);
+		String caseNo = (String) task.getVariable(CaseService.CASE_NO);
+		cases.record(caseNo, "dispatched", "值班人员手工派给 " + technician.name() + "（" + username + "）");
+		cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+	}
+
+}

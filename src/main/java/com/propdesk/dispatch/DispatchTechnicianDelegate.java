@@ -1,0 +1,78 @@
+package com.propdesk.dispatch;
+
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.registry.Estate.Building;
+import com.propdesk.registry.RegistryRepository;
+import com.propdesk.system.Clock;
+
+/**
+ * Dispatches a job to a technician ({@link Dispatcher}) and writes {@code technician} (null when
+ * nobody is available) and {@code dispatchReason}; the choice and its reason go into the timeline.
+ */
+@Component
+public class DispatchTechnicianDelegate implements JavaDelegate {
+
+	public static final String DEPARTMENT = "department";
+
+	public static final String TECHNICIAN = "technician";
+
+	public static final String DISPATCH_REASON = "dispatchReason";
+
+	/** Technicians who handed this job back, comma separated: not chosen again. */
+	public static final String EXCLUDED = "excludedTechnicians";
+
+	private final RegistryRepository registry;
+
+	private final TaskService taskService;
+
+	private final CaseService cases;
+
+	DispatchTechnicianDelegate(RegistryRepository registry, TaskService taskService, CaseService cases) {
+		this.registry = registry;
+		this.taskService = taskService;
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String department = (String) execution.getVariable(DEPARTMENT);
+		String category = (String) execution.getVariable(CaseService.CATEGORY);
+		String buildingCode = (String) execution.getVariable(CaseService.BUILDING);
+		Building site = registry.building(buildingCode)
+				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
+		var buildings = registry.buildings().stream().collect(Collectors.toMap(Building::code, Function.identity()));
+		Dispatcher.Decision decision = Dispatcher.decide(registry.technicians(department), buildings, site, department,
+				category, excluded(execution), LocalTime.from(Clock.now()),
+				username -> taskService.createTaskQuery().taskAssignee(username).count());
+
+		execution.setVariable(TECHNICIAN, decision.technician().orElse(null));
+		execution.setVariable(DISPATCH_REASON, decision.reason());
+		cases.record(caseNo, decision.technician().isPresent() ? "dispatched" : "dispatch-failed", decision.reason());
+		if (decision.technician().isPresent()) {
+			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+		}
+	}
+
+	public static Set<String> excluded(DelegateExecution execution) {
+		Object value = execution.getVariable(EXCLUDED);
+		if (value == null || value.toString().isBlank()) {
+			return Set.of();
+		}
+		return Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+				.collect(Collectors.toSet());
+	}
+
+}

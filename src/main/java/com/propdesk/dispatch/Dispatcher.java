@@ -1,0 +1,73 @@
+package com.propdesk.dispatch;
+
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+import com.propdesk.intake.RepairCategories;
+import com.propdesk.registry.Estate.Building;
+import com.propdesk.registry.Estate.Technician;
+import com.propdesk.security.Groups;
+
+/**
+ * Chooses the technician for a job: on duty now, in the department, qualified for the category,
+ * not excluded (one who handed the job back); then the nearest to the site — same building, then
+ * same zone, then by distance on the estate plan — and, as near as each other, the one with the
+ * least open work. Pure logic: the roster, positions and workloads are handed in.
+ */
+public final class Dispatcher {
+
+	/** The choice, or none, with the reason staff read in the timeline. */
+	public record Decision(Optional<String> technician, String reason) {
+	}
+
+	private record Candidate(Technician technician, int nearness, double distance, long openWork) {
+	}
+
+	private Dispatcher() {
+	}
+
+	public static Decision decide(List<Technician> roster, Map<String, Building> buildings, Building site,
+			String department, String category, Set<String> excluded, LocalTime now, ToLongFunction<String> openWork) {
+		List<Technician> eligible = roster.stream()
+				.filter(t -> t.active() && t.department().equals(department))
+				.filter(t -> t.shift().covers(now))
+				.filter(t -> t.qualifiedFor(category))
+				.filter(t -> !excluded.contains(t.username()))
+				.toList();
+		if (eligible.isEmpty()) {
+			String skill = category == null ? "" : "、具备「" + RepairCategories.label(category) + "」技能";
+			String without = excluded.isEmpty() ? "" : "（已排除退回的 " + String.join("、", excluded) + "）";
+			return new Decision(Optional.empty(),
+					Groups.label(department) + "无人可派：当前没有在岗" + skill + "的技师" + without + "，请值班人员手工派工");
+		}
+		Candidate best = eligible.stream().map(t -> candidate(t, buildings, site, openWork))
+				.min(Comparator.comparingInt(Candidate::nearness)
+						.thenComparingDouble(c -> c.nearness() < 2 ? 0 : c.distance())
+						.thenComparingLong(Candidate::openWork)
+						.thenComparingDouble(Candidate::distance)
+						.thenComparing(c -> c.technician().username()))
+				.orElseThrow();
+		String where = switch (best.nearness()) {
+			case 0 -> "同楼栋（" + site.name() + "）";
+			case 1 -> "同片区（" + site.zone() + "区）";
+			default -> "距离最近（约 " + Math.round(best.distance()) + " 米）";
+		};
+		String others = eligible.size() > 1 ? "；共 " + eligible.size() + " 名在岗合格技师" : "";
+		return new Decision(Optional.of(best.technician().username()), "派给 " + best.technician().name() + "（"
+				+ best.technician().username() + "）：" + where + "，当前在办 " + best.openWork() + " 件" + others);
+	}
+
+	private static Candidate candidate(Technician t, Map<String, Building> buildings, Building site,
+			ToLongFunction<String> openWork) {
+		Building base = buildings.get(t.baseBuilding());
+		int nearness = t.baseBuilding().equals(site.code()) ? 0 : t.zone().equals(site.zone()) ? 1 : 2;
+		double distance = base == null ? Double.MAX_VALUE : base.distanceTo(site);
+		return new Candidate(t, nearness, distance, openWork.applyAsLong(t.username()));
+	}
+
+}

@@ -1,0 +1,101 @@
+package com.propdesk.intake;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.ProblemException;
+
+/** The case API of DESIGN's contract: channels open cases, staff, channels and owners follow them. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+	private final CaseService cases;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	CaseController(CaseService cases, TaskService taskService, IdentityService identityService) {
+		this.cases = cases;
+		this.taskService = taskService;
+		this.identityService = identityService;
+	}
+
+	@PostMapping
+	ResponseEntity<CaseReceipt> open(@RequestBody CaseRequest request, HttpServletRequest http) {
+		Caller caller = Caller.of(http);
+		if (caller instanceof Caller.Owner) {
+			throw ProblemException.forbidden("跟踪令牌只能查看自己的事项，不能新建事项");
+		}
+		if (caller instanceof Caller.Channel channel && Channels.LABELS.containsKey(request.channel())
+				&& !channel.mayUse(request.channel())) {
+			throw ProblemException.forbidden("此 API 密钥不能代表渠道 " + request.channel() + " 提交事项");
+		}
+		CaseService.Opened opened = cases.open(request);
+		CaseReceipt receipt = CaseReceipt.of(opened.record());
+		if (opened.created()) {
+			return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseNo())).body(receipt);
+		}
+		return ResponseEntity.ok(receipt);
+	}
+
+	@GetMapping("/{caseNo}")
+	CaseView find(@PathVariable String caseNo, HttpServletRequest http) {
+		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
+		checkAccess(Caller.of(http), found);
+		Task task = found.processInstanceId() == null ? null
+				: taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
+						.desc().list().stream().findFirst().orElse(null);
+		String assignee = task == null ? null : task.getAssignee();
+		return new CaseView(found.caseNo(), found.type().code(), found.type().label(), found.channel(),
+				found.status().code(), found.status().label(), found.priority(), found.department(),
+				found.department() == null ? null : Groups.label(found.department()), found.category(),
+				found.category() == null ? null : RepairCategories.label(found.category()), found.building(),
+				found.unit(), found.description(), assignee, displayName(assignee), null, found.createdAt(),
+				found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
+	}
+
+	private static void checkAccess(Caller caller, CaseRecord found) {
+		if (caller instanceof Caller.Staff) {
+			return;
+		}
+		if (caller instanceof Caller.Channel channel) {
+			if (!channel.mayUse(found.channel())) {
+				throw ProblemException.notFound("没有事项 " + found.caseNo());
+			}
+			return;
+		}
+		if (caller instanceof Caller.Owner owner && MessageDigest.isEqual(
+				owner.token().getBytes(StandardCharsets.UTF_8), found.trackingToken().getBytes(StandardCharsets.UTF_8))) {
+			return;
+		}
+		throw ProblemException.forbidden("跟踪令牌与事项 " + found.caseNo() + " 不符");
+	}
+
+	private String displayName(String userId) {
+		if (userId == null) {
+			return null;
+		}
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		return user == null ? userId : user.getLastName() + user.getFirstName();
+	}
+
+}

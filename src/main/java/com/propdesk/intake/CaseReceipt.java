@@ -1,0 +1,14 @@
+package com.propdesk.intake;
+
+import java.time.OffsetDateTime;
+
+/** The answer to a channel that opened a case: enough to show the owner and to follow the case. */
+record CaseReceipt(String caseNo, String type, String priority, String status, String statusLabel,
+		OffsetDateTime dueAt, String trackingToken) {
+
+	static CaseReceipt of(CaseRecord c) {
+		return new CaseReceipt(c.caseNo(), c.type().code(), c.priority(), c.status().code(), c.status().label(), null,
+				c.trackingToken());
+	}
+
+}

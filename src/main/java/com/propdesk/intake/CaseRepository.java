@@ -1,0 +1,115 @@
+package com.propdesk.intake;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.stereotype.Repository;
+
+import com.propdesk.system.Clock;
+
+/** The case table, its timeline and its links. */
+@Repository
+class CaseRepository {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	private static final RowMapper<CaseRecord> CASE = (rs, i) -> new CaseRecord(rs.getString("case_no"),
+			CaseType.of(rs.getString("type")).orElseThrow(), rs.getString("channel"), rs.getString("external_id"),
+			rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("building_code"),
+			rs.getString("unit_code"), rs.getString("category"), rs.getString("description"),
+			rs.getString("callback_url"), rs.getString("tracking_token"), CaseStatus.of(rs.getString("status")),
+			rs.getString("priority"), rs.getString("department"), rs.getString("process_instance_id"),
+			Clock.local(rs.getObject("created_at", OffsetDateTime.class)),
+			Clock.local(rs.getObject("updated_at", OffsetDateTime.class)));
+
+	private static final RowMapper<CaseEvent> EVENT = (rs, i) -> new CaseEvent(
+			Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("kind"), rs.getString("actor"),
+			rs.getString("message"));
+
+	private static final RowMapper<CaseLink> LINK = (rs, i) -> new CaseLink(rs.getString("linked_case_no"),
+			rs.getString("relation"));
+
+	private final JdbcTemplate jdbc;
+
+	private final DataFieldMaxValueIncrementer caseNumbers;
+
+	CaseRepository(JdbcTemplate jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.caseNumbers = sequence(dataSource);
+	}
+
+	private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+			return product.toLowerCase().contains("postgres")
+					? new PostgresSequenceMaxValueIncrementer(dataSource, "case_no_seq")
+					: new H2SequenceMaxValueIncrementer(dataSource, "case_no_seq");
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Cannot tell which database holds the cases", e);
+		}
+	}
+
+	/** A new case number: type letter, local date, then a number unique across the estate. */
+	String nextCaseNo(CaseType type, OffsetDateTime now) {
+		return "%s-%s-%04d".formatted(type.prefix(), DAY.format(now), caseNumbers.nextLongValue());
+	}
+
+	void insert(CaseRecord c) {
+		jdbc.update("insert into case_record (case_no, type, channel, external_id, reporter_name, reporter_phone, "
+				+ "building_code, unit_code, category, description, callback_url, tracking_token, status, priority, "
+				+ "department, process_instance_id, created_at, updated_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.type().code(),
+				c.channel(), c.externalId(), c.reporterName(), c.reporterPhone(), c.building(), c.unit(),
+				c.category(), c.description(), c.callbackUrl(), c.trackingToken(), c.status().code(), c.priority(),
+				c.department(), c.processInstanceId(), c.createdAt(), c.updatedAt());
+	}
+
+	Optional<CaseRecord> find(String caseNo) {
+		return jdbc.query("select * from case_record where case_no = ?", CASE, caseNo).stream().findFirst();
+	}
+
+	Optional<CaseRecord> findByExternalId(String channel, String externalId) {
+		return jdbc.query("select * from case_record where channel = ? and external_id = ?", CASE, channel, externalId)
+				.stream().findFirst();
+	}
+
+	void attachProcess(String caseNo, String processInstanceId) {
+		jdbc.update("update case_record set process_instance_id = ? where case_no = ?", processInstanceId, caseNo);
+	}
+
+	void classify(String caseNo, String category, String priority, String department, OffsetDateTime now) {
+		jdbc.update("update case_record set category = ?, priority = ?, department = ?, updated_at = ? where case_no = ?",
+				category, priority, department, now, caseNo);
+	}
+
+	void status(String caseNo, CaseStatus status, OffsetDateTime now) {
+		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
+	}
+
+	void addEvent(String caseNo, CaseEvent event) {
+		jdbc.update("insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)", caseNo,
+				event.at(), event.kind(), event.actor(), event.message());
+	}
+
+	List<CaseEvent> events(String caseNo) {
+		return jdbc.query("select * from case_event where case_no = ? order by id", EVENT, caseNo);
+	}
+
+	List<CaseLink> links(String caseNo) {
+		return jdbc.query("select linked_case_no, relation from case_link where case_no = ? "
+				+ "union select case_no, relation from case_link where linked_case_no = ? order by 1", LINK, caseNo,
+				caseNo);
+	}
+
+}

@@ -1,0 +1,200 @@
+package com.propdesk.intake;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.propdesk.system.Clock;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
+
+/**
+ * The shared case service: opens cases (from a channel or from a start form), keeps their status,
+ * classification and timeline. Every case type goes through here; none calls another's code.
+ */
+@Service("cases")
+public class CaseService {
+
+	/** Process variables every case process starts with. */
+	public static final String CASE_NO = "caseNo";
+
+	public static final String CHANNEL = "channel";
+
+	public static final String REPORTER_NAME = "reporterName";
+
+	public static final String REPORTER_PHONE = "reporterPhone";
+
+	public static final String BUILDING = "building";
+
+	public static final String UNIT = "unit";
+
+	public static final String CATEGORY = "category";
+
+	public static final String DESCRIPTION = "description";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final CaseRepository cases;
+
+	private final CaseRequestValidator validator;
+
+	private final RuntimeService runtimeService;
+
+	private final RepositoryService repositoryService;
+
+	private final IdentityService identityService;
+
+	private final TransactionTemplate transaction;
+
+	CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtimeService,
+			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction) {
+		this.cases = cases;
+		this.validator = validator;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.identityService = identityService;
+		this.transaction = transaction;
+	}
+
+	/** What {@link #open} did: the case, and whether it was created now or found as a replay. */
+	public record Opened(CaseRecord record, boolean created) {
+	}
+
+	/**
+	 * Opens a case reported through a channel and starts its process, in one transaction. The same
+	 * channel and external id again finds the first case: the unique constraint decides, so two
+	 * concurrent replays still make one case.
+	 */
+	public Opened open(CaseRequest request) {
+		var problems = validator.validate(request, true);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		CaseType type = CaseType.of(request.type()).orElseThrow();
+		Optional<CaseRecord> replay = cases.findByExternalId(request.channel(), request.externalId());
+		if (replay.isPresent()) {
+			return new Opened(replay.get(), false);
+		}
+		requireProcess(type);
+		try {
+			return new Opened(transaction.execute(status -> create(request, type)), true);
+		}
+		catch (DuplicateKeyException concurrentReplay) {
+			return new Opened(cases.findByExternalId(request.channel(), request.externalId()).orElseThrow(), false);
+		}
+	}
+
+	private CaseRecord create(CaseRequest request, CaseType type) {
+		boolean channelCall = identityService.getCurrentAuthentication() == null;
+		if (channelCall) {
+			// history names the channel system that opened the case
+			identityService.setAuthenticatedUserId("channel:" + request.channel());
+		}
+		try {
+			String caseNo = insert(request, type, null);
+			var instance = runtimeService.startProcessInstanceByKey(type.code(), caseNo, variables(caseNo, request));
+			cases.attachProcess(caseNo, instance.getId());
+			return cases.find(caseNo).orElseThrow();
+		}
+		finally {
+			if (channelCall) {
+				identityService.clearAuthentication();
+			}
+		}
+	}
+
+	/**
+	 * Registers a case whose process an agent started from Tasklist's start form.
+	 * @return the new case number, to become the process's business key
+	 */
+	public String register(CaseRequest request, String processInstanceId) {
+		var problems = validator.validate(request, false);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return insert(request, CaseType.of(request.type()).orElseThrow(), processInstanceId);
+	}
+
+	private String insert(CaseRequest request, CaseType type, String processInstanceId) {
+		OffsetDateTime now = Clock.now();
+		String caseNo = cases.nextCaseNo(type, now);
+		cases.insert(new CaseRecord(caseNo, type, request.channel(), blankToNull(request.externalId()),
+				request.reporterName(), request.reporterPhone(), blankToNull(request.building()),
+				blankToNull(request.unit()), blankToNull(request.category()), request.description(),
+				blankToNull(request.callbackUrl()), newToken(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
+				now));
+		record(caseNo, "accepted", "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
+		return caseNo;
+	}
+
+	private void requireProcess(CaseType type) {
+		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.code()).count() == 0) {
+			throw new ProblemException(HttpStatus.NOT_IMPLEMENTED, "尚未开通",
+					type.label() + "（" + type.code() + "）的处理流程尚未上线，暂不能受理此类事项");
+		}
+	}
+
+	private static Map<String, Object> variables(String caseNo, CaseRequest request) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CASE_NO, caseNo);
+		variables.put(CHANNEL, request.channel());
+		variables.put(REPORTER_NAME, request.reporterName());
+		variables.put(REPORTER_PHONE, request.reporterPhone());
+		variables.put(BUILDING, blankToNull(request.building()));
+		variables.put(UNIT, blankToNull(request.unit()));
+		variables.put(CATEGORY, blankToNull(request.category()));
+		variables.put(DESCRIPTION, request.description());
+		return variables;
+	}
+
+	public Optional<CaseRecord> find(String caseNo) {
+		return cases.find(caseNo);
+	}
+
+	public List<CaseEvent> timeline(String caseNo) {
+		return cases.events(caseNo);
+	}
+
+	public List<CaseLink> links(String caseNo) {
+		return cases.links(caseNo);
+	}
+
+	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
+	public void record(String caseNo, String kind, String message) {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind, actor, message));
+	}
+
+	public void classify(String caseNo, String category, String priority, String department) {
+		cases.classify(caseNo, category, priority, department, Clock.now());
+	}
+
+	public void changeStatus(String caseNo, CaseStatus status) {
+		cases.status(caseNo, status, Clock.now());
+	}
+
+	private static String newToken() {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

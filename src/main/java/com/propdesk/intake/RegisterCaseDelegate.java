@@ -1,0 +1,54 @@
+package com.propdesk.intake;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.system.InvalidRequestException;
+
+/**
+ * First step of every case process. A case opened through the API is registered already; a
+ * process an agent started from Tasklist's start form is registered here, from the form's fields,
+ * and gets its case number as business key.
+ */
+@Component
+public class RegisterCaseDelegate implements JavaDelegate {
+
+	private final CaseService cases;
+
+	RegisterCaseDelegate(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		if (execution.getVariable(CaseService.CASE_NO) != null) {
+			return;
+		}
+		String type = execution.getProcessEngineServices().getRepositoryService()
+				.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+		String channel = (String) execution.getVariable(CaseService.CHANNEL);
+		CaseRequest request = new CaseRequest(type, channel == null ? "phone" : channel, null,
+				new CaseRequest.Reporter(text(execution, CaseService.REPORTER_NAME), text(execution, CaseService.REPORTER_PHONE)),
+				text(execution, CaseService.BUILDING), text(execution, CaseService.UNIT),
+				text(execution, CaseService.CATEGORY), text(execution, CaseService.DESCRIPTION), null);
+		String caseNo;
+		try {
+			caseNo = cases.register(request, execution.getProcessInstanceId());
+		}
+		catch (InvalidRequestException e) {
+			// shown to the agent by Tasklist; nothing is created
+			throw new ProcessEngineException("无法受理：" + e.getMessage(), e);
+		}
+		execution.setVariable(CaseService.CASE_NO, caseNo);
+		execution.setVariable(CaseService.CHANNEL, request.channel());
+		execution.setProcessBusinessKey(caseNo);
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : value.toString().trim();
+	}
+
+}

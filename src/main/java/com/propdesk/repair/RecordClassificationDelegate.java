@@ -1,0 +1,65 @@
+package com.propdesk.repair;
+
+import static com.propdesk.repair.RepairProcess.LIFE_SAFETY;
+import static com.propdesk.repair.RepairProcess.PRIORITY;
+import static com.propdesk.repair.RepairProcess.TRIAGE_RESULT;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.RepairCategories;
+import com.propdesk.security.Groups;
+
+/**
+ * Settles a repair's classification — from the triage table when it decided, else from the
+ * service desk's classification form — onto the process and the case, with a timeline line.
+ */
+@Component
+public class RecordClassificationDelegate implements JavaDelegate {
+
+	private static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+
+	private final CaseService cases;
+
+	RecordClassificationDelegate(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> triage = (Map<String, Object>) execution.getVariable(TRIAGE_RESULT);
+		boolean byTable = triage != null && Boolean.TRUE.equals(triage.get("decided"));
+		Map<String, Object> source = byTable ? triage : execution.getVariables();
+
+		String priority = (String) source.get(PRIORITY);
+		String department = (String) source.get(DispatchTechnicianDelegate.DEPARTMENT);
+		boolean lifeSafety = Boolean.TRUE.equals(source.get(LIFE_SAFETY));
+		String category = (String) execution.getVariable(CaseService.CATEGORY);
+		if (!PRIORITIES.contains(priority)) {
+			throw new ProcessEngineException("优先级必须是 P1、P2、P3 或 P4，而不是 " + priority);
+		}
+		if (!Groups.DEPARTMENTS.containsKey(department)) {
+			throw new ProcessEngineException("处理部门必须是工程部、保洁部或安保部，而不是 " + department);
+		}
+		if (category == null || !RepairCategories.LABELS.containsKey(category)) {
+			throw new ProcessEngineException("报修类别无效：" + category);
+		}
+
+		execution.setVariable(PRIORITY, priority);
+		execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, department);
+		execution.setVariable(LIFE_SAFETY, lifeSafety);
+		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		cases.classify(caseNo, category, priority, department);
+		cases.record(caseNo, "classified", (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
+				+ Groups.label(department) + " · " + RepairCategories.label(category) + (lifeSafety ? " · 涉及人身安全" : ""));
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.propdesk.repair;
+
+import static com.propdesk.repair.RepairProcess.DIAGNOSIS;
+import static com.propdesk.repair.RepairProcess.HAND_BACK_DEPARTMENT;
+import static com.propdesk.repair.RepairProcess.HAND_BACK_REASON;
+import static com.propdesk.repair.RepairProcess.REPAIR_NOTES;
+import static com.propdesk.repair.RepairProcess.REPAIR_OUTCOME;
+import static com.propdesk.repair.RepairProcess.WORK_DONE;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseService;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+
+/**
+ * A technician handed the job back: to another department, or because they cannot fix it. What
+ * they found is kept in the notes the next technician reads (and in history); the job is
+ * dispatched again, to the other department or to anyone but them.
+ */
+@Component
+public class RecordHandBackDelegate implements JavaDelegate {
+
+	private final CaseService cases;
+
+	RecordHandBackDelegate(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
+		String department = (String) execution.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
+		String reason = text(execution, HAND_BACK_REASON);
+		String otherDepartment = text(execution, HAND_BACK_DEPARTMENT);
+		if (reason.isEmpty()) {
+			throw new ProcessEngineException("退回时必须填写原因");
+		}
+
+		String message;
+		if (!otherDepartment.isEmpty() && !otherDepartment.equals(department)) {
+			if (!Groups.DEPARTMENTS.containsKey(otherDepartment)) {
+				throw new ProcessEngineException("转交部门无效：" + otherDepartment);
+			}
+			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, otherDepartment);
+			message = technician + " 退回，转交" + Groups.label(otherDepartment) + "：" + reason;
+		}
+		else {
+			Set<String> excluded = new LinkedHashSet<>(DispatchTechnicianDelegate.excluded(execution));
+			excluded.add(technician);
+			execution.setVariable(DispatchTechnicianDelegate.EXCLUDED, String.join(",", excluded));
+			message = technician + " 无法处理，退回重新派工：" + reason;
+		}
+		String diagnosis = text(execution, DIAGNOSIS);
+		if (!diagnosis.isEmpty()) {
+			message += "；现场诊断：" + diagnosis;
+		}
+		String notes = text(execution, REPAIR_NOTES);
+		execution.setVariable(REPAIR_NOTES,
+				(notes.isEmpty() ? "" : notes + "\n") + "[" + Clock.now().toLocalDateTime().withNano(0) + "] " + message);
+		cases.record(caseNo, "handed-back", message);
+
+		// the next technician starts from a clean form; history keeps these values
+		for (String name : new String[] { REPAIR_OUTCOME, HAND_BACK_REASON, HAND_BACK_DEPARTMENT, DIAGNOSIS, WORK_DONE }) {
+			execution.removeVariable(name);
+		}
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? "" : value.toString().trim();
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.propdesk.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.system.PropDeskProperties;
+
+/** HTTP Basic on the engine's REST API and on PropDesk's own API; the webapps keep their own login. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setName("engine-rest-authentication");
+		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
+			PropDeskProperties properties, ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(identityService, properties, objectMapper));
+		registration.setName("api-authentication");
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+}
