@@ -30,6 +30,12 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 
 	public static final String DISPATCH_REASON = "dispatchReason";
 
+	/**
+	 * The skill the job needs; the case's category unless set. A job handed over to another
+	 * department needs none of the original category's skills (set to null).
+	 */
+	public static final String REQUIRED_SKILL = "requiredSkill";
+
 	/** Technicians who handed this job back, comma separated: not chosen again. */
 	public static final String EXCLUDED = "excludedTechnicians";
 
@@ -49,13 +55,14 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
 		String department = (String) execution.getVariable(DEPARTMENT);
-		String category = (String) execution.getVariable(CaseService.CATEGORY);
+		String skill = (String) (execution.hasVariable(REQUIRED_SKILL) ? execution.getVariable(REQUIRED_SKILL)
+				: execution.getVariable(CaseService.CATEGORY));
 		String buildingCode = (String) execution.getVariable(CaseService.BUILDING);
 		Building site = registry.building(buildingCode)
 				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
 		var buildings = registry.buildings().stream().collect(Collectors.toMap(Building::code, Function.identity()));
 		Dispatcher.Decision decision = Dispatcher.decide(registry.technicians(department), buildings, site, department,
-				category, excluded(execution), LocalTime.from(Clock.now()),
+				skill, excluded(execution), LocalTime.from(Clock.now()),
 				username -> taskService.createTaskQuery().taskAssignee(username).count());
 
 		execution.setVariable(TECHNICIAN, decision.technician().orElse(null));

@@ -14,7 +14,7 @@ import com.propdesk.registry.Estate.Technician;
 import com.propdesk.security.Groups;
 
 /**
- * Chooses the technician for a job: on duty now, in the department, qualified for the category,
+ * Chooses the technician for a job: on duty now, in the department, with the skill it needs,
  * not excluded (one who handed the job back); then the nearest to the site — same building, then
  * same zone, then by distance on the estate plan — and, as near as each other, the one with the
  * least open work. Pure logic: the roster, positions and workloads are handed in.
@@ -32,18 +32,18 @@ public final class Dispatcher {
 	}
 
 	public static Decision decide(List<Technician> roster, Map<String, Building> buildings, Building site,
-			String department, String category, Set<String> excluded, LocalTime now, ToLongFunction<String> openWork) {
+			String department, String skill, Set<String> excluded, LocalTime now, ToLongFunction<String> openWork) {
 		List<Technician> eligible = roster.stream()
 				.filter(t -> t.active() && t.department().equals(department))
 				.filter(t -> t.shift().covers(now))
-				.filter(t -> t.qualifiedFor(category))
+				.filter(t -> t.qualifiedFor(skill))
 				.filter(t -> !excluded.contains(t.username()))
 				.toList();
 		if (eligible.isEmpty()) {
-			String skill = category == null ? "" : "、具备「" + RepairCategories.label(category) + "」技能";
+			String needs = skill == null || "other".equals(skill) ? "" : "、具备「" + RepairCategories.label(skill) + "」技能";
 			String without = excluded.isEmpty() ? "" : "（已排除退回的 " + String.join("、", excluded) + "）";
 			return new Decision(Optional.empty(),
-					Groups.label(department) + "无人可派：当前没有在岗" + skill + "的技师" + without + "，请值班人员手工派工");
+					Groups.label(department) + "无人可派：当前没有在岗" + needs + "的技师" + without + "，请值班人员手工派工");
 		}
 		Candidate best = eligible.stream().map(t -> candidate(t, buildings, site, openWork))
 				.min(Comparator.comparingInt(Candidate::nearness)

@@ -51,6 +51,7 @@ public class RecordHandBackDelegate implements JavaDelegate {
 				throw new ProcessEngineException("转交部门无效：" + otherDepartment);
 			}
 			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, otherDepartment);
+			execution.setVariable(DispatchTechnicianDelegate.REQUIRED_SKILL, null);
 			message = technician + " 退回，转交" + Groups.label(otherDepartment) + "：" + reason;
 		}
 		else {

@@ -1,0 +1,21 @@
+package com.propdesk;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one Spring context most tests share: the demo profile on an in-memory H2, a real web server
+ * on a random port, and the job executor off (tests run jobs themselves after moving the engine clock).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:propdesk;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.job-execution.enabled=false" })
+public @interface PropDeskTest {
+}
