@@ -126,7 +126,8 @@ public class CaseRequestValidator {
 			problems.add(new FieldProblem("callbackUrl", "必须是 http 或 https 的完整网址"));
 			return;
 		}
-		var channel = properties.channels().get(request.channel());
+		// Map.copyOf refuses null keys; a missing channel is reported on its own field
+		var channel = request.channel() == null ? null : properties.channels().get(request.channel());
 		boolean allowed = channel != null && channel.callbackHosts().stream()
 				.anyMatch(host -> host.equalsIgnoreCase(uri.getHost()));
 		if (!allowed) {

@@ -1,0 +1,313 @@
+package com.propdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+
+/** {@code /api/cases} over real HTTP, as channel systems, staff and owners call it. */
+@PropDeskTest
+class CaseApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ObjectMapper json;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	record Answer(int status, String contentType, JsonNode body) {
+	}
+
+	@BeforeEach
+	void setUp() {
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	private Answer call(String method, String path, String body, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		JsonNode parsed = response.body().isEmpty() ? null : json.readTree(response.body());
+		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
+	}
+
+	private Answer open(String body) throws Exception {
+		return call("POST", "/api/cases", body, "X-Api-Key", "demo");
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private int caseCount() {
+		return jdbc.queryForObject("select count(*) from case_record", Integer.class);
+	}
+
+	@Test
+	void channelOpensARepairAndGetsItsNumberPriorityAndToken() throws Exception {
+		Answer answer = open(Reports.repairJson("wx-" + UUID.randomUUID()));
+
+		assertThat(answer.status()).isEqualTo(201);
+		JsonNode receipt = answer.body();
+		assertThat(receipt.get("caseNo").asText()).matches("R-20261127-\\d{4,}");
+		assertThat(receipt.get("type").asText()).isEqualTo("repair");
+		assertThat(receipt.get("priority").asText()).isEqualTo("P1");
+		assertThat(receipt.get("status").asText()).isEqualTo("in-progress");
+		assertThat(receipt.get("statusLabel").asText()).isEqualTo("处理中");
+		assertThat(receipt.has("dueAt")).isTrue();
+		assertThat(receipt.get("trackingToken").asText()).hasSizeGreaterThanOrEqualTo(32);
+	}
+
+	@Test
+	void staffOwnerAndChannelReadTheCaseWithItsTimeline() throws Exception {
+		JsonNode receipt = open(Reports.repairJson("wx-" + UUID.randomUUID())).body();
+		String path = "/api/cases/" + receipt.get("caseNo").asText();
+		String token = receipt.get("trackingToken").asText();
+
+		Answer staff = call("GET", path, null, "Authorization", basic("agent"));
+		assertThat(staff.status()).isEqualTo(200);
+		JsonNode view = staff.body();
+		assertThat(view.get("status").asText()).isEqualTo("in-progress");
+		assertThat(view.get("priority").asText()).isEqualTo("P1");
+		assertThat(view.get("department").asText()).isEqualTo("engineering");
+		assertThat(view.get("departmentLabel").asText()).isEqualTo("工程部");
+		// building 3 is in zone A; of the day shift only 王师傅 is in zone A
+		assertThat(view.get("assignee").asText()).isEqualTo("engineer");
+		assertThat(view.get("assigneeName").asText()).isEqualTo("王师傅");
+		assertThat(view.get("links").isArray()).isTrue();
+		assertThat(view.get("createdAt").asText()).endsWith("+08:00");
+		List<String> kinds = new ArrayList<>();
+		view.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+		assertThat(kinds).containsExactly("accepted", "classified", "dispatched");
+		assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("channel:wechat");
+
+		assertThat(call("GET", path, null, "X-Tracking-Token", token).status()).isEqualTo(200);
+		assertThat(call("GET", path + "?token=" + token, null).status()).isEqualTo(200);
+		assertThat(call("GET", path, null, "X-Api-Key", "demo").status()).isEqualTo(200);
+	}
+
+	@Test
+	void replayOfTheSameReportAnswersTheSameCase() throws Exception {
+		String body = Reports.repairJson("wx-" + UUID.randomUUID());
+		Answer first = open(body);
+		int cases = caseCount();
+
+		Answer again = open(body);
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body().get("caseNo")).isEqualTo(first.body().get("caseNo"));
+		assertThat(again.body().get("trackingToken")).isEqualTo(first.body().get("trackingToken"));
+		assertThat(caseCount()).isEqualTo(cases);
+	}
+
+	@Test
+	void concurrentReplaysMakeOneCase() throws Exception {
+		String externalId = "wx-" + UUID.randomUUID();
+		String body = Reports.repairJson(externalId);
+		int callers = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			List<Future<Answer>> answers = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return open(body);
+				}));
+			}
+			start.countDown();
+			List<Answer> results = new ArrayList<>();
+			for (Future<Answer> answer : answers) {
+				results.add(answer.get());
+			}
+
+			assertThat(results).extracting(Answer::status).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+			assertThat(results).extracting(a -> a.body().get("caseNo").asText()).containsOnly(
+					results.get(0).body().get("caseNo").asText());
+			assertThat(jdbc.queryForObject("select count(*) from case_record where external_id = ?", Integer.class,
+					externalId)).isOne();
+			assertThat(runtimeService.createProcessInstanceQuery()
+					.processInstanceBusinessKey(results.get(0).body().get("caseNo").asText()).count()).isOne();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static Stream<Arguments> badReports() {
+		return Stream.of(
+				Arguments.of("type", null), Arguments.of("type", "parcel"),
+				Arguments.of("channel", null), Arguments.of("channel", "sms"),
+				Arguments.of("externalId", null), Arguments.of("externalId", "x".repeat(129)),
+				Arguments.of("reporter.name", null), Arguments.of("reporter.phone", null),
+				Arguments.of("reporter.phone", "call me"),
+				Arguments.of("building", null), Arguments.of("building", "99"),
+				Arguments.of("unit", "9-999"), Arguments.of("unit", "1-101"),
+				Arguments.of("category", null), Arguments.of("category", "roof"),
+				Arguments.of("description", null), Arguments.of("description", " "),
+				Arguments.of("description", "漏".repeat(2001)),
+				Arguments.of("callbackUrl", "http://evil.example.com/hook"),
+				Arguments.of("callbackUrl", "ftp://127.0.0.1/hook"), Arguments.of("callbackUrl", "not a url"));
+	}
+
+	@ParameterizedTest(name = "{0} = {1}")
+	@MethodSource("badReports")
+	void badFieldIsNamedAndNothingIsCreated(String field, String value) throws Exception {
+		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));
+		ObjectNode target = field.startsWith("reporter.") ? (ObjectNode) report.get("reporter") : report;
+		String name = field.substring(field.indexOf('.') + 1);
+		if (value == null) {
+			target.remove(name);
+		}
+		else {
+			target.put(name, value);
+		}
+		int before = caseCount();
+		long instances = runtimeService.createProcessInstanceQuery().count();
+
+		Answer answer = open(report.toString());
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		List<String> fields = new ArrayList<>();
+		answer.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+		assertThat(fields).contains(field);
+		assertThat(answer.body().get("detail").asText()).contains(field);
+		assertThat(caseCount()).isEqualTo(before);
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@Test
+	void everyBadFieldIsNamedAtOnce() throws Exception {
+		Answer answer = open("""
+				{ "type": "repair", "channel": "wechat", "externalId": "wx-many",
+				  "reporter": {"phone": "x"}, "building": "99", "description": "" }""");
+
+		assertThat(answer.status()).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		answer.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+		assertThat(fields).containsExactlyInAnyOrder("reporter.name", "reporter.phone", "building", "category",
+				"description");
+	}
+
+	@Test
+	void malformedJsonIsAProblemNotACrash() throws Exception {
+		int before = caseCount();
+
+		Answer answer = open("{ \"type\": \"repair\", ");
+		Answer wrongShape = open("{ \"type\": \"repair\", \"reporter\": \"王女士\" }");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(wrongShape.status()).isEqualTo(400);
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+	@Test
+	void wrongOrMissingCredentialsAre401() throws Exception {
+		String body = Reports.repairJson("wx-" + UUID.randomUUID());
+
+		Answer wrongKey = call("POST", "/api/cases", body, "X-Api-Key", "guess");
+		Answer none = call("POST", "/api/cases", body);
+		Answer wrongPassword = call("GET", "/api/cases/R-20261127-0001", null, "Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("agent:wrong".getBytes(StandardCharsets.UTF_8)));
+
+		for (Answer answer : List.of(wrongKey, none, wrongPassword)) {
+			assertThat(answer.status()).isEqualTo(401);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void wrongTrackingTokenIsRefused() throws Exception {
+		String caseNo = open(Reports.repairJson("wx-" + UUID.randomUUID())).body().get("caseNo").asText();
+
+		Answer answer = call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", "not-the-token");
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.body().toString()).doesNotContain(caseNo + "\",\"type");
+	}
+
+	@Test
+	void ownerTokenCannotOpenCases() throws Exception {
+		Answer answer = call("POST", "/api/cases", Reports.repairJson("wx-" + UUID.randomUUID()), "X-Tracking-Token", "abc");
+
+		assertThat(answer.status()).isEqualTo(403);
+	}
+
+	@Test
+	void unknownCaseIs404() throws Exception {
+		Answer answer = call("GET", "/api/cases/R-19990101-0001", null, "Authorization", basic("agent"));
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void typeWhoseProcedureIsNotBuiltYetAnswers501AndCreatesNothing() throws Exception {
+		int before = caseCount();
+
+		Answer answer = open("""
+				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
+				  "reporter": {"name": "李先生", "phone": "13900000000"},
+				  "description": "楼下装修噪音太大" }""".formatted(UUID.randomUUID()));
+
+		assertThat(answer.status()).isEqualTo(501);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("detail").asText()).contains("投诉");
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+}
