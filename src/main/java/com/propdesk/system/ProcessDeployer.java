@@ -1,9 +1,10 @@
 package com.propdesk.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  * {@code <key>-*.form}; a decision table is a deployment of its own, named by its key.</li>
  * <li>Resources carry their bare file names, whatever the run mode (jar or classes directory), so
  * duplicate filtering compares like with like.</li>
- * <li>Duplicate filtering compares with the last deployment of the same name from the same source
- * ({@value #SOURCE}): a version a manager deployed live from Camunda Modeler stays the latest until
- * the repository file itself changes.</li>
+ * <li>A process is deployed again only when its files differ from its last deployment from the
+ * repository (source {@value #SOURCE}): an unchanged restart deploys nothing, whatever the run
+ * mode, and a version a manager deployed live from Camunda Modeler stays the latest until the
+ * repository file itself changes.</li>
  * </ul>
  */
 @Component
@@ -43,25 +45,24 @@ public class ProcessDeployer implements SmartInitializingSingleton {
 
 	private final RepositoryService repositoryService;
 
-	private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-
 	ProcessDeployer(RepositoryService repositoryService) {
 		this.repositoryService = repositoryService;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		deploy("classpath*:processes/", "classpath*:forms/");
+		deploy(new PathMatchingResourcePatternResolver(), "classpath*:processes/", "classpath*:forms/");
 	}
 
 	/**
 	 * Deploys what changed under the two locations (each ending with a slash).
 	 * @return the deployments that were created; empty when nothing changed
 	 */
-	public List<DeploymentWithDefinitions> deploy(String processesLocation, String formsLocation) {
-		Map<String, Resource> diagrams = byFileName(processesLocation + "*.bpmn");
-		Map<String, Resource> decisions = byFileName(processesLocation + "*.dmn");
-		Map<String, Resource> forms = byFileName(formsLocation + "*.form");
+	public List<DeploymentWithDefinitions> deploy(ResourcePatternResolver resolver, String processesLocation,
+			String formsLocation) {
+		Map<String, Resource> diagrams = byFileName(resolver, processesLocation + "*.bpmn");
+		Map<String, Resource> decisions = byFileName(resolver, processesLocation + "*.dmn");
+		Map<String, Resource> forms = byFileName(resolver, formsLocation + "*.form");
 
 		Map<String, List<String>> formsByProcess = new LinkedHashMap<>();
 		List<String> keys = diagrams.keySet().stream().map(ProcessDeployer::key)
@@ -87,28 +88,38 @@ public class ProcessDeployer implements SmartInitializingSingleton {
 		return created;
 	}
 
-	private void deployOne(String name, Map<String, Resource> resources, List<DeploymentWithDefinitions> created) {
-		String previous = latestFromRepository(name);
-		DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE)
-				.enableDuplicateFiltering(false);
-		resources.forEach((fileName, resource) -> builder.addString(fileName, read(resource)));
-		DeploymentWithDefinitions deployment = builder.deployWithResult();
-		if (deployment.getId().equals(previous)) {
+	private void deployOne(String name, Map<String, Resource> files, List<DeploymentWithDefinitions> created) {
+		Map<String, byte[]> resources = new LinkedHashMap<>();
+		files.forEach((fileName, file) -> resources.put(fileName, read(file)));
+		if (sameAsLastFromRepository(name, resources)) {
 			log.info("{} unchanged since its last deployment from the repository", name);
+			return;
 		}
-		else {
-			log.info("Deployed {} {} as {}", name, resources.keySet(), deployment.getId());
-			created.add(deployment);
-		}
+		DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE);
+		resources.forEach((fileName, bytes) -> builder.addInputStream(fileName, new ByteArrayInputStream(bytes)));
+		DeploymentWithDefinitions deployment = builder.deployWithResult();
+		log.info("Deployed {} {} as {}", name, resources.keySet(), deployment.getId());
+		created.add(deployment);
 	}
 
-	private String latestFromRepository(String name) {
-		var latest = repositoryService.createDeploymentQuery().deploymentName(name).deploymentSource(SOURCE)
+	/**
+	 * Compares with the last deployment from the repository, not with the latest version: the
+	 * engine's own duplicate filter compares with whatever was deployed last under the name, so a
+	 * manager's live version would be overwritten by an unchanged repository file at the next start.
+	 */
+	private boolean sameAsLastFromRepository(String name, Map<String, byte[]> resources) {
+		var last = repositoryService.createDeploymentQuery().deploymentName(name).deploymentSource(SOURCE)
 				.orderByDeploymentTime().desc().listPage(0, 1);
-		return latest.isEmpty() ? null : latest.get(0).getId();
+		if (last.isEmpty()) {
+			return false;
+		}
+		List<org.camunda.bpm.engine.repository.Resource> deployed = repositoryService
+				.getDeploymentResources(last.get(0).getId());
+		return deployed.size() == resources.size() && deployed.stream()
+				.allMatch(r -> resources.containsKey(r.getName()) && Arrays.equals(resources.get(r.getName()), r.getBytes()));
 	}
 
-	private Map<String, Resource> byFileName(String pattern) {
+	private static Map<String, Resource> byFileName(ResourcePatternResolver resolver, String pattern) {
 		try {
 			Map<String, Resource> found = new TreeMap<>();
 			for (Resource resource : resolver.getResources(pattern)) {
@@ -121,9 +132,9 @@ public class ProcessDeployer implements SmartInitializingSingleton {
 		}
 	}
 
-	private static String read(Resource resource) {
+	private static byte[] read(Resource resource) {
 		try {
-			return resource.getContentAsString(StandardCharsets.UTF_8);
+			return resource.getContentAsByteArray();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot read " + resource, e);
