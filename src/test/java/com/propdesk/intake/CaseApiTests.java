@@ -1,14 +1,9 @@
 package com.propdesk.intake;
 
+import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
@@ -51,13 +48,11 @@ class CaseApiTests {
 	@Autowired
 	ObjectMapper json;
 
-	final HttpClient http = HttpClient.newHttpClient();
-
-	record Answer(int status, String contentType, JsonNode body) {
-	}
+	ApiClient api;
 
 	@BeforeEach
 	void setUp() {
+		api = new ApiClient(port);
 		TestClock.set(TestClock.DAY);
 	}
 
@@ -69,26 +64,11 @@ class CaseApiTests {
 	}
 
 	private Answer call(String method, String path, String body, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-						: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		JsonNode parsed = response.body().isEmpty() ? null : json.readTree(response.body());
-		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
+		return api.call(method, path, body, headers);
 	}
 
 	private Answer open(String body) throws Exception {
 		return call("POST", "/api/cases", body, "X-Api-Key", "demo");
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
 	private int caseCount() {
@@ -261,8 +241,9 @@ class CaseApiTests {
 
 		Answer wrongKey = call("POST", "/api/cases", body, "X-Api-Key", "guess");
 		Answer none = call("POST", "/api/cases", body);
+		// not a user other tests log in as: Camunda's login throttling locks a user out for seconds
 		Answer wrongPassword = call("GET", "/api/cases/R-20261127-0001", null, "Authorization",
-				"Basic " + Base64.getEncoder().encodeToString("agent:wrong".getBytes(StandardCharsets.UTF_8)));
+				ApiClient.basic("auditor", "wrong"));
 
 		for (Answer answer : List.of(wrongKey, none, wrongPassword)) {
 			assertThat(answer.status()).isEqualTo(401);

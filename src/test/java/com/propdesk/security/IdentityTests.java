@@ -1,0 +1,132 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.ApiClient;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseService;
+
+/** The identity of DESIGN's contract: groups, demo users, Tasklist filters, Basic on the engine's REST API. */
+@PropDeskTest
+class IdentityTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	FilterService filterService;
+
+	@Autowired
+	AuthorizationService authorizationService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	CaseService cases;
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	@Test
+	void contractGroupsAndDemoUsersExist() {
+		assertThat(identityService.createGroupQuery().list()).extracting(Group::getId).contains("service-desk",
+				"engineering", "cleaning", "security", "management", "duty-officer", "auditor", "camunda-admin");
+		assertThat(identityService.checkPassword("admin", "demo")).isTrue();
+		for (String user : List.of("agent", "engineer", "cleaner", "guard", "manager", "duty", "auditor")) {
+			assertThat(identityService.createUserQuery().userId(user).count()).as(user).isOne();
+		}
+		assertThat(identityService.createGroupQuery().groupMember("duty").singleResult().getId()).isEqualTo("duty-officer");
+	}
+
+	@Test
+	void tasklistFiltersAreSeededWithReadGrants() {
+		Filter mine = filterService.createFilterQuery().filterName("我的任务").singleResult();
+		Filter department = filterService.createFilterQuery().filterName("本部门待办").singleResult();
+		Filter all = filterService.createFilterQuery().filterName("全部").singleResult();
+
+		assertThat(List.of(mine, department, all)).doesNotContainNull();
+		assertThat(readers(mine)).contains("engineering", "service-desk", "duty-officer");
+		assertThat(readers(all)).containsExactly("management");
+	}
+
+	@Test
+	void myTasksFilterShowsTheTechnicianTheirDispatchedRepair() {
+		TestClock.set(TestClock.DAY);
+		String caseNo = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().caseNo();
+		Filter mine = filterService.createFilterQuery().filterName("我的任务").singleResult();
+
+		identityService.setAuthentication("engineer", List.of("engineering"));
+		try {
+			assertThat(filterService.list(mine.getId())).anySatisfy(task -> assertThat(
+					runtimeService.getVariable(((org.camunda.bpm.engine.task.Task) task).getProcessInstanceId(), "caseNo"))
+					.isEqualTo(caseNo));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	@Test
+	void engineRestNeedsBasicAndHistoryNamesWhoActed() throws Exception {
+		TestClock.set(TestClock.DAY);
+		String caseNo = cases.open(Reports.repair("1", "1-302", "plumbing", "水管滴水")).record().caseNo();
+		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+		ApiClient api = new ApiClient(port);
+
+		assertThat(api.call("GET", "/engine-rest/task", null).status()).isEqualTo(401);
+		// a wrong password of another user: Camunda's login throttling would lock engineer out for seconds
+		assertThat(api.call("GET", "/engine-rest/task", null, "Authorization", basic("auditor", "wrong")).status())
+				.isEqualTo(401);
+		var completed = api.call("POST", "/engine-rest/task/" + taskId + "/complete", """
+				{"variables": {"diagnosis": {"value": "阀门松动"}, "repairOutcome": {"value": "done"},
+				 "workDone": {"value": "紧固阀门"}}}""", "Authorization", basic("engineer"));
+
+		assertThat(completed.status()).as(String.valueOf(completed.body())).isEqualTo(204);
+		assertThat(historyService.createUserOperationLogQuery().taskId(taskId).operationType("Complete").singleResult()
+				.getUserId()).isEqualTo("engineer");
+		assertThat(cases.timeline(caseNo)).anySatisfy(e -> {
+			assertThat(e.kind()).isEqualTo("repaired");
+			assertThat(e.actor()).isEqualTo("engineer");
+		});
+	}
+
+	private List<String> readers(Filter filter) {
+		return authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())
+				.list().stream().filter(a -> a.isPermissionGranted(Permissions.READ)).map(a -> a.getGroupId()).toList();
+	}
+
+}
