@@ -95,7 +95,7 @@ class CaseController {
 			return null;
 		}
 		User user = identityService.createUserQuery().userId(userId).singleResult();
-		return user == null ? userId : user.getLastName() + user.getFirstName();
+		return user == null ? userId : user.getFirstName() + user.getLastName();
 	}
 
 }

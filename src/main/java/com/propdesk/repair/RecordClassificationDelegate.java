@@ -5,7 +5,6 @@ import static com.propdesk.repair.RepairProcess.PRIORITY;
 import static com.propdesk.repair.RepairProcess.TRIAGE_RESULT;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +23,8 @@ import com.propdesk.security.Groups;
 @Component
 public class RecordClassificationDelegate implements JavaDelegate {
 
-	private static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+	/** Tasklist sorts and shows tasks by this number (Camunda's default is 50). */
+	private static final Map<String, Integer> TASK_PRIORITIES = Map.of("P1", 100, "P2", 75, "P3", 50, "P4", 25);
 
 	private final CaseService cases;
 
@@ -43,7 +43,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		String department = (String) source.get(DispatchTechnicianDelegate.DEPARTMENT);
 		boolean lifeSafety = Boolean.TRUE.equals(source.get(LIFE_SAFETY));
 		String category = (String) execution.getVariable(CaseService.CATEGORY);
-		if (!PRIORITIES.contains(priority)) {
+		if (!TASK_PRIORITIES.containsKey(priority)) {
 			throw new ProcessEngineException("优先级必须是 P1、P2、P3 或 P4，而不是 " + priority);
 		}
 		if (!Groups.DEPARTMENTS.containsKey(department)) {
@@ -56,6 +56,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		execution.setVariable(PRIORITY, priority);
 		execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, department);
 		execution.setVariable(LIFE_SAFETY, lifeSafety);
+		execution.setVariable(RepairProcess.TASK_PRIORITY, TASK_PRIORITIES.get(priority));
 		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
 		cases.classify(caseNo, category, priority, department);
 		cases.record(caseNo, "classified", (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "

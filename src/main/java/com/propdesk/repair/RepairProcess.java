@@ -28,6 +28,8 @@ public final class RepairProcess {
 	public static final String TRIAGE_RESULT = "triage";
 	public static final String PRIORITY = "priority";
 	public static final String LIFE_SAFETY = "lifeSafety";
+	/** Priority of the repair's tasks in Tasklist: P1 100, P2 75, P3 50, P4 25. */
+	public static final String TASK_PRIORITY = "taskPriority";
 	/** "done" or "handBack", from the technician's form. */
 	public static final String REPAIR_OUTCOME = "repairOutcome";
 	public static final String OUTCOME_DONE = "done";

@@ -37,7 +37,11 @@ class IdentitySetup implements SmartInitializingSingleton {
 	static final String MY_DEPARTMENT = "本部门待办";
 	static final String ALL_TASKS = "全部";
 
-	/** Demo users: id → (name, groups). Technicians' ids match the demo estate's roster. */
+	/**
+	 * Demo users: id, family name, the rest of the name as staff call each other (王 + 师傅), group.
+	 * Tasklist shows first name then last name, so the family name is stored as the first name.
+	 * Technicians' ids match the demo estate's roster.
+	 */
 	static final List<DemoUser> DEMO_USERS = List.of(
 			new DemoUser("agent", "李", "客服", Groups.SERVICE_DESK),
 			new DemoUser("engineer", "王", "师傅", Groups.ENGINEERING),
@@ -50,8 +54,13 @@ class IdentitySetup implements SmartInitializingSingleton {
 			new DemoUser("duty", "吴", "值班主任", Groups.DUTY_OFFICER),
 			new DemoUser("auditor", "郑", "审计", Groups.AUDITOR));
 
-	record DemoUser(String id, String lastName, String firstName, String group) {
+	record DemoUser(String id, String familyName, String title, String group) {
 	}
+
+	/** What a task card in Tasklist shows of its case, so two cases can be told apart. */
+	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", "caseNo", "label", "事项编号"),
+			Map.of("name", "priority", "label", "优先级"), Map.of("name", "building", "label", "楼栋"),
+			Map.of("name", "unit", "label", "房号"), Map.of("name", "description", "label", "描述"));
 
 	private final IdentityService identityService;
 
@@ -76,9 +85,9 @@ class IdentitySetup implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda 管理员", "SYSTEM");
 		Groups.NAMES.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
-		ensureUser("admin", "管理员", "系统", properties.adminPassword(), Groups.CAMUNDA_ADMIN);
+		ensureUser("admin", "系统", "管理员", properties.adminPassword(), Groups.CAMUNDA_ADMIN);
 		if (properties.demo()) {
-			DEMO_USERS.forEach(u -> ensureUser(u.id(), u.firstName(), u.lastName(), ProductionGuard.DEMO_SECRET, u.group()));
+			DEMO_USERS.forEach(u -> ensureUser(u.id(), u.familyName(), u.title(), ProductionGuard.DEMO_SECRET, u.group()));
 		}
 		ensureAdminGrants();
 		ensureFilters();
@@ -140,7 +149,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 			filter.setOwner("admin");
 			filter.setQuery(query);
 			filter.setProperties(Map.of("priority", priority, "description", description, "color", color,
-					"refresh", true));
+					"refresh", true, "variables", CARD_VARIABLES));
 			filterService.saveFilter(filter);
 			log.info("Created Tasklist filter {}", name);
 		}

@@ -119,6 +119,7 @@ class RepairProcessTests {
 				.variables().containsEntry("priority", "P1").containsEntry("department", "engineering")
 				.containsEntry("lifeSafety", false);
 		assertThat(task(repair)).isAssignedTo("engineer");
+		assertThat(task(repair).getPriority()).isEqualTo(100);
 		assertThat(candidateGroups(task(repair))).containsExactly("engineering");
 		CaseRecord record = caseOf(repair);
 		assertThat(record.priority()).isEqualTo("P1");

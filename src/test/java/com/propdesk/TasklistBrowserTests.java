@@ -1,0 +1,247 @@
+package com.propdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.repair.RepairProcess;
+
+/**
+ * The technician's side of a repair as it really happens: in Camunda Tasklist, in Debian's Chromium,
+ * through the Camunda Form. Process tests complete tasks with the Java API and cannot notice a form that
+ * does not render, a filter that shows nothing or a form that submits the wrong variables.
+ */
+@PropDeskTest
+class TasklistBrowserTests {
+
+	// Debian's packages: CI installs them, and nothing may download a browser or driver at run time
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	HistoryService historyService;
+
+	private Path profile;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private String processInstanceId;
+
+	// runs before @AfterEach closes the browser, so the page is still there to be photographed
+	@RegisterExtension
+	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
+		saveScreenshot(context.getRequiredTestMethod().getName());
+		throw failure;
+	};
+
+	@BeforeEach
+	void setUp() throws IOException {
+		if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
+			fail("Browser tests need Debian's Chromium and its driver: apt-get install -y chromium chromium-driver"
+					+ " (missing " + (CHROMEDRIVER.canExecute() ? CHROMIUM : CHROMEDRIVER) + ")");
+		}
+		TestClock.set(TestClock.DAY);
+		profile = Files.createTempDirectory("propdesk-chromium");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+				.usingAnyFreePort().build();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+				"--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, PATIENCE);
+	}
+
+	@AfterEach
+	void tearDown() throws IOException {
+		try {
+			if (browser != null) {
+				browser.quit();
+			}
+			if (processInstanceId != null
+					&& runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+				runtimeService.deleteProcessInstance(processInstanceId, "browser test finished");
+			}
+		}
+		finally {
+			TestClock.reset();
+			deleteProfile();
+		}
+	}
+
+	@Test
+	void technicianCompletesDispatchedRepairInTasklist() {
+		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record();
+		String caseNo = opened.caseNo();
+		processInstanceId = opened.processInstanceId();
+		Task repair = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		assertThat(repair.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
+		assertThat(repair.getAssignee()).as("the day shift's technician for building 1").isEqualTo("engineer");
+
+		logIn("engineer", "demo");
+		openFilter("我的任务");
+		openTask(repair);
+		// the read-only fields carry the process variables: once the case number shows, the form is loaded
+		wait.until(d -> caseNo.equals(formField("事项编号").getDomProperty("value")));
+
+		formField("现场诊断").sendKeys("进水阀老化破裂");
+		choose("已修好");
+		formField("处理过程").sendKeys("关闭总阀，更换进水阀和软管，试水无渗漏");
+		formField("使用材料").sendKeys("进水阀 1 个，软管 1 根");
+		formField("费用").sendKeys("86.5");
+		// the button's label follows the browser's language (Tasklist falls back to English for zh-CN); its action does not
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".form-actions button[ng-click='complete()']"))));
+
+		// a refused completion shows up in Tasklist at once; waiting out the timeout for it would hide why
+		wait.until(d -> !running() || !tasklistErrors().isEmpty());
+		assertThat(tasklistErrors()).as("errors Tasklist showed after Complete").isEmpty();
+		assertThat(running()).as("the repair process still runs after Complete").isFalse();
+		assertThat(cases.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(cases.timeline(caseNo)).anySatisfy(event -> {
+			assertThat(event.kind()).isEqualTo("repaired");
+			assertThat(event.actor()).isEqualTo("engineer");
+			assertThat(event.message()).contains("进水阀老化破裂", "更换进水阀", "进水阀 1 个", "¥86.50");
+		});
+		HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(repair.getId()).singleResult();
+		assertThat(done.getAssignee()).isEqualTo("engineer");
+		assertThat(done.getDeleteReason()).isEqualTo("completed");
+		UserOperationLogEntry completion = historyService.createUserOperationLogQuery().taskId(repair.getId())
+				.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
+		assertThat(completion.getUserId()).as("who completed the task, as the engine recorded it").isEqualTo("engineer");
+	}
+
+	private void logIn(String user, String password) {
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+				.sendKeys(user);
+		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+	}
+
+	private void openFilter(String name) {
+		By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[normalize-space(text())='"
+				+ name + "']]");
+		click(wait.until(ExpectedConditions.elementToBeClickable(filter)));
+		wait.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+	}
+
+	/** Tasklist links each list entry to its task id, which is the one thing no other case can share. */
+	private void openTask(Task task) {
+		WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']")));
+		assertThat(link.getText().trim()).isEqualTo(task.getName());
+		click(link);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
+	}
+
+	/** A form-js field found by its label, as the technician finds it; ids are generated per render. */
+	private WebElement formField(String label) {
+		WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
+						+ "[starts-with(normalize-space(.),'" + label + "')]")));
+		return browser.findElement(By.id(labelElement.getDomAttribute("for")));
+	}
+
+	private void choose(String option) {
+		WebElement radio = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//form[contains(@class,'fjs-form')]//label[normalize-space(.)='" + option + "']/input[@type='radio']")));
+		click(radio);
+		wait.until(ExpectedConditions.elementToBeSelected(radio));
+	}
+
+	// Tasklist's fixed footer can cover an element Selenium scrolls only to the bottom edge of the view
+	private void click(WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	private boolean running() {
+		return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+	}
+
+	private List<String> tasklistErrors() {
+		return browser.findElements(By.cssSelector(".notifications .alert-danger")).stream()
+				.map(alert -> alert.findElements(By.cssSelector(".status, .message")).stream()
+						.map(part -> part.getDomProperty("textContent").trim()).collect(Collectors.joining(": ")))
+				.toList();
+	}
+
+	private void saveScreenshot(String name) {
+		if (browser == null) {
+			return;
+		}
+		try {
+			Path dir = Files.createDirectories(Path.of("target", "browser"));
+			Files.write(dir.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+			Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the test's own failure is what matters; a missing picture must not replace it
+			System.err.println("Could not save the browser's screenshot: " + ex);
+		}
+	}
+
+	private void deleteProfile() throws IOException {
+		if (profile == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(profile)) {
+			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+	}
+
+}
