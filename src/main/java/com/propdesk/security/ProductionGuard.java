@@ -3,6 +3,10 @@ package com.propdesk.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.system.PropDeskProperties;
@@ -33,6 +37,19 @@ class ProductionGuard {
 			throw new IllegalStateException("PropDesk will not start in production with a missing or default secret: set "
 					+ String.join(", ", missing) + " in the environment");
 		}
+	}
+
+	/**
+	 * The same check before any bean exists, so that a refused start has not created tables or run
+	 * migrations in the production database.
+	 */
+	static class BeforeStart implements EnvironmentPostProcessor {
+
+		@Override
+		public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+			new ProductionGuard(Binder.get(environment).bindOrCreate("propdesk", PropDeskProperties.class));
+		}
+
 	}
 
 	private static boolean isDefault(String secret) {

@@ -1,0 +1,123 @@
+package com.propdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.propdesk.registry.RegistryRepository;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The production profile as operators start it: PostgreSQL and every secret from {@code PROPDESK_*}
+ * settings. Each test starts and closes its own application, on its own fresh database, before the
+ * server closes after the class.
+ */
+class PostgresProfileTests {
+
+	private static final List<String> CHANNEL_KEYS = List.of("PROPDESK_KEY_PHONE", "PROPDESK_KEY_WECHAT",
+			"PROPDESK_KEY_APP", "PROPDESK_KEY_WEB", "PROPDESK_KEY_WALK_IN");
+
+	private static final List<String> SECRETS = List.of("PROPDESK_ADMIN_PASSWORD", "PROPDESK_KEY_PHONE",
+			"PROPDESK_KEY_WECHAT", "PROPDESK_KEY_APP", "PROPDESK_KEY_WEB", "PROPDESK_KEY_WALK_IN");
+
+	private static EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void startDatabase() throws IOException {
+		postgres = EmbeddedPostgres.builder().start();
+	}
+
+	@AfterAll
+	static void stopDatabase() throws IOException {
+		postgres.close();
+	}
+
+	/** The application as {@code java -jar} with the postgres profile, its database settings given. */
+	private static String[] production(String database, Map<String, String> secrets) throws SQLException {
+		new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + database);
+		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--server.port=0",
+				"--camunda.bpm.job-execution.enabled=false",
+				// closing an engine named "default" would unregister the shared test context's engine (JVM-wide registry)
+				"--camunda.bpm.generate-unique-process-engine-name=true", "--PROPDESK_DB_HOST=localhost",
+				"--PROPDESK_DB_PORT=" + postgres.getPort(), "--PROPDESK_DB_NAME=" + database,
+				"--PROPDESK_DB_USER=postgres", "--PROPDESK_DB_PASSWORD=postgres"));
+		// every secret named, empty unless given, so that one set in the machine's environment cannot leak in
+		SECRETS.forEach(name -> args.add("--" + name + "=" + secrets.getOrDefault(name, "")));
+		return args.toArray(String[]::new);
+	}
+
+	private static ConfigurableApplicationContext start(String[] args) {
+		return new SpringApplicationBuilder(PropDeskApplication.class).run(args);
+	}
+
+	/** Why the start failed: the guard's own exception, however deep the context wrapped it. */
+	private static Throwable refusal(String[] args) {
+		Throwable failure = catchThrowable(() -> start(args).close());
+		assertThat(failure).as("start refused").isNotNull();
+		return NestedExceptionUtils.getMostSpecificCause(failure);
+	}
+
+	@Test
+	void refusesToStartWithoutTheAdminPasswordAndChannelKeys() throws SQLException {
+		String[] args = production("refused", Map.of());
+
+		assertThat(refusal(args)).isInstanceOf(IllegalStateException.class).hasMessageContaining("PROPDESK_ADMIN_PASSWORD")
+				.message().contains(CHANNEL_KEYS);
+	}
+
+	@Test
+	void refusesTheDemoSecretAsAChannelKey() throws SQLException {
+		String[] args = production("demokey", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+				"k-phone", "PROPDESK_KEY_WECHAT", "demo", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
+				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
+
+		assertThat(refusal(args)).hasMessageContaining("PROPDESK_KEY_WECHAT").message()
+				.doesNotContain("PROPDESK_ADMIN_PASSWORD", "PROPDESK_KEY_PHONE");
+	}
+
+	@Test
+	void startsWithItsSecretsAndLoadsNoDemoData() throws Exception {
+		String[] args = production("propdesk", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+				"k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
+				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
+
+		try (ConfigurableApplicationContext app = start(args)) {
+			IdentityService identity = app.getBean(IdentityService.class);
+			assertThat(identity.createUserQuery().userId("engineer").count()).isZero();
+			assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("admin");
+			assertThat(identity.checkPassword("admin", "s3cret-admin")).isTrue();
+			assertThat(identity.checkPassword("admin", "demo")).isFalse();
+			RegistryRepository registry = app.getBean(RegistryRepository.class);
+			assertThat(registry.isEmpty()).isTrue();
+			assertThat(registry.technicians()).isEmpty();
+			assertThat(new JdbcTemplate(app.getBean(DataSource.class)).queryForObject("select current_database()",
+					String.class)).isEqualTo("propdesk");
+
+			// the demo key opens nothing in production; the channel's own key passes authentication, and the
+			// report is then refused only as invalid: no estate and no callback hosts are configured yet
+			ApiClient api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+			String report = Reports.repairJson("wx-production");
+			assertThat(api.call("POST", "/api/cases", report, "X-Api-Key", "demo").status()).isEqualTo(401);
+			assertThat(api.call("POST", "/api/cases", report, "X-Api-Key", "k-wechat").status()).isEqualTo(400);
+		}
+	}
+
+}
