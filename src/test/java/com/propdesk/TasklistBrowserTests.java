@@ -124,44 +124,73 @@ class TasklistBrowserTests {
 	}
 
 	@Test
-	void technicianCompletesDispatchedRepairInTasklist() {
+	void technicianWorksTheDispatchedRepairAndTheDeskAcceptsItInTasklist() {
 		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record();
 		String caseNo = opened.caseNo();
 		processInstanceId = opened.processInstanceId();
-		Task repair = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-		assertThat(repair.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
-		assertThat(repair.getAssignee()).as("the day shift's technician for building 1").isEqualTo("engineer");
+		Task accept = currentTask();
+		assertThat(accept.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPT_JOB);
+		assertThat(accept.getAssignee()).as("the day shift's technician for building 1").isEqualTo("engineer");
 
 		logIn("engineer", "demo");
 		openFilter("我的任务");
-		openTask(repair);
-		// the read-only fields carry the process variables: once the case number shows, the form is loaded
-		wait.until(d -> caseNo.equals(formField("事项编号").getDomProperty("value")));
+		openTask(accept, caseNo);
+		formField("预计到场时间").sendKeys("15 分钟内");
+		complete(accept);
 
+		Task repair = currentTask();
+		assertThat(repair.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
+		openTask(repair, caseNo);
 		formField("现场诊断").sendKeys("进水阀老化破裂");
 		choose("已修好");
 		formField("处理过程").sendKeys("关闭总阀，更换进水阀和软管，试水无渗漏");
 		formField("使用材料").sendKeys("进水阀 1 个，软管 1 根");
 		formField("费用").sendKeys("86.5");
-		// the button's label follows the browser's language (Tasklist falls back to English for zh-CN); its action does not
-		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".form-actions button[ng-click='complete()']"))));
+		complete(repair);
 
-		// a refused completion shows up in Tasklist at once; waiting out the timeout for it would hide why
-		wait.until(d -> !running() || !tasklistErrors().isEmpty());
-		assertThat(tasklistErrors()).as("errors Tasklist showed after Complete").isEmpty();
-		assertThat(running()).as("the repair process still runs after Complete").isFalse();
-		assertThat(cases.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+		Task acceptance = currentTask();
+		assertThat(acceptance.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPTANCE);
+		logOut();
+		logIn("agent", "demo");
+		openFilter("本部门待办");
+		openTask(acceptance, caseNo);
+		choose("通过");
+		formField("业主意见").sendKeys("业主确认不再漏水");
+		complete(acceptance);
+
+		assertThat(cases.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
 		assertThat(cases.timeline(caseNo)).anySatisfy(event -> {
 			assertThat(event.kind()).isEqualTo("repaired");
 			assertThat(event.actor()).isEqualTo("engineer");
-			assertThat(event.message()).contains("进水阀老化破裂", "更换进水阀", "进水阀 1 个", "¥86.50");
+			assertThat(event.message()).contains("更换进水阀", "进水阀 1 个", "¥86.50");
+		}).anySatisfy(event -> {
+			assertThat(event.kind()).isEqualTo("resolved");
+			assertThat(event.actor()).isEqualTo("agent");
+			assertThat(event.message()).contains("业主确认不再漏水");
 		});
 		HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(repair.getId()).singleResult();
 		assertThat(done.getAssignee()).isEqualTo("engineer");
 		assertThat(done.getDeleteReason()).isEqualTo("completed");
-		UserOperationLogEntry completion = historyService.createUserOperationLogQuery().taskId(repair.getId())
+		UserOperationLogEntry completion = historyService.createUserOperationLogQuery().taskId(acceptance.getId())
 				.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
-		assertThat(completion.getUserId()).as("who completed the task, as the engine recorded it").isEqualTo("engineer");
+		assertThat(completion.getUserId()).as("who completed the acceptance, as the engine recorded it").isEqualTo("agent");
+	}
+
+	private Task currentTask() {
+		return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+	}
+
+	/** Clicks Complete and waits until the engine has the task completed, or Tasklist shows why not. */
+	private void complete(Task task) {
+		// the button's label follows the browser's language (Tasklist falls back to English for zh-CN); its action does not
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".form-actions button[ng-click='complete()']"))));
+		wait.until(d -> !open(task) || !tasklistErrors().isEmpty());
+		assertThat(tasklistErrors()).as("errors Tasklist showed after Complete").isEmpty();
+		assertThat(open(task)).as(task.getName() + " still open after Complete").isFalse();
+	}
+
+	private boolean open(Task task) {
+		return taskService.createTaskQuery().taskId(task.getId()).count() > 0;
 	}
 
 	private void logIn(String user, String password) {
@@ -172,6 +201,10 @@ class TasklistBrowserTests {
 		browser.findElement(By.cssSelector("form button[type='submit']")).click();
 	}
 
+	private void logOut() {
+		browser.manage().deleteAllCookies();
+	}
+
 	private void openFilter(String name) {
 		By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[normalize-space(text())='"
 				+ name + "']]");
@@ -179,13 +212,22 @@ class TasklistBrowserTests {
 		wait.until(ExpectedConditions.attributeContains(filter, "class", "active"));
 	}
 
-	/** Tasklist links each list entry to its task id, which is the one thing no other case can share. */
-	private void openTask(Task task) {
+	/**
+	 * Tasklist links each list entry to its task id, which is the one thing no other case can share;
+	 * the form has loaded once its disabled 事项编号 field shows the case number.
+	 */
+	private void openTask(Task task, String caseNo) {
 		WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
 				By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']")));
 		assertThat(link.getText().trim()).isEqualTo(task.getName());
 		click(link);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
+		if (task.getAssignee() == null) {
+			// a task offered to the department is claimed before its form can be filled
+			click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))));
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+		}
+		wait.until(d -> caseNo.equals(formField("事项编号").getDomProperty("value")));
 	}
 
 	/** A form-js field found by its label, as the technician finds it; ids are generated per render. */
@@ -203,14 +245,17 @@ class TasklistBrowserTests {
 		wait.until(ExpectedConditions.elementToBeSelected(radio));
 	}
 
-	// Tasklist's fixed footer can cover an element Selenium scrolls only to the bottom edge of the view
+	// Tasklist's fixed footer can cover an element Selenium scrolls only to the bottom edge of the view, and the
+	// notice of the previous completion can cover the Complete button: a person closes it first
 	private void click(WebElement element) {
+		for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .alert button.close"))) {
+			if (close.isDisplayed()) {
+				close.click();
+			}
+		}
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert-success")));
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
-	}
-
-	private boolean running() {
-		return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
 	}
 
 	private List<String> tasklistErrors() {

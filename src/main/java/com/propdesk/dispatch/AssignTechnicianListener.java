@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
@@ -22,9 +23,12 @@ public class AssignTechnicianListener implements TaskListener {
 
 	private final CaseService cases;
 
-	AssignTechnicianListener(RegistryRepository registry, CaseService cases) {
+	private final Notifications notifications;
+
+	AssignTechnicianListener(RegistryRepository registry, CaseService cases, Notifications notifications) {
 		this.registry = registry;
 		this.cases = cases;
+		this.notifications = notifications;
 	}
 
 	@Override
@@ -45,6 +49,7 @@ public class AssignTechnicianListener implements TaskListener {
 		String caseNo = (String) task.getVariable(CaseService.CASE_NO);
 		cases.record(caseNo, "dispatched", "值班人员手工派给 " + technician.name() + "（" + username + "）");
 		cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+		DispatchTechnicianDelegate.page(notifications, caseNo, username, task);
 	}
 
 }

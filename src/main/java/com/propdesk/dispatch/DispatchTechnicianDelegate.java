@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.Clock;
@@ -45,10 +47,14 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 
 	private final CaseService cases;
 
-	DispatchTechnicianDelegate(RegistryRepository registry, TaskService taskService, CaseService cases) {
+	private final Notifications notifications;
+
+	DispatchTechnicianDelegate(RegistryRepository registry, TaskService taskService, CaseService cases,
+			Notifications notifications) {
 		this.registry = registry;
 		this.taskService = taskService;
 		this.cases = cases;
+		this.notifications = notifications;
 	}
 
 	@Override
@@ -70,7 +76,16 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 		cases.record(caseNo, decision.technician().isPresent() ? "dispatched" : "dispatch-failed", decision.reason());
 		if (decision.technician().isPresent()) {
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+			page(notifications, caseNo, decision.technician().get(), execution);
 		}
+	}
+
+	/** Pages the technician a job was given to, once per case and technician. */
+	static void page(Notifications notifications, String caseNo, String technician, VariableScope job) {
+		notifications.page("dispatch:" + caseNo + ":" + technician, technician, caseNo, "【派工】" + caseNo + " "
+				+ job.getVariable("priority") + " " + job.getVariable(CaseService.BUILDING) + "号楼 "
+				+ (job.getVariable(CaseService.UNIT) == null ? "" : job.getVariable(CaseService.UNIT) + " ")
+				+ job.getVariable(CaseService.DESCRIPTION));
 	}
 
 	public static Set<String> excluded(DelegateExecution execution) {

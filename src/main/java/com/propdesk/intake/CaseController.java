@@ -33,10 +33,13 @@ class CaseController {
 
 	private final IdentityService identityService;
 
-	CaseController(CaseService cases, TaskService taskService, IdentityService identityService) {
+	private final CaseClocks clocks;
+
+	CaseController(CaseService cases, TaskService taskService, IdentityService identityService, CaseClocks clocks) {
 		this.cases = cases;
 		this.taskService = taskService;
 		this.identityService = identityService;
+		this.clocks = clocks;
 	}
 
 	@PostMapping
@@ -50,7 +53,7 @@ class CaseController {
 			throw ProblemException.forbidden("此 API 密钥不能代表渠道 " + request.channel() + " 提交事项");
 		}
 		CaseService.Opened opened = cases.open(request);
-		CaseReceipt receipt = CaseReceipt.of(opened.record());
+		CaseReceipt receipt = CaseReceipt.of(opened.record(), clocks.nearestDue(opened.record().caseNo()).orElse(null));
 		if (opened.created()) {
 			return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseNo())).body(receipt);
 		}
@@ -69,8 +72,21 @@ class CaseController {
 				found.status().code(), found.status().label(), found.priority(), found.department(),
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
 				found.category() == null ? null : RepairCategories.label(found.category()), found.building(),
-				found.unit(), found.description(), assignee, displayName(assignee), null, found.createdAt(),
-				found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
+				found.unit(), found.description(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
+				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
+	}
+
+	/** The owner's score of a resolved case: 409 when the case is not waiting for feedback. */
+	@PostMapping("/{caseNo}/feedback")
+	ResponseEntity<CaseView> feedback(@PathVariable String caseNo, @RequestBody Feedback feedback, HttpServletRequest http) {
+		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
+		Caller caller = Caller.of(http);
+		if (caller instanceof Caller.Channel) {
+			throw ProblemException.forbidden("评价须由业主凭跟踪令牌提交，或由客服代为登记");
+		}
+		checkAccess(caller, found);
+		cases.feedback(caseNo, feedback);
+		return ResponseEntity.ok(find(caseNo, http));
 	}
 
 	private static void checkAccess(Caller caller, CaseRecord found) {

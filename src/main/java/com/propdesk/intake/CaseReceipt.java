@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 record CaseReceipt(String caseNo, String type, String priority, String status, String statusLabel,
 		OffsetDateTime dueAt, String trackingToken) {
 
-	static CaseReceipt of(CaseRecord c) {
-		return new CaseReceipt(c.caseNo(), c.type().code(), c.priority(), c.status().code(), c.status().label(), null,
+	static CaseReceipt of(CaseRecord c, OffsetDateTime dueAt) {
+		return new CaseReceipt(c.caseNo(), c.type().code(), c.priority(), c.status().code(), c.status().label(), dueAt,
 				c.trackingToken());
 	}
 

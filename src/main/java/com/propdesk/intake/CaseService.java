@@ -3,12 +3,15 @@ package com.propdesk.intake;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.system.Clock;
+import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
 
@@ -158,6 +162,52 @@ public class CaseService {
 		variables.put(CATEGORY, blankToNull(request.category()));
 		variables.put(DESCRIPTION, request.description());
 		return variables;
+	}
+
+	/** Message a case process waits for while the owner may give feedback. */
+	public static final String FEEDBACK_RECEIVED = "FeedbackReceived";
+
+	public static final String FEEDBACK_SCORE = "feedbackScore";
+
+	public static final String FEEDBACK_COMMENT = "feedbackComment";
+
+	/**
+	 * Hands the owner's feedback to the case's process.
+	 * @throws ProblemException 409 when the case is not waiting for feedback
+	 */
+	public void feedback(String caseNo, Feedback feedback) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (feedback.score() == null || feedback.score() < 1 || feedback.score() > 5) {
+			problems.add(new FieldProblem("score", "必填：1 到 5 的整数"));
+		}
+		if (feedback.comment() != null && feedback.comment().length() > 1000) {
+			problems.add(new FieldProblem("comment", "最长 1000 个字符"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		CaseRecord record = cases.find(caseNo).orElseThrow();
+		boolean waiting = record.processInstanceId() != null && runtimeService.createEventSubscriptionQuery()
+				.processInstanceId(record.processInstanceId()).eventType("message").eventName(FEEDBACK_RECEIVED).count() > 0;
+		if (!waiting) {
+			throw ProblemException.conflict("事项 " + caseNo + " 当前" + record.status().label() + "，不在等待评价");
+		}
+		try {
+			transaction.executeWithoutResult(status -> receiveFeedback(caseNo, record, feedback));
+		}
+		catch (MismatchingMessageCorrelationException | OptimisticLockingException alreadyAnswered) {
+			throw ProblemException.conflict("事项 " + caseNo + " 的评价已经收到");
+		}
+	}
+
+	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback) {
+		record(caseNo, "feedback", "业主评价：" + feedback.score() + " 分"
+				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment()));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(FEEDBACK_SCORE, feedback.score());
+		variables.put(FEEDBACK_COMMENT, feedback.comment());
+		runtimeService.createMessageCorrelation(FEEDBACK_RECEIVED).processInstanceId(record.processInstanceId())
+				.setVariables(variables).correlate();
 	}
 
 	public Optional<CaseRecord> find(String caseNo) {

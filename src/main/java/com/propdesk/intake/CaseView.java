@@ -7,6 +7,6 @@ import java.util.List;
 record CaseView(String caseNo, String type, String typeLabel, String channel, String status, String statusLabel,
 		String priority, String department, String departmentLabel, String category, String categoryLabel,
 		String building, String unit, String description, String assignee, String assigneeName,
-		OffsetDateTime dueAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, List<CaseLink> links,
-		List<CaseEvent> timeline) {
+		OffsetDateTime dueAt, List<CaseClocks.ClockView> clocks, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+		List<CaseLink> links, List<CaseEvent> timeline) {
 }

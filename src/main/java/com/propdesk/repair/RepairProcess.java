@@ -18,6 +18,16 @@ public final class RepairProcess {
 	public static final String GATEWAY_TECHNICIAN_FOUND = "Gateway_TechnicianFound";
 	public static final String ASSIGN_BY_HAND = "Task_AssignByHand";
 	public static final String REPAIR = "Task_Repair";
+	public static final String ACCEPT_JOB = "Task_AcceptJob";
+	public static final String RECORD_WORK = "Task_RecordWork";
+	public static final String WAIT_TO_RESUME = "Task_WaitToResume";
+	public static final String ACCEPTANCE = "Task_Acceptance";
+	public static final String RECORD_REJECTION = "Task_RecordRejection";
+	public static final String HANDLE_EMERGENCY = "Task_HandleEmergency";
+	public static final String FEEDBACK_OR_TIMEOUT = "Gateway_FeedbackOrTimeout";
+	public static final String FEEDBACK_TIMEOUT = "Timer_FeedbackTimeout";
+	public static final String RETURN_VISIT_TASK = "Task_ReturnVisit";
+	public static final String END_PROMOTED = "Event_Promoted";
 	public static final String GATEWAY_REPAIR_OUTCOME = "Gateway_RepairOutcome";
 	public static final String RECORD_HAND_BACK = "Task_RecordHandBack";
 	public static final String CLOSE = "Task_CloseRepair";
@@ -34,6 +44,18 @@ public final class RepairProcess {
 	public static final String REPAIR_OUTCOME = "repairOutcome";
 	public static final String OUTCOME_DONE = "done";
 	public static final String OUTCOME_HAND_BACK = "handBack";
+	public static final String OUTCOME_PAUSED = "paused";
+	/** partsOnOrder or ownerUnreachable, when the outcome is paused. */
+	public static final String PAUSE_REASON = "pauseReason";
+	public static final String PAUSE_REASON_LABEL = "pauseReasonLabel";
+	/** From the acceptance form: did the owner accept the work? */
+	public static final String ACCEPTED = "accepted";
+	public static final String REJECTION_REASON = "rejectionReason";
+	public static final String OWNER_CONFIRMATION = "ownerConfirmation";
+	public static final String RETURN_VISIT = "returnVisit";
+	public static final String VISIT_REACHED = "visitReached";
+	public static final String VISIT_SATISFACTION = "visitSatisfaction";
+	public static final String VISIT_OUTCOME = "visitOutcome";
 	public static final String DIAGNOSIS = "diagnosis";
 	public static final String WORK_DONE = "workDone";
 	public static final String MATERIALS = "materials";

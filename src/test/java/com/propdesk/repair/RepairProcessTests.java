@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
@@ -31,9 +38,15 @@ import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.Feedback;
+import com.propdesk.intake.ReturnVisitProperties;
+import com.propdesk.notify.OwnerEvents;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.registry.Shift;
+import com.propdesk.sla.SlaClock;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/repair.bpmn}, on the demo estate and roster. */
 @PropDeskTest
@@ -60,6 +73,18 @@ class RepairProcessTests {
 	@Autowired
 	RegistryRepository registry;
 
+	@Autowired
+	SlaService slas;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	ReturnVisitProperties returnVisits;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(processEngine);
@@ -76,7 +101,8 @@ class RepairProcessTests {
 
 	private ProcessInstance report(String building, String unit, String category, String description) {
 		CaseRecord opened = cases.open(Reports.repair(building, unit, category, description)).record();
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened.caseNo()).singleResult();
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
+				.processInstanceBusinessKey(opened.caseNo()).singleResult();
 	}
 
 	private Task task(ProcessInstance instance) {
@@ -110,12 +136,69 @@ class RepairProcessTests {
 		}
 	}
 
+	/** The assigned technician accepts the job (接单). */
+	private void acceptJob(ProcessInstance repair) {
+		Task accept = task(repair);
+		assertThat(accept.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPT_JOB);
+		completeAs(accept.getAssignee(), accept, withVariables("eta", "15 分钟内"));
+	}
+
+	/** The technician records the diagnosis and the work done. */
+	private void repairDone(ProcessInstance repair) {
+		Task work = task(repair);
+		assertThat(work.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
+		completeAs(work.getAssignee(), work, withVariables(RepairProcess.DIAGNOSIS, "阀芯老化", RepairProcess.REPAIR_OUTCOME,
+				"done", RepairProcess.WORK_DONE, "更换阀芯", RepairProcess.MATERIALS, "阀芯 1 个", RepairProcess.COST, 35.0));
+	}
+
+	/** The service desk confirms the result with the owner. */
+	private void acceptance(ProcessInstance repair, boolean accepted, String reason) {
+		Task acceptance = task(repair);
+		assertThat(acceptance.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPTANCE);
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put(RepairProcess.ACCEPTED, accepted);
+		variables.put(RepairProcess.REJECTION_REASON, reason);
+		variables.put(RepairProcess.OWNER_CONFIRMATION, accepted ? "业主确认已修好" : null);
+		completeAs("agent", acceptance, variables);
+	}
+
+	private ProcessInstance resolved(String building, String unit, String category, String description) {
+		ProcessInstance repair = report(building, unit, category, description);
+		acceptJob(repair);
+		repairDone(repair);
+		acceptance(repair, true, null);
+		return repair;
+	}
+
+	private Optional<SlaClock> clock(ProcessInstance repair, String sla) {
+		return slas.clock(caseNo(repair), sla);
+	}
+
+	/** The timer job of a clock's watcher. */
+	private Job watcherTimer(ProcessInstance repair, String sla) {
+		ProcessInstance watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
+				.processInstanceBusinessKey(caseNo(repair)).variableValueEquals("sla", sla).singleResult();
+		return managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+	}
+
+	/** Moves the engine clock past a clock's due time and fires its watcher's timer, as the job executor would. */
+	private void letClockRunOut(ProcessInstance repair, String sla) {
+		Job timer = watcherTimer(repair, sla);
+		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
+		managementService.executeJob(timer.getId());
+	}
+
+	private Task escalationTask(ProcessInstance repair) {
+		return taskService.createTaskQuery().processDefinitionKey(SlaService.WATCHER)
+				.processInstanceBusinessKey(caseNo(repair)).singleResult();
+	}
+
 	@Test
 	void burstPipeIsClassifiedByTheTableAndDispatchedToTheTechnicianInTheSameBuilding() {
 		ProcessInstance repair = report("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重");
 
 		assertThat(repair).hasPassed(RepairProcess.REGISTER, RepairProcess.TRIAGE, RepairProcess.RECORD_CLASSIFICATION,
-				RepairProcess.DISPATCH).isWaitingAt(RepairProcess.REPAIR)
+				RepairProcess.DISPATCH).isWaitingAt(RepairProcess.ACCEPT_JOB)
 				.variables().containsEntry("priority", "P1").containsEntry("department", "engineering")
 				.containsEntry("lifeSafety", false);
 		assertThat(task(repair)).isAssignedTo("engineer");
@@ -129,25 +212,6 @@ class RepairProcessTests {
 	}
 
 	@Test
-	void technicianCompletesTheRepairAndTheCaseIsClosed() {
-		ProcessInstance repair = report("1", "1-502", "plumbing", "卫生间水龙头滴水");
-		assertThat(task(repair)).isAssignedTo("engineer");
-
-		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "阀芯老化", RepairProcess.REPAIR_OUTCOME, "done",
-				RepairProcess.WORK_DONE, "更换阀芯", RepairProcess.MATERIALS, "阀芯 1 个", RepairProcess.COST, 35.0));
-
-		assertThat(repair).hasPassed(RepairProcess.CLOSE).isEnded();
-		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
-		List<CaseEvent> events = cases.timeline(caseNo(repair));
-		assertThat(events).anySatisfy(e -> {
-			assertThat(e.kind()).isEqualTo("repaired");
-			assertThat(e.actor()).isEqualTo("engineer");
-			assertThat(e.message()).contains("阀芯老化", "更换阀芯", "¥35.00");
-		});
-		assertThat(events.get(events.size() - 1).kind()).isEqualTo("closed");
-	}
-
-	@Test
 	void reportTheTableCannotDecideGoesToTheServiceDeskWhichClassifiesIt() {
 		ProcessInstance repair = report("2", "2-801", "other", "阳台上有个东西一直响");
 
@@ -158,7 +222,7 @@ class RepairProcessTests {
 		completeAs("agent", task(repair), withVariables("category", "electrical", "priority", "P3", "department", "engineering",
 				"lifeSafety", false));
 
-		assertThat(repair).hasPassed(RepairProcess.RECORD_CLASSIFICATION).isWaitingAt(RepairProcess.REPAIR);
+		assertThat(repair).hasPassed(RepairProcess.RECORD_CLASSIFICATION).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer");
 		CaseRecord record = caseOf(repair);
 		assertThat(record.category()).isEqualTo("electrical");
@@ -235,7 +299,7 @@ class RepairProcessTests {
 
 		completeAs("duty", task(repair), withVariables("technician", "engineer4"));
 
-		assertThat(repair).isWaitingAt(RepairProcess.REPAIR);
+		assertThat(repair).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer4");
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.IN_PROGRESS);
 		assertThat(cases.timeline(caseNo(repair))).anySatisfy(e -> {
@@ -248,11 +312,12 @@ class RepairProcessTests {
 	void technicianWhoCannotFixHandsBackAndAnotherIsDispatchedWithTheNotes() {
 		ProcessInstance repair = report("1", "1-1001", "plumbing", "热水器不出热水");
 		assertThat(task(repair)).isAssignedTo("engineer");
+		acceptJob(repair);
 
 		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "热水器主板故障", RepairProcess.REPAIR_OUTCOME,
 				"handBack", RepairProcess.HAND_BACK_REASON, "需要熟悉该品牌的师傅"));
 
-		assertThat(repair).hasPassed(RepairProcess.RECORD_HAND_BACK).isWaitingAt(RepairProcess.REPAIR);
+		assertThat(repair).hasPassed(RepairProcess.RECORD_HAND_BACK).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer2");
 		assertThat(repair).variables().containsEntry("excludedTechnicians", "engineer")
 				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME).doesNotContainKey(RepairProcess.DIAGNOSIS);
@@ -260,21 +325,23 @@ class RepairProcessTests {
 				.contains("engineer 无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer 无法处理"));
 
+		acceptJob(repair);
 		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS, "主板烧毁", RepairProcess.REPAIR_OUTCOME, "done",
 				RepairProcess.WORK_DONE, "更换主板"));
-		assertThat(repair).isEnded();
+		assertThat(repair).isWaitingAt(RepairProcess.ACCEPTANCE);
 	}
 
 	@Test
 	void technicianHandsBackToAnotherDepartment() {
 		ProcessInstance repair = report("3", "3-201", "structure", "楼道墙面脱落");
 		assertThat(candidateGroups(task(repair))).containsExactly("engineering");
+		acceptJob(repair);
 
 		completeAs(task(repair).getAssignee(), task(repair), withVariables(RepairProcess.DIAGNOSIS, "墙面无结构问题，是外墙涂鸦和污渍",
 				RepairProcess.REPAIR_OUTCOME, "handBack", RepairProcess.HAND_BACK_REASON, "需要清洁",
 				RepairProcess.HAND_BACK_DEPARTMENT, "cleaning"));
 
-		assertThat(repair).isWaitingAt(RepairProcess.REPAIR).variables().containsEntry("department", "cleaning");
+		assertThat(repair).isWaitingAt(RepairProcess.ACCEPT_JOB).variables().containsEntry("department", "cleaning");
 		assertThat(task(repair)).isAssignedTo("cleaner");
 		assertThat(candidateGroups(task(repair))).containsExactly("cleaning");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).contains("转交保洁部"));
@@ -283,6 +350,7 @@ class RepairProcessTests {
 	@Test
 	void handBackWithoutAReasonIsRefused() {
 		ProcessInstance repair = report("1", "1-1001", "plumbing", "水压低");
+		acceptJob(repair);
 
 		assertThatThrownBy(() -> completeAs("engineer", task(repair),
 				withVariables(RepairProcess.DIAGNOSIS, "看过了", RepairProcess.REPAIR_OUTCOME, "handBack")))
@@ -305,7 +373,8 @@ class RepairProcessTests {
 
 		String caseNo = (String) runtimeService.getVariable(repair.getId(), CaseService.CASE_NO);
 		assertThat(caseNo).startsWith("R-20261127-");
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isOne();
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
+				.processInstanceBusinessKey(caseNo).count()).isOne();
 		CaseRecord record = cases.find(caseNo).orElseThrow();
 		assertThat(record.channel()).isEqualTo("phone");
 		assertThat(record.processInstanceId()).isEqualTo(repair.getId());
@@ -324,6 +393,249 @@ class RepairProcessTests {
 						"unit", "9-999", "category", "lift", "description", "电梯坏了")))
 				.hasMessageContaining("无法受理").hasMessageContaining("unit");
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+	}
+
+
+	// --- the second half: acceptance, feedback, return visits
+
+	@Test
+	void acceptedRepairWaitsForFeedbackAndClosesWithIt() {
+		ProcessInstance repair = resolved("1", "1-502", "plumbing", "卫生间水龙头滴水");
+
+		assertThat(repair).hasPassed(RepairProcess.RECORD_WORK).isWaitingAt(RepairProcess.FEEDBACK_OR_TIMEOUT);
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("repaired:维修完成（engineer）")
+				.contains("更换阀芯", "¥35.00")).anySatisfy(line -> assertThat(line).startsWith("event-resolved:通知业主"));
+
+		cases.feedback(caseNo(repair), new Feedback(5, "师傅很专业"));
+
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(timeline(repair)).contains("feedback:业主评价：5 分，师傅很专业")
+				.anySatisfy(line -> assertThat(line).startsWith("event-closed:"));
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
+				.processInstanceBusinessKey(caseNo(repair)).count()).as("accepted, resolved, closed").isEqualTo(3);
+	}
+
+	@Test
+	void ownerWhoDoesNotAnswerFor72HoursHasTheCaseClosed() {
+		ProcessInstance repair = resolved("1", "1-1502", "plumbing", "水龙头滴水");
+		Job timeout = managementService.createJobQuery().processInstanceId(repair.getId()).timers().singleResult();
+		assertThat(timeout.getDuedate()).isEqualTo(java.util.Date.from(TestClock.DAY.plusHours(72).toInstant()));
+
+		TestClock.advance(Duration.ofHours(73));
+		managementService.executeJob(timeout.getId());
+
+		assertThat(repair).hasPassed(RepairProcess.FEEDBACK_TIMEOUT, RepairProcess.CLOSE);
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(timeline(repair)).contains("closed:已办结（72 小时内未评价）");
+		assertThatThrownBy(() -> cases.feedback(caseNo(repair), new Feedback(4, null)))
+				.hasMessageContaining("不在等待评价");
+	}
+
+	@Test
+	void lowScoreAlwaysGetsAReturnVisit() {
+		ProcessInstance repair = resolved("1", "1-1601", "plumbing", "水管漏水");
+
+		cases.feedback(caseNo(repair), new Feedback(2, "修了两次还漏"));
+
+		assertThat(repair).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
+		assertThat(candidateGroups(task(repair))).containsExactly("service-desk");
+		assertThat(timeline(repair)).contains("return-visit-planned:评价 2 分，安排回访");
+		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED, true, RepairProcess.VISIT_SATISFACTION,
+				"一般", RepairProcess.VISIT_OUTCOME, "已约定明天复查"));
+		assertThat(repair).isEnded();
+		assertThat(timeline(repair)).contains("return-visit:回访已联系业主，满意度 一般：已约定明天复查");
+	}
+
+	@Test
+	void closedCasesAreSampledForReturnVisitsByTheConfiguredRate() {
+		// the sample is decided by the case number; open cases until one of each kind is found
+		ProcessInstance sampled = null;
+		ProcessInstance notSampled = null;
+		for (int i = 0; i < 40 && (sampled == null || notSampled == null); i++) {
+			ProcessInstance repair = report("1", "1-601", "plumbing", "水龙头滴水");
+			if (returnVisits.sampled(caseNo(repair)) ? sampled == null : notSampled == null) {
+				if (returnVisits.sampled(caseNo(repair))) {
+					sampled = repair;
+				}
+				else {
+					notSampled = repair;
+				}
+			}
+			else {
+				runtimeService.deleteProcessInstance(repair.getId(), "not needed");
+			}
+		}
+		for (ProcessInstance repair : List.of(sampled, notSampled)) {
+			acceptJob(repair);
+			repairDone(repair);
+			acceptance(repair, true, null);
+			cases.feedback(caseNo(repair), new Feedback(4, null));
+		}
+
+		assertThat(sampled).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
+		assertThat(timeline(sampled)).contains("return-visit-planned:抽中回访（抽样比例 30%）");
+		assertThat(notSampled).isEnded();
+		assertThat(returnVisits.sampleRate()).isEqualTo(0.3);
+	}
+
+	@Test
+	void rejectedAcceptanceGoesBackToTheSameTechnicianWithTheReason() {
+		ProcessInstance repair = report("1", "1-1602", "plumbing", "水管漏水");
+		acceptJob(repair);
+		repairDone(repair);
+
+		assertThatThrownBy(() -> acceptance(repair, false, " ")).hasMessageContaining("验收不通过时必须填写原因");
+		acceptance(repair, false, "还在滴水");
+
+		assertThat(repair).hasPassed(RepairProcess.RECORD_REJECTION).isWaitingAt(RepairProcess.REPAIR);
+		assertThat(task(repair)).isAssignedTo("engineer");
+		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES).toString()).contains("还在滴水");
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+
+		repairDone(repair);
+		acceptance(repair, true, null);
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+	}
+
+	@Test
+	void lifeSafetyReportIsPromotedAndTheDutyOfficerHandlesIt() {
+		ProcessInstance repair = report("2", "2-301", "other", "楼道里有很重的燃气味");
+
+		assertThat(repair).isWaitingAt(RepairProcess.HANDLE_EMERGENCY);
+		assertThat(candidateGroups(task(repair))).containsExactly("duty-officer");
+		assertThat(task(repair).getPriority()).isEqualTo(100);
+		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.PROMOTED);
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("event-promoted:"));
+		assertThat(slas.clocks(caseNo(repair))).isEmpty();
+
+		completeAs("duty", task(repair), withVariables("emergencyActions", "关闭燃气总阀，疏散本层住户，已报燃气公司"));
+		assertThat(repair).hasPassed(RepairProcess.END_PROMOTED).isEnded();
+	}
+
+	// --- clocks
+
+	@Test
+	void repairClocksStartAtIntakeAndResponseAtDispatch() {
+		ProcessInstance repair = report("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重");
+
+		SlaClock resolution = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow();
+		SlaClock investigation = clock(repair, SlaNames.INITIAL_INVESTIGATION).orElseThrow();
+		SlaClock response = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
+		assertThat(resolution.startedAt()).isEqualTo(caseOf(repair).createdAt());
+		assertThat(resolution.dueAt()).isEqualTo(caseOf(repair).createdAt().plusHours(4));
+		assertThat(investigation.dueAt()).isEqualTo(caseOf(repair).createdAt().plusHours(2));
+		assertThat(response.dueAt()).isEqualTo(TestClock.DAY.plusMinutes(15));
+		assertThat(watcherTimer(repair, SlaNames.REPAIR_RESPONSE).getDuedate())
+				.isEqualTo(java.util.Date.from(response.dueAt().toInstant()));
+		assertThat(slas.nearestDue(caseNo(repair))).contains(response.dueAt());
+	}
+
+	@Test
+	void responseMetInTimeEndsItsWatcherWithoutEscalation() {
+		ProcessInstance repair = report("1", "1-1202", "plumbing", "水管爆裂");
+		TestClock.advance(Duration.ofMinutes(10));
+
+		acceptJob(repair);
+
+		SlaClock response = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
+		assertThat(response.state()).isEqualTo(SlaClock.State.MET);
+		assertThat(response.breached()).isFalse();
+		assertThat(response.duration()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
+				.processInstanceBusinessKey(caseNo(repair)).variableValueEquals("sla", SlaNames.REPAIR_RESPONSE).count()).isZero();
+		assertThat(timeline(repair)).contains("sla-met:维修响应按时达标，用时 10 分钟");
+	}
+
+	@Test
+	void breachedResponseEscalatesToTheDutyOfficerAndTheCaseGoesOn() {
+		ProcessInstance repair = report("1", "1-1301", "plumbing", "水管爆裂");
+
+		letClockRunOut(repair, SlaNames.REPAIR_RESPONSE);
+
+		SlaClock response = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
+		assertThat(response.breached()).isTrue();
+		assertThat(response.escalatedTo()).isEqualTo("duty-officer");
+		Task escalation = escalationTask(repair);
+		assertThat(escalation.getName()).isEqualTo("超时督办");
+		assertThat(candidateGroups(escalation)).containsExactly("duty-officer");
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("sla-breached:超时：维修响应应于 11月27日 10:15 前完成，已升级至24小时值班"))
+				.anySatisfy(line -> assertThat(line).startsWith("paged:呼叫 24小时值班"));
+		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ?", Integer.class,
+				"breach:" + caseNo(repair) + ":repair-response")).isOne();
+		assertThat(repair).isWaitingAt(RepairProcess.ACCEPT_JOB);
+
+		acceptJob(repair);
+		assertThat(clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow().state()).isEqualTo(SlaClock.State.MET);
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("sla-met:维修响应超时后完成"));
+		completeAs("duty", escalation, withVariables("actionTaken", "已电话催促王师傅"));
+		assertThat(timeline(repair)).contains("sla-escalation-handled:维修响应超时督办：已电话催促王师傅");
+	}
+
+	@Test
+	void waitingForPartsPausesTheResolutionClockAndMovesItsDueTime() {
+		ProcessInstance repair = report("1", "1-1302", "plumbing", "水管爆裂");
+		acceptJob(repair);
+		OffsetDateTime due = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().dueAt();
+		TestClock.advance(Duration.ofMinutes(30));
+
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "三通阀破裂", RepairProcess.REPAIR_OUTCOME,
+				"paused", RepairProcess.PAUSE_REASON, "partsOnOrder"));
+
+		assertThat(repair).isWaitingAt(RepairProcess.WAIT_TO_RESUME);
+		assertThat(clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().state()).isEqualTo(SlaClock.State.PAUSED);
+		assertThat(watcherTimer(repair, SlaNames.REPAIR_RESOLUTION).isSuspended()).isTrue();
+		assertThat(clock(repair, SlaNames.INITIAL_INVESTIGATION).orElseThrow().state()).as("diagnosis recorded")
+				.isEqualTo(SlaClock.State.MET);
+
+		TestClock.advance(Duration.ofHours(5));
+		completeAs("engineer", task(repair), withVariables("resumeNote", "配件已到"));
+
+		SlaClock resolution = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow();
+		assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
+		assertThat(resolution.dueAt()).isEqualTo(due.plusHours(5));
+		assertThat(resolution.pauseReason()).isEqualTo("等待配件");
+		Job timer = watcherTimer(repair, SlaNames.REPAIR_RESOLUTION);
+		assertThat(timer.isSuspended()).isFalse();
+		assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(due.plusHours(5).toInstant()));
+		assertThat(repair).isWaitingAt(RepairProcess.REPAIR);
+
+		repairDone(repair);
+		acceptance(repair, true, null);
+		SlaClock met = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow();
+		assertThat(met.state()).isEqualTo(SlaClock.State.MET);
+		assertThat(met.breached()).isFalse();
+		assertThat(met.duration()).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void pauseNeedsAReason() {
+		ProcessInstance repair = report("1", "1-1401", "plumbing", "水管爆裂");
+		acceptJob(repair);
+
+		assertThatThrownBy(() -> completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "看过了",
+				RepairProcess.REPAIR_OUTCOME, "paused"))).hasMessageContaining("暂停时必须选择原因");
+	}
+
+	@Test
+	void deskClassificationLeftTooLongEscalatesToTheDutyOfficer() {
+		ProcessInstance repair = report("2", "2-802", "other", "不知道怎么描述");
+		assertThat(clock(repair, SlaNames.DESK_CLASSIFICATION).orElseThrow().dueAt())
+				.isEqualTo(caseOf(repair).createdAt().plusMinutes(15));
+
+		letClockRunOut(repair, SlaNames.DESK_CLASSIFICATION);
+
+		assertThat(candidateGroups(escalationTask(repair))).containsExactly("duty-officer");
+		assertThat(repair).isWaitingAt(RepairProcess.DESK_CLASSIFICATION);
+	}
+
+	@Test
+	void structuralRepairHasNoInvestigationClock() {
+		ProcessInstance repair = report("3", "3-202", "structure", "窗户关不严");
+
+		assertThat(clock(repair, SlaNames.INITIAL_INVESTIGATION)).isEmpty();
+		assertThat(clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().dueAt())
+				.isEqualTo(caseOf(repair).createdAt().plusHours(72));
 	}
 
 }

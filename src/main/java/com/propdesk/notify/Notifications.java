@@ -1,0 +1,64 @@
+package com.propdesk.notify;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.propdesk.intake.CaseService;
+import com.propdesk.notify.Notification.Kind;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+
+/**
+ * The notification port: SMS to owners and paging of staff, each recorded (and shown in the case's
+ * timeline) and sent once per event id and recipient.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcTemplate jdbc;
+
+	private final NotificationGateway gateway;
+
+	private final CaseService cases;
+
+	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases) {
+		this.jdbc = jdbc;
+		this.gateway = gateway;
+		this.cases = cases;
+	}
+
+	public boolean sms(String eventId, String phone, String caseNo, String text) {
+		return send(new Notification(eventId, Kind.SMS, phone, caseNo, text));
+	}
+
+	/** Pages a user or every member of a group (the gateway resolves the group's on-duty numbers). */
+	public boolean page(String eventId, String userOrGroup, String caseNo, String text) {
+		return send(new Notification(eventId, Kind.PAGE, userOrGroup, caseNo, text));
+	}
+
+	/**
+	 * Records and sends a notification unless this event already reached this recipient.
+	 * @return false for a duplicate
+	 */
+	public boolean send(Notification n) {
+		// insert-if-absent rather than catching a unique violation, which would abort a PostgreSQL transaction
+		int inserted = jdbc.update("insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
+				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)",
+				n.eventId(), n.kind().name(), n.recipient(), n.caseNo(), n.text(), Clock.now(), n.eventId(), n.recipient());
+		if (inserted == 0) {
+			return false;
+		}
+		gateway.send(n);
+		if (n.caseNo() != null) {
+			String to = n.kind() == Kind.SMS ? "短信至 " + mask(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
+			cases.record(n.caseNo(), n.kind() == Kind.SMS ? "sms" : "paged", to + "：" + n.text());
+		}
+		return true;
+	}
+
+	/** Timelines are read by staff, channels and owners: phone numbers are shown masked. */
+	static String mask(String phone) {
+		return phone.length() < 7 ? phone : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+	}
+
+}

@@ -1,0 +1,11 @@
+package com.propdesk.notify;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An owner-visible change of a case, as its channel's callback receives it (DESIGN, "Owner-visible events"). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OwnerEvent(String eventId, String event, String caseNo, String type, String status, String statusLabel,
+		OffsetDateTime at, String summary, OffsetDateTime promisedAt) {
+}

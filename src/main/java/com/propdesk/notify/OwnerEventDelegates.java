@@ -1,0 +1,117 @@
+package com.propdesk.notify;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/** The steps of {@code owner-event} and the publishing step case diagrams use. */
+final class OwnerEventDelegates {
+
+	private OwnerEventDelegates() {
+	}
+
+	/** {@code ${publishOwnerEvent}} with input parameter {@code event}: accepted, resolved, closed, promoted, … */
+	@Component("publishOwnerEvent")
+	static class Publish implements JavaDelegate {
+
+		private final OwnerEvents events;
+
+		Publish(OwnerEvents events) {
+			this.events = events;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			events.publish((String) execution.getVariable(CaseService.CASE_NO), (String) execution.getVariableLocal("event"));
+		}
+
+	}
+
+	/** {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. */
+	@Component("sendOwnerSms")
+	static class SendSms implements JavaDelegate {
+
+		private final OwnerEvents events;
+
+		private final CaseService cases;
+
+		private final Notifications notifications;
+
+		SendSms(OwnerEvents events, CaseService cases, Notifications notifications) {
+			this.events = events;
+			this.cases = cases;
+			this.notifications = notifications;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			CaseRecord c = cases.find(event.caseNo()).orElseThrow();
+			notifications.sms(event.eventId(), c.reporterPhone(), c.caseNo(),
+					"【物业客服】" + event.summary() + "（" + c.caseNo() + "，" + event.statusLabel() + "）");
+		}
+
+	}
+
+	/**
+	 * {@code ${sendOwnerCallback}}: posts the event to the case's callback URL; anything but a 2xx
+	 * answer fails the job, which is retried under the same event id.
+	 */
+	@Component("sendOwnerCallback")
+	static class SendCallback implements JavaDelegate {
+
+		private final OwnerEvents events;
+
+		private final CaseService cases;
+
+		private final ObjectMapper json;
+
+		private final NotifyProperties properties;
+
+		private final HttpClient http;
+
+		SendCallback(OwnerEvents events, CaseService cases, ObjectMapper json, NotifyProperties properties) {
+			this.events = events;
+			this.cases = cases;
+			this.json = json;
+			this.properties = properties;
+			this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+					.followRedirects(HttpClient.Redirect.NEVER).build();
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) throws Exception {
+			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			String url = cases.find(event.caseNo()).orElseThrow().callbackUrl();
+			if (url == null) {
+				return;
+			}
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.requestTimeout())
+					.header("Content-Type", "application/json").header("X-Event-Id", event.eventId())
+					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event))).build();
+			int status;
+			try {
+				status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+			catch (IOException e) {
+				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " failed: " + e, e);
+			}
+			if (status / 100 != 2) {
+				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " answered " + status);
+			}
+			events.delivered(event.eventId());
+		}
+
+	}
+
+}

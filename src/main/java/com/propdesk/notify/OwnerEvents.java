@@ -1,0 +1,84 @@
+package com.propdesk.notify;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.system.Clock;
+
+/**
+ * Publishes owner-visible events. The event and its id are stored in the step's own transaction;
+ * an {@code owner-event} process then sends the owner's SMS and the channel's callback
+ * asynchronously, each retried with back-off under the same event id, and raises a Cockpit incident
+ * when the retries run out.
+ */
+@Service
+public class OwnerEvents {
+
+	public static final String DELIVERY = "owner-event";
+
+	public static final String EVENT_ID = "eventId";
+
+	private final JdbcTemplate jdbc;
+
+	private final CaseService cases;
+
+	private final RuntimeService runtimeService;
+
+	OwnerEvents(JdbcTemplate jdbc, CaseService cases, RuntimeService runtimeService) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.runtimeService = runtimeService;
+	}
+
+	/** @return the new event's id */
+	public String publish(String caseNo, String event, String summary, OffsetDateTime promisedAt) {
+		CaseRecord c = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+		String eventId = UUID.randomUUID().toString();
+		jdbc.update("insert into owner_event (event_id, case_no, event, status, status_label, at, summary, promised_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
+				Clock.now(), summary, promisedAt);
+		cases.record(caseNo, "event-" + event, "通知业主：" + summary);
+		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(EVENT_ID, eventId, CaseService.CASE_NO, caseNo));
+		return eventId;
+	}
+
+	public Optional<OwnerEvent> find(String eventId) {
+		return jdbc.query("select e.*, c.type from owner_event e join case_record c on c.case_no = e.case_no "
+				+ "where e.event_id = ?", (rs, i) -> new OwnerEvent(rs.getString("event_id"), rs.getString("event"),
+						rs.getString("case_no"), rs.getString("type"), rs.getString("status"), rs.getString("status_label"),
+						Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("summary"),
+						Clock.local(rs.getObject("promised_at", OffsetDateTime.class))), eventId)
+				.stream().findFirst();
+	}
+
+	void delivered(String eventId) {
+		jdbc.update("update owner_event set delivered_at = ? where event_id = ?", Clock.now(), eventId);
+	}
+
+	/** What the owner reads for each event, by case type. */
+	static String summary(String event, CaseRecord c) {
+		String type = c.type().label();
+		return switch (event) {
+			case "accepted" -> "您的" + type + "已受理，事项编号 " + c.caseNo();
+			case "resolved" -> "您的" + type + "已处理完毕，请对本次服务进行评价";
+			case "closed" -> "您的" + type + "已办结，感谢您的支持";
+			case "promoted" -> "您报告的情况已转为紧急事件，值班人员正在处置";
+			case "reopened" -> "您的" + type + "已重新处理";
+			default -> "您的" + type + "有新进展：" + c.status().label();
+		};
+	}
+
+	public String publish(String caseNo, String event) {
+		CaseRecord c = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+		return publish(caseNo, event, summary(event, c), null);
+	}
+
+}

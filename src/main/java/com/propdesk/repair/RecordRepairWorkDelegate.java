@@ -1,0 +1,73 @@
+package com.propdesk.repair;
+
+import static com.propdesk.repair.RepairProcess.COST;
+import static com.propdesk.repair.RepairProcess.DIAGNOSIS;
+import static com.propdesk.repair.RepairProcess.MATERIALS;
+import static com.propdesk.repair.RepairProcess.WORK_DONE;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseService;
+
+/**
+ * What the technician recorded on site goes into the timeline: the diagnosis always (it meets the
+ * initial investigation), and the work done, or why the repair waits.
+ */
+@Component
+public class RecordRepairWorkDelegate implements JavaDelegate {
+
+	/** Why a repair may wait with its resolution clock paused. */
+	public static final Map<String, String> PAUSE_REASONS = Map.of("partsOnOrder", "等待配件", "ownerUnreachable", "联系不上业主");
+
+	private final CaseService cases;
+
+	RecordRepairWorkDelegate(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
+		String outcome = (String) execution.getVariable(RepairProcess.REPAIR_OUTCOME);
+		String diagnosis = text(execution, DIAGNOSIS);
+		if (diagnosis.isEmpty()) {
+			throw new ProcessEngineException("必须填写现场诊断");
+		}
+		cases.record(caseNo, "diagnosed", "现场诊断（" + technician + "）：" + diagnosis);
+		if (RepairProcess.OUTCOME_DONE.equals(outcome)) {
+			StringBuilder work = new StringBuilder("维修完成（").append(technician).append("）");
+			append(work, "处理", execution.getVariable(WORK_DONE));
+			append(work, "材料", execution.getVariable(MATERIALS));
+			if (execution.getVariable(COST) instanceof Number amount) {
+				work.append("；费用 ¥").append(String.format("%.2f", amount.doubleValue()));
+			}
+			cases.record(caseNo, "repaired", work.toString());
+		}
+		else if (RepairProcess.OUTCOME_PAUSED.equals(outcome)) {
+			String reason = PAUSE_REASONS.get(text(execution, RepairProcess.PAUSE_REASON));
+			if (reason == null) {
+				throw new ProcessEngineException("暂停时必须选择原因：等待配件或联系不上业主");
+			}
+			execution.setVariable(RepairProcess.PAUSE_REASON_LABEL, reason);
+		}
+	}
+
+	private static void append(StringBuilder text, String label, Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			text.append("；").append(label).append(" ").append(value);
+		}
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? "" : value.toString().trim();
+	}
+
+}

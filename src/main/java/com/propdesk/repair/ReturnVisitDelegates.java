@@ -1,0 +1,75 @@
+package com.propdesk.repair;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.ReturnVisitProperties;
+
+/** Return visits (回访): who gets one, and what the visit found. */
+final class ReturnVisitDelegates {
+
+	/** A score at or below this always gets a return visit. */
+	static final int LOW_SCORE = 2;
+
+	private ReturnVisitDelegates() {
+	}
+
+	/** {@code ${decideReturnVisitDelegate}}: sets {@code returnVisit}, with the reason in the timeline. */
+	@Component("decideReturnVisitDelegate")
+	static class Decide implements JavaDelegate {
+
+		private final ReturnVisitProperties properties;
+
+		private final CaseService cases;
+
+		Decide(ReturnVisitProperties properties, CaseService cases) {
+			this.properties = properties;
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+			Object score = execution.getVariable(CaseService.FEEDBACK_SCORE);
+			boolean lowScore = score instanceof Number n && n.intValue() <= LOW_SCORE;
+			boolean sampled = properties.sampled(caseNo);
+			execution.setVariable(RepairProcess.RETURN_VISIT, lowScore || sampled);
+			if (lowScore) {
+				cases.record(caseNo, "return-visit-planned", "评价 " + score + " 分，安排回访");
+			}
+			else if (sampled) {
+				cases.record(caseNo, "return-visit-planned", "抽中回访（抽样比例 " + Math.round(properties.sampleRate() * 100) + "%）");
+			}
+		}
+
+	}
+
+	/** {@code ${recordReturnVisitDelegate}}: the visit's outcome goes into the timeline. */
+	@Component("recordReturnVisitDelegate")
+	static class Record implements JavaDelegate {
+
+		private final CaseService cases;
+
+		Record(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+			Object reached = execution.getVariable(RepairProcess.VISIT_REACHED);
+			Object outcome = execution.getVariable(RepairProcess.VISIT_OUTCOME);
+			if (outcome == null || outcome.toString().isBlank()) {
+				throw new ProcessEngineException("请填写回访结果");
+			}
+			Object satisfaction = execution.getVariable(RepairProcess.VISIT_SATISFACTION);
+			cases.record(caseNo, "return-visit", (Boolean.TRUE.equals(reached) ? "回访已联系业主" : "回访未联系上业主")
+					+ (satisfaction == null ? "" : "，满意度 " + satisfaction) + "：" + outcome);
+		}
+
+	}
+
+}

@@ -1,0 +1,224 @@
+package com.propdesk.sla;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+import com.propdesk.intake.CaseClocks;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.notify.Notifications;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+
+/**
+ * The SLA clocks of DESIGN's glossary. Starting a clock computes its due time from {@code sla-policy},
+ * stores it on the case and starts a {@code sla-clock} watcher whose timer waits for exactly that due
+ * time; meeting it ends the watcher; a pause suspends the timer and a resume moves it by the paused time.
+ * A breach is recorded, escalated and paged, and never stops the case.
+ */
+@Service
+public class SlaService implements CaseClocks {
+
+	public static final String WATCHER = "sla-clock";
+
+	/** Message that ends a clock's watcher when the clock is met or stopped. */
+	public static final String CLOCK_ENDED = "SlaClockEnded";
+
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+	private final SlaRepository clocks;
+
+	private final SlaPolicy policy;
+
+	private final CaseService cases;
+
+	private final Notifications notifications;
+
+	private final RuntimeService runtimeService;
+
+	private final ManagementService managementService;
+
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	SlaService(SlaRepository clocks, SlaPolicy policy, CaseService cases, Notifications notifications,
+			RuntimeService runtimeService, ManagementService managementService,
+			ProcessEngineConfigurationImpl engineConfiguration) {
+		this.engineConfiguration = engineConfiguration;
+		this.clocks = clocks;
+		this.policy = policy;
+		this.cases = cases;
+		this.notifications = notifications;
+		this.runtimeService = runtimeService;
+		this.managementService = managementService;
+	}
+
+	/**
+	 * Starts a clock, once per case and SLA; starting it again answers the clock already running.
+	 * @param startedAt when the clock starts (intake time for clocks that run from intake)
+	 */
+	public SlaClock start(String caseNo, String sla, String priority, OffsetDateTime startedAt) {
+		Optional<SlaClock> existing = clocks.find(caseNo, sla);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+		SlaPolicy.Target target = policy.target(record.type().code(), sla, priority);
+		OffsetDateTime due = startedAt.plus(target.duration());
+		SlaClock clock = new SlaClock(caseNo, sla, startedAt, target.text(), due, target.escalateTo(), null, null, 0,
+				null, null, null, null);
+		clocks.insert(clock);
+		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + "，时限 " + readable(target.duration())
+				+ "，应于 " + SHORT.format(due) + " 前完成");
+		runtimeService.startProcessInstanceByKey(WATCHER, caseNo,
+				Map.of("caseNo", caseNo, "sla", sla, "slaLabel", SlaNames.label(sla), "dueAt", Date.from(due.toInstant()),
+						"escalateTo", target.escalateTo(), "escalateToLabel", Groups.label(target.escalateTo()),
+						"description", record.description()));
+		return clock;
+	}
+
+	/** The clock is met; met after a breach it is still recorded, with its duration. */
+	public void meet(String caseNo, String sla) {
+		clocks.find(caseNo, sla).filter(SlaClock::open).ifPresent(clock -> {
+			OffsetDateTime now = Clock.now();
+			if (clock.pausedAt() != null) {
+				resume(caseNo, sla);
+			}
+			clocks.met(caseNo, sla, now);
+			SlaClock met = clocks.find(caseNo, sla).orElseThrow();
+			cases.record(caseNo, "sla-met", SlaNames.label(sla) + (met.breached() ? "超时后完成" : "按时达标") + "，用时 "
+					+ readable(met.duration()));
+			endWatcher(caseNo, sla);
+		});
+	}
+
+	/** Stops every open clock of a case that leaves its procedure (promoted, cancelled); no breach follows. */
+	public void stopAll(String caseNo, String reason) {
+		for (SlaClock clock : clocks.ofCase(caseNo)) {
+			if (clock.open()) {
+				clocks.stopped(caseNo, clock.sla(), Clock.now());
+				cases.record(caseNo, "sla-stopped", SlaNames.label(clock.sla()) + "停止计时：" + reason);
+				endWatcher(caseNo, clock.sla());
+			}
+		}
+	}
+
+	public void pause(String caseNo, String sla, String reason) {
+		clocks.find(caseNo, sla).filter(c -> c.state() == SlaClock.State.RUNNING).ifPresent(clock -> {
+			clocks.paused(caseNo, sla, Clock.now(), reason);
+			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), null, SuspensionState.SUSPENDED));
+			cases.record(caseNo, "sla-paused", SlaNames.label(sla) + "暂停计时：" + reason);
+		});
+	}
+
+	/** Resumes a paused clock: its due time moves by the time it was paused, and so does its timer. */
+	public void resume(String caseNo, String sla) {
+		clocks.find(caseNo, sla).filter(c -> c.state() == SlaClock.State.PAUSED).ifPresent(clock -> {
+			Duration paused = Duration.between(clock.pausedAt(), Clock.now());
+			OffsetDateTime due = clock.dueAt().plus(paused);
+			clocks.resumed(caseNo, sla, paused.toMillis(), due);
+			watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), "dueAt", Date.from(due.toInstant())));
+			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), Date.from(due.toInstant()), SuspensionState.ACTIVE));
+			cases.record(caseNo, "sla-resumed", SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
+					+ SHORT.format(due) + " 前完成");
+		});
+	}
+
+	/**
+	 * The watcher's timer fired: records the breach, pages the escalation group.
+	 * @return whether the clock was still open (a breach); false when it was met or stopped meanwhile
+	 */
+	public boolean breach(String caseNo, String sla) {
+		SlaClock clock = clocks.find(caseNo, sla).orElse(null);
+		if (clock == null || !clock.open() || clock.breached()) {
+			return false;
+		}
+		OffsetDateTime now = Clock.now();
+		clocks.breached(caseNo, sla, now, clock.escalateTo());
+		String message = "超时：" + SlaNames.label(sla) + "应于 " + SHORT.format(clock.dueAt()) + " 前完成，已升级至"
+				+ Groups.label(clock.escalateTo());
+		cases.record(caseNo, "sla-breached", message);
+		notifications.page("breach:" + caseNo + ":" + sla, clock.escalateTo(), caseNo, "【PropDesk】" + caseNo + " " + message);
+		return true;
+	}
+
+	@Override
+	public List<ClockView> clocks(String caseNo) {
+		return clocks.ofCase(caseNo).stream().map(c -> new ClockView(c.sla(), c.label(),
+				c.state().name().toLowerCase(), c.startedAt(), c.dueAt(), c.metAt(), c.breachedAt(), c.escalatedTo(),
+				c.pauseReason())).toList();
+	}
+
+	public Optional<SlaClock> clock(String caseNo, String sla) {
+		return clocks.find(caseNo, sla);
+	}
+
+	/** The nearest due time of the clocks still running: what the owner and the channel see as dueAt. */
+	@Override
+	public Optional<OffsetDateTime> nearestDue(String caseNo) {
+		return clocks.ofCase(caseNo).stream().filter(c -> c.state() == SlaClock.State.RUNNING).map(SlaClock::dueAt)
+				.min(Comparator.naturalOrder());
+	}
+
+	private void endWatcher(String caseNo, String sla) {
+		runtimeService.createMessageCorrelation(CLOCK_ENDED).processInstanceBusinessKey(caseNo)
+				.processInstanceVariableEquals("sla", sla).correlateAll();
+	}
+
+	/**
+	 * Changes the timer job as one entity update: the public suspend/activate calls are bulk
+	 * statements that clash with a due-date change of the same job in the same transaction.
+	 */
+	private void updateTimer(String jobId, Date due, SuspensionState state) {
+		engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+			JobEntity job = context.getJobManager().findJobById(jobId);
+			if (due != null) {
+				job.setDuedate(due);
+			}
+			job.setSuspensionState(state.getStateCode());
+			return null;
+		});
+	}
+
+	private Optional<ProcessInstance> watcher(String caseNo, String sla) {
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(WATCHER).processInstanceBusinessKey(caseNo)
+				.variableValueEquals("sla", sla).list().stream().findFirst();
+	}
+
+	private Optional<Job> timer(String caseNo, String sla) {
+		return watcher(caseNo, sla).flatMap(w -> managementService.createJobQuery().processInstanceId(w.getId()).timers()
+				.list().stream().findFirst());
+	}
+
+	static String readable(Duration duration) {
+		if (duration == null) {
+			return "";
+		}
+		long minutes = duration.toMinutes();
+		if (minutes < 60) {
+			return minutes + " 分钟";
+		}
+		if (minutes % 60 == 0 && minutes < 48 * 60) {
+			return minutes / 60 + " 小时";
+		}
+		if (minutes % (24 * 60) == 0) {
+			return minutes / (24 * 60) + " 天";
+		}
+		return minutes / 60 + " 小时 " + minutes % 60 + " 分钟";
+	}
+
+}
