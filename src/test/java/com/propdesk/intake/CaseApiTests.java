@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class CaseApiTests {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	TaskService taskService;
 
 	ApiClient api;
 
@@ -289,6 +294,43 @@ class CaseApiTests {
 		assertThat(answer.contentType()).startsWith("application/problem+json");
 		assertThat(answer.body().get("detail").asText()).contains("投诉");
 		assertThat(caseCount()).isEqualTo(before);
+	}
+
+
+	@Test
+	void ownerGivesFeedbackOnceTheRepairIsResolved() throws Exception {
+		JsonNode receipt = open(Reports.repairJson("wx-" + UUID.randomUUID())).body();
+		String caseNo = receipt.get("caseNo").asText();
+		String token = receipt.get("trackingToken").asText();
+		String path = "/api/cases/" + caseNo + "/feedback";
+
+		Answer tooEarly = call("POST", path, "{\"score\": 5}", "X-Tracking-Token", token);
+		assertThat(tooEarly.status()).isEqualTo(409);
+		assertThat(tooEarly.contentType()).startsWith("application/problem+json");
+		assertThat(tooEarly.body().get("detail").asText()).contains("处理中");
+
+		for (String step : List.of("accept", "repair", "acceptance")) {
+			var task = taskService.createTaskQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo)
+					.singleResult();
+			taskService.complete(task.getId(), switch (step) {
+				case "accept" -> Map.of("eta", "10 分钟");
+				case "repair" -> Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头");
+				default -> Map.of("accepted", true);
+			});
+		}
+		Answer badScore = call("POST", path, "{\"score\": 6}", "X-Tracking-Token", token);
+		Answer wrongToken = call("POST", path, "{\"score\": 5}", "X-Tracking-Token", "guess");
+		Answer byChannel = call("POST", path, "{\"score\": 5}", "X-Api-Key", "demo");
+		Answer given = call("POST", path, "{\"score\": 4, \"comment\": \"及时\"}", "X-Tracking-Token", token);
+		Answer again = call("POST", path, "{\"score\": 1}", "X-Tracking-Token", token);
+
+		assertThat(badScore.status()).isEqualTo(400);
+		assertThat(badScore.body().get("errors").get(0).get("field").asText()).isEqualTo("score");
+		assertThat(wrongToken.status()).isEqualTo(403);
+		assertThat(byChannel.status()).isEqualTo(403);
+		assertThat(given.status()).isEqualTo(200);
+		assertThat(given.body().get("status").asText()).isEqualTo("closed");
+		assertThat(again.status()).isEqualTo(409);
 	}
 
 }

@@ -1,0 +1,184 @@
+package com.propdesk.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.LocalReceiver;
+import com.propdesk.PropDeskTest;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseRequest;
+import com.propdesk.intake.CaseService;
+
+/** Owner-visible events delivered to a real HTTP receiver on loopback, with the job executor's retries driven by hand. */
+@PropDeskTest
+class OwnerEventDeliveryTests {
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	Notifications notificationService;
+
+	LocalReceiver receiver;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		receiver = new LocalReceiver();
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		receiver.close();
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	private String open() {
+		return cases.open(new CaseRequest("repair", "app", "app-" + java.util.UUID.randomUUID(),
+				new CaseRequest.Reporter("赵先生", "13911112222"), "1", "1-801", "plumbing", "卫生间漏水",
+				receiver.url("/hooks/case"))).record().caseNo();
+	}
+
+	private ProcessInstance delivery(String caseNo) {
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
+				.processInstanceBusinessKey(caseNo).singleResult();
+	}
+
+	private Job job(ProcessInstance delivery) {
+		return managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+	}
+
+	/** Runs the delivery's current job as the job executor would, once its due time has come. */
+	private boolean runJob(ProcessInstance delivery) {
+		Job job = job(delivery);
+		if (job.getDuedate() != null) {
+			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
+		}
+		try {
+			managementService.executeJob(job.getId());
+			return true;
+		}
+		catch (RuntimeException failed) {
+			return false;
+		}
+	}
+
+	@Test
+	void callbackFailingTwiceIsRetriedWithTheSameEventIdAndDeliveredOnce() throws Exception {
+		receiver.failing(2);
+		String caseNo = open();
+		ProcessInstance delivery = delivery(caseNo);
+		String eventId = (String) runtimeService.getVariable(delivery.getId(), OwnerEvents.EVENT_ID);
+
+		assertThat(runJob(delivery)).as("SMS").isTrue();
+		assertThat(runJob(delivery)).as("first callback").isFalse();
+		Job retry = job(delivery);
+		assertThat(retry.getRetries()).isPositive();
+		assertThat(retry.getDuedate()).as("back-off before the next attempt")
+				.isAfter(java.util.Date.from(TestClock.DAY.toInstant()));
+		assertThat(runJob(delivery)).as("second callback").isFalse();
+		assertThat(runJob(delivery)).as("third callback").isTrue();
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(delivery.getId()).count()).isZero();
+		List<LocalReceiver.Received> posts = receiver.received();
+		assertThat(posts).hasSize(3);
+		assertThat(posts).extracting(p -> p.header("X-Event-Id")).containsOnly(eventId);
+		JsonNode body = json.readTree(posts.get(2).body());
+		assertThat(body.get("eventId").asText()).isEqualTo(eventId);
+		assertThat(body.get("event").asText()).isEqualTo("accepted");
+		assertThat(body.get("caseNo").asText()).isEqualTo(caseNo);
+		assertThat(body.get("type").asText()).isEqualTo("repair");
+		assertThat(body.get("status").asText()).isEqualTo("accepted");
+		assertThat(body.get("statusLabel").asText()).isEqualTo("已受理");
+		assertThat(body.get("at").asText()).endsWith("+08:00");
+		assertThat(body.get("summary").asText()).contains(caseNo);
+		assertThat(body.has("promisedAt")).isFalse();
+		assertThat(jdbc.queryForObject("select count(*) from owner_event where event_id = ? and delivered_at is not null",
+				Integer.class, eventId)).isOne();
+		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ? and kind = 'SMS'",
+				Integer.class, eventId)).isOne();
+	}
+
+	@Test
+	void receiverThatNeverAnswersEndsInAnIncidentAfterTheRetries() {
+		receiver.answeringAfter(Duration.ofSeconds(3));
+		String caseNo = open();
+		ProcessInstance delivery = delivery(caseNo);
+		assertThat(runJob(delivery)).as("SMS").isTrue();
+
+		int attempts = 0;
+		while (job(delivery).getRetries() > 0 && attempts < 10) {
+			assertThat(runJob(delivery)).isFalse();
+			attempts++;
+		}
+
+		assertThat(attempts).as("first attempt and its retries").isEqualTo(6);
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).singleResult().getIncidentMessage())
+				.contains("Callback").contains("failed");
+		assertThat(receiver.received()).extracting(p -> p.header("X-Event-Id")).hasSize(6).containsOnly(
+				(String) runtimeService.getVariable(delivery.getId(), OwnerEvents.EVENT_ID));
+	}
+
+	@Test
+	void smsIsSentOncePerEventAndRecipient() {
+		String caseNo = open();
+
+		assertThat(notificationsSent(caseNo)).isZero();
+		assertThat(cases.find(caseNo)).isPresent();
+		var sms = new Notification("evt-1", Notification.Kind.SMS, "13911112222", caseNo, "测试");
+		assertThat(notificationService.send(sms)).isTrue();
+		assertThat(notificationService.send(sms)).as("duplicate").isFalse();
+		assertThat(notificationsSent(caseNo)).isOne();
+	}
+
+	private int notificationsSent(String caseNo) {
+		return jdbc.queryForObject("select count(*) from notification where case_no = ? and kind = 'SMS'", Integer.class,
+				caseNo);
+	}
+
+	@Test
+	void gatewayAdapterPostsEachNotificationWithItsEventIdAndFailsOnAnError() throws Exception {
+		var gateway = new HttpNotificationGateway(
+				new NotifyProperties(receiver.url("/sms"), Duration.ofSeconds(1), Duration.ofSeconds(1)), json);
+
+		gateway.send(new Notification("evt-9", Notification.Kind.PAGE, "duty-officer", null, "超时"));
+		receiver.failing(1);
+
+		assertThatThrownBy(() -> gateway.send(new Notification("evt-10", Notification.Kind.SMS, "13900000000", null, "x")))
+				.hasMessageContaining("503");
+		assertThat(receiver.received().get(0).header("Idempotency-Key")).isEqualTo("evt-9");
+		assertThat(json.readTree(receiver.received().get(0).body()).get("recipient").asText()).isEqualTo("duty-officer");
+	}
+
+}
