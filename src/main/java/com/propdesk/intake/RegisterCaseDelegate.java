@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Variables;
 
 /**
  * First step of every case process. A case opened through the API is registered already; a
@@ -46,9 +47,10 @@ public class RegisterCaseDelegate implements JavaDelegate {
 		execution.setProcessBusinessKey(caseNo);
 	}
 
+	/** Blank form fields are missing fields: the validator names them. */
 	private static String text(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value == null ? null : value.toString().trim();
+		String value = Variables.text(execution, name);
+		return value.isEmpty() ? null : value;
 	}
 
 }

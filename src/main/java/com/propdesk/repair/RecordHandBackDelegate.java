@@ -3,7 +3,6 @@ package com.propdesk.repair;
 import static com.propdesk.repair.RepairProcess.DIAGNOSIS;
 import static com.propdesk.repair.RepairProcess.HAND_BACK_DEPARTMENT;
 import static com.propdesk.repair.RepairProcess.HAND_BACK_REASON;
-import static com.propdesk.repair.RepairProcess.REPAIR_NOTES;
 import static com.propdesk.repair.RepairProcess.REPAIR_OUTCOME;
 import static com.propdesk.repair.RepairProcess.WORK_DONE;
 
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.security.Groups;
-import com.propdesk.system.Clock;
+import com.propdesk.system.Variables;
 
 /**
  * A technician handed the job back: to another department, or because they cannot fix it. What
@@ -39,8 +38,8 @@ public class RecordHandBackDelegate implements JavaDelegate {
 		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
 		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
 		String department = (String) execution.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
-		String reason = text(execution, HAND_BACK_REASON);
-		String otherDepartment = text(execution, HAND_BACK_DEPARTMENT);
+		String reason = Variables.text(execution, HAND_BACK_REASON);
+		String otherDepartment = Variables.text(execution, HAND_BACK_DEPARTMENT);
 		if (reason.isEmpty()) {
 			throw new ProcessEngineException("退回时必须填写原因");
 		}
@@ -60,24 +59,13 @@ public class RecordHandBackDelegate implements JavaDelegate {
 			execution.setVariable(DispatchTechnicianDelegate.EXCLUDED, String.join(",", excluded));
 			message = technician + " 无法处理，退回重新派工：" + reason;
 		}
-		String diagnosis = text(execution, DIAGNOSIS);
+		String diagnosis = Variables.text(execution, DIAGNOSIS);
 		if (!diagnosis.isEmpty()) {
 			message += "；现场诊断：" + diagnosis;
 		}
-		String notes = text(execution, REPAIR_NOTES);
-		execution.setVariable(REPAIR_NOTES,
-				(notes.isEmpty() ? "" : notes + "\n") + "[" + Clock.now().toLocalDateTime().withNano(0) + "] " + message);
+		RepairNotes.append(execution, message);
 		cases.record(caseNo, "handed-back", message);
-
-		// the next technician starts from a clean form; history keeps these values
-		for (String name : new String[] { REPAIR_OUTCOME, HAND_BACK_REASON, HAND_BACK_DEPARTMENT, DIAGNOSIS, WORK_DONE }) {
-			execution.removeVariable(name);
-		}
-	}
-
-	private static String text(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value == null ? "" : value.toString().trim();
+		RepairNotes.clearRound(execution, REPAIR_OUTCOME, HAND_BACK_REASON, HAND_BACK_DEPARTMENT, DIAGNOSIS, WORK_DONE);
 	}
 
 }

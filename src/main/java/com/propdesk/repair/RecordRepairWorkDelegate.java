@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.Variables;
 
 /**
  * What the technician recorded on site goes into the timeline: the diagnosis always (it meets the
@@ -36,7 +37,7 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
 		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
 		String outcome = (String) execution.getVariable(RepairProcess.REPAIR_OUTCOME);
-		String diagnosis = text(execution, DIAGNOSIS);
+		String diagnosis = Variables.text(execution, DIAGNOSIS);
 		if (diagnosis.isEmpty()) {
 			throw new ProcessEngineException("必须填写现场诊断");
 		}
@@ -51,7 +52,7 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 			cases.record(caseNo, "repaired", work.toString());
 		}
 		else if (RepairProcess.OUTCOME_PAUSED.equals(outcome)) {
-			String reason = PAUSE_REASONS.get(text(execution, RepairProcess.PAUSE_REASON));
+			String reason = PAUSE_REASONS.get(Variables.text(execution, RepairProcess.PAUSE_REASON));
 			if (reason == null) {
 				throw new ProcessEngineException("暂停时必须选择原因：等待配件或联系不上业主");
 			}
@@ -63,11 +64,6 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 		if (value != null && !value.toString().isBlank()) {
 			text.append("；").append(label).append(" ").append(value);
 		}
-	}
-
-	private static String text(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value == null ? "" : value.toString().trim();
 	}
 
 }
