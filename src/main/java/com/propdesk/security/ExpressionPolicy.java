@@ -1,0 +1,85 @@
+package com.propdesk.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.impl.juel.AstBracket;
+import org.camunda.bpm.impl.juel.AstDot;
+import org.camunda.bpm.impl.juel.AstEval;
+import org.camunda.bpm.impl.juel.AstFunction;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.Node;
+import org.camunda.bpm.impl.juel.Tree;
+import org.camunda.bpm.impl.juel.TreeBuilderException;
+
+/**
+ * Which JUEL expressions a deployed diagram may contain, decided on the parsed expression: either
+ * the whole expression names one allow-listed PropDesk bean ({@code ${dispatchTechnicianDelegate}}),
+ * or it only reads and compares process variables ({@code ${repairOutcome == 'done'}},
+ * {@code ${triage.decided}}) — no method or function calls, no dynamic property access, no beans and
+ * none of the engine objects an expression could reach the engine through.
+ */
+public final class ExpressionPolicy {
+
+	/** Names the engine resolves to its own objects, from which getters lead anywhere. */
+	static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
+			"variableScope", "processEngine", "processEngineServices", "applicationContext", "environment",
+			"systemProperties", "systemEnvironment");
+
+	private final Set<String> beans;
+
+	public ExpressionPolicy(Set<String> beans) {
+		this.beans = Set.copyOf(beans);
+	}
+
+	/** @return why the expression is refused; empty when it is allowed */
+	public List<String> check(String expression) {
+		Tree tree;
+		try {
+			// parsed as the engine parses it, method invocations included, so that they are seen and named
+			tree = new Builder(Builder.Feature.METHOD_INVOCATIONS).build(expression);
+		}
+		catch (TreeBuilderException e) {
+			return List.of("表达式无法解析：" + expression);
+		}
+		Node root = tree.getRoot();
+		if (root instanceof AstEval eval && eval.getChild(0) instanceof AstIdentifier bean && beans.contains(bean.getName())) {
+			return List.of();
+		}
+		java.util.ArrayList<String> problems = new java.util.ArrayList<>();
+		walk(root, node -> {
+			if (node instanceof AstMethod || node instanceof AstFunction) {
+				problems.add("表达式不得调用方法或函数：" + expression);
+			}
+			else if (node instanceof AstBracket) {
+				problems.add("表达式不得用 [] 动态取属性：" + expression);
+			}
+			else if (node instanceof AstIdentifier identifier) {
+				if (beans.contains(identifier.getName())) {
+					problems.add("组件 " + identifier.getName() + " 只能整体引用（如 ${" + identifier.getName() + "}）：" + expression);
+				}
+				else if (ENGINE_OBJECTS.contains(identifier.getName())) {
+					problems.add("表达式不得访问引擎对象 " + identifier.getName() + "：" + expression);
+				}
+			}
+			else if (node instanceof AstDot && !(node.getChild(0) instanceof AstIdentifier || node.getChild(0) instanceof AstDot)) {
+				problems.add("表达式只能读取流程变量的属性：" + expression);
+			}
+		});
+		return problems.stream().distinct().toList();
+	}
+
+	private static void walk(Node node, Consumer<Node> visitor) {
+		if (node == null) {
+			return;
+		}
+		visitor.accept(node);
+		for (int i = 0; i < node.getCardinality(); i++) {
+			walk(node.getChild(i), visitor);
+		}
+	}
+
+}
