@@ -66,7 +66,7 @@ class CaseController {
 		checkAccess(Caller.of(http), found);
 		Task task = found.processInstanceId() == null ? null
 				: taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
-						.desc().list().stream().findFirst().orElse(null);
+						.desc().listPage(0, 1).stream().findFirst().orElse(null);
 		String assignee = task == null ? null : task.getAssignee();
 		return new CaseView(found.caseNo(), found.type().code(), found.type().label(), found.channel(),
 				found.status().code(), found.status().label(), found.priority(), found.department(),

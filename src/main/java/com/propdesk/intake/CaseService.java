@@ -49,6 +49,9 @@ public class CaseService {
 
 	public static final String DESCRIPTION = "description";
 
+	/** The group channel systems act in (security.Grants gives it the right to open cases). */
+	public static final String CHANNELS_GROUP = "channels";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final CaseRepository cases;
@@ -105,7 +108,7 @@ public class CaseService {
 		boolean channelCall = identityService.getCurrentAuthentication() == null;
 		if (channelCall) {
 			// history names the channel system that opened the case
-			identityService.setAuthenticatedUserId("channel:" + request.channel());
+			identityService.setAuthentication("channel:" + request.channel(), List.of(CHANNELS_GROUP));
 		}
 		try {
 			String caseNo = insert(request, type, null);

@@ -90,6 +90,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 			DEMO_USERS.forEach(u -> ensureUser(u.id(), u.familyName(), u.title(), ProductionGuard.DEMO_SECRET, u.group()));
 		}
 		ensureAdminGrants();
+		Grants.ensure(authorizationService);
 		ensureFilters();
 	}
 

@@ -196,12 +196,12 @@ public class SlaService implements CaseClocks {
 
 	private Optional<ProcessInstance> watcher(String caseNo, String sla) {
 		return runtimeService.createProcessInstanceQuery().processDefinitionKey(WATCHER).processInstanceBusinessKey(caseNo)
-				.variableValueEquals("sla", sla).list().stream().findFirst();
+				.variableValueEquals("sla", sla).listPage(0, 1).stream().findFirst();
 	}
 
 	private Optional<Job> timer(String caseNo, String sla) {
 		return watcher(caseNo, sla).flatMap(w -> managementService.createJobQuery().processInstanceId(w.getId()).timers()
-				.list().stream().findFirst());
+				.listPage(0, 1).stream().findFirst());
 	}
 
 	static String readable(Duration duration) {

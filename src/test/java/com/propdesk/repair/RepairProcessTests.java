@@ -127,7 +127,9 @@ class RepairProcessTests {
 	}
 
 	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user, List.of());
+		// as Tasklist does: the user with their groups, so that group grants and candidate groups apply
+		identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+				.map(org.camunda.bpm.engine.identity.Group::getId).toList());
 		try {
 			taskService.complete(task.getId(), variables);
 		}

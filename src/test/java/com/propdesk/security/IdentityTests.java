@@ -86,14 +86,13 @@ class IdentityTests {
 	@Test
 	void myTasksFilterShowsTheTechnicianTheirDispatchedRepair() {
 		TestClock.set(TestClock.DAY);
-		String caseNo = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().caseNo();
+		String instance = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().processInstanceId();
 		Filter mine = filterService.createFilterQuery().filterName("我的任务").singleResult();
 
 		identityService.setAuthentication("engineer", List.of("engineering"));
 		try {
-			assertThat(filterService.list(mine.getId())).anySatisfy(task -> assertThat(
-					runtimeService.getVariable(((org.camunda.bpm.engine.task.Task) task).getProcessInstanceId(), "caseNo"))
-					.isEqualTo(caseNo));
+			assertThat(filterService.listPage(mine.getId(), 0, 50)).extracting(
+					task -> ((org.camunda.bpm.engine.task.Task) task).getProcessInstanceId()).contains(instance);
 		}
 		finally {
 			identityService.clearAuthentication();
@@ -128,7 +127,8 @@ class IdentityTests {
 
 	private List<String> readers(Filter filter) {
 		return authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())
-				.list().stream().filter(a -> a.isPermissionGranted(Permissions.READ)).map(a -> a.getGroupId()).toList();
+				.list().stream().filter(a -> a.getGroupId() != null && a.isPermissionGranted(Permissions.READ))
+				.map(a -> a.getGroupId()).toList();
 	}
 
 }
