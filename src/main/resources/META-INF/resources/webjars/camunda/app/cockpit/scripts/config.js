@@ -1,0 +1,7 @@
+// PropDesk's settings of the Camunda webapp; the rest stays as Camunda ships it.
+export default {
+  app: {
+    name: 'PropDesk 运行监控',
+    vendor: '物业客服中心'
+  }
+};
