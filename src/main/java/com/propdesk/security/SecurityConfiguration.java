@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propdesk.system.PropDeskProperties;
@@ -20,6 +21,15 @@ class SecurityConfiguration {
 		registration.setName("engine-rest-authentication");
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
+		var registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
+		registration.setName("api-response-headers");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 

@@ -246,9 +246,9 @@ class CaseApiTests {
 
 		Answer wrongKey = call("POST", "/api/cases", body, "X-Api-Key", "guess");
 		Answer none = call("POST", "/api/cases", body);
-		// not a user other tests log in as: Camunda's login throttling locks a user out for seconds
+		// cleaner: no other test logs in as them over HTTP; Camunda's login throttling locks a user out for seconds
 		Answer wrongPassword = call("GET", "/api/cases/R-20261127-0001", null, "Authorization",
-				ApiClient.basic("auditor", "wrong"));
+				ApiClient.basic("cleaner", "wrong"));
 
 		for (Answer answer : List.of(wrongKey, none, wrongPassword)) {
 			assertThat(answer.status()).isEqualTo(401);
