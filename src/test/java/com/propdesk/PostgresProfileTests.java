@@ -120,4 +120,33 @@ class PostgresProfileTests {
 		}
 	}
 
+
+	@Test
+	void productionSessionCookiesAreSecureAndPagesDemandHttps() throws Exception {
+		String[] args = production("propdesk_cookies", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+				"k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
+				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
+
+		try (ConfigurableApplicationContext app = start(args)) {
+			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			var http = java.net.http.HttpClient.newHttpClient();
+			var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/"))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+			var login = http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=s3cret-admin")).build(),
+					java.net.http.HttpResponse.BodyHandlers.discarding());
+
+			assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+					hsts -> assertThat(hsts).contains("max-age=31536000"));
+			assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+					.startsWith("XSRF-TOKEN").contains("Secure").containsIgnoringCase("SameSite=Strict"));
+			assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+			assertThat(login.statusCode()).isEqualTo(200);
+			assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+					.startsWith("JSESSIONID").contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+		}
+	}
+
 }
