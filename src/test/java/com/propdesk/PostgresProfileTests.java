@@ -132,12 +132,19 @@ class PostgresProfileTests {
 			var http = java.net.http.HttpClient.newHttpClient();
 			var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/"))
 					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-			var login = http.send(java.net.http.HttpRequest
-					.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+			var loginRequest = java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/"
+							+ app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName() + "/login/tasklist"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=s3cret-admin")).build(),
-					java.net.http.HttpResponse.BodyHandlers.discarding());
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=s3cret-admin"));
+			var forged = http.send(loginRequest.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+			// the page's cookies and its CSRF token, as the login form sends them
+			java.util.List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
+			String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().substring(11);
+			var login = http.send(loginRequest.header("Cookie", String.join("; ", cookies)).header("X-XSRF-TOKEN", token)
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 
+			assertThat(forged.statusCode()).as("a login without the CSRF token").isEqualTo(403);
 			assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 					hsts -> assertThat(hsts).contains("max-age=31536000"));
 			assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
