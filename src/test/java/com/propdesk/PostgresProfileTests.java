@@ -1,6 +1,7 @@
 package com.propdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
@@ -16,6 +17,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -30,6 +34,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * settings. Each test starts and closes its own application, on its own fresh database, before the
  * server closes after the class.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresProfileTests {
 
 	private static final List<String> CHANNEL_KEYS = List.of("PROPDESK_KEY_PHONE", "PROPDESK_KEY_WECHAT",
@@ -154,6 +159,39 @@ class PostgresProfileTests {
 			assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
 					.startsWith("JSESSIONID").contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
 		}
+	}
+
+
+	@Test
+	void refusesToStartWhereDemoUsersExist() throws Exception {
+		String[] args = production("propdesk_demo_users", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin",
+				"PROPDESK_KEY_PHONE", "k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app",
+				"PROPDESK_KEY_WEB", "k-web", "PROPDESK_KEY_WALK_IN", "k-walk-in"));
+		try (ConfigurableApplicationContext app = start(args)) {
+			IdentityService identity = app.getBean(IdentityService.class);
+			var user = identity.newUser("engineer");
+			user.setPassword("demo");
+			identity.saveUser(user);
+		}
+
+		assertThatThrownBy(() -> start(args)).hasStackTraceContaining("demo users exist: engineer");
+	}
+
+	@Test
+	void secretsNeverReachTheLog(CapturedOutput output) throws Exception {
+		String[] args = production("propdesk_log", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin-SeCrEtMaRk",
+				"PROPDESK_KEY_PHONE", "k-phone-SeCrEtMaRk", "PROPDESK_KEY_WECHAT", "k-wechat-SeCrEtMaRk", "PROPDESK_KEY_APP", "k-app-SeCrEtMaRk",
+				"PROPDESK_KEY_WEB", "k-web-SeCrEtMaRk", "PROPDESK_KEY_WALK_IN", "k-walk-in-SeCrEtMaRk"));
+		try (ConfigurableApplicationContext app = start(args)) {
+			ApiClient api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+			api.call("POST", "/api/cases", Reports.repairJson("wx-log"), "X-Api-Key", "k-wechat-SeCrEtMaRk");
+			// this test JVM runs other engines too: name this one, or "default" would be another test's engine
+			String engine = app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
+			assertThat(api.call("GET", "/engine-rest/engine/" + engine + "/task?maxResults=1", null, "Authorization",
+					ApiClient.basic("admin", "s3cret-admin-SeCrEtMaRk")).status()).isEqualTo(200);
+		}
+
+		assertThat(output.getAll()).as("the application log").contains("ENGINE-00007 Process Engine").doesNotContain("SeCrEtMaRk");
 	}
 
 }

@@ -57,6 +57,9 @@ class IdentitySetup implements SmartInitializingSingleton {
 	record DemoUser(String id, String familyName, String title, String group) {
 	}
 
+	/** Their ids, which production refuses to start with (ProductionGuard). */
+	static final List<String> DEMO_USER_IDS = DEMO_USERS.stream().map(DemoUser::id).toList();
+
 	/** What a task card in Tasklist shows of its case, so two cases can be told apart. */
 	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", "caseNo", "label", "事项编号"),
 			Map.of("name", "priority", "label", "优先级"), Map.of("name", "building", "label", "楼栋"),
@@ -89,6 +92,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 		if (properties.demo()) {
 			DEMO_USERS.forEach(u -> ensureUser(u.id(), u.familyName(), u.title(), ProductionGuard.DEMO_SECRET, u.group()));
 		}
+
 		ensureAdminGrants();
 		Grants.ensure(authorizationService);
 		ensureFilters();

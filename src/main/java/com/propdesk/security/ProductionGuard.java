@@ -1,7 +1,13 @@
 package com.propdesk.security;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -47,7 +53,54 @@ class ProductionGuard {
 
 		@Override
 		public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-			new ProductionGuard(Binder.get(environment).bindOrCreate("propdesk", PropDeskProperties.class));
+			PropDeskProperties properties = Binder.get(environment).bindOrCreate("propdesk", PropDeskProperties.class);
+			new ProductionGuard(properties);
+			if (!properties.demo()) {
+				refuseDemoUsers(environment);
+			}
+		}
+
+		/** A database that once ran the demo must not bring its well-known logins into production. */
+		private static void refuseDemoUsers(ConfigurableEnvironment environment) {
+			String url = environment.getProperty("spring.datasource.url");
+			if (url == null) {
+				return;
+			}
+			try (Connection db = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username"),
+					environment.getProperty("spring.datasource.password"))) {
+				if (!hasTable(db, "act_id_user")) {
+					return;
+				}
+				List<String> present = new ArrayList<>();
+				try (PreparedStatement query = db.prepareStatement("select ID_ from ACT_ID_USER where ID_ = ?")) {
+					for (String id : IdentitySetup.DEMO_USER_IDS) {
+						query.setString(1, id);
+						try (ResultSet found = query.executeQuery()) {
+							if (found.next()) {
+								present.add(id);
+							}
+						}
+					}
+				}
+				if (!present.isEmpty()) {
+					throw new IllegalStateException("PropDesk will not start in production while demo users exist: "
+							+ String.join(", ", present) + " (remove them in Camunda Admin or the database)");
+				}
+			}
+			catch (SQLException e) {
+				// an unreachable database is reported by the data source itself, with its own message
+			}
+		}
+
+		private static boolean hasTable(Connection db, String name) throws SQLException {
+			for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT))) {
+				try (ResultSet tables = db.getMetaData().getTables(null, null, candidate, null)) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 	}
