@@ -136,7 +136,7 @@ class TasklistBrowserTests {
 		openFilter("我的任务");
 		// PropDesk's branding, without the CE "migrate to Camunda 8" banner
 		assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
-		assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getCssValue("background-image")).contains("propdesk-logo.svg");
+		assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getCssValue("background-image")).contains("propdesk/propdesk-logo.svg");
 		saveScreenshot("tasklist-branding");
 		openTask(accept, caseNo);
 		formField("预计到场时间").sendKeys("15 分钟内");
