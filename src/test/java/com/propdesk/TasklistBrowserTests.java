@@ -180,6 +180,39 @@ class TasklistBrowserTests {
 		assertThat(completion.getUserId()).as("who completed the acceptance, as the engine recorded it").isEqualTo("agent");
 	}
 
+	@Test
+	void agentMakesTheFirstContactOfAComplaintInTasklist() {
+		CaseRecord opened = cases.open(new com.propdesk.intake.CaseRequest("complaint", "app", "app-" + java.util.UUID.randomUUID(),
+				new com.propdesk.intake.CaseRequest.Reporter("李先生", "13900000000"), "3", "3-1502", "noise",
+				"楼下装修每天早上七点就开始电钻", null, "要求按规定时间施工", "2-1402 装修队")).record();
+		String caseNo = opened.caseNo();
+		processInstanceId = opened.processInstanceId();
+		Task firstContact = currentTask();
+		assertThat(firstContact.getName()).isEqualTo("首次联系业主");
+
+		logIn("agent", "demo");
+		openFilter("本部门待办");
+		openTask(firstContact, caseNo);
+		assertThat(formField("业主诉求").getDomProperty("value")).isEqualTo("要求按规定时间施工");
+		formField("联系情况").sendKeys("已致电业主致歉，约定今天内答复");
+		// prefilled with the desk (客服) by the tier step; the agent hands it to the department complained about
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form[contains(@class,'fjs-form')]"
+				+ "//label[starts-with(normalize-space(.),'责任部门')]/following-sibling::div[contains(@class,'fjs-input-group')]"))));
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='安保部']"))));
+		complete(firstContact);
+
+		Task resolve = currentTask();
+		assertThat(resolve.getName()).isEqualTo("处理投诉");
+		assertThat(cases.timeline(caseNo)).anySatisfy(event -> {
+			assertThat(event.kind()).isEqualTo("sla-met");
+			assertThat(event.actor()).isEqualTo("agent");
+			assertThat(event.message()).startsWith("投诉首次响应按时达标");
+		});
+		assertThat(taskService.getIdentityLinksForTask(resolve.getId())).extracting(link -> link.getGroupId())
+				.contains("security");
+	}
+
 	private Task currentTask() {
 		return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}

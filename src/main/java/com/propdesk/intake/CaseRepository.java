@@ -107,9 +107,19 @@ class CaseRepository {
 	}
 
 	List<CaseLink> links(String caseNo) {
-		return jdbc.query("select linked_case_no, relation from case_link where case_no = ? "
-				+ "union select case_no, relation from case_link where linked_case_no = ? order by 1", LINK, caseNo,
-				caseNo);
+		return jdbc.query("select linked_case_no, relation from case_link where case_no = ? order by created_at",
+				LINK, caseNo);
+	}
+
+	void link(String caseNo, String linkedCaseNo, String relation, OffsetDateTime now) {
+		jdbc.update("insert into case_link (case_no, linked_case_no, relation, created_at) values (?, ?, ?, ?)", caseNo,
+				linkedCaseNo, relation, now);
+	}
+
+	/** Complaints opened about the same unit since a time (the repeat rule). */
+	int complaintsOfUnitSince(String unit, OffsetDateTime since, String except) {
+		return jdbc.queryForObject("select count(*) from case_record where type = 'complaint' and unit_code = ? "
+				+ "and created_at >= ? and case_no <> ?", Integer.class, unit, since, except);
 	}
 
 }

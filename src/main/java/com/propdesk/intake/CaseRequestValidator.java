@@ -80,6 +80,17 @@ public class CaseRequestValidator {
 				problems.add(new FieldProblem("category", "未知类别 " + request.category() + "：应为 " + String.join("、", RepairCategories.LABELS.keySet())));
 			}
 		}
+		if (type == CaseType.COMPLAINT && !blank(request.category())
+				&& !ComplaintCategories.LABELS.containsKey(request.category())) {
+			problems.add(new FieldProblem("category", "未知投诉类别 " + request.category() + "：应为 "
+					+ String.join("、", ComplaintCategories.LABELS.keySet())));
+		}
+		if (request.demand() != null && request.demand().length() > 1000) {
+			problems.add(new FieldProblem("demand", "最长 1000 个字符"));
+		}
+		if (request.subject() != null && request.subject().length() > 200) {
+			problems.add(new FieldProblem("subject", "最长 200 个字符"));
+		}
 		checkCallback(request, problems);
 		return problems;
 	}

@@ -49,6 +49,11 @@ public class CaseService {
 
 	public static final String DESCRIPTION = "description";
 
+	/** A complaint's demand (what the owner asks for) and subject (who or which department it is about). */
+	public static final String DEMAND = "demand";
+
+	public static final String SUBJECT = "subject";
+
 	/** The group channel systems act in (security.Grants gives it the right to open cases). */
 	public static final String CHANNELS_GROUP = "channels";
 
@@ -164,6 +169,12 @@ public class CaseService {
 		variables.put(UNIT, blankToNull(request.unit()));
 		variables.put(CATEGORY, blankToNull(request.category()));
 		variables.put(DESCRIPTION, request.description());
+		if (request.demand() != null) {
+			variables.put(DEMAND, request.demand());
+		}
+		if (request.subject() != null) {
+			variables.put(SUBJECT, request.subject());
+		}
 		return variables;
 	}
 
@@ -238,6 +249,48 @@ public class CaseService {
 
 	public void changeStatus(String caseNo, CaseStatus status) {
 		cases.status(caseNo, status, Clock.now());
+		if (status == CaseStatus.CLOSED) {
+			// a case waiting for this one (a complaint for its repair) goes on
+			runtimeService.createMessageCorrelation(LINKED_CASE_CLOSED).processInstanceVariableEquals(AWAITED_CASE_NO, caseNo)
+					.correlateAll();
+		}
+	}
+
+	/** Message a case process waits for while a linked case it opened is being handled. */
+	public static final String LINKED_CASE_CLOSED = "LinkedCaseClosed";
+
+	/** The case number a waiting process expects {@link #LINKED_CASE_CLOSED} for. */
+	public static final String AWAITED_CASE_NO = "awaitedCaseNo";
+
+	/**
+	 * Opens a case from another one — a complaint from a repair's low score, a repair from a complaint's
+	 * plan — with the same reporter, place and callback; both timelines and links say so.
+	 * @return the new case's number
+	 */
+	public String openLinked(String fromCaseNo, String type, String category, String description) {
+		CaseRecord from = cases.find(fromCaseNo).orElseThrow(() -> new IllegalStateException("No case " + fromCaseNo));
+		CaseRequest request = new CaseRequest(type, from.channel(), null,
+				new CaseRequest.Reporter(from.reporterName(), from.reporterPhone()), from.building(), from.unit(), category,
+				description, from.callbackUrl());
+		var problems = validator.validate(request, false);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		CaseType caseType = CaseType.of(type).orElseThrow();
+		String caseNo = insert(request, caseType, null);
+		OffsetDateTime now = Clock.now();
+		cases.link(fromCaseNo, caseNo, "opened", now);
+		cases.link(caseNo, fromCaseNo, "opened-from", now);
+		record(fromCaseNo, "linked", "转" + caseType.label() + " " + caseNo);
+		record(caseNo, "linked", "由 " + fromCaseNo + " 转来");
+		var instance = runtimeService.startProcessInstanceByKey(type, caseNo, variables(caseNo, request));
+		cases.attachProcess(caseNo, instance.getId());
+		return caseNo;
+	}
+
+	/** Whether the unit had another complaint since the given time: a repeat complaint counts as major. */
+	public boolean repeatComplaint(String caseNo, String unit, OffsetDateTime since) {
+		return unit != null && cases.complaintsOfUnitSince(unit, since, caseNo) > 0;
 	}
 
 	private static String newToken() {

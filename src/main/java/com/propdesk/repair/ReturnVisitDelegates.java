@@ -17,7 +17,10 @@ final class ReturnVisitDelegates {
 	private ReturnVisitDelegates() {
 	}
 
-	/** {@code ${decideReturnVisitDelegate}}: sets {@code returnVisit}, with the reason in the timeline. */
+	/**
+	 * {@code ${decideReturnVisitDelegate}}: a score of 2 or less opens a linked complaint; otherwise the
+	 * case may be sampled for a return visit. Sets {@code returnVisit}, with the reason in the timeline.
+	 */
 	@Component("decideReturnVisitDelegate")
 	static class Decide implements JavaDelegate {
 
@@ -36,9 +39,11 @@ final class ReturnVisitDelegates {
 			Object score = execution.getVariable(CaseService.FEEDBACK_SCORE);
 			boolean lowScore = score instanceof Number n && n.intValue() <= LOW_SCORE;
 			boolean sampled = properties.sampled(caseNo);
-			execution.setVariable(RepairProcess.RETURN_VISIT, lowScore || sampled);
+			execution.setVariable(RepairProcess.RETURN_VISIT, !lowScore && sampled);
 			if (lowScore) {
-				cases.record(caseNo, "return-visit-planned", "评价 " + score + " 分，安排回访");
+				Object comment = execution.getVariable(CaseService.FEEDBACK_COMMENT);
+				cases.openLinked(caseNo, "complaint", "repair-quality",
+						"维修评价 " + score + " 分" + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
 			}
 			else if (sampled) {
 				cases.record(caseNo, "return-visit-planned", "抽中回访（抽样比例 " + Math.round(properties.sampleRate() * 100) + "%）");

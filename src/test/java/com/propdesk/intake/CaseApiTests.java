@@ -286,13 +286,13 @@ class CaseApiTests {
 		int before = caseCount();
 
 		Answer answer = open("""
-				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
+				{ "type": "inquiry", "channel": "app", "externalId": "app-%s",
 				  "reporter": {"name": "李先生", "phone": "13900000000"},
-				  "description": "楼下装修噪音太大" }""".formatted(UUID.randomUUID()));
+				  "description": "物业费怎么交" }""".formatted(UUID.randomUUID()));
 
 		assertThat(answer.status()).isEqualTo(501);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
-		assertThat(answer.body().get("detail").asText()).contains("投诉");
+		assertThat(answer.body().get("detail").asText()).contains("咨询");
 		assertThat(caseCount()).isEqualTo(before);
 	}
 
@@ -331,6 +331,31 @@ class CaseApiTests {
 		assertThat(given.status()).isEqualTo(200);
 		assertThat(given.body().get("status").asText()).isEqualTo("closed");
 		assertThat(again.status()).isEqualTo(409);
+	}
+
+
+	@Test
+	void channelOpensAComplaintWithTheOwnersDemand() throws Exception {
+		Answer answer = open("""
+				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
+				  "reporter": {"name": "李先生", "phone": "13900000000"}, "building": "4", "unit": "4-1502",
+				  "category": "noise", "description": "楼下装修每天早上七点就开始电钻",
+				  "demand": "要求物业督促装修队按规定时间施工", "subject": "2-1402 装修队" }""".formatted(UUID.randomUUID()));
+		Answer badCategory = open("""
+				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
+				  "reporter": {"name": "李先生", "phone": "13900000000"}, "category": "weather", "description": "x" }"""
+				.formatted(UUID.randomUUID()));
+
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.body().get("caseNo").asText()).startsWith("C-");
+		assertThat(answer.body().get("dueAt").asText()).as("first response within 24 h").startsWith("2026-11-28T10:00");
+		String caseNo = answer.body().get("caseNo").asText();
+		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint")
+				.processInstanceBusinessKey(caseNo).singleResult().getId();
+		assertThat(runtimeService.getVariable(instance, "demand")).isEqualTo("要求物业督促装修队按规定时间施工");
+		assertThat(runtimeService.getVariable(instance, "subject")).isEqualTo("2-1402 装修队");
+		assertThat(badCategory.status()).isEqualTo(400);
+		assertThat(badCategory.body().get("errors").get(0).get("field").asText()).isEqualTo("category");
 	}
 
 }

@@ -435,14 +435,46 @@ class RepairProcessTests {
 	}
 
 	@Test
-	void lowScoreAlwaysGetsAReturnVisit() {
+	void lowScoreOpensALinkedComplaintInsteadOfAReturnVisit() {
 		ProcessInstance repair = resolved("1", "1-1601", "plumbing", "水管漏水");
 
 		cases.feedback(caseNo(repair), new Feedback(2, "修了两次还漏"));
 
+		assertThat(repair).isEnded();
+		var links = cases.links(caseNo(repair));
+		assertThat(links).singleElement().satisfies(link -> assertThat(link.relation()).isEqualTo("opened"));
+		String complaintNo = links.get(0).caseNo();
+		assertThat(complaintNo).startsWith("C-");
+		var complaint = cases.find(complaintNo).orElseThrow();
+		assertThat(complaint.category()).isEqualTo("repair-quality");
+		assertThat(complaint.description()).isEqualTo("维修评价 2 分：修了两次还漏");
+		assertThat(complaint.reporterPhone()).isEqualTo(caseOf(repair).reporterPhone());
+		assertThat(cases.links(complaintNo)).extracting(l -> l.caseNo() + ":" + l.relation())
+				.containsExactly(caseNo(repair) + ":opened-from");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint")
+				.processInstanceBusinessKey(complaintNo).count()).isOne();
+		assertThat(timeline(repair)).contains("linked:转投诉 " + complaintNo);
+	}
+
+	@Test
+	void sampledCaseGetsAReturnVisitAndItsOutcomeIsRecorded() {
+		ProcessInstance repair = null;
+		for (int i = 0; i < 40 && repair == null; i++) {
+			ProcessInstance candidate = report("1", "1-1602", "plumbing", "水管漏水");
+			if (returnVisits.sampled(caseNo(candidate))) {
+				repair = candidate;
+			}
+			else {
+				runtimeService.deleteProcessInstance(candidate.getId(), "not sampled");
+			}
+		}
+		acceptJob(repair);
+		repairDone(repair);
+		acceptance(repair, true, null);
+		cases.feedback(caseNo(repair), new Feedback(3, null));
+
 		assertThat(repair).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
 		assertThat(candidateGroups(task(repair))).containsExactly("service-desk");
-		assertThat(timeline(repair)).contains("return-visit-planned:评价 2 分，安排回访");
 		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED, true, RepairProcess.VISIT_SATISFACTION,
 				"一般", RepairProcess.VISIT_OUTCOME, "已约定明天复查"));
 		assertThat(repair).isEnded();

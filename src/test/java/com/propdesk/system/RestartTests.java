@@ -37,7 +37,8 @@ class RestartTests {
 			deployments = first.getBean(RepositoryService.class).createDeploymentQuery().count();
 			users = first.getBean(IdentityService.class).createUserQuery().count();
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
-					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event");
+					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
+							"complaint-tier");
 		}
 		try (var second = start()) {
 			assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
