@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseType;
 
 /**
  * What each group may do, as Camunda authorizations (authorization checks are on). Tasks need no
@@ -48,6 +49,9 @@ final class Grants {
 	record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
 	}
 
+	/** The processes people and channels may start: the case types, not PropDesk's internal processes. */
+	static final List<String> CASE_TYPES = java.util.Arrays.stream(CaseType.values()).map(CaseType::code).toList();
+
 	private Grants() {
 	}
 
@@ -62,9 +66,10 @@ final class Grants {
 			grants.add(new Grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
 		}
 		for (String desk : List.of(SERVICE_DESK, DUTY_OFFICER)) {
-			grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,
-					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-					ProcessDefinitionPermissions.READ_HISTORY));
+			grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
+			CASE_TYPES.forEach(type -> grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, type,
+					ProcessDefinitionPermissions.CREATE_INSTANCE)));
 			grants.add(new Grant(desk, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
 					ProcessInstancePermissions.READ));
 			grants.add(new Grant(desk, Resources.TASK, ANY, TaskPermissions.READ));
@@ -72,11 +77,13 @@ final class Grants {
 			grants.add(new Grant(desk, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 		}
 		grants.add(new Grant(DUTY_OFFICER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+		grants.add(new Grant(DUTY_OFFICER, Resources.DEPLOYMENT, ANY, Permissions.READ));
 
 		grants.add(new Grant(MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(MANAGEMENT, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
-		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+		CASE_TYPES.forEach(type -> grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, type,
+				ProcessDefinitionPermissions.CREATE_INSTANCE)));
+		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
 				ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
 		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
@@ -90,15 +97,19 @@ final class Grants {
 
 		grants.add(new Grant(AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ));
+		// read-only view of running cases too: Cockpit CE shows a case only while it runs
 		grants.add(new Grant(AUDITOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY,
-				ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
+				ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_TASK));
+		grants.add(new Grant(AUDITOR, Resources.TASK, ANY, TaskPermissions.READ));
 		grants.add(new Grant(AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY));
 		grants.add(new Grant(AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 		grants.add(new Grant(AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
 		grants.add(new Grant(AUDITOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 		grants.add(new Grant(AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
 
-		grants.add(new Grant(CHANNELS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE));
+		CASE_TYPES.forEach(type -> grants.add(new Grant(CHANNELS, Resources.PROCESS_DEFINITION, type,
+				ProcessDefinitionPermissions.CREATE_INSTANCE)));
 		grants.add(new Grant(CHANNELS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 		return grants;
 	}

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.intake.CaseCards;
 import com.propdesk.system.PropDeskProperties;
 
 /**
@@ -61,9 +62,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 	static final List<String> DEMO_USER_IDS = DEMO_USERS.stream().map(DemoUser::id).toList();
 
 	/** What a task card in Tasklist shows of its case, so two cases can be told apart. */
-	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", "caseNo", "label", "事项编号"),
-			Map.of("name", "priority", "label", "优先级"), Map.of("name", "building", "label", "楼栋"),
-			Map.of("name", "unit", "label", "房号"), Map.of("name", "description", "label", "描述"));
+	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", CaseCards.VARIABLE, "label", "事项"));
 
 	private final IdentityService identityService;
 
@@ -142,8 +141,8 @@ class IdentitySetup implements SmartInitializingSingleton {
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
 		ensureFilter(MY_DEPARTMENT, -5, "派给我所在部门、尚未认领的任务", "#55a630",
 				taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), staff);
-		ensureFilter(ALL_TASKS, 0, "所有进行中的任务（管理层）", "#888888", taskService.createTaskQuery(),
-				List.of(Groups.MANAGEMENT));
+		ensureFilter(ALL_TASKS, 0, "所有进行中的任务（管理层、值班、客服）", "#888888", taskService.createTaskQuery(),
+				List.of(Groups.MANAGEMENT, Groups.DUTY_OFFICER, Groups.SERVICE_DESK));
 	}
 
 	private void ensureFilter(String name, int priority, String description, String color, TaskQuery query,

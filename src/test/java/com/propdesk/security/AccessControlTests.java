@@ -154,6 +154,19 @@ class AccessControlTests {
 	}
 
 	@Test
+	void peopleStartCaseProcessesOnlyNotPropDesksInternalOnes() throws Exception {
+		Answer internal = api.call("POST", "/engine-rest/process-definition/key/owner-event/start", "{}", "Authorization",
+				basic("agent"));
+		Answer watcher = api.call("POST", "/engine-rest/process-definition/key/sla-clock/start", "{}", "Authorization",
+				basic("manager"));
+
+		assertThat(internal.status()).isEqualTo(403);
+		assertThat(watcher.status()).isEqualTo(403);
+		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("owner-event").latestVersion()
+				.singleResult().isStartableInTasklist()).isFalse();
+	}
+
+	@Test
 	void onlyAdministratorsCreateFiltersAndUsers() throws Exception {
 		String filter = """
 				{"resourceType": "Task", "name": "我的私人视图", "query": {}, "properties": {}}""";

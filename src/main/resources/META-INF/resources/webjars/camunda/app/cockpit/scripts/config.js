@@ -3,5 +3,7 @@ export default {
   app: {
     name: 'PropDesk 运行监控',
     vendor: '物业客服中心'
-  }
+  },
+  // no first-visit check against /camunda-welcome (404 here)
+  disableWelcomeMessage: true
 };

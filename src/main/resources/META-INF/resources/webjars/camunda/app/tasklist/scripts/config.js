@@ -4,6 +4,8 @@ export default {
     name: 'PropDesk 任务',
     vendor: '物业客服中心'
   },
+  // no first-visit check against /camunda-welcome (404 here)
+  disableWelcomeMessage: true,
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},

@@ -1,0 +1,77 @@
+package com.propdesk.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task, in every diagram, carries a one-line summary of its case as a task-local variable
+ * ({@value #VARIABLE}), which the seeded Tasklist filters show on the task card. Task-local, because a
+ * department may read its own tasks but not the case's process variables, and under its own name,
+ * because a form submitting a variable of the same name would otherwise write it onto the task only.
+ */
+@Component
+public class CaseCards extends AbstractProcessEnginePlugin implements TaskListener {
+
+	public static final String VARIABLE = "caseCard";
+
+	private static final int DESCRIPTION_LENGTH = 40;
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = new ArrayList<>();
+		if (configuration.getCustomPreBPMNParseListeners() != null) {
+			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
+		}
+		listeners.add(new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+						.addTaskListener(TaskListener.EVENTNAME_CREATE, CaseCards.this);
+			}
+
+		});
+		configuration.setCustomPreBPMNParseListeners(listeners);
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setVariableLocal(VARIABLE, summary(task));
+	}
+
+	static String summary(DelegateTask task) {
+		List<String> parts = new ArrayList<>();
+		add(parts, task.getVariable(CaseService.CASE_NO));
+		add(parts, task.getVariable("priority"));
+		Object building = task.getVariable(CaseService.BUILDING);
+		Object unit = task.getVariable(CaseService.UNIT);
+		if (building != null || unit != null) {
+			parts.add(((building == null ? "" : building + "号楼 ") + (unit == null ? "" : unit)).trim());
+		}
+		Object description = task.getVariable(CaseService.DESCRIPTION);
+		if (description != null) {
+			String text = description.toString();
+			parts.add(text.length() > DESCRIPTION_LENGTH ? text.substring(0, DESCRIPTION_LENGTH) + "…" : text);
+		}
+		return String.join(" · ", parts);
+	}
+
+	private static void add(List<String> parts, Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			parts.add(value.toString());
+		}
+	}
+
+}
