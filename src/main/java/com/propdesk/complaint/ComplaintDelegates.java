@@ -175,6 +175,10 @@ final class ComplaintDelegates {
 			String repairNo = cases.openLinked(caseNo(execution), "repair", category.isEmpty() ? "other" : category,
 					description.isEmpty() ? Variables.text(execution, "plan") : description);
 			execution.setVariable(CaseService.AWAITED_CASE_NO, repairNo);
+			// a repair may end within its own report (a life-safety one is promoted at once): then nothing is awaited
+			CaseStatus status = cases.find(repairNo).orElseThrow().status();
+			execution.setVariable("awaitedCaseOutcome",
+					status == CaseStatus.CLOSED || status == CaseStatus.PROMOTED ? status.code() : null);
 		}
 
 	}

@@ -93,6 +93,10 @@ class CaseRepository {
 				category, priority, department, now, caseNo);
 	}
 
+	void markDrill(String caseNo) {
+		jdbc.update("update case_record set drill = true where case_no = ?", caseNo);
+	}
+
 	void status(String caseNo, CaseStatus status, OffsetDateTime now) {
 		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
 	}

@@ -80,6 +80,15 @@ public class CaseRequestValidator {
 				problems.add(new FieldProblem("category", "未知类别 " + request.category() + "：应为 " + String.join("、", RepairCategories.LABELS.keySet())));
 			}
 		}
+		if (type == CaseType.EMERGENCY) {
+			if (blank(request.category())) {
+				problems.add(new FieldProblem("category", "紧急事件必填事件类型：" + String.join("、", IncidentTypes.LABELS.keySet())));
+			}
+			else if (!IncidentTypes.LABELS.containsKey(request.category())) {
+				problems.add(new FieldProblem("category", "未知事件类型 " + request.category() + "：应为 "
+						+ String.join("、", IncidentTypes.LABELS.keySet())));
+			}
+		}
 		if (type == CaseType.COMPLAINT && !blank(request.category())
 				&& !ComplaintCategories.LABELS.containsKey(request.category())) {
 			problems.add(new FieldProblem("category", "未知投诉类别 " + request.category() + "：应为 "

@@ -59,6 +59,12 @@ public class CaseService {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * Case numbers this thread is starting a process for right now: only their processes skip
+	 * registration; a caseNo supplied by whoever starts a process is never trusted.
+	 */
+	private static final ThreadLocal<java.util.Set<String>> STARTING = ThreadLocal.withInitial(java.util.HashSet::new);
+
 	private final CaseRepository cases;
 
 	private final CaseRequestValidator validator;
@@ -117,8 +123,7 @@ public class CaseService {
 		}
 		try {
 			String caseNo = insert(request, type, null);
-			var instance = runtimeService.startProcessInstanceByKey(type.code(), caseNo, variables(caseNo, request));
-			cases.attachProcess(caseNo, instance.getId());
+			cases.attachProcess(caseNo, start(type.code(), caseNo, request));
 			return cases.find(caseNo).orElseThrow();
 		}
 		finally {
@@ -126,6 +131,21 @@ public class CaseService {
 				identityService.clearAuthentication();
 			}
 		}
+	}
+
+	private String start(String processKey, String caseNo, CaseRequest request) {
+		STARTING.get().add(caseNo);
+		try {
+			return runtimeService.startProcessInstanceByKey(processKey, caseNo, variables(caseNo, request)).getId();
+		}
+		finally {
+			STARTING.get().remove(caseNo);
+		}
+	}
+
+	/** Whether the case service itself is starting this case's process (see {@link RegisterCaseDelegate}). */
+	boolean isBeingOpened(String caseNo) {
+		return STARTING.get().contains(caseNo);
 	}
 
 	/**
@@ -189,7 +209,7 @@ public class CaseService {
 	 * Hands the owner's feedback to the case's process.
 	 * @throws ProblemException 409 when the case is not waiting for feedback
 	 */
-	public void feedback(String caseNo, Feedback feedback) {
+	public void feedback(String caseNo, Feedback feedback, String actor) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (feedback.score() == null || feedback.score() < 1 || feedback.score() > 5) {
 			problems.add(new FieldProblem("score", "必填：1 到 5 的整数"));
@@ -207,16 +227,16 @@ public class CaseService {
 			throw ProblemException.conflict("事项 " + caseNo + " 当前" + record.status().label() + "，不在等待评价");
 		}
 		try {
-			transaction.executeWithoutResult(status -> receiveFeedback(caseNo, record, feedback));
+			transaction.executeWithoutResult(status -> receiveFeedback(caseNo, record, feedback, actor));
 		}
 		catch (MismatchingMessageCorrelationException | OptimisticLockingException alreadyAnswered) {
 			throw ProblemException.conflict("事项 " + caseNo + " 的评价已经收到");
 		}
 	}
 
-	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback) {
-		record(caseNo, "feedback", "业主评价：" + feedback.score() + " 分"
-				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment()));
+	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback, String actor) {
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), "feedback", actor, "业主评价：" + feedback.score() + " 分"
+				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment())));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(FEEDBACK_SCORE, feedback.score());
 		variables.put(FEEDBACK_COMMENT, feedback.comment());
@@ -249,11 +269,17 @@ public class CaseService {
 
 	public void changeStatus(String caseNo, CaseStatus status) {
 		cases.status(caseNo, status, Clock.now());
-		if (status == CaseStatus.CLOSED) {
-			// a case waiting for this one (a complaint for its repair) goes on
+		if (status == CaseStatus.CLOSED || status == CaseStatus.PROMOTED) {
+			// a case waiting for this one (a complaint for its repair) goes on, told how it ended
 			runtimeService.createMessageCorrelation(LINKED_CASE_CLOSED).processInstanceVariableEquals(AWAITED_CASE_NO, caseNo)
-					.correlateAll();
+					.setVariable("awaitedCaseOutcome", status.code()).correlateAll();
 		}
+	}
+
+	/** A drill (演练): the same procedure, kept out of SLA statistics. */
+	public void markDrill(String caseNo) {
+		cases.markDrill(caseNo);
+		record(caseNo, "drill", "演练：不拨打外部电话，不通知住户，不计入时限统计");
 	}
 
 	/** Message a case process waits for while a linked case it opened is being handled. */
@@ -283,8 +309,7 @@ public class CaseService {
 		cases.link(caseNo, fromCaseNo, "opened-from", now);
 		record(fromCaseNo, "linked", "转" + caseType.label() + " " + caseNo);
 		record(caseNo, "linked", "由 " + fromCaseNo + " 转来");
-		var instance = runtimeService.startProcessInstanceByKey(type, caseNo, variables(caseNo, request));
-		cases.attachProcess(caseNo, instance.getId());
+		cases.attachProcess(caseNo, start(type, caseNo, request));
 		return caseNo;
 	}
 

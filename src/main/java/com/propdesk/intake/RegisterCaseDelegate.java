@@ -24,8 +24,13 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		if (execution.getVariable(CaseService.CASE_NO) != null) {
-			return;
+		Object given = execution.getVariable(CaseService.CASE_NO);
+		if (given != null) {
+			if (cases.isBeingOpened(given.toString())) {
+				return;
+			}
+			// whoever starts a process may not attach it to an existing case
+			throw new ProcessEngineException("不得指定事项编号：新事项的编号由系统分配");
 		}
 		String type = execution.getProcessEngineServices().getRepositoryService()
 				.getProcessDefinition(execution.getProcessDefinitionId()).getKey();

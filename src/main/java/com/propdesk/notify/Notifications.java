@@ -1,5 +1,7 @@
 package com.propdesk.notify;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -37,10 +39,37 @@ public class Notifications {
 	}
 
 	/**
+	 * Sends one event to many owners (an emergency broadcast to a building): each recipient once, and
+	 * one line in the case's timeline for all of them.
+	 * @return how many were sent now (not before)
+	 */
+	public int broadcast(String eventId, List<String> phones, String caseNo, String text) {
+		int sent = 0;
+		for (String phone : phones) {
+			if (record(new Notification(eventId, Kind.SMS, phone, caseNo, text))) {
+				sent++;
+			}
+		}
+		cases.record(caseNo, "broadcast", "短信通知 " + phones.size() + " 户住户（本次发出 " + sent + " 条）：" + text);
+		return sent;
+	}
+
+	/**
 	 * Records and sends a notification unless this event already reached this recipient.
 	 * @return false for a duplicate
 	 */
 	public boolean send(Notification n) {
+		if (!record(n)) {
+			return false;
+		}
+		if (n.caseNo() != null) {
+			String to = n.kind() == Kind.SMS ? "短信至 " + mask(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
+			cases.record(n.caseNo(), n.kind() == Kind.SMS ? "sms" : "paged", to + "：" + n.text());
+		}
+		return true;
+	}
+
+	private boolean record(Notification n) {
 		// insert-if-absent rather than catching a unique violation, which would abort a PostgreSQL transaction
 		int inserted = jdbc.update("insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
 				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)",
@@ -49,10 +78,6 @@ public class Notifications {
 			return false;
 		}
 		gateway.send(n);
-		if (n.caseNo() != null) {
-			String to = n.kind() == Kind.SMS ? "短信至 " + mask(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
-			cases.record(n.caseNo(), n.kind() == Kind.SMS ? "sms" : "paged", to + "：" + n.text());
-		}
 		return true;
 	}
 

@@ -9,9 +9,8 @@ import com.propdesk.intake.CaseStatus;
 import com.propdesk.sla.SlaService;
 
 /**
- * A life-safety report (gas, fire, entrapment) leaves the repair procedure: the case becomes 已转紧急
- * and its clocks stop. Until the emergency procedure exists, the duty officer handles it in this
- * process.
+ * A life-safety report (gas, fire, entrapment) leaves the repair procedure: the case becomes 已转紧急,
+ * its clocks stop, and an emergency case opens, linked, with the same reporter, place and callback.
  */
 @Component
 public class PromoteRepairDelegate implements JavaDelegate {
@@ -30,7 +29,26 @@ public class PromoteRepairDelegate implements JavaDelegate {
 		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
 		cases.changeStatus(caseNo, CaseStatus.PROMOTED);
 		slas.stopAll(caseNo, "已转紧急");
-		cases.record(caseNo, "promoted", "涉及人身安全，转紧急处置，交24小时值班");
+		String description = (String) execution.getVariable(CaseService.DESCRIPTION);
+		String emergencyNo = cases.openLinked(caseNo, "emergency",
+				incidentType((String) execution.getVariable(CaseService.CATEGORY), description), description);
+		cases.record(caseNo, "promoted", "涉及人身安全，转紧急事件 " + emergencyNo + "，交24小时值班");
+	}
+
+	/** Which emergency plan a life-safety repair calls for, by its category and the owner's words. */
+	static String incidentType(String category, String description) {
+		String text = description == null ? "" : description;
+		if ("gas".equals(category) || text.contains("燃气") || text.contains("煤气") || text.contains("天然气")
+				|| text.contains("漏气")) {
+			return "gas-leak";
+		}
+		if ("fire".equals(category) || text.contains("火") || text.contains("烟")) {
+			return "fire";
+		}
+		if (text.contains("困")) {
+			return "entrapment";
+		}
+		return "other";
 	}
 
 }

@@ -51,6 +51,8 @@ public class RecordHandBackDelegate implements JavaDelegate {
 			}
 			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, otherDepartment);
 			execution.setVariable(DispatchTechnicianDelegate.REQUIRED_SKILL, null);
+			cases.classify(caseNo, (String) execution.getVariable(CaseService.CATEGORY),
+					(String) execution.getVariable(RepairProcess.PRIORITY), otherDepartment);
 			message = technician + " 退回，转交" + Groups.label(otherDepartment) + "：" + reason;
 		}
 		else {

@@ -23,7 +23,6 @@ public final class RepairProcess {
 	public static final String WAIT_TO_RESUME = "Task_WaitToResume";
 	public static final String ACCEPTANCE = "Task_Acceptance";
 	public static final String RECORD_REJECTION = "Task_RecordRejection";
-	public static final String HANDLE_EMERGENCY = "Task_HandleEmergency";
 	public static final String FEEDBACK_OR_TIMEOUT = "Gateway_FeedbackOrTimeout";
 	public static final String FEEDBACK_TIMEOUT = "Timer_FeedbackTimeout";
 	public static final String RETURN_VISIT_TASK = "Task_ReturnVisit";

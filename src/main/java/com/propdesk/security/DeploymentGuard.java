@@ -131,12 +131,21 @@ public class DeploymentGuard implements Deployer {
 		checkExpressions(value, problems);
 	}
 
+	/**
+	 * The element's text as the engine reads it: all its text and CDATA joined, so that a comment or a
+	 * CDATA section cannot split {@code $} from <code>{</code> and hide an expression from the check.
+	 */
 	private void checkText(Element element, List<String> problems) {
+		StringBuilder text = new StringBuilder();
 		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-				checkExpressions(child.getNodeValue(), problems);
+				text.append(child.getNodeValue());
+			}
+			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+				problems.add("不允许处理指令（<?" + child.getNodeName() + " ?>）");
 			}
 		}
+		checkExpressions(text.toString(), problems);
 	}
 
 	private void checkExpressions(String text, List<String> problems) {
@@ -180,6 +189,9 @@ public class DeploymentGuard implements Deployer {
 	private static DocumentBuilder parser() throws Exception {
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
+		// comments dropped and CDATA merged into text, as the engine's own parser sees the text
+		factory.setIgnoringComments(true);
+		factory.setCoalescing(true);
 		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 		factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 		factory.setXIncludeAware(false);

@@ -247,7 +247,7 @@ class ComplaintProcessTests {
 			});
 		}
 		assertThat(complaint).isWaitingAt(ComplaintProcess.REPAIR_CLOSED);
-		cases.feedback(repairNo, new Feedback(4, null));
+		cases.feedback(repairNo, new Feedback(4, null), "owner");
 
 		assertThat(complaint).isWaitingAt(ComplaintProcess.EXECUTE_PLAN);
 		assertThat(candidateGroups(task(complaint))).containsExactly("engineering");
@@ -338,6 +338,20 @@ class ComplaintProcessTests {
 		assertThat(complaint).isWaitingAt(ComplaintProcess.IMPROVEMENT);
 		complete(complaint, ComplaintProcess.IMPROVEMENT, "agent", "improvementResult", "已培训");
 		assertThat(complaint).isEnded();
+	}
+
+
+	@Test
+	void linkedRepairPromotedToAnEmergencyReleasesTheWaitingComplaint() {
+		ProcessInstance complaint = complain("4-302", "safety", "电梯又坏了");
+		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "检修电梯", ComplaintProcess.RESPONSIBLE_DEPARTMENT,
+				"engineering", "planDue", "2026-11-30 18:00", ComplaintProcess.NEEDS_REPAIR, true, "repairCategory", "lift",
+				"repairDescription", "4号楼电梯本周两次困人，需要全面检修");
+
+		String repairNo = cases.links(caseNo(complaint)).get(0).caseNo();
+		assertThat(cases.find(repairNo).orElseThrow().status()).isEqualTo(CaseStatus.PROMOTED);
+		assertThat(complaint).isWaitingAt(ComplaintProcess.EXECUTE_PLAN).variables()
+				.containsEntry("awaitedCaseOutcome", "promoted");
 	}
 
 }

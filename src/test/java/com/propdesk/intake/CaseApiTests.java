@@ -262,7 +262,8 @@ class CaseApiTests {
 
 		Answer answer = call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", "not-the-token");
 
-		assertThat(answer.status()).isEqualTo(403);
+		// the same answer as for a case that does not exist, so case numbers cannot be probed
+		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.body().toString()).doesNotContain(caseNo + "\",\"type");
 	}
 
@@ -326,7 +327,7 @@ class CaseApiTests {
 
 		assertThat(badScore.status()).isEqualTo(400);
 		assertThat(badScore.body().get("errors").get(0).get("field").asText()).isEqualTo("score");
-		assertThat(wrongToken.status()).isEqualTo(403);
+		assertThat(wrongToken.status()).isEqualTo(404);
 		assertThat(byChannel.status()).isEqualTo(403);
 		assertThat(given.status()).isEqualTo(200);
 		assertThat(given.body().get("status").asText()).isEqualTo("closed");

@@ -85,6 +85,9 @@ class RepairProcessTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(processEngine);
@@ -387,6 +390,24 @@ class RepairProcessTests {
 	}
 
 	@Test
+	void aStartCannotTakeOverAnExistingCaseByNamingItsNumber() {
+		String victim = cases.open(Reports.repair("3", "3-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
+		long instances = runtimeService.createProcessInstanceQuery().count();
+
+		identityService.setAuthentication("agent", List.of("service-desk"));
+		try {
+			assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(RepairProcess.KEY, Map.of("caseNo", victim,
+					"channel", "phone", "reporterName", "x", "reporterPhone", "13800000001", "building", "1", "unit", "1-101",
+					"category", "gas", "description", "燃气泄漏"))).hasMessageContaining("不得指定事项编号");
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+		assertThat(cases.find(victim).orElseThrow().status()).isEqualTo(CaseStatus.IN_PROGRESS);
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@Test
 	void startFormWithAnUnknownUnitCreatesNothing() {
 		long before = runtimeService.createProcessInstanceQuery().count();
 
@@ -409,7 +430,7 @@ class RepairProcessTests {
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("repaired:维修完成（engineer）")
 				.contains("更换阀芯", "¥35.00")).anySatisfy(line -> assertThat(line).startsWith("event-resolved:通知业主"));
 
-		cases.feedback(caseNo(repair), new Feedback(5, "师傅很专业"));
+		cases.feedback(caseNo(repair), new Feedback(5, "师傅很专业"), "owner");
 
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(timeline(repair)).contains("feedback:业主评价：5 分，师傅很专业")
@@ -430,7 +451,7 @@ class RepairProcessTests {
 		assertThat(repair).hasPassed(RepairProcess.FEEDBACK_TIMEOUT, RepairProcess.CLOSE);
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(timeline(repair)).contains("closed:已办结（72 小时内未评价）");
-		assertThatThrownBy(() -> cases.feedback(caseNo(repair), new Feedback(4, null)))
+		assertThatThrownBy(() -> cases.feedback(caseNo(repair), new Feedback(4, null), "owner"))
 				.hasMessageContaining("不在等待评价");
 	}
 
@@ -438,7 +459,7 @@ class RepairProcessTests {
 	void lowScoreOpensALinkedComplaintInsteadOfAReturnVisit() {
 		ProcessInstance repair = resolved("1", "1-1601", "plumbing", "水管漏水");
 
-		cases.feedback(caseNo(repair), new Feedback(2, "修了两次还漏"));
+		cases.feedback(caseNo(repair), new Feedback(2, "修了两次还漏"), "owner");
 
 		assertThat(repair).isEnded();
 		var links = cases.links(caseNo(repair));
@@ -471,7 +492,7 @@ class RepairProcessTests {
 		acceptJob(repair);
 		repairDone(repair);
 		acceptance(repair, true, null);
-		cases.feedback(caseNo(repair), new Feedback(3, null));
+		cases.feedback(caseNo(repair), new Feedback(3, null), "owner");
 
 		assertThat(repair).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
 		assertThat(candidateGroups(task(repair))).containsExactly("service-desk");
@@ -504,7 +525,7 @@ class RepairProcessTests {
 			acceptJob(repair);
 			repairDone(repair);
 			acceptance(repair, true, null);
-			cases.feedback(caseNo(repair), new Feedback(4, null));
+			cases.feedback(caseNo(repair), new Feedback(4, null), "owner");
 		}
 
 		assertThat(sampled).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
@@ -533,18 +554,32 @@ class RepairProcessTests {
 	}
 
 	@Test
-	void lifeSafetyReportIsPromotedAndTheDutyOfficerHandlesIt() {
-		ProcessInstance repair = report("2", "2-301", "other", "楼道里有很重的燃气味");
+	void lifeSafetyReportIsPromotedToALinkedEmergency() {
+		CaseRecord repair = cases.open(Reports.repair("2", "2-301", "other", "楼道里有很重的燃气味")).record();
+		String caseNo = repair.caseNo();
 
-		assertThat(repair).isWaitingAt(RepairProcess.HANDLE_EMERGENCY);
-		assertThat(candidateGroups(task(repair))).containsExactly("duty-officer");
-		assertThat(task(repair).getPriority()).isEqualTo(100);
-		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.PROMOTED);
-		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("event-promoted:"));
-		assertThat(slas.clocks(caseNo(repair))).isEmpty();
+		// the repair ended within the report itself: only history has it
+		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(repair.processInstanceId())
+				.activityId(RepairProcess.END_PROMOTED).count()).isOne();
+		assertThat(repair.status()).isEqualTo(CaseStatus.PROMOTED);
+		List<String> timeline = cases.timeline(caseNo).stream().map(e -> e.kind() + ":" + e.message()).toList();
+		assertThat(timeline).anySatisfy(line -> assertThat(line).startsWith("event-promoted:"));
+		assertThat(slas.clocks(caseNo)).isEmpty();
+		var links = cases.links(caseNo);
+		assertThat(links).singleElement().satisfies(link -> assertThat(link.relation()).isEqualTo("opened"));
+		var emergency = cases.find(links.get(0).caseNo()).orElseThrow();
+		assertThat(emergency.caseNo()).startsWith("E-");
+		assertThat(emergency.category()).isEqualTo("gas-leak");
+		assertThat(emergency.reporterPhone()).isEqualTo(repair.reporterPhone());
+		assertThat(timeline).anySatisfy(line -> assertThat(line).startsWith("promoted:涉及人身安全，转紧急事件 " + emergency.caseNo()));
+	}
 
-		completeAs("duty", task(repair), withVariables("emergencyActions", "关闭燃气总阀，疏散本层住户，已报燃气公司"));
-		assertThat(repair).hasPassed(RepairProcess.END_PROMOTED).isEnded();
+	@Test
+	void promotionChoosesThePlanByCategoryAndWords() {
+		assertThat(PromoteRepairDelegate.incidentType("gas", "")).isEqualTo("gas-leak");
+		assertThat(PromoteRepairDelegate.incidentType("other", "楼道冒烟")).isEqualTo("fire");
+		assertThat(PromoteRepairDelegate.incidentType("lift", "有人被困在电梯里")).isEqualTo("entrapment");
+		assertThat(PromoteRepairDelegate.incidentType("other", "有人受伤")).isEqualTo("other");
 	}
 
 	// --- clocks

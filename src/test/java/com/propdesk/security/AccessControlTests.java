@@ -116,6 +116,18 @@ class AccessControlTests {
 	}
 
 	@Test
+	void departmentsReadOnlyTheCasesRoutedToThemAndCannotScoreThem() throws Exception {
+		CaseRecord job = securityJob();
+		String path = "/api/cases/" + job.caseNo();
+
+		assertThat(api.call("GET", path, null, "Authorization", basic("engineer")).status()).isEqualTo(404);
+		assertThat(api.call("GET", path, null, "Authorization", basic("guard")).status()).isEqualTo(200);
+		assertThat(api.call("GET", path, null, "Authorization", basic("auditor")).status()).isEqualTo(200);
+		assertThat(api.call("POST", path + "/feedback", "{\"score\": 5}", "Authorization", basic("guard")).status())
+				.isEqualTo(403);
+	}
+
+	@Test
 	void auditorReadsHistoryAndCanChangeNothing() throws Exception {
 		CaseRecord job = securityJob();
 		Task task = task(job);

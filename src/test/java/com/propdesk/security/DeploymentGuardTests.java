@@ -91,6 +91,16 @@ class DeploymentGuardTests {
 		refused("guarded.bpmn", process(body), reason);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "$<!-- -->{''.getClass().getName() != null}", "$<![CDATA[{''.getClass().getName() != null}]]>",
+			"$<?pi x?>{''.getClass().getName() != null}" })
+	void expressionSplitByACommentCdataOrInstructionIsStillChecked(String condition) {
+		refused("guarded.bpmn", process("""
+				<bpmn:sequenceFlow id="f" sourceRef="start" targetRef="start">
+				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">%s</bpmn:conditionExpression>
+				</bpmn:sequenceFlow>""".formatted(condition)), "不");
+	}
+
 	@Test
 	void processWithoutHistoryTimeToLiveIsRefused() {
 		refused("guarded.bpmn", process("").replace(" camunda:historyTimeToLive=\"P1D\"", ""), "缺少 camunda:historyTimeToLive");

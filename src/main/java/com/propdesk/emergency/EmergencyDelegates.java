@@ -1,0 +1,285 @@
+package com.propdesk.emergency;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseClocks;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.IncidentTypes;
+import com.propdesk.notify.Notifications;
+import com.propdesk.registry.Estate.Resident;
+import com.propdesk.registry.RegistryRepository;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Variables;
+
+/** The steps of {@code processes/emergency.bpmn}. */
+final class EmergencyDelegates {
+
+	private EmergencyDelegates() {
+	}
+
+	static String caseNo(DelegateExecution execution) {
+		return (String) execution.getVariable(CaseService.CASE_NO);
+	}
+
+	static boolean drill(DelegateExecution execution) {
+		return Boolean.TRUE.equals(execution.getVariable(EmergencyProcess.DRILL));
+	}
+
+	/**
+	 * {@code ${loadEmergencyPlanDelegate}}: the current plan of the incident type, whose version the case
+	 * records; what the procedure needs from it (life safety, the department and skill for a failure);
+	 * the duty officer paged.
+	 */
+	@Component("loadEmergencyPlanDelegate")
+	static class LoadPlan implements JavaDelegate {
+
+		private final EmergencyPlans plans;
+
+		private final CaseService cases;
+
+		private final Notifications notifications;
+
+		LoadPlan(EmergencyPlans plans, CaseService cases, Notifications notifications) {
+			this.plans = plans;
+			this.cases = cases;
+			this.notifications = notifications;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			EmergencyPlan plan = plans.current(type)
+					.orElseThrow(() -> new ProcessEngineException("应急预案库中没有 " + type + " 的预案"));
+			boolean drill = drill(execution);
+			execution.setVariable(EmergencyProcess.DRILL, drill);
+			execution.setVariable(EmergencyProcess.LIFE_SAFETY, plan.lifeSafety());
+			execution.setVariable(EmergencyProcess.PLAN_VERSION, plan.version());
+			execution.setVariable(EmergencyProcess.PLAN_TITLE, plan.title());
+			execution.setVariable(EmergencyProcess.PLAN_STEPS, plan.steps());
+			execution.setVariable(EmergencyProcess.PLAN_CONTACTS, plan.contacts());
+			execution.setVariable("priority", "P1");
+			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, Groups.ENGINEERING);
+			execution.setVariable(DispatchTechnicianDelegate.REQUIRED_SKILL, EmergencyProcess.SKILLS.get(type));
+			cases.classify(caseNo, type, "P1", plan.lifeSafety() ? Groups.DUTY_OFFICER : Groups.ENGINEERING);
+			if (drill) {
+				cases.markDrill(caseNo);
+			}
+			cases.record(caseNo, "plan", "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
+			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, (drill ? "【演练】" : "【紧急】") + caseNo
+					+ " " + IncidentTypes.label(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
+					+ execution.getVariable(CaseService.DESCRIPTION));
+		}
+
+	}
+
+	/** {@code ${recordEmergencyStepDelegate}} with input {@code step}: what was done goes into the timeline. */
+	@Component("recordEmergencyStepDelegate")
+	static class RecordStep implements JavaDelegate {
+
+		private final CaseService cases;
+
+		RecordStep(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			String step = (String) execution.getVariableLocal("step");
+			switch (step) {
+				case "acknowledge" -> {
+					cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+					cases.record(caseNo, "acknowledged", "值班确认：" + Variables.text(execution, "ackNote"));
+				}
+				case "evacuation" -> cases.record(caseNo, "evacuated", "疏散：" + Variables.text(execution, "evacuationNote"));
+				case "call" -> cases.record(caseNo, "external-call", "已拨打 " + Variables.text(execution, "calledNumber")
+						+ "（" + Variables.text(execution, "calledAt") + "）：" + Variables.text(execution, "callNote"));
+				case "drill-call" -> cases.record(caseNo, "external-call", "演练：未拨打外部电话（预案联系人："
+						+ execution.getVariable(EmergencyProcess.PLAN_CONTACTS) + "）");
+				case "command" -> cases.record(caseNo, "command", "现场指挥：" + Variables.text(execution, "commandNote"));
+				case "on-site" -> cases.record(caseNo, "diagnosed", "现场排查（" + execution.getVariable(
+						DispatchTechnicianDelegate.TECHNICIAN) + "）：" + Variables.text(execution, "diagnosis"));
+				default -> throw new IllegalStateException("Unknown emergency step " + step);
+			}
+		}
+
+	}
+
+	/** {@code ${broadcastToResidentsDelegate}}: one SMS to every resident of the building, once each. */
+	@Component("broadcastToResidentsDelegate")
+	static class Broadcast implements JavaDelegate {
+
+		private final RegistryRepository registry;
+
+		private final Notifications notifications;
+
+		Broadcast(RegistryRepository registry, Notifications notifications) {
+			this.registry = registry;
+			this.notifications = notifications;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			if (drill(execution)) {
+				// the diagram routes drills around this step; this guard keeps residents safe from a changed diagram
+				return;
+			}
+			String building = (String) execution.getVariable(CaseService.BUILDING);
+			List<String> phones = registry.residentsOfBuilding(building).stream().map(Resident::phone).distinct().toList();
+			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			notifications.broadcast("broadcast:" + caseNo(execution), phones, caseNo(execution),
+					"【紧急通知】" + building + "号楼发生" + IncidentTypes.label(type) + "，请保持冷静，听从物业工作人员指挥。");
+		}
+
+	}
+
+	static final String RESOLVED_AT = "resolvedAt";
+
+	/** {@code ${markEmergencyResolvedDelegate}}: the danger is over. */
+	@Component("markEmergencyResolvedDelegate")
+	static class MarkResolved implements JavaDelegate {
+
+		private final CaseService cases;
+
+		MarkResolved(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			// the review reads this: the task's end is not in the history tables until this transaction commits
+			execution.setVariable(RESOLVED_AT, java.util.Date.from(com.propdesk.system.Clock.now().toInstant()));
+			cases.record(caseNo(execution), "resolved", "险情处置完毕：" + Variables.text(execution, "resolution"));
+		}
+
+	}
+
+	/**
+	 * {@code ${prepareEmergencyReviewDelegate}}: the review's figures, from the engine's history: how long
+	 * until acknowledged, dispatched, on site and resolved, which clocks were breached, who took part.
+	 */
+	@Component("prepareEmergencyReviewDelegate")
+	static class PrepareReview implements JavaDelegate {
+
+		private final HistoryService history;
+
+		private final CaseService cases;
+
+		private final CaseClocks clocks;
+
+		PrepareReview(HistoryService history, CaseService cases, CaseClocks clocks) {
+			this.history = history;
+			this.cases = cases;
+			this.clocks = clocks;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			Map<String, OffsetDateTime> ended = history.createHistoricActivityInstanceQuery()
+					.processInstanceId(execution.getProcessInstanceId()).finished().list().stream()
+					.collect(Collectors.toMap(HistoricActivityInstance::getActivityId,
+							a -> OffsetDateTime.ofInstant(a.getEndTime().toInstant(), ZoneId.systemDefault()),
+							(first, later) -> first));
+			execution.setVariable("reviewAcknowledge", since(record, ended.get(EmergencyProcess.ACKNOWLEDGE)));
+			execution.setVariable("reviewDispatch", since(record, Optional.ofNullable(ended.get("Task_Dispatch"))
+					.orElse(ended.get("Task_AssignByHand"))));
+			execution.setVariable("reviewOnSite", since(record, ended.get(EmergencyProcess.ON_SITE)));
+			java.util.Date resolvedAt = (java.util.Date) execution.getVariable(RESOLVED_AT);
+			execution.setVariable("reviewResolution", since(record,
+					OffsetDateTime.ofInstant(resolvedAt.toInstant(), ZoneId.systemDefault())));
+			String breaches = clocks.clocks(caseNo).stream().filter(c -> c.breachedAt() != null)
+					.map(c -> c.label() + "超时（升级至" + Groups.label(c.escalatedTo()) + "）").collect(Collectors.joining("；"));
+			execution.setVariable("reviewBreaches", breaches.isEmpty() ? "无" : breaches);
+			Set<String> participants = new LinkedHashSet<>();
+			history.createUserOperationLogQuery().processInstanceId(execution.getProcessInstanceId())
+					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+					.sorted(Comparator.comparing(UserOperationLogEntry::getTimestamp))
+					.map(UserOperationLogEntry::getUserId).filter(u -> u != null).forEach(participants::add);
+			execution.setVariable("reviewParticipants", String.join("、", participants));
+		}
+
+		private static String since(CaseRecord record, OffsetDateTime end) {
+			if (end == null) {
+				return "—";
+			}
+			long minutes = Duration.between(record.createdAt(), end).toMinutes();
+			return minutes < 60 ? minutes + " 分钟" : minutes / 60 + " 小时 " + minutes % 60 + " 分钟";
+		}
+
+	}
+
+	/** {@code ${publishPlanVersionDelegate}}: an approved plan change becomes the plan's next version. */
+	@Component("publishPlanVersionDelegate")
+	static class PublishPlanVersion implements JavaDelegate {
+
+		private final EmergencyPlans plans;
+
+		private final CaseService cases;
+
+		PublishPlanVersion(EmergencyPlans plans, CaseService cases) {
+			this.plans = plans;
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			EmergencyPlan current = plans.current(type).orElseThrow();
+			String steps = Variables.text(execution, "newSteps");
+			if (steps.isEmpty()) {
+				throw new ProcessEngineException("修订预案时必须填写修订后的处置步骤");
+			}
+			String contacts = Variables.text(execution, "newContacts");
+			String approver = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+			EmergencyPlan next = plans.publish(type, current.title(), current.lifeSafety(), steps,
+					contacts.isEmpty() ? current.contacts() : contacts, approver,
+					"复盘 " + caseNo(execution) + "：" + Variables.text(execution, "findings"));
+			cases.record(caseNo(execution), "plan-changed", "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版");
+		}
+
+	}
+
+	/** {@code ${closeEmergencyDelegate}}: reviewed: 已办结. */
+	@Component("closeEmergencyDelegate")
+	static class Close implements JavaDelegate {
+
+		private final CaseService cases;
+
+		Close(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			cases.changeStatus(caseNo, CaseStatus.CLOSED);
+			cases.record(caseNo, "closed", "已办结（复盘：" + Variables.text(execution, "findings") + "）");
+		}
+
+	}
+
+}
