@@ -21,6 +21,9 @@ class SlaRepository {
 			time(rs.getObject("breached_at", OffsetDateTime.class)), rs.getString("escalated_to"),
 			time(rs.getObject("stopped_at", OffsetDateTime.class)));
 
+	/** Updates touch the latest round only. */
+	private static final String LATEST = " and round = (select max(round) from sla_clock where case_no = ? and sla = ?)";
+
 	private final JdbcTemplate jdbc;
 
 	SlaRepository(JdbcTemplate jdbc) {
@@ -31,13 +34,21 @@ class SlaRepository {
 		return Clock.local(value);
 	}
 
-	void insert(SlaClock c) {
-		jdbc.update("insert into sla_clock (case_no, sla, started_at, target, due_at, escalate_to) values (?, ?, ?, ?, ?, ?)",
-				c.caseNo(), c.sla(), c.startedAt(), c.target(), c.dueAt(), c.escalateTo());
+	void insert(SlaClock c, int round) {
+		jdbc.update("insert into sla_clock (case_no, sla, round, started_at, target, due_at, escalate_to) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.sla(), round, c.startedAt(), c.target(), c.dueAt(),
+				c.escalateTo());
 	}
 
+	/** The latest round of a clock: the one that runs, or ran last. */
 	Optional<SlaClock> find(String caseNo, String sla) {
-		return jdbc.query("select * from sla_clock where case_no = ? and sla = ?", CLOCK, caseNo, sla).stream().findFirst();
+		return jdbc.query("select * from sla_clock where case_no = ? and sla = ? order by round desc", CLOCK, caseNo, sla)
+				.stream().findFirst();
+	}
+
+	int rounds(String caseNo, String sla) {
+		return jdbc.queryForObject("select count(*) from sla_clock where case_no = ? and sla = ?", Integer.class, caseNo,
+				sla);
 	}
 
 	List<SlaClock> ofCase(String caseNo) {
@@ -45,26 +56,26 @@ class SlaRepository {
 	}
 
 	void met(String caseNo, String sla, OffsetDateTime at) {
-		jdbc.update("update sla_clock set met_at = ? where case_no = ? and sla = ?", at, caseNo, sla);
+		jdbc.update("update sla_clock set met_at = ? where case_no = ? and sla = ?" + LATEST, at, caseNo, sla, caseNo, sla);
 	}
 
 	void stopped(String caseNo, String sla, OffsetDateTime at) {
-		jdbc.update("update sla_clock set stopped_at = ? where case_no = ? and sla = ?", at, caseNo, sla);
+		jdbc.update("update sla_clock set stopped_at = ? where case_no = ? and sla = ?" + LATEST, at, caseNo, sla, caseNo, sla);
 	}
 
 	void paused(String caseNo, String sla, OffsetDateTime at, String reason) {
-		jdbc.update("update sla_clock set paused_at = ?, pause_reason = ? where case_no = ? and sla = ?", at, reason,
-				caseNo, sla);
+		jdbc.update("update sla_clock set paused_at = ?, pause_reason = ? where case_no = ? and sla = ?" + LATEST, at,
+				reason, caseNo, sla, caseNo, sla);
 	}
 
 	void resumed(String caseNo, String sla, long pausedMillis, OffsetDateTime newDue) {
 		jdbc.update("update sla_clock set paused_at = null, paused_millis = paused_millis + ?, due_at = ? "
-				+ "where case_no = ? and sla = ?", pausedMillis, newDue, caseNo, sla);
+				+ "where case_no = ? and sla = ?" + LATEST, pausedMillis, newDue, caseNo, sla, caseNo, sla);
 	}
 
 	void breached(String caseNo, String sla, OffsetDateTime at, String escalatedTo) {
-		jdbc.update("update sla_clock set breached_at = ?, escalated_to = ? where case_no = ? and sla = ?", at,
-				escalatedTo, caseNo, sla);
+		jdbc.update("update sla_clock set breached_at = ?, escalated_to = ? where case_no = ? and sla = ?" + LATEST, at,
+				escalatedTo, caseNo, sla, caseNo, sla);
 	}
 
 }

@@ -68,21 +68,23 @@ public class SlaService implements CaseClocks {
 	}
 
 	/**
-	 * Starts a clock, once per case and SLA; starting it again answers the clock already running.
+	 * Starts a clock. Starting it while it runs answers the running clock; starting it after it was met
+	 * or stopped begins a new round (a job dispatched again after a hand-back is timed again).
 	 * @param startedAt when the clock starts (intake time for clocks that run from intake)
 	 */
 	public SlaClock start(String caseNo, String sla, String priority, OffsetDateTime startedAt) {
 		Optional<SlaClock> existing = clocks.find(caseNo, sla);
-		if (existing.isPresent()) {
+		if (existing.isPresent() && existing.get().open()) {
 			return existing.get();
 		}
+		int round = existing.isPresent() ? clocks.rounds(caseNo, sla) + 1 : 1;
 		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
 		SlaPolicy.Target target = policy.target(record.type().code(), sla, priority);
 		OffsetDateTime due = startedAt.plus(target.duration());
 		SlaClock clock = new SlaClock(caseNo, sla, startedAt, target.text(), due, target.escalateTo(), null, null, 0,
 				null, null, null, null);
-		clocks.insert(clock);
-		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + "，时限 " + readable(target.duration())
+		clocks.insert(clock, round);
+		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
 				+ "，应于 " + SHORT.format(due) + " 前完成");
 		runtimeService.startProcessInstanceByKey(WATCHER, caseNo,
 				Map.of("caseNo", caseNo, "sla", sla, "slaLabel", SlaNames.label(sla), "dueAt", Date.from(due.toInstant()),

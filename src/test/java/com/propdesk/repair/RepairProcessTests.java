@@ -330,7 +330,12 @@ class RepairProcessTests {
 				.contains("engineer 无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer 无法处理"));
 
+		// the job dispatched again is timed again: a second round of the response clock
+		assertThat(slas.clocks(caseNo(repair))).filteredOn(c -> c.sla().equals(SlaNames.REPAIR_RESPONSE))
+				.extracting(c -> c.state()).containsExactly("met", "running");
 		acceptJob(repair);
+		assertThat(slas.clocks(caseNo(repair))).filteredOn(c -> c.sla().equals(SlaNames.REPAIR_RESPONSE))
+				.extracting(c -> c.state()).containsExactly("met", "met");
 		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS, "主板烧毁", RepairProcess.REPAIR_OUTCOME, "done",
 				RepairProcess.WORK_DONE, "更换主板"));
 		assertThat(repair).isWaitingAt(RepairProcess.ACCEPTANCE);
