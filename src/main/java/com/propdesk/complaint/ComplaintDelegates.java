@@ -158,6 +158,37 @@ final class ComplaintDelegates {
 
 	}
 
+	/** {@code ${startPlanClockDelegate}}: a major complaint's resolution is timed against its plan's due time. */
+	@Component("startPlanClockDelegate")
+	static class StartPlanClock implements JavaDelegate {
+
+		private static final java.time.format.DateTimeFormatter PLAN_DUE = java.time.format.DateTimeFormatter
+				.ofPattern("yyyy-MM-dd HH:mm");
+
+		private final SlaService slas;
+
+		StartPlanClock(SlaService slas) {
+			this.slas = slas;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			OffsetDateTime due;
+			try {
+				due = java.time.LocalDateTime.parse(Variables.text(execution, "planDue"), PLAN_DUE)
+						.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+			}
+			catch (DateTimeParseException e) {
+				throw new ProcessEngineException("计划完成时间格式应为 2026-12-01 18:00");
+			}
+			if (!due.isAfter(Clock.now())) {
+				throw new ProcessEngineException("计划完成时间必须晚于现在");
+			}
+			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, "按管理层方案");
+		}
+
+	}
+
 	/** {@code ${openComplaintRepairDelegate}}: the plan needs a repair; it is opened as a linked case and awaited. */
 	@Component("openComplaintRepairDelegate")
 	static class OpenRepair implements JavaDelegate {

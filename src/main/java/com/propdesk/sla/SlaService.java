@@ -86,11 +86,35 @@ public class SlaService implements CaseClocks {
 		clocks.insert(clock, round);
 		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
 				+ "，应于 " + SHORT.format(due) + " 前完成");
-		runtimeService.startProcessInstanceByKey(WATCHER, caseNo,
-				Map.of("caseNo", caseNo, "sla", sla, "slaLabel", SlaNames.label(sla), "dueAt", Date.from(due.toInstant()),
-						"escalateTo", target.escalateTo(), "escalateToLabel", Groups.label(target.escalateTo()),
-						"description", record.description()));
+		watch(record, sla, due, target.escalateTo());
 		return clock;
+	}
+
+	/**
+	 * Starts a clock whose due time is set by people rather than by the policy table (a major
+	 * complaint is resolved "per plan"); it escalates to management.
+	 */
+	public SlaClock startUntil(String caseNo, String sla, OffsetDateTime due, String reason) {
+		Optional<SlaClock> existing = clocks.find(caseNo, sla);
+		if (existing.isPresent() && existing.get().open()) {
+			return existing.get();
+		}
+		int round = existing.isPresent() ? clocks.rounds(caseNo, sla) + 1 : 1;
+		SlaClock clock = new SlaClock(caseNo, sla, Clock.now(), "plan", due, Groups.MANAGEMENT, null, null, 0, null, null,
+				null, null);
+		clocks.insert(clock, round);
+		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + "，" + reason + "，应于 " + SHORT.format(due)
+				+ " 前完成");
+		watch(cases.find(caseNo).orElseThrow(), sla, due, Groups.MANAGEMENT);
+		return clock;
+	}
+
+	/** The clock's watcher: waits for exactly its due time, unless the clock ends first. */
+	private void watch(CaseRecord record, String sla, OffsetDateTime due, String escalateTo) {
+		runtimeService.startProcessInstanceByKey(WATCHER, record.caseNo(),
+				Map.of("caseNo", record.caseNo(), "sla", sla, "slaLabel", SlaNames.label(sla), "dueAt",
+						Date.from(due.toInstant()), "escalateTo", escalateTo, "escalateToLabel", Groups.label(escalateTo),
+						"description", record.description()));
 	}
 
 	/** The clock is met; met after a breach it is still recorded, with its duration. */

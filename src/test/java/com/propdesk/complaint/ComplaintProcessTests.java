@@ -213,12 +213,20 @@ class ComplaintProcessTests {
 		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).startsWith("paged:呼叫 管理层：【重大投诉】"));
 		assertThat(slas.clocks(caseNo(complaint))).as("major: resolved per plan, not per the ordinary clocks").isEmpty();
 
+		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "道歉",
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "security", "planDue", "明天", ComplaintProcess.NEEDS_REPAIR, false))
+				.hasMessageContaining("计划完成时间格式");
 		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "安保主管当面道歉，涉事保安停岗培训",
 				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "security", "planDue", "2026-11-28 18:00",
 				ComplaintProcess.NEEDS_REPAIR, false);
+		SlaClock planClock = slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow();
+		assertThat(planClock.dueAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T18:00:00+08:00"));
+		assertThat(planClock.escalateTo()).isEqualTo("management");
 		assertThat(candidateGroups(task(complaint))).containsExactly("security");
 		complete(complaint, ComplaintProcess.EXECUTE_PLAN, "guard", "executionNote", "已当面道歉");
 		replyAndAskSatisfaction(complaint, true);
+		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state())
+				.isEqualTo(SlaClock.State.MET);
 		rootCauseAndClose(complaint, "guard");
 		assertThat(complaint).isWaitingAt(ComplaintProcess.IMPROVEMENT);
 	}
@@ -281,6 +289,11 @@ class ComplaintProcessTests {
 				.containsEntry(ComplaintProcess.COMPLAINT_TIER, "major");
 		assertThat(slas.clocks(caseNo(complaint))).extracting(clock -> clock.sla() + ":" + clock.state())
 				.containsExactlyInAnyOrder("complaint-first-response:met", "complaint-resolution:stopped");
+		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "修路灯", ComplaintProcess.RESPONSIBLE_DEPARTMENT,
+				"engineering", "planDue", "2026-11-27 18:00", ComplaintProcess.NEEDS_REPAIR, false);
+		assertThat(slas.clocks(caseNo(complaint))).extracting(clock -> clock.sla() + ":" + clock.state()).as("a new round per plan")
+				.containsExactlyInAnyOrder("complaint-first-response:met", "complaint-resolution:stopped",
+						"complaint-resolution:running");
 		assertThat(timeline(complaint)).contains("tiered:重大投诉：客服改级：业主称已有老人夜间摔倒");
 	}
 
