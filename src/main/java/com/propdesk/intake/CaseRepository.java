@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncremente
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
+import com.propdesk.audit.AuditTrail;
 import com.propdesk.system.Clock;
 
 /** The case table, its timeline and its links. */
@@ -43,8 +44,11 @@ class CaseRepository {
 
 	private final DataFieldMaxValueIncrementer caseNumbers;
 
-	CaseRepository(JdbcTemplate jdbc, DataSource dataSource) {
+	private final AuditTrail auditTrail;
+
+	CaseRepository(JdbcTemplate jdbc, DataSource dataSource, AuditTrail auditTrail) {
 		this.jdbc = jdbc;
+		this.auditTrail = auditTrail;
 		this.caseNumbers = sequence(dataSource);
 	}
 
@@ -101,9 +105,11 @@ class CaseRepository {
 		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
 	}
 
+	/** A timeline line, and the same event appended to the tamper-evident audit trail in one transaction. */
 	void addEvent(String caseNo, CaseEvent event) {
 		jdbc.update("insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)", caseNo,
 				event.at(), event.kind(), event.actor(), event.message());
+		auditTrail.append(event.at(), caseNo, event.kind(), event.actor(), event.message());
 	}
 
 	List<CaseEvent> events(String caseNo) {
