@@ -1,0 +1,73 @@
+package com.propdesk.audit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+
+/** {@code GET /api/audit/reports/sla?from=&to=&groupBy=department,shift[&format=csv]} for auditors and management. */
+@RestController
+@RequestMapping("/api/audit/reports")
+class AuditReportController {
+
+	private final SlaReport report;
+
+	AuditReportController(SlaReport report) {
+		this.report = report;
+	}
+
+	@GetMapping("/sla")
+	ResponseEntity<?> sla(@RequestParam String from, @RequestParam String to,
+			@RequestParam(defaultValue = "") String groupBy, @RequestParam(defaultValue = "json") String format,
+			HttpServletRequest request) {
+		Caller.staffIn(request, Groups.AUDITOR, Groups.MANAGEMENT);
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate start = date("from", from, problems);
+		LocalDate end = date("to", to, problems);
+		List<String> dimensions = groupBy.isBlank() ? List.of() : Arrays.stream(groupBy.split(",")).map(String::trim).toList();
+		dimensions.stream().filter(d -> !SlaReport.DIMENSIONS.contains(d)).findFirst().ifPresent(d -> problems
+				.add(new FieldProblem("groupBy", "未知维度 " + d + "：应为 " + String.join("、", SlaReport.DIMENSIONS))));
+		if (start != null && end != null && !end.isAfter(start)) {
+			problems.add(new FieldProblem("to", "必须晚于 from"));
+		}
+		if (!format.equals("json") && !format.equals("csv")) {
+			problems.add(new FieldProblem("format", "应为 json 或 csv"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		var rows = report.report(start, end, dimensions);
+		if (format.equals("csv")) {
+			return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+					.header("Content-Disposition", "attachment; filename=\"sla-" + from + "-" + to + ".csv\"")
+					.body(SlaReport.csv(rows, dimensions));
+		}
+		return ResponseEntity.ok(rows);
+	}
+
+	private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			problems.add(new FieldProblem(field, "日期格式应为 2026-11-01"));
+			return null;
+		}
+	}
+
+}
