@@ -20,18 +20,35 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 
-/** {@code GET /api/audit/reports/sla?from=&to=&groupBy=department,shift[&format=csv]} for auditors and management. */
+/**
+ * Auditors' and management's read-only API: {@code GET /api/audit/reports/sla?from=&to=&groupBy=[&format=csv]}
+ * and {@code GET /api/audit/cases/{caseNo}/timeline}.
+ */
 @RestController
-@RequestMapping("/api/audit/reports")
+@RequestMapping("/api/audit")
 class AuditReportController {
 
 	private final SlaReport report;
 
-	AuditReportController(SlaReport report) {
+	private final CaseHistory caseHistory;
+
+	AuditReportController(SlaReport report, CaseHistory caseHistory) {
 		this.report = report;
+		this.caseHistory = caseHistory;
 	}
 
-	@GetMapping("/sla")
+	@GetMapping("/cases/{caseNo}/timeline")
+	List<CaseHistory.Line> timeline(@org.springframework.web.bind.annotation.PathVariable String caseNo,
+			HttpServletRequest request) {
+		Caller.staffIn(request, Groups.AUDITOR, Groups.MANAGEMENT);
+		List<CaseHistory.Line> lines = caseHistory.timeline(caseNo);
+		if (lines.isEmpty()) {
+			throw com.propdesk.system.ProblemException.notFound("没有事项 " + caseNo);
+		}
+		return lines;
+	}
+
+	@GetMapping("/reports/sla")
 	ResponseEntity<?> sla(@RequestParam String from, @RequestParam String to,
 			@RequestParam(defaultValue = "") String groupBy, @RequestParam(defaultValue = "json") String format,
 			HttpServletRequest request) {

@@ -1,0 +1,117 @@
+package com.propdesk.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseService;
+
+/**
+ * Everything that happened to a case, for auditors, in time order: the steps of every process that ran
+ * for it (the case itself, its clocks, its notifications) with who worked them, offers and claims of
+ * tasks, every variable change (old → new), operations through Tasklist, Cockpit or REST, and PropDesk's
+ * own timeline (dispatch, SLA clocks, messages, callbacks, links).
+ */
+@Component
+public class CaseHistory {
+
+	/** One line of the audit timeline. */
+	public record Line(OffsetDateTime at, String source, String what, String who, String detail) {
+	}
+
+	/** Pages large enough for any one case; the engine refuses unbounded lists. */
+	private static final int PAGE = 2000;
+
+	private final HistoryService history;
+
+	private final CaseService cases;
+
+	CaseHistory(HistoryService history, CaseService cases) {
+		this.history = history;
+		this.cases = cases;
+	}
+
+	public List<Line> timeline(String caseNo) {
+		List<Line> lines = new ArrayList<>();
+		cases.timeline(caseNo).forEach(e -> lines.add(new Line(e.at(), "case", e.kind(), e.actor(), e.message())));
+		for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+				.listPage(0, PAGE)) {
+			String process = instance.getProcessDefinitionKey();
+			String id = instance.getId();
+			for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id)
+					.listPage(0, PAGE)) {
+				if (activity.getActivityName() == null) {
+					continue;
+				}
+				String who = activity.getAssignee();
+				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", who, activity.getActivityName()));
+				if (activity.getEndTime() != null) {
+					lines.add(new Line(time(activity.getEndTime()), process,
+							activity.isCanceled() ? "activity-cancelled" : "activity-completed", who, activity.getActivityName()));
+				}
+			}
+			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
+				for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+						.listPage(0, PAGE)) {
+					String target = link.getUserId() != null ? link.getUserId() : "group " + link.getGroupId();
+					lines.add(new Line(time(link.getTime()), process, "task-" + link.getType() + "-" + link.getOperationType(),
+							link.getAssignerId(), task.getName() + "：" + target));
+				}
+			}
+			Map<String, Object> previous = new HashMap<>();
+			List<HistoricDetail> updates = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
+					.disableCustomObjectDeserialization().orderByTime().asc().listPage(0, PAGE);
+			for (HistoricDetail detail : updates) {
+				HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+				Object value = value(update);
+				String key = update.getVariableName();
+				if (!previous.containsKey(key) || !Objects.equals(previous.get(key), value)) {
+					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update),
+							key + ": " + (previous.containsKey(key) ? previous.get(key) : "—") + " → " + value));
+				}
+				previous.put(key, value);
+			}
+			for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(id)
+					.listPage(0, PAGE)) {
+				lines.add(new Line(time(operation.getTimestamp()), process, "operation-" + operation.getOperationType(),
+						operation.getUserId(), operation.getEntityType() + (operation.getProperty() == null ? ""
+								: " " + operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue())));
+			}
+		}
+		lines.sort(Comparator.comparing(Line::at));
+		return lines;
+	}
+
+	/** Plain values as they are; JSON objects as their stored text, never turned back into Java objects. */
+	private static Object value(HistoricVariableUpdate update) {
+		var typed = update.getTypedValue();
+		if (typed instanceof org.camunda.bpm.engine.variable.value.ObjectValue object && !object.isDeserialized()) {
+			return object.getValueSerialized();
+		}
+		return typed == null ? null : typed.getValue();
+	}
+
+	private static String userOf(HistoricVariableUpdate update) {
+		return update.getUserOperationId() == null ? null : "operation " + update.getUserOperationId();
+	}
+
+	private static OffsetDateTime time(Date date) {
+		return OffsetDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.propdesk.audit;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.propdesk.ApiClient;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.Feedback;
+
+/** The auditors' timeline of a worked repair names every step and who took it. */
+@PropDeskTest
+class CaseHistoryTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	private void completeAs(String user, String caseNo, Map<String, Object> variables) {
+		var task = taskService.createTaskQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo).singleResult();
+		identityService.setAuthentication(user,
+				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+		try {
+			taskService.complete(task.getId(), variables);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	@Test
+	void closedRepairsTimelineNamesEveryStepAndUser() throws Exception {
+		TestClock.set(TestClock.DAY);
+		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
+		completeAs("engineer", caseNo, Map.of("eta", "10 分钟"));
+		completeAs("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));
+		completeAs("agent", caseNo, Map.of("accepted", true));
+		cases.feedback(caseNo, new Feedback(5, null), "owner");
+
+		ApiClient api = new ApiClient(port);
+		JsonNode timeline = api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization",
+				basic("auditor")).body();
+
+		List<String> lines = new ArrayList<>();
+		timeline.forEach(l -> lines.add(l.get("source").asText() + "|" + l.get("what").asText() + "|" + l.get("who").asText()
+				+ "|" + l.get("detail").asText()));
+		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|接单"))
+				.anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|上门维修"))
+				.anySatisfy(l -> assertThat(l).startsWith("repair|operation-Complete|agent|Task"))
+				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
+				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
+				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
+				.anySatisfy(l -> assertThat(l).startsWith("sla-clock|activity-completed|null|已达标或停止计时"))
+				.anySatisfy(l -> assertThat(l).startsWith("owner-event|"))
+				.anySatisfy(l -> assertThat(l).startsWith("case|closed|"));
+		assertThat(api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization", basic("engineer"))
+				.status()).isEqualTo(403);
+		assertThat(api.call("GET", "/api/audit/cases/R-19990101-0001/timeline", null, "Authorization", basic("auditor"))
+				.status()).isEqualTo(404);
+	}
+
+}
