@@ -32,9 +32,37 @@ class AuditReportController {
 
 	private final CaseHistory caseHistory;
 
-	AuditReportController(SlaReport report, CaseHistory caseHistory) {
+	private final CaseSearch search;
+
+	AuditReportController(SlaReport report, CaseHistory caseHistory, CaseSearch search) {
 		this.report = report;
 		this.caseHistory = caseHistory;
+		this.search = search;
+	}
+
+	@GetMapping("/cases")
+	ResponseEntity<?> cases(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String building, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Boolean breached, @RequestParam(defaultValue = "json") String format,
+			HttpServletRequest request) {
+		Caller.staffIn(request, Groups.AUDITOR, Groups.MANAGEMENT);
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate start = from == null ? null : date("from", from, problems);
+		LocalDate end = to == null ? null : date("to", to, problems);
+		if (!format.equals("json") && !format.equals("csv")) {
+			problems.add(new FieldProblem("format", "应为 json 或 csv"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		var found = search.search(new CaseSearch.Criteria(caseNo, type, building, unit, category, start, end, status, breached));
+		if (format.equals("csv")) {
+			return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+					.header("Content-Disposition", "attachment; filename=\"cases.csv\"").body(CaseSearch.csv(found));
+		}
+		return ResponseEntity.ok(found);
 	}
 
 	@GetMapping("/cases/{caseNo}/timeline")

@@ -83,7 +83,7 @@ class SlaReportTests {
 		}
 
 		ApiClient api = new ApiClient(port);
-		JsonNode rows = api.call("GET", "/api/audit/reports/sla?from=2027-03-01&to=2027-04-01&groupBy=shift", null,
+		JsonNode rows = api.call("GET", "/api/audit/reports/sla?from=2027-03-10&to=2027-03-11&groupBy=shift", null,
 				"Authorization", basic("manager")).body();
 
 		assertThat(rows).hasSize(2);
@@ -104,7 +104,7 @@ class SlaReportTests {
 		assertThat(night.get("breachesBySla").get("repair-response").asInt()).isOne();
 
 		HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-				+ "/api/audit/reports/sla?from=2027-03-01&to=2027-04-01&groupBy=shift&format=csv"))
+				+ "/api/audit/reports/sla?from=2027-03-10&to=2027-03-11&groupBy=shift&format=csv"))
 				.header("Authorization", basic("auditor")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
 		assertThat(csv.body().lines()).containsExactly(
@@ -123,6 +123,31 @@ class SlaReportTests {
 				basic("auditor"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "groupBy");
+	}
+
+
+	@Test
+	void casesAreFoundByBuildingPeriodAndBreachAndTheCsvMatchesTheJson() throws Exception {
+		burstPipe(DAY.plusDays(1), "5", Duration.ofMinutes(5));
+		burstPipe(NIGHT.plusDays(1), "5", Duration.ofMinutes(50));
+		ApiClient api = new ApiClient(port);
+		String query = "/api/audit/cases?building=5&from=2027-03-11&to=2027-03-12";
+
+		JsonNode all = api.call("GET", query, null, "Authorization", basic("auditor")).body();
+		JsonNode breached = api.call("GET", query + "&breached=true", null, "Authorization", basic("auditor")).body();
+		HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ query + "&format=csv")).header("Authorization", basic("auditor")).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		assertThat(all).hasSize(2);
+		assertThat(breached).hasSize(1);
+		assertThat(breached.get(0).get("breaches").asInt()).isOne();
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines).hasSize(3);
+		for (int i = 0; i < all.size(); i++) {
+			assertThat(lines.get(i + 1)).startsWith(all.get(i).get("caseNo").asText() + ",repair,in-progress,P1,engineering,5,5-101,plumbing,")
+					.endsWith("," + all.get(i).get("breaches").asInt() + ",false");
+		}
 	}
 
 }
