@@ -17,10 +17,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
+import com.propdesk.Work;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseService;
@@ -80,8 +79,7 @@ class ComplaintProcessTests {
 
 	@AfterEach
 	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		Work.deleteRunningInstances(runtimeService);
 		TestClock.reset();
 	}
 
@@ -103,8 +101,7 @@ class ComplaintProcessTests {
 	}
 
 	private List<String> candidateGroups(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-				.map(IdentityLink::getGroupId).toList();
+		return Work.candidateGroups(taskService, task);
 	}
 
 	private List<String> timeline(ProcessInstance instance) {
@@ -112,14 +109,7 @@ class ComplaintProcessTests {
 	}
 
 	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	private void complete(ProcessInstance complaint, String activity, String user, Object... variables) {

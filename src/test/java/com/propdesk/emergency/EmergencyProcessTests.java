@@ -16,10 +16,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
+import com.propdesk.Work;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
@@ -86,8 +85,7 @@ class EmergencyProcessTests {
 
 	@AfterEach
 	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		Work.deleteRunningInstances(runtimeService);
 		TestClock.reset();
 	}
 
@@ -125,8 +123,7 @@ class EmergencyProcessTests {
 	}
 
 	private List<String> candidateGroups(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-				.map(IdentityLink::getGroupId).toList();
+		return Work.candidateGroups(taskService, task);
 	}
 
 	private List<String> timeline(ProcessInstance instance) {
@@ -140,14 +137,7 @@ class EmergencyProcessTests {
 		for (int i = 0; i < variables.length; i += 2) {
 			values.put((String) variables[i], variables[i + 1]);
 		}
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-		try {
-			taskService.complete(task.getId(), values);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		Work.completeAs(identityService, taskService, user, task, values);
 	}
 
 	private int broadcastsOf(ProcessInstance instance) {

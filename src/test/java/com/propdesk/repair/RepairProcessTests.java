@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
+import com.propdesk.Work;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseEvent;
@@ -96,8 +96,7 @@ class RepairProcessTests {
 
 	@AfterEach
 	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		Work.deleteRunningInstances(runtimeService);
 		identityService.clearAuthentication();
 		TestClock.reset();
 	}
@@ -113,8 +112,7 @@ class RepairProcessTests {
 	}
 
 	private List<String> candidateGroups(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-				.map(IdentityLink::getGroupId).toList();
+		return Work.candidateGroups(taskService, task);
 	}
 
 	private static String caseNo(ProcessInstance instance) {
@@ -130,15 +128,7 @@ class RepairProcessTests {
 	}
 
 	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		// as Tasklist does: the user with their groups, so that group grants and candidate groups apply
-		identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-				.map(org.camunda.bpm.engine.identity.Group::getId).toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	/** The assigned technician accepts the job (接单). */

@@ -1,0 +1,41 @@
+package com.propdesk;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+
+/** What staff do in Tasklist, done from a test: as a user with their groups, so authorizations apply. */
+public final class Work {
+
+	private Work() {
+	}
+
+	public static void completeAs(IdentityService identity, TaskService tasks, String user, Task task,
+			Map<String, Object> variables) {
+		identity.setAuthentication(user,
+				identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+		try {
+			tasks.complete(task.getId(), variables);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	public static List<String> candidateGroups(TaskService tasks, Task task) {
+		return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+				.map(IdentityLink::getGroupId).toList();
+	}
+
+	/** Tests share one engine: what a test left running would change the next one's dispatch and counts. */
+	public static void deleteRunningInstances(RuntimeService runtime) {
+		runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished"));
+	}
+
+}
