@@ -213,6 +213,26 @@ class TasklistBrowserTests {
 				.contains("security");
 	}
 
+	@Test
+	void ownerFollowsTheCaseOnAPhoneSizedStatusPage() {
+		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record();
+		processInstanceId = opened.processInstanceId();
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+
+		browser.get("http://localhost:" + port + "/track/" + opened.caseNo() + "?token=" + opened.trackingToken());
+
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("处理中");
+		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("预计 11月27日 14:00 前处理完毕");
+		assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("您的报修已受理");
+		Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+		saveScreenshot("track-phone");
+
+		browser.get("http://localhost:" + port + "/track/" + opened.caseNo() + "?token=guess");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("未找到事项");
+	}
+
 	private Task currentTask() {
 		return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}
