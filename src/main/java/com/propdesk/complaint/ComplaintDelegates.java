@@ -1,5 +1,7 @@
 package com.propdesk.complaint;
 
+import static com.propdesk.intake.CaseService.caseNo;
+
 import static com.propdesk.complaint.ComplaintProcess.COMPLAINT_TIER;
 import static com.propdesk.complaint.ComplaintProcess.MAJOR;
 import static com.propdesk.complaint.ComplaintProcess.RESPONSIBLE_DEPARTMENT;
@@ -33,9 +35,6 @@ final class ComplaintDelegates {
 	private ComplaintDelegates() {
 	}
 
-	static String caseNo(DelegateExecution execution) {
-		return (String) execution.getVariable(CaseService.CASE_NO);
-	}
 
 	/** {@code ${checkRepeatComplaintDelegate}}: another complaint about the same unit within 90 days. */
 	@Component("checkRepeatComplaintDelegate")

@@ -46,7 +46,7 @@ public class AssignTechnicianListener implements TaskListener {
 					+ "，本单应由" + Groups.label(department) + "处理");
 		}
 		task.setVariable(DispatchTechnicianDelegate.TECHNICIAN, username);
-		String caseNo = (String) task.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(task);
 		cases.record(caseNo, "dispatched", "值班人员手工派给 " + technician.name() + "（" + username + "）");
 		cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 		DispatchTechnicianDelegate.page(notifications, caseNo, username, task);

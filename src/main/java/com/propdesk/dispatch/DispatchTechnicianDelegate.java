@@ -59,7 +59,7 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		String department = (String) execution.getVariable(DEPARTMENT);
 		String skill = (String) (execution.hasVariable(REQUIRED_SKILL) ? execution.getVariable(REQUIRED_SKILL)
 				: execution.getVariable(CaseService.CATEGORY));

@@ -1,5 +1,7 @@
 package com.propdesk.emergency;
 
+import static com.propdesk.intake.CaseService.caseNo;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,9 +39,6 @@ final class EmergencyDelegates {
 	private EmergencyDelegates() {
 	}
 
-	static String caseNo(DelegateExecution execution) {
-		return (String) execution.getVariable(CaseService.CASE_NO);
-	}
 
 	static boolean drill(DelegateExecution execution) {
 		return Boolean.TRUE.equals(execution.getVariable(EmergencyProcess.DRILL));

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -274,6 +275,11 @@ public class CaseService {
 			runtimeService.createMessageCorrelation(LINKED_CASE_CLOSED).processInstanceVariableEquals(AWAITED_CASE_NO, caseNo)
 					.setVariable("awaitedCaseOutcome", status.code()).correlateAll();
 		}
+	}
+
+	/** The case a process, execution or task belongs to. */
+	public static String caseNo(VariableScope scope) {
+		return (String) scope.getVariable(CASE_NO);
 	}
 
 	/** A drill (演练): the same procedure, kept out of SLA statistics. */

@@ -32,7 +32,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			events.publish((String) execution.getVariable(CaseService.CASE_NO), (String) execution.getVariableLocal("event"));
+			events.publish(CaseService.caseNo(execution), (String) execution.getVariableLocal("event"));
 		}
 
 	}

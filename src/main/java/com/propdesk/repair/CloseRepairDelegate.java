@@ -19,7 +19,7 @@ public class CloseRepairDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.CLOSED);
 		cases.record(caseNo, "closed", execution.getVariable(CaseService.FEEDBACK_SCORE) == null ? "已办结（72 小时内未评价）" : "已办结");
 	}

@@ -19,7 +19,7 @@ public class MarkResolvedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
 		cases.record(caseNo, "resolved", "业主验收通过，等待评价" + confirmation(execution));
 	}

@@ -26,7 +26,7 @@ public class PromoteRepairDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.PROMOTED);
 		slas.stopAll(caseNo, "已转紧急");
 		String description = (String) execution.getVariable(CaseService.DESCRIPTION);

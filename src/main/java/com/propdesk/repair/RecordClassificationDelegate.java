@@ -57,7 +57,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, department);
 		execution.setVariable(LIFE_SAFETY, lifeSafety);
 		execution.setVariable(RepairProcess.TASK_PRIORITY, TASK_PRIORITIES.get(priority));
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		cases.classify(caseNo, category, priority, department);
 		cases.record(caseNo, "classified", (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
 				+ Groups.label(department) + " · " + RepairCategories.label(category) + (lifeSafety ? " · 涉及人身安全" : ""));

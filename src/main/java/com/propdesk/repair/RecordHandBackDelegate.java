@@ -35,7 +35,7 @@ public class RecordHandBackDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
 		String department = (String) execution.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
 		String reason = Variables.text(execution, HAND_BACK_REASON);

@@ -21,7 +21,7 @@ public class RecordRejectionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		String reason = Variables.text(execution, RepairProcess.REJECTION_REASON);
 		if (reason.isEmpty()) {
 			throw new ProcessEngineException("验收不通过时必须填写原因");

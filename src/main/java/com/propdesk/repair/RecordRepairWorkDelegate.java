@@ -34,7 +34,7 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
 		String outcome = (String) execution.getVariable(RepairProcess.REPAIR_OUTCOME);
 		String diagnosis = Variables.text(execution, DIAGNOSIS);

@@ -35,7 +35,7 @@ final class ReturnVisitDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+			String caseNo = CaseService.caseNo(execution);
 			Object score = execution.getVariable(CaseService.FEEDBACK_SCORE);
 			boolean lowScore = score instanceof Number n && n.intValue() <= LOW_SCORE;
 			boolean sampled = properties.sampled(caseNo);
@@ -64,7 +64,7 @@ final class ReturnVisitDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+			String caseNo = CaseService.caseNo(execution);
 			Object reached = execution.getVariable(RepairProcess.VISIT_REACHED);
 			Object outcome = execution.getVariable(RepairProcess.VISIT_OUTCOME);
 			if (outcome == null || outcome.toString().isBlank()) {

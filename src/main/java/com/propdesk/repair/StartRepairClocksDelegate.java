@@ -32,7 +32,7 @@ public class StartRepairClocksDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CaseService.CASE_NO);
+		String caseNo = CaseService.caseNo(execution);
 		String priority = (String) execution.getVariable(RepairProcess.PRIORITY);
 		OffsetDateTime intake = cases.find(caseNo).orElseThrow().createdAt();
 		slas.start(caseNo, SlaNames.REPAIR_RESOLUTION, priority, intake);

@@ -1,5 +1,7 @@
 package com.propdesk.sla;
 
+import static com.propdesk.intake.CaseService.caseNo;
+
 import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +21,6 @@ final class SlaDelegates {
 	private SlaDelegates() {
 	}
 
-	static String caseNo(DelegateExecution execution) {
-		return (String) execution.getVariable(CaseService.CASE_NO);
-	}
 
 	static String sla(DelegateExecution execution) {
 		return (String) execution.getVariableLocal("sla");
