@@ -233,6 +233,49 @@ class TasklistBrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("未找到事项");
 	}
 
+	@Test
+	void agentAnswersAnInquiryWithACandidateAndOwnersFollowInquiriesOnTheirPhones() {
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		CaseRecord dispute = cases.open(new com.propdesk.intake.CaseRequest("inquiry", "wechat", "wx-" + java.util.UUID.randomUUID(),
+				new com.propdesk.intake.CaseRequest.Reporter("周女士", "13700000000"), "2", "2-602", null,
+				"楼上装修把我家卫生间天花板泡了，这个谁负责赔偿？", null)).record();
+
+		browser.get("http://localhost:" + port + "/track/" + dispute.caseNo() + "?token=" + dispute.trackingToken());
+
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("处理中");
+		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("承诺 11月28日 10:00 前答复");
+		assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("已转交工程部专员");
+		saveScreenshot("track-inquiry-promised");
+		runtimeService.deleteProcessInstance(dispute.processInstanceId(), "browser test finished");
+
+		CaseRecord inquiry = cases.open(new com.propdesk.intake.CaseRequest("inquiry", "app", "app-" + java.util.UUID.randomUUID(),
+				new com.propdesk.intake.CaseRequest.Reporter("吴先生", "13600000000"), "5", "5-301", null,
+				"物业费能用微信付吗", null)).record();
+		processInstanceId = inquiry.processInstanceId();
+		Task desk = currentTask();
+		assertThat(desk.getName()).isEqualTo("客服答复咨询");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		logIn("agent", "demo");
+		openFilter("本部门待办");
+		openTask(desk, inquiry.caseNo());
+		assertThat(formField("候选一：问题").getDomProperty("value")).isEqualTo("物业费怎么交？有哪些缴费方式？");
+		choose("用候选一答复");
+		complete(desk);
+
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		browser.get("http://localhost:" + port + "/track/" + inquiry.caseNo() + "?token=" + inquiry.trackingToken());
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
+		assertThat(browser.findElement(By.id("answer")).getText()).contains("在线支付");
+		Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+		saveScreenshot("track-inquiry-answered");
+		assertThat(cases.timeline(inquiry.caseNo())).anySatisfy(event -> {
+			assertThat(event.kind()).isEqualTo("sla-met");
+			assertThat(event.actor()).isEqualTo("agent");
+		});
+	}
+
 	private Task currentTask() {
 		return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}

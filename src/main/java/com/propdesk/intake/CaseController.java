@@ -71,9 +71,21 @@ class CaseController {
 		return new CaseView(found.caseNo(), found.type().code(), found.type().label(), found.channel(),
 				found.status().code(), found.status().label(), found.priority(), found.department(),
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
-				found.category() == null ? null : RepairCategories.label(found.category()), found.building(),
-				found.unit(), found.description(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
+				categoryLabel(found), found.building(),
+				found.unit(), found.description(), found.answer(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
 				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
+	}
+
+	private static String categoryLabel(CaseRecord c) {
+		if (c.category() == null) {
+			return null;
+		}
+		return switch (c.type()) {
+			case COMPLAINT -> ComplaintCategories.LABELS.getOrDefault(c.category(), c.category());
+			case EMERGENCY -> IncidentTypes.LABELS.getOrDefault(c.category(), c.category());
+			case INQUIRY -> InquiryCategories.LABELS.getOrDefault(c.category(), c.category());
+			case REPAIR -> RepairCategories.label(c.category());
+		};
 	}
 
 	/** The owner's score of a resolved case: 409 when the case is not waiting for feedback. */

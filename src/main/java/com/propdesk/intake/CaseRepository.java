@@ -31,7 +31,7 @@ class CaseRepository {
 			rs.getString("callback_url"), rs.getString("tracking_token"), CaseStatus.of(rs.getString("status")),
 			rs.getString("priority"), rs.getString("department"), rs.getString("process_instance_id"),
 			Clock.local(rs.getObject("created_at", OffsetDateTime.class)),
-			Clock.local(rs.getObject("updated_at", OffsetDateTime.class)));
+			Clock.local(rs.getObject("updated_at", OffsetDateTime.class)), rs.getString("answer"));
 
 	private static final RowMapper<CaseEvent> EVENT = (rs, i) -> new CaseEvent(
 			Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("kind"), rs.getString("actor"),
@@ -95,6 +95,10 @@ class CaseRepository {
 	void classify(String caseNo, String category, String priority, String department, OffsetDateTime now) {
 		jdbc.update("update case_record set category = ?, priority = ?, department = ?, updated_at = ? where case_no = ?",
 				category, priority, department, now, caseNo);
+	}
+
+	void answer(String caseNo, String answer, OffsetDateTime now) {
+		jdbc.update("update case_record set answer = ?, updated_at = ? where case_no = ?", answer, now, caseNo);
 	}
 
 	void markDrill(String caseNo) {

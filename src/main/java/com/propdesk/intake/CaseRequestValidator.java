@@ -94,6 +94,11 @@ public class CaseRequestValidator {
 			problems.add(new FieldProblem("category", "未知投诉类别 " + request.category() + "：应为 "
 					+ String.join("、", ComplaintCategories.LABELS.keySet())));
 		}
+		if (type == CaseType.INQUIRY && !blank(request.category())
+				&& !InquiryCategories.LABELS.containsKey(request.category())) {
+			problems.add(new FieldProblem("category", "未知咨询类别 " + request.category() + "：应为 "
+					+ String.join("、", InquiryCategories.LABELS.keySet())));
+		}
 		if (request.demand() != null && request.demand().length() > 1000) {
 			problems.add(new FieldProblem("demand", "最长 1000 个字符"));
 		}

@@ -168,7 +168,7 @@ public class CaseService {
 				request.reporterName(), request.reporterPhone(), blankToNull(request.building()),
 				blankToNull(request.unit()), blankToNull(request.category()), request.description(),
 				blankToNull(request.callbackUrl()), newToken(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
-				now));
+				now, null));
 		record(caseNo, "accepted", "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
 		return caseNo;
 	}
@@ -280,6 +280,11 @@ public class CaseService {
 	/** The case a process, execution or task belongs to. */
 	public static String caseNo(VariableScope scope) {
 		return (String) scope.getVariable(CASE_NO);
+	}
+
+	/** What the case answers its owner in writing (an inquiry's answer): kept on the case for the status page. */
+	public void answer(String caseNo, String answer) {
+		cases.answer(caseNo, answer, Clock.now());
 	}
 
 	/** A drill (演练): the same procedure, kept out of SLA statistics. */

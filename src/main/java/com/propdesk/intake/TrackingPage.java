@@ -47,8 +47,12 @@ class TrackingPage {
 		// the owner wants to know when it will all be done: the furthest promise still running
 		clocks.clocks(caseNo).stream().filter(c -> "running".equals(c.state())).map(CaseClocks.ClockView::dueAt)
 				.max(java.util.Comparator.naturalOrder())
-				.ifPresent(due -> body.append("<p id=\"due\">预计 ").append(SHORT.format(due)).append(" 前处理完毕</p>"));
+				.ifPresent(due -> body.append("<p id=\"due\">").append(found.type() == CaseType.INQUIRY ? "承诺 " : "预计 ")
+						.append(SHORT.format(due)).append(found.type() == CaseType.INQUIRY ? " 前答复" : " 前处理完毕").append("</p>"));
 		body.append("<p class=\"description\">").append(esc(found.description())).append("</p>");
+		if (found.answer() != null) {
+			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
+		}
 		List<CaseEvent> told = cases.timeline(caseNo).stream().filter(e -> e.kind().startsWith("event-")).toList();
 		if (!told.isEmpty()) {
 			body.append("<h2>处理进展</h2><ol class=\"timeline\">");
@@ -77,6 +81,7 @@ class TrackingPage {
 				.muted{color:#666;margin:0}
 				.status{font-size:28px;font-weight:700;color:#2f7d5b;margin:8px 0}
 				.description{background:#fff;border-radius:8px;padding:12px;overflow-wrap:anywhere}
+				.answer{background:#eef7f1;border-radius:8px;padding:12px;overflow-wrap:anywhere;white-space:pre-line}
 				.timeline{list-style:none;padding:0;margin:0}
 				.timeline li{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:8px;overflow-wrap:anywhere}
 				.timeline time{display:block;color:#666;font-size:13px}

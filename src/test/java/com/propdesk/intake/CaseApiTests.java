@@ -283,17 +283,37 @@ class CaseApiTests {
 	}
 
 	@Test
-	void typeWhoseProcedureIsNotBuiltYetAnswers501AndCreatesNothing() throws Exception {
+	void anInquiryTheKnowledgeBaseKnowsIsAnsweredInTheResponse() throws Exception {
+		Answer answer = open("""
+				{ "type": "inquiry", "channel": "wechat", "externalId": "wx-%s",
+				  "reporter": {"name": "李先生", "phone": "13900000000"},
+				  "description": "管理费在哪里交啊" }""".formatted(UUID.randomUUID()));
+
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.body().get("status").asText()).isEqualTo("closed");
+		assertThat(answer.body().get("statusLabel").asText()).isEqualTo("已办结");
+		assertThat(answer.body().get("answer").asText()).contains("在线支付");
+		String caseNo = answer.body().get("caseNo").asText();
+		String token = answer.body().get("trackingToken").asText();
+		Answer owner = api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token);
+		assertThat(owner.status()).isEqualTo(200);
+		assertThat(owner.body().get("answer").asText()).contains("在线支付");
+		assertThat(owner.body().get("typeLabel").asText()).isEqualTo("咨询");
+		assertThat(api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token + "x").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anInquiryWithAnUnknownCategoryIsRefusedNamingTheField() throws Exception {
 		int before = caseCount();
 
 		Answer answer = open("""
 				{ "type": "inquiry", "channel": "app", "externalId": "app-%s",
 				  "reporter": {"name": "李先生", "phone": "13900000000"},
-				  "description": "物业费怎么交" }""".formatted(UUID.randomUUID()));
+				  "category": "weather", "description": "明天下雨吗" }""".formatted(UUID.randomUUID()));
 
-		assertThat(answer.status()).isEqualTo(501);
+		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
-		assertThat(answer.body().get("detail").asText()).contains("咨询");
+		assertThat(answer.body().toString()).contains("category");
 		assertThat(caseCount()).isEqualTo(before);
 	}
 

@@ -17,6 +17,8 @@ import com.propdesk.PropDeskApplication;
 /** PropDesk started twice on the same file database, as an operator restarts it. */
 class RestartTests {
 
+	static final int DEMO_ENTRIES = 38;
+
 	@TempDir
 	Path data;
 
@@ -38,7 +40,7 @@ class RestartTests {
 			users = first.getBean(IdentityService.class).createUserQuery().count();
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
 					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
-							"complaint-tier", "emergency");
+							"complaint-tier", "emergency", "inquiry", "inquiry-triage");
 		}
 		try (var second = start()) {
 			assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
@@ -46,6 +48,8 @@ class RestartTests {
 					.isEqualTo(users);
 			assertThat(second.getBean(JdbcTemplate.class)
 					.queryForObject("select count(*) from building", Integer.class)).isEqualTo(6);
+			assertThat(second.getBean(JdbcTemplate.class)
+					.queryForObject("select count(*) from kb_entry", Integer.class)).isEqualTo(DEMO_ENTRIES);
 		}
 	}
 

@@ -1,0 +1,332 @@
+package com.propdesk.inquiry;
+
+import static com.propdesk.intake.CaseService.caseNo;
+import static com.propdesk.inquiry.InquiryProcess.ANSWER_CODE;
+import static com.propdesk.inquiry.InquiryProcess.ANSWER_MODE;
+import static com.propdesk.inquiry.InquiryProcess.ANSWER_TEXT;
+import static com.propdesk.inquiry.InquiryProcess.AUTO;
+import static com.propdesk.inquiry.InquiryProcess.DESK;
+import static com.propdesk.inquiry.InquiryProcess.ROUTE;
+import static com.propdesk.inquiry.InquiryProcess.SPECIALIST;
+import static com.propdesk.inquiry.InquiryProcess.SPECIALIST_GROUP;
+import static com.propdesk.inquiry.InquiryProcess.candidate;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.InquiryCategories;
+import com.propdesk.notify.OwnerEvents;
+import com.propdesk.security.Groups;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
+import com.propdesk.system.Clock;
+import com.propdesk.system.Variables;
+
+/** The steps of {@code processes/inquiry.bpmn}; each reads the process, calls a shared service, writes results. */
+final class InquiryDelegates {
+
+	private static final DateTimeFormatter PROMISE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+	/** Groups an inquiry may be handed to. */
+	static final List<String> SPECIALIST_GROUPS = List.of(Groups.SERVICE_DESK, Groups.ENGINEERING, Groups.CLEANING,
+			Groups.SECURITY, Groups.MANAGEMENT);
+
+	private InquiryDelegates() {
+	}
+
+	/**
+	 * {@code ${matchKnowledgeDelegate}}: after the triage table, asks the knowledge base. A confident
+	 * match is answered automatically; otherwise the desk gets the best three candidates; what the table
+	 * sends to a specialist is never answered from the knowledge base.
+	 */
+	@Component("matchKnowledgeDelegate")
+	static class Match implements JavaDelegate {
+
+		private final KnowledgeMatcher matcher;
+
+		private final KnowledgeBase knowledge;
+
+		private final CaseService cases;
+
+		Match(KnowledgeMatcher matcher, KnowledgeBase knowledge, CaseService cases) {
+			this.matcher = matcher;
+			this.knowledge = knowledge;
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			@SuppressWarnings("unchecked")
+			Map<String, Object> triage = (Map<String, Object>) execution.getVariable("triage");
+			String tableRoute = (String) triage.get(ROUTE);
+			KnowledgeMatcher.Match match = matcher.match(record.description());
+			String route;
+			if (SPECIALIST.equals(tableRoute)) {
+				route = SPECIALIST;
+				execution.setVariable(SPECIALIST_GROUP, triage.get(SPECIALIST_GROUP));
+				execution.setVariable(InquiryProcess.PROMISE_WITHIN, triage.get(InquiryProcess.PROMISE_WITHIN));
+			}
+			else if ("knowledge".equals(tableRoute) && match.confident()) {
+				route = AUTO;
+				execution.setVariable(ANSWER_CODE, match.best().entry().code());
+			}
+			else {
+				route = DESK;
+			}
+			execution.setVariable(ROUTE, route);
+			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
+			for (int n = 1; n <= 3; n++) {
+				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
+				execution.setVariable(candidate(n, "Code"), c == null ? null : c.entry().code());
+				execution.setVariable(candidate(n, "Question"), c == null ? "（无）" : c.entry().question());
+				execution.setVariable(candidate(n, "Answer"), c == null ? "" : c.entry().answer());
+				execution.setVariable(candidate(n, "Score"), c == null ? "" : String.format("%.0f%%", c.score() * 100));
+			}
+			KnowledgeMatcher.Candidate best = match.best();
+			knowledge.asked(caseNo, record.createdAt(), record.description(), best == null ? null : best.entry().code(),
+					best == null ? null : best.score(), route);
+			String message = switch (route) {
+				case AUTO -> String.format("知识库匹配「%s」（置信度 %.0f%%），自动答复", best.entry().question(), best.score() * 100);
+				case SPECIALIST -> "咨询分流：" + triage.get("reason");
+				default -> best == null ? "知识库没有相关条目，交客服答复"
+						: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
+								best.entry().question(), best.score() * 100);
+			};
+			cases.record(caseNo, "triaged", message);
+		}
+
+	}
+
+	/**
+	 * {@code ${answerInquiryDelegate}}: sends the answer — the matched entry's, a candidate the desk
+	 * chose, or the desk's or specialist's own words — in writing to the owner, meets the clocks and
+	 * closes the case.
+	 */
+	@Component("answerInquiryDelegate")
+	static class Answer implements JavaDelegate {
+
+		private final KnowledgeBase knowledge;
+
+		private final CaseService cases;
+
+		private final OwnerEvents events;
+
+		private final SlaService slas;
+
+		Answer(KnowledgeBase knowledge, CaseService cases, OwnerEvents events, SlaService slas) {
+			this.knowledge = knowledge;
+			this.cases = cases;
+			this.events = events;
+			this.slas = slas;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			String route = (String) execution.getVariable(ROUTE);
+			String mode = Variables.text(execution, ANSWER_MODE);
+			String code = null;
+			String outcome;
+			String text;
+			if (AUTO.equals(route)) {
+				code = (String) execution.getVariable(ANSWER_CODE);
+				outcome = AUTO;
+			}
+			else if (mode.startsWith("candidate") && !SPECIALIST.equals(route)) {
+				code = (String) execution.getVariable(mode + "Code");
+				if (code == null) {
+					throw new ProcessEngineException("所选候选答案不存在，请选择其他候选或自行答复");
+				}
+				outcome = "candidate";
+			}
+			else {
+				outcome = SPECIALIST.equals(route) || SPECIALIST.equals(mode) ? SPECIALIST : "own";
+			}
+			if (code != null) {
+				String entryCode = code;
+				text = knowledge.latest(code).orElseThrow(() -> new ProcessEngineException("知识库没有条目 " + entryCode))
+						.answer();
+			}
+			else {
+				text = Variables.text(execution, ANSWER_TEXT);
+				if (text.isEmpty()) {
+					throw new ProcessEngineException("请填写给业主的答复");
+				}
+				if (text.length() > 4000) {
+					throw new ProcessEngineException("答复最长 4000 个字符");
+				}
+			}
+			execution.setVariable(ANSWER_TEXT, text);
+			execution.setVariable(InquiryProcess.PROPOSE_ENTRY, code == null
+					&& Boolean.TRUE.equals(execution.getVariable(InquiryProcess.ADD_TO_KNOWLEDGE)));
+			cases.answer(caseNo, text);
+			cases.changeStatus(caseNo, CaseStatus.CLOSED);
+			knowledge.answered(caseNo, outcome, code);
+			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
+			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
+			events.publish(caseNo, "answered", "您的咨询答复：" + text, null);
+		}
+
+	}
+
+	/**
+	 * {@code ${handOverInquiryDelegate}}: hands the inquiry to a specialist group with a promised reply
+	 * time the owner is told (event {@code promised}); that meets the first response, and the promise
+	 * becomes a clock that escalates to management.
+	 */
+	@Component("handOverInquiryDelegate")
+	static class HandOver implements JavaDelegate {
+
+		private final CaseService cases;
+
+		private final OwnerEvents events;
+
+		private final SlaService slas;
+
+		HandOver(CaseService cases, OwnerEvents events, SlaService slas) {
+			this.cases = cases;
+			this.events = events;
+			this.slas = slas;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			String group = Variables.text(execution, SPECIALIST_GROUP);
+			if (!SPECIALIST_GROUPS.contains(group)) {
+				throw new ProcessEngineException("请选择接手的专员部门：" + String.join("、", SPECIALIST_GROUPS.stream().map(Groups::label).toList()));
+			}
+			Duration within = promise(execution);
+			OffsetDateTime promisedAt = Clock.now().plus(within);
+			execution.setVariable(InquiryProcess.PROMISED_AT, Date.from(promisedAt.toInstant()));
+			execution.setVariable("specialistGroupLabel", Groups.label(group));
+			execution.setVariable("promisedAtText", PROMISE.format(promisedAt));
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			cases.classify(caseNo, record.category(), record.priority(), group);
+			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+			cases.record(caseNo, "handed-over", "转" + Groups.label(group) + "专员，承诺 " + PROMISE.format(promisedAt) + " 前答复");
+			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
+			slas.startUntil(caseNo, SlaNames.INQUIRY_PROMISED_REPLY, promisedAt, "承诺答复时间");
+			events.publish(caseNo, "promised", "您的咨询已转交" + Groups.label(group) + "专员，将于 " + PROMISE.format(promisedAt)
+					+ " 前答复您", promisedAt);
+		}
+
+		private static Duration promise(DelegateExecution execution) {
+			String hours = Variables.text(execution, InquiryProcess.PROMISE_HOURS);
+			if (!hours.isEmpty()) {
+				long h = hours.matches("\\d{1,3}") ? Long.parseLong(hours) : 0;
+				if (h < 1 || h > 24 * 14) {
+					throw new ProcessEngineException("承诺答复时限应为 1 到 336 小时");
+				}
+				return Duration.ofHours(h);
+			}
+			String within = Variables.text(execution, InquiryProcess.PROMISE_WITHIN);
+			try {
+				return Duration.parse(within.isEmpty() ? "PT24H" : within);
+			}
+			catch (DateTimeParseException e) {
+				throw new ProcessEngineException("分流表的承诺答复时限不是 ISO-8601 时长：" + within, e);
+			}
+		}
+
+	}
+
+	/** {@code ${draftKnowledgeEntryDelegate}}: the hand-written answer becomes a draft for the category's owners. */
+	@Component("draftKnowledgeEntryDelegate")
+	static class Draft implements JavaDelegate {
+
+		private final KnowledgeBase knowledge;
+
+		private final CaseService cases;
+
+		Draft(KnowledgeBase knowledge, CaseService cases) {
+			this.knowledge = knowledge;
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			String category = Variables.text(execution, InquiryProcess.KNOWLEDGE_CATEGORY);
+			if (!InquiryCategories.LABELS.containsKey(category)) {
+				category = record.category() != null ? record.category() : "other";
+			}
+			String department = InquiryCategories.OWNERS.get(category);
+			String proposedBy = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+			long id = knowledge.propose(caseNo, category, department, record.description(),
+					Variables.text(execution, ANSWER_TEXT), proposedBy);
+			execution.setVariable(InquiryProcess.DRAFT_ID, id);
+			execution.setVariable(InquiryProcess.DRAFT_DEPARTMENT, department);
+			execution.setVariable("draftQuestion", record.description());
+			execution.setVariable("draftAnswer", Variables.text(execution, ANSWER_TEXT));
+			execution.setVariable("draftCategoryLabel", InquiryCategories.LABELS.get(category));
+			cases.record(caseNo, "kb-draft", "答复已提交知识库草稿，待" + Groups.label(department) + "审核");
+		}
+
+	}
+
+	/** {@code ${reviewKnowledgeEntryDelegate}}: the owners approve the draft as a new entry (edited) or reject it. */
+	@Component("reviewKnowledgeEntryDelegate")
+	static class Review implements JavaDelegate {
+
+		private final KnowledgeBase knowledge;
+
+		private final CaseService cases;
+
+		Review(KnowledgeBase knowledge, CaseService cases) {
+			this.knowledge = knowledge;
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			long id = ((Number) execution.getVariable(InquiryProcess.DRAFT_ID)).longValue();
+			KnowledgeBase.Draft draft = knowledge.draft(id).orElseThrow();
+			String reviewer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+			String note = Variables.text(execution, "reviewNote");
+			if (!Boolean.TRUE.equals(execution.getVariable(InquiryProcess.APPROVED))) {
+				knowledge.reviewed(id, "rejected", null, reviewer, note);
+				cases.record(caseNo, "kb-rejected", "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
+				return;
+			}
+			String question = orDefault(Variables.text(execution, "draftQuestion"), draft.question());
+			String answer = orDefault(Variables.text(execution, "draftAnswer"), draft.answer());
+			List<String> keywords = Arrays.stream(Variables.text(execution, "draftKeywords").split("[,，、\\s]+"))
+					.filter(k -> !k.isBlank()).toList();
+			if (question.length() > 500 || answer.length() > 4000) {
+				throw new ProcessEngineException("问题最长 500 个字符，答案最长 4000 个字符");
+			}
+			String code = "kb-" + id;
+			knowledge.publish(code, draft.category(), draft.department(), question, answer, keywords,
+					Clock.now().toLocalDate(), null, reviewer, "由 " + caseNo + " 的答复整理" + (note.isEmpty() ? "" : "：" + note));
+			knowledge.reviewed(id, "approved", code, reviewer, note);
+			cases.record(caseNo, "kb-approved", "答复已收入知识库，条目 " + code);
+		}
+
+		private static String orDefault(String value, String fallback) {
+			return value.isEmpty() ? fallback : value;
+		}
+
+	}
+
+}

@@ -1,0 +1,184 @@
+package com.propdesk.inquiry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.intake.InquiryCategories;
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
+
+/**
+ * The knowledge base for staff: every staff member reads it and can try the matcher; an entry is
+ * written by the department owning its category (or management), always as a new version; the
+ * owners see the drafts proposed from hand-written answers and the questions it could not answer.
+ */
+@RestController
+@RequestMapping("/api/knowledge")
+class KnowledgeController {
+
+	record EntryChange(String code, String category, String question, String answer, List<String> keywords,
+			LocalDate validFrom, LocalDate validTo, String changeNote) {
+	}
+
+	private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+	private final KnowledgeBase knowledge;
+
+	private final KnowledgeMatcher matcher;
+
+	private final UnansweredQuestions unanswered;
+
+	KnowledgeController(KnowledgeBase knowledge, KnowledgeMatcher matcher, UnansweredQuestions unanswered) {
+		this.knowledge = knowledge;
+		this.matcher = matcher;
+		this.unanswered = unanswered;
+	}
+
+	@GetMapping("/entries")
+	List<KnowledgeEntry> entries(@RequestParam(required = false) String category, HttpServletRequest request) {
+		Caller.staff(request);
+		return knowledge.latest().stream().filter(e -> category == null || e.category().equals(category)).toList();
+	}
+
+	@GetMapping("/entries/{code}")
+	Map<String, Object> entry(@PathVariable String code, HttpServletRequest request) {
+		Caller.staff(request);
+		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
+		return Map.of("current", current, "versions", knowledge.versions(code));
+	}
+
+	@PostMapping("/entries")
+	@Transactional
+	ResponseEntity<KnowledgeEntry> create(@RequestBody EntryChange change, HttpServletRequest request) {
+		List<FieldProblem> problems = check(change);
+		if (change.code() == null || !CODE.matcher(change.code()).matches()) {
+			problems.add(new FieldProblem("code", "必填：2–64 位小写字母、数字或连字符，如 fee-payment"));
+		}
+		else if (knowledge.latest(change.code()).isPresent()) {
+			problems.add(new FieldProblem("code", "条目 " + change.code() + " 已存在，请用 PUT 修改"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		Caller.Staff staff = owner(request, change.category());
+		return ResponseEntity.status(201).body(save(change.code(), change, staff));
+	}
+
+	@PutMapping("/entries/{code}")
+	@Transactional
+	KnowledgeEntry change(@PathVariable String code, @RequestBody EntryChange change, HttpServletRequest request) {
+		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
+		List<FieldProblem> problems = check(change);
+		if (change.code() != null && !change.code().equals(code)) {
+			problems.add(new FieldProblem("code", "不能修改条目编号"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		owner(request, current.category());
+		return save(code, change, owner(request, change.category()));
+	}
+
+	/** Withdraws an entry: a new version valid until yesterday; its history stays. */
+	@DeleteMapping("/entries/{code}")
+	@Transactional
+	KnowledgeEntry withdraw(@PathVariable String code, HttpServletRequest request) {
+		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
+		Caller.Staff staff = owner(request, current.category());
+		LocalDate yesterday = Clock.now().toLocalDate().minusDays(1);
+		return knowledge.publish(code, current.category(), current.department(), current.question(), current.answer(),
+				current.keywords(), current.validFrom().isAfter(yesterday) ? yesterday : current.validFrom(), yesterday,
+				staff.userId(), "撤下");
+	}
+
+	/** What the matcher makes of a question: the best candidates and whether it would answer by itself. */
+	@GetMapping("/match")
+	KnowledgeMatcher.Match match(@RequestParam String q, HttpServletRequest request) {
+		Caller.staff(request);
+		if (q.isBlank() || q.length() > 2000) {
+			throw new InvalidRequestException(List.of(new FieldProblem("q", "必填，最长 2000 个字符")));
+		}
+		return matcher.match(q);
+	}
+
+	@GetMapping("/drafts")
+	List<KnowledgeBase.Draft> drafts(@RequestParam(defaultValue = "pending") String status, HttpServletRequest request) {
+		Caller.staff(request);
+		if (!List.of("pending", "approved", "rejected").contains(status)) {
+			throw new InvalidRequestException(List.of(new FieldProblem("status", "应为 pending、approved 或 rejected")));
+		}
+		return knowledge.drafts(status);
+	}
+
+	/** Questions the knowledge base could not answer, grouped when alike, most frequent first. */
+	@GetMapping("/unanswered")
+	List<UnansweredQuestions.Group> unanswered(@RequestParam(required = false) Integer days, HttpServletRequest request) {
+		Caller.staff(request);
+		if (days != null && (days < 1 || days > 3660)) {
+			throw new InvalidRequestException(List.of(new FieldProblem("days", "1 到 3660 之间的天数")));
+		}
+		return unanswered.groups(days);
+	}
+
+	private KnowledgeEntry save(String code, EntryChange change, Caller.Staff staff) {
+		LocalDate validFrom = change.validFrom() == null ? Clock.now().toLocalDate() : change.validFrom();
+		return knowledge.publish(code, change.category(), InquiryCategories.OWNERS.get(change.category()),
+				change.question().strip(), change.answer().strip(), keywords(change), validFrom, change.validTo(),
+				staff.userId(), change.changeNote());
+	}
+
+	/** Management, or the department owning the category. */
+	private static Caller.Staff owner(HttpServletRequest request, String category) {
+		return Caller.staffIn(request, Groups.MANAGEMENT, InquiryCategories.OWNERS.get(category));
+	}
+
+	private static List<String> keywords(EntryChange change) {
+		return change.keywords() == null ? List.of() : change.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+	}
+
+	private static List<FieldProblem> check(EntryChange change) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (change.category() == null || !InquiryCategories.LABELS.containsKey(change.category())) {
+			problems.add(new FieldProblem("category", "必填：" + String.join("、", InquiryCategories.LABELS.keySet())));
+		}
+		if (change.question() == null || change.question().isBlank() || change.question().length() > 500) {
+			problems.add(new FieldProblem("question", "必填，最长 500 个字符"));
+		}
+		if (change.answer() == null || change.answer().isBlank() || change.answer().length() > 4000) {
+			problems.add(new FieldProblem("answer", "必填，最长 4000 个字符"));
+		}
+		if (change.keywords() != null && (change.keywords().size() > 30
+				|| change.keywords().stream().anyMatch(k -> k == null || k.contains(",") || k.length() > 30))) {
+			problems.add(new FieldProblem("keywords", "最多 30 个，每个最长 30 个字符，不含逗号"));
+		}
+		if (change.validTo() != null && change.validFrom() != null && change.validTo().isBefore(change.validFrom())) {
+			problems.add(new FieldProblem("validTo", "不能早于 validFrom"));
+		}
+		if (change.changeNote() != null && change.changeNote().length() > 1000) {
+			problems.add(new FieldProblem("changeNote", "最长 1000 个字符"));
+		}
+		return problems;
+	}
+
+}

@@ -1,0 +1,174 @@
+package com.propdesk.inquiry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the knowledge-base entries that answer an owner's question. Each entry is described by its
+ * question and keywords, turned into {@link QuestionTerms}; terms are weighted by how rare they are
+ * among the entries (inverse document frequency), and a question is compared with every entry by the
+ * cosine of the weighted term vectors. Terms of the question no entry knows count against the match
+ * at half weight: a question that says much the knowledge base does not know is not confidently
+ * answered by it.
+ * <p>
+ * Answering automatically needs a confident best match that is also clearly ahead of the second
+ * (see {@link InquiryProperties}); a wrong automatic answer is worse than none.
+ */
+@Service
+public class KnowledgeMatcher {
+
+	/** An entry and how well it matches, 0 to 1. */
+	public record Candidate(KnowledgeEntry entry, double score) {
+	}
+
+	/** The best candidates, best first, and whether the best may be sent without a person looking. */
+	public record Match(List<Candidate> candidates, boolean confident) {
+
+		public Candidate best() {
+			return candidates.isEmpty() ? null : candidates.get(0);
+		}
+
+	}
+
+	private static final String SYNONYMS = "knowledge/synonyms.txt";
+
+	/** The weight of a question's term that no entry has, relative to a term found in one entry. */
+	private static final double UNKNOWN = 0.5;
+
+	/** Where the entries come from: the matcher rebuilds its index whenever the revision changes. */
+	interface Source {
+
+		String revision();
+
+		List<KnowledgeEntry> answerable();
+
+	}
+
+	private final Source source;
+
+	private final InquiryProperties properties;
+
+	private final QuestionTerms terms = QuestionTerms.fromResource(SYNONYMS);
+
+	private volatile Index index;
+
+	KnowledgeMatcher(Source source, InquiryProperties properties) {
+		this.source = source;
+		this.properties = properties;
+	}
+
+	public Match match(String question) {
+		return match(question, properties.candidates());
+	}
+
+	public Match match(String question, int limit) {
+		Index current = index();
+		Map<String, Double> query = current.weigh(terms.terms(question));
+		double queryNorm = norm(query.values());
+		List<Candidate> candidates = new ArrayList<>();
+		if (queryNorm > 0) {
+			for (Document document : current.documents()) {
+				double dot = 0;
+				for (Map.Entry<String, Double> term : query.entrySet()) {
+					Double weight = document.weights().get(term.getKey());
+					if (weight != null) {
+						dot += weight * term.getValue();
+					}
+				}
+				if (dot > 0) {
+					candidates.add(new Candidate(document.entry(), score(query, queryNorm, document, dot)));
+				}
+			}
+		}
+		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
+				&& (candidates.size() == 1 || candidates.get(0).score() - candidates.get(1).score() >= properties.leadBy());
+		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident);
+	}
+
+	private static double score(Map<String, Double> query, double queryNorm, Document document, double dot) {
+		return dot / (queryNorm * document.norm());
+	}
+
+	/** How alike two questions are, 0 to 1, by the same terms and weights: for grouping unanswered questions. */
+	double similarity(String a, String b) {
+		Index current = index();
+		Map<String, Double> x = current.weigh(terms.terms(a));
+		Map<String, Double> y = current.weigh(terms.terms(b));
+		double dot = 0;
+		for (Map.Entry<String, Double> term : x.entrySet()) {
+			dot += term.getValue() * y.getOrDefault(term.getKey(), 0.0);
+		}
+		double norms = norm(x.values()) * norm(y.values());
+		return norms == 0 ? 0 : dot / norms;
+	}
+
+	private Index index() {
+		String now = source.revision();
+		Index current = index;
+		if (current == null || !current.revision().equals(now)) {
+			current = Index.of(now, source.answerable(), terms);
+			index = current;
+		}
+		return current;
+	}
+
+	private record Document(KnowledgeEntry entry, Map<String, Double> weights, double norm) {
+	}
+
+	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf) {
+
+		static Index of(String revision, List<KnowledgeEntry> entries, QuestionTerms terms) {
+			List<Map<String, Double>> described = new ArrayList<>();
+			Map<String, Integer> frequency = new HashMap<>();
+			for (KnowledgeEntry entry : entries) {
+				Map<String, Double> weights = new HashMap<>();
+				for (QuestionTerms.Term term : terms.terms(entry.question() + " " + String.join(" ", entry.keywords()))) {
+					weights.put(term.text(), term.weight());
+				}
+				described.add(weights);
+				weights.keySet().forEach(t -> frequency.merge(t, 1, Integer::sum));
+			}
+			int n = entries.size();
+			Map<String, Double> idf = new HashMap<>();
+			frequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + (double) n / df)));
+			List<Document> documents = new ArrayList<>();
+			for (int i = 0; i < entries.size(); i++) {
+				Map<String, Double> weights = new HashMap<>();
+				described.get(i).forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
+				documents.add(new Document(entries.get(i), weights, norm(weights.values())));
+			}
+			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN);
+		}
+
+		/** A question's terms weighted like the entries'; single characters no entry has say nothing. */
+		Map<String, Double> weigh(List<QuestionTerms.Term> question) {
+			Map<String, Double> weights = new HashMap<>();
+			for (QuestionTerms.Term term : question) {
+				Double known = idf.get(term.text());
+				if (known != null) {
+					weights.put(term.text(), term.weight() * known);
+				}
+				else if (term.weight() > QuestionTerms.SINGLE) {
+					weights.put("?" + term.text(), term.weight() * unknownIdf);
+				}
+			}
+			return weights;
+		}
+
+	}
+
+	private static double norm(Iterable<Double> weights) {
+		double sum = 0;
+		for (double w : weights) {
+			sum += w * w;
+		}
+		return Math.sqrt(sum);
+	}
+
+}

@@ -1,0 +1,338 @@
+package com.propdesk.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.propdesk.ProcessCoverage;
+import com.propdesk.PropDeskTest;
+import com.propdesk.TestClock;
+import com.propdesk.Work;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseRequest;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.sla.SlaClock;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
+
+/** One test per path through {@code processes/inquiry.bpmn}. */
+@PropDeskTest
+class InquiryProcessTests {
+
+	@RegisterExtension
+	static ProcessCoverage coverage = new ProcessCoverage(InquiryProcess.KEY, 0.9);
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	SlaService slas;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	KnowledgeMatcher matcher;
+
+	@Autowired
+	UnansweredQuestions unanswered;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(processEngine);
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		Work.deleteRunningInstances(runtimeService);
+		TestClock.reset();
+	}
+
+	private CaseRecord ask(String channel, String question) {
+		return cases.open(new CaseRequest("inquiry", channel, channel + "-" + UUID.randomUUID(),
+				new CaseRequest.Reporter("周女士", "13700000000"), "2", "2-602", null, question, null)).record();
+	}
+
+	private HistoricProcessInstance process(CaseRecord inquiry) {
+		return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+				.processDefinitionKey(InquiryProcess.KEY).processInstanceBusinessKey(inquiry.caseNo()).singleResult();
+	}
+
+	private Task task(CaseRecord inquiry) {
+		return taskService.createTaskQuery().processInstanceBusinessKey(inquiry.caseNo())
+				.processDefinitionKey(InquiryProcess.KEY).singleResult();
+	}
+
+	private void complete(CaseRecord inquiry, String activity, String user, Object... variables) {
+		Task task = task(inquiry);
+		assertThat(task.getTaskDefinitionKey()).isEqualTo(activity);
+		Map<String, Object> values = new HashMap<>();
+		for (int i = 0; i < variables.length; i += 2) {
+			values.put((String) variables[i], variables[i + 1]);
+		}
+		Work.completeAs(identityService, taskService, user, task, values);
+	}
+
+	private List<String> ownerEvents(CaseRecord inquiry) {
+		return jdbc.queryForList("select event from owner_event where case_no = ? order by at", String.class, inquiry.caseNo());
+	}
+
+	private SlaClock clock(CaseRecord inquiry, String sla) {
+		return slas.clock(inquiry.caseNo(), sla).orElseThrow();
+	}
+
+	private CaseRecord reload(CaseRecord inquiry) {
+		return cases.find(inquiry.caseNo()).orElseThrow();
+	}
+
+	private void breach(CaseRecord inquiry, String sla) {
+		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
+				.processInstanceBusinessKey(inquiry.caseNo()).variableValueEquals("sla", sla).singleResult().getId();
+		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
+		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
+		managementService.executeJob(timer.getId());
+	}
+
+	@Test
+	void aCommonQuestionOnWeChatIsAnsweredWithTheStandardAnswerWithinTheRequest() {
+		CaseRecord inquiry = ask("wechat", "管理费在哪里交啊");
+
+		// the case was answered before open() returned: the channel's request gets the answer
+		assertThat(inquiry.status()).isEqualTo(CaseStatus.CLOSED);
+		String standard = knowledge.latest("fee-payment").orElseThrow().answer();
+		assertThat(inquiry.answer()).isEqualTo(standard);
+		assertThat(process(inquiry).getEndActivityId()).isEqualTo(InquiryProcess.END_AUTO_ANSWERED);
+		assertThat(ownerEvents(inquiry)).containsExactly("answered");
+		SlaClock firstResponse = clock(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE);
+		assertThat(firstResponse.metAt()).isNotNull();
+		assertThat(firstResponse.breached()).isFalse();
+		assertThat(jdbc.queryForMap("select outcome, answered_code from inquiry_question where case_no = ?", inquiry.caseNo()))
+				.containsEntry("OUTCOME", "auto").containsEntry("ANSWERED_CODE", "fee-payment");
+	}
+
+	@Test
+	void anUncertainMatchGoesToTheDeskWithThreeCandidatesAndTheAgentAnswersWithOne() {
+		CaseRecord inquiry = ask("app", "物业费能用微信付吗");
+
+		assertThat(reload(inquiry).status()).isEqualTo(CaseStatus.ACCEPTED);
+		assertThat(ownerEvents(inquiry)).containsExactly("accepted");
+		Task desk = task(inquiry);
+		assertThat(desk.getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		assertThat(Work.candidateGroups(taskService, desk)).containsExactly("service-desk");
+		Map<String, Object> variables = taskService.getVariables(desk.getId());
+		assertThat(variables.get("candidate1Code")).isEqualTo("fee-payment");
+		assertThat(variables.get("candidate2Code")).isNotNull();
+		assertThat(variables.get("candidate3Code")).isNotNull();
+
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "candidate1");
+
+		CaseRecord answered = reload(inquiry);
+		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(answered.answer()).isEqualTo(knowledge.latest("fee-payment").orElseThrow().answer());
+		assertThat(ownerEvents(inquiry)).containsExactly("accepted", "answered");
+		assertThat(clock(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE).breached()).isFalse();
+		assertThat(process(inquiry).getEndActivityId()).isEqualTo(InquiryProcess.END_ANSWERED);
+		assertThat(jdbc.queryForObject("select outcome from inquiry_question where case_no = ?", String.class,
+				inquiry.caseNo())).isEqualTo("candidate");
+	}
+
+	@Test
+	void aRenovationDisputeReachesAnEngineeringSpecialistWithAPromisedTimeTheOwnerSees() {
+		CaseRecord inquiry = ask("wechat", "楼上装修把我家卫生间天花板泡了，这个谁负责赔偿？");
+
+		CaseRecord handedOver = reload(inquiry);
+		assertThat(handedOver.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+		assertThat(handedOver.department()).isEqualTo("engineering");
+		OffsetDateTime promised = TestClock.DAY.plusHours(24);
+		assertThat(jdbc.queryForMap("select event, promised_at from owner_event where case_no = ? and event = 'promised'",
+				inquiry.caseNo()).get("PROMISED_AT")).isNotNull();
+		assertThat(ownerEvents(inquiry)).containsExactly("promised");
+		// the promise is the first response, and the promise itself is now a clock
+		assertThat(clock(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE).metAt()).isEqualTo(TestClock.DAY);
+		SlaClock promise = clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY);
+		assertThat(promise.dueAt().toInstant()).isEqualTo(promised.toInstant());
+		assertThat(promise.escalateTo()).isEqualTo("management");
+		Task specialist = task(inquiry);
+		assertThat(specialist.getTaskDefinitionKey()).isEqualTo(InquiryProcess.SPECIALIST_REPLY);
+		assertThat(Work.candidateGroups(taskService, specialist)).containsExactly("engineering");
+
+		TestClock.advance(Duration.ofHours(5));
+		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT,
+				"已上门查看：楼上卫生间防水层破损导致渗漏，按装修管理协议由楼上业主负责修复并赔偿，物业已约双方明天上午 10 点现场协调。");
+
+		CaseRecord answered = reload(inquiry);
+		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(answered.answer()).contains("防水层破损");
+		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).breached()).isFalse();
+		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).metAt()).isNotNull();
+		assertThat(ownerEvents(inquiry)).containsExactly("promised", "answered");
+		assertThat(jdbc.queryForObject("select outcome from inquiry_question where case_no = ?", String.class,
+				inquiry.caseNo())).isEqualTo("specialist");
+	}
+
+	@Test
+	void aSpecialistPastThePromisedTimeIsEscalatedToManagement() {
+		CaseRecord inquiry = ask("phone", "楼上装修把我家卫生间天花板泡了，这个谁负责赔偿？");
+
+		breach(inquiry, SlaNames.INQUIRY_PROMISED_REPLY);
+
+		SlaClock promise = clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY);
+		assertThat(promise.breached()).isTrue();
+		assertThat(promise.escalatedTo()).isEqualTo("management");
+		assertThat(cases.timeline(inquiry.caseNo())).anySatisfy(e -> assertThat(e.message()).startsWith("超时：承诺答复"));
+		// the specialist still answers; the breach stays on record
+		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT, "已协调，楼上业主负责维修。");
+		assertThat(reload(inquiry).status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).breached()).isTrue();
+	}
+
+	@Test
+	void theDeskHandsOverWithThePromiseItChooses() {
+		CaseRecord inquiry = ask("app", "下个月想在小区花园办一场婚礼酒席，可以吗？");
+		assertThat(task(inquiry).getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+
+		TestClock.advance(Duration.ofMinutes(10));
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "specialist",
+				InquiryProcess.SPECIALIST_GROUP, "security", InquiryProcess.PROMISE_HOURS, "4");
+
+		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).dueAt().toInstant())
+				.isEqualTo(TestClock.DAY.plusMinutes(10).plusHours(4).toInstant());
+		assertThat(Work.candidateGroups(taskService, task(inquiry))).containsExactly("security");
+		assertThat(ownerEvents(inquiry)).containsExactly("accepted", "promised");
+	}
+
+	@Test
+	void aDeskLeftForThirtyMinutesEscalatesToTheDutyOfficer() {
+		CaseRecord inquiry = ask("web", "请问这边的学区是哪个小学？");
+
+		breach(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE);
+
+		SlaClock firstResponse = clock(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE);
+		assertThat(firstResponse.breached()).isTrue();
+		assertThat(firstResponse.escalatedTo()).isEqualTo("duty-officer");
+		assertThat(firstResponse.dueAt().toInstant()).isEqualTo(TestClock.DAY.plusMinutes(30).toInstant());
+	}
+
+	@Test
+	void anAnswerWrittenByHandBecomesAnEntryOnceItsOwnersApproveIt() {
+		String question = "小区东门晚上几点关门？十一点以后还能从东门进吗";
+		CaseRecord inquiry = ask("app", question);
+		String answer = "东门开放时间为 6:00–23:00，23:00 后请走南门（24 小时有人值守），刷门禁卡或人脸进入。";
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
+				answer, InquiryProcess.ADD_TO_KNOWLEDGE, true, InquiryProcess.KNOWLEDGE_CATEGORY, "access");
+
+		assertThat(reload(inquiry).answer()).isEqualTo(answer);
+		Task review = task(inquiry);
+		assertThat(review.getTaskDefinitionKey()).isEqualTo(InquiryProcess.REVIEW_ENTRY);
+		// access entries belong to security
+		assertThat(Work.candidateGroups(taskService, review)).containsExactly("security");
+		assertThat(matcher.match("东门几点关门").confident()).isFalse();
+
+		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "guard", InquiryProcess.APPROVED, true, "draftQuestion",
+				"小区东门几点关门？晚上还能进吗？", "draftKeywords", "东门, 关门, 大门, 几点关");
+
+		long draftId = jdbc.queryForObject("select max(id) from kb_draft where case_no = ?", Long.class, inquiry.caseNo());
+		KnowledgeEntry entry = knowledge.latest("kb-" + draftId).orElseThrow();
+		assertThat(entry.category()).isEqualTo("access");
+		assertThat(entry.department()).isEqualTo("security");
+		assertThat(entry.answer()).isEqualTo(answer);
+		assertThat(entry.changedBy()).isEqualTo("guard");
+		assertThat(process(inquiry).getEndActivityId()).isEqualTo(InquiryProcess.END_ANSWERED);
+		// the next owner asking gets the new answer at once
+		CaseRecord next = ask("wechat", "东门晚上几点关门啊");
+		assertThat(next.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(next.answer()).isEqualTo(answer);
+	}
+
+	@Test
+	void aRejectedDraftAddsNothing() {
+		CaseRecord inquiry = ask("app", "小区里能不能摆摊卖菜？");
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
+				"小区内不允许摆摊经营。", InquiryProcess.ADD_TO_KNOWLEDGE, true, InquiryProcess.KNOWLEDGE_CATEGORY, "services");
+		int entries = knowledge.latest().size();
+
+		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "agent", InquiryProcess.APPROVED, false, "reviewNote", "属个案，不收录");
+
+		assertThat(knowledge.latest()).hasSize(entries);
+		assertThat(jdbc.queryForObject("select status from kb_draft where case_no = ?", String.class, inquiry.caseNo()))
+				.isEqualTo("rejected");
+		assertThat(process(inquiry).getEndActivityId()).isEqualTo(InquiryProcess.END_ANSWERED);
+	}
+
+	@Test
+	void questionsTheKnowledgeBaseCouldNotAnswerAreListedMostFrequentFirst() {
+		for (String q : List.of("小区对口的学区是哪个小学", "请问学区是哪个小学", "孩子明年上学，我们小区的学区是哪个小学")) {
+			CaseRecord inquiry = ask("app", q);
+			complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own",
+					InquiryProcess.ANSWER_TEXT, "翠湖花园对口西湖小学，以教育局当年公布为准。");
+		}
+		CaseRecord once = ask("app", "电梯里的广告收入归谁");
+		complete(once, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
+				"公共收益归全体业主，每半年公示。");
+
+		List<UnansweredQuestions.Group> groups = unanswered.groups(1);
+		assertThat(groups.get(0).count()).isEqualTo(3);
+		assertThat(groups.get(0).examples()).allSatisfy(q -> assertThat(q).contains("学区"));
+		assertThat(groups).anySatisfy(g -> assertThat(g.question()).isEqualTo("电梯里的广告收入归谁"));
+	}
+
+	@Test
+	void anAgentRegistersAPhoneInquiryFromTheStartForm() {
+		identityService.setAuthentication("agent", List.of("service-desk"));
+		try {
+			var instance = runtimeService.startProcessInstanceByKey(InquiryProcess.KEY,
+					Map.of("channel", "phone", "reporterName", "吴先生", "reporterPhone", "13600000000", "building", "5", "unit", "5-301",
+							"description", "快递柜在哪"));
+			CaseRecord inquiry = cases.find(instance.getBusinessKey()).orElseThrow();
+			assertThat(inquiry.status()).isEqualTo(CaseStatus.CLOSED);
+			assertThat(inquiry.answer()).isEqualTo(knowledge.latest("delivery-parcel").orElseThrow().answer());
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.propdesk.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The matcher on the demo knowledge base, without the application: how it reads Chinese. The
+ * held-out evaluation of the whole decision (triage table and matcher) is {@link InquiryMatchingEvaluation}.
+ */
+class KnowledgeMatcherTests {
+
+	static final List<KnowledgeEntry> DEMO = DemoKnowledgeBase.read(new ObjectMapper()).stream()
+			.map(e -> new KnowledgeEntry(e.code(), 1, e.category(), e.department(), e.question(), e.answer(), e.keywords(),
+					LocalDate.of(2026, 1, 1), null, "system", null, null))
+			.toList();
+
+	final KnowledgeMatcher matcher = new KnowledgeMatcher(new KnowledgeMatcher.Source() {
+
+		@Override
+		public String revision() {
+			return "demo";
+		}
+
+		@Override
+		public List<KnowledgeEntry> answerable() {
+			return DEMO;
+		}
+
+	}, new InquiryProperties(null, null, null, null));
+
+	@Test
+	void everyStandardQuestionFindsItsOwnEntryConfidently() {
+		for (KnowledgeEntry entry : DEMO) {
+			KnowledgeMatcher.Match match = matcher.match(entry.question());
+			assertThat(match.best().entry().code()).as(entry.question()).isEqualTo(entry.code());
+			assertThat(match.confident()).as(entry.question() + " " + match.best().score()).isTrue();
+		}
+	}
+
+	@Test
+	void wordsOwnersUseForTheSameThingMeetTheEntrysWords() {
+		assertThat(best("管理费在哪里交啊")).isEqualTo("fee-payment");
+		assertThat(best("物管费一平米收多少")).isEqualTo("fee-rate");
+		assertThat(best("我的门卡不见了")).isEqualTo("access-card-lost");
+		assertThat(best("电瓶车可以推进电梯吗")).isEqualTo("parking-ebike");
+		assertThat(best("准备装潢了，要先去物业办什么手续")).isEqualTo("renovation-permit");
+	}
+
+	/** Questions written while building the matcher (the held-out set is separate and never tuned against). */
+	static final String[][] DEVELOPMENT = {
+			{ "物业费能用微信付吗", "fee-payment" }, { "这个月管理费还没交，过几天交有没有罚款", "fee-late" },
+			{ "发票抬头要写公司的怎么弄", "fee-invoice" }, { "我想租个地下车位，一个月多少钱", "parking-monthly" },
+			{ "朋友开车过来玩停哪", "parking-visitor" }, { "特斯拉充电桩可以装在自己车位上吗", "parking-ev" },
+			{ "周六能不能打电钻", "renovation-hours" }, { "装修完押金多久能退", "renovation-deposit" },
+			{ "阳台能封起来吗", "renovation-rules" }, { "刷脸进门怎么弄", "access-face" },
+			{ "狗狗要去哪里登记", "pet-registration" }, { "快递柜在哪", "delivery-parcel" },
+			{ "燃气怎么开通", "water-heater-gas" }, { "几点可以扔垃圾", "garbage-sorting" },
+			{ "旧床垫怎么处理", "bulky-waste" }, { "物业几点下班", "office-hours" },
+			{ "租客需要去物业登记吗", "tenant-registration" }, { "健身房几点开", "clubhouse-booking" },
+			{ "游泳池开了没", "pool-hours" }, { "楼上天天半夜很吵怎么办", "noise-neighbor" },
+			{ "房子卖掉以后物业要办啥", "sale-transfer" }, { "钥匙可以放你们那吗", "key-custody" } };
+
+	@Test
+	void developmentQuestionsFindTheirEntryAndNoneIsAnsweredWrongly() {
+		int right = 0;
+		for (String[] q : DEVELOPMENT) {
+			KnowledgeMatcher.Match match = matcher.match(q[0]);
+			if (best(q[0]).equals(q[1])) {
+				right++;
+			}
+			else {
+				assertThat(match.confident()).as("a wrong automatic answer to " + q[0]).isFalse();
+			}
+		}
+		assertThat(right).isGreaterThanOrEqualTo(DEVELOPMENT.length - 2);
+	}
+
+	@Test
+	void fullWidthAndLatinAreFolded() {
+		assertThat(QuestionTerms.normalize("ＷＩＦＩ　１２３")).isEqualTo("wifi 123");
+		assertThat(best("小区WiFi宽带哪家能装")).isEqualTo("internet");
+	}
+
+	@Test
+	void aQuestionTheKnowledgeBaseDoesNotKnowIsNotAnsweredConfidently() {
+		assertThat(matcher.match("请问这边的学区是哪个小学").confident()).isFalse();
+		assertThat(matcher.match("业主委员会什么时候换届选举").confident()).isFalse();
+		assertThat(matcher.match("").candidates()).isEmpty();
+	}
+
+	@Test
+	void theServiceDeskIsOfferedAtMostThreeCandidatesBestFirst() {
+		KnowledgeMatcher.Match match = matcher.match("停车");
+		assertThat(match.candidates()).hasSizeLessThanOrEqualTo(3);
+		assertThat(match.candidates()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+	}
+
+	private String best(String question) {
+		KnowledgeMatcher.Match match = matcher.match(question);
+		System.out.printf("%-24s → %-20s %.2f%s %s%n", question, match.best().entry().code(), match.best().score(),
+				match.confident() ? " auto" : "", match.candidates().stream().skip(1).map(c -> c.entry().code() + String.format(" %.2f", c.score())).toList());
+		return match.best().entry().code();
+	}
+
+}
