@@ -48,6 +48,12 @@ final class InquiryDelegates {
 	private InquiryDelegates() {
 	}
 
+	/** Who completed the task that led here, as the engine knows it. */
+	private static String actor(DelegateExecution execution) {
+		var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+	}
+
 	/**
 	 * {@code ${matchKnowledgeDelegate}}: after the triage table, asks the knowledge base. A confident
 	 * match is answered automatically; otherwise the desk gets the best three candidates; what the table
@@ -269,10 +275,8 @@ final class InquiryDelegates {
 				category = record.category() != null ? record.category() : "other";
 			}
 			String department = InquiryCategories.OWNERS.get(category);
-			String proposedBy = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
 			long id = knowledge.propose(caseNo, category, department, record.description(),
-					Variables.text(execution, ANSWER_TEXT), proposedBy);
+					Variables.text(execution, ANSWER_TEXT), actor(execution));
 			execution.setVariable(InquiryProcess.DRAFT_ID, id);
 			execution.setVariable(InquiryProcess.DRAFT_DEPARTMENT, department);
 			execution.setVariable("draftQuestion", record.description());
@@ -301,8 +305,7 @@ final class InquiryDelegates {
 			String caseNo = caseNo(execution);
 			long id = ((Number) execution.getVariable(InquiryProcess.DRAFT_ID)).longValue();
 			KnowledgeBase.Draft draft = knowledge.draft(id).orElseThrow();
-			String reviewer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+			String reviewer = actor(execution);
 			String note = Variables.text(execution, "reviewNote");
 			if (!Boolean.TRUE.equals(execution.getVariable(InquiryProcess.APPROVED))) {
 				knowledge.reviewed(id, "rejected", null, reviewer, note);
