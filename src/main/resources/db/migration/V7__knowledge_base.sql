@@ -25,7 +25,7 @@ create table kb_draft (
     case_no        varchar(32)   not null references case_record (case_no),
     category       varchar(32)   not null,
     department     varchar(32)   not null,
-    question       varchar(500)  not null,
+    question       varchar(2000) not null,
     answer         varchar(4000) not null,
     proposed_by    varchar(64)   not null,
     proposed_at    timestamp with time zone not null,

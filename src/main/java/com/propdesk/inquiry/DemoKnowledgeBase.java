@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.intake.InquiryCategories;
 import com.propdesk.system.PropDeskProperties;
 
 /**
@@ -31,8 +32,7 @@ class DemoKnowledgeBase implements SmartInitializingSingleton {
 	/** Valid from the start of the demo year, whatever day the demo is first started. */
 	private static final LocalDate VALID_FROM = LocalDate.of(2026, 1, 1);
 
-	record DemoEntry(String code, String category, String department, String question, String answer,
-			List<String> keywords) {
+	record DemoEntry(String code, String category, String question, String answer, List<String> keywords) {
 	}
 
 	private final KnowledgeBase knowledge;
@@ -57,7 +57,8 @@ class DemoKnowledgeBase implements SmartInitializingSingleton {
 			transaction.executeWithoutResult(status -> {
 				if (knowledge.isEmpty()) {
 					List<DemoEntry> entries = read(json);
-					entries.forEach(e -> knowledge.publish(e.code(), e.category(), e.department(), e.question(), e.answer(),
+					entries.forEach(e -> knowledge.publish(e.code(), e.category(), InquiryCategories.OWNERS.get(e.category()),
+							e.question(), e.answer(),
 							e.keywords(), VALID_FROM, null, "system", "演示知识库"));
 					log.info("Loaded the demo knowledge base: {} entries", entries.size());
 				}

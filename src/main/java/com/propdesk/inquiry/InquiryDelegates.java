@@ -29,6 +29,7 @@ import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.InquiryCategories;
+import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
@@ -46,6 +47,13 @@ final class InquiryDelegates {
 			Groups.SECURITY, Groups.MANAGEMENT);
 
 	private InquiryDelegates() {
+	}
+
+	/** How much of an answer the event (and so the SMS) carries; the status page shows all of it. */
+	static final int SUMMARY_ANSWER = 400;
+
+	static String abbreviate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…（完整答复请查看事项进度页）";
 	}
 
 	/** Who completed the task that led here, as the engine knows it. */
@@ -68,10 +76,13 @@ final class InquiryDelegates {
 
 		private final CaseService cases;
 
-		Match(KnowledgeMatcher matcher, KnowledgeBase knowledge, CaseService cases) {
+		private final Notifications notifications;
+
+		Match(KnowledgeMatcher matcher, KnowledgeBase knowledge, CaseService cases, Notifications notifications) {
 			this.matcher = matcher;
 			this.knowledge = knowledge;
 			this.cases = cases;
+			this.notifications = notifications;
 		}
 
 		@Override
@@ -96,6 +107,9 @@ final class InquiryDelegates {
 				route = DESK;
 			}
 			execution.setVariable(ROUTE, route);
+			// every inquiry is normal priority; the desk answers it unless the table names a specialist
+			cases.classify(caseNo, record.category(), "P3",
+					SPECIALIST.equals(route) ? (String) triage.get(SPECIALIST_GROUP) : Groups.SERVICE_DESK);
 			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
 			for (int n = 1; n <= 3; n++) {
 				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
@@ -115,6 +129,11 @@ final class InquiryDelegates {
 								best.entry().question(), best.score() * 100);
 			};
 			cases.record(caseNo, "triaged", message);
+			execution.setVariable("triageReason", triage.get("reason"));
+			if (Boolean.TRUE.equals(triage.get("urgent"))) {
+				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
+						"【疑似险情】" + caseNo + " 业主咨询：" + record.description() + "，联系电话 " + record.reporterPhone());
+			}
 		}
 
 	}
@@ -166,7 +185,8 @@ final class InquiryDelegates {
 			}
 			if (code != null) {
 				String entryCode = code;
-				text = knowledge.latest(code).orElseThrow(() -> new ProcessEngineException("知识库没有条目 " + entryCode))
+				text = knowledge.latest(code).filter(e -> e.validOn(Clock.now().toLocalDate()))
+						.orElseThrow(() -> new ProcessEngineException("知识库条目 " + entryCode + " 已撤下，请选择其他候选或自行答复"))
 						.answer();
 			}
 			else {
@@ -186,7 +206,7 @@ final class InquiryDelegates {
 			knowledge.answered(caseNo, outcome, code);
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
-			events.publish(caseNo, "answered", "您的咨询答复：" + text, null);
+			events.publish(caseNo, "answered", "您的咨询答复：" + abbreviate(text, SUMMARY_ANSWER), null);
 		}
 
 	}
@@ -303,10 +323,18 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			long id = ((Number) execution.getVariable(InquiryProcess.DRAFT_ID)).longValue();
-			KnowledgeBase.Draft draft = knowledge.draft(id).orElseThrow();
+			// the draft of this case, still pending: a variable sent with the task cannot point the review elsewhere
+			KnowledgeBase.Draft draft = knowledge.pendingDraftOf(caseNo)
+					.orElseThrow(() -> new ProcessEngineException("事项 " + caseNo + " 没有待审核的知识库草稿"));
+			long id = draft.id();
 			String reviewer = actor(execution);
+			if (reviewer.equals(draft.proposedBy())) {
+				throw new ProcessEngineException("不能审核自己提交的草稿，请由本部门其他同事或管理层审核");
+			}
 			String note = Variables.text(execution, "reviewNote");
+			if (note.length() > 1000) {
+				throw new ProcessEngineException("审核意见最长 1000 个字符");
+			}
 			if (!Boolean.TRUE.equals(execution.getVariable(InquiryProcess.APPROVED))) {
 				knowledge.reviewed(id, "rejected", null, reviewer, note);
 				cases.record(caseNo, "kb-rejected", "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
@@ -317,7 +345,10 @@ final class InquiryDelegates {
 			List<String> keywords = Arrays.stream(Variables.text(execution, "draftKeywords").split("[,，、\\s]+"))
 					.filter(k -> !k.isBlank()).toList();
 			if (question.length() > 500 || answer.length() > 4000) {
-				throw new ProcessEngineException("问题最长 500 个字符，答案最长 4000 个字符");
+				throw new ProcessEngineException("标准问题最长 500 个字符，标准答案最长 4000 个字符，请精简后收录");
+			}
+			if (keywords.size() > 30 || String.join(",", keywords).length() > 1000 || keywords.stream().anyMatch(k -> k.length() > 30)) {
+				throw new ProcessEngineException("关键词最多 30 个，每个最长 30 个字符");
 			}
 			String code = "kb-" + id;
 			knowledge.publish(code, draft.category(), draft.department(), question, answer, keywords,

@@ -63,8 +63,9 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 	/** A token that changes whenever an entry is added: the matcher rebuilds its index when it does. */
 	@Override
 	public String revision() {
+		// the day is part of it: an entry's validity begins or ends without any row changing
 		return jdbc.queryForObject("select count(*), max(created_at) from kb_entry",
-				(rs, i) -> rs.getLong(1) + ":" + rs.getObject(2, OffsetDateTime.class));
+				(rs, i) -> rs.getLong(1) + ":" + rs.getObject(2, OffsetDateTime.class) + ":" + Clock.now().toLocalDate());
 	}
 
 	/** Adds the next version of an entry; two concurrent changes cannot make the same version (primary key). */
@@ -107,6 +108,11 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 		return jdbc.query("select * from kb_draft where id = ?", DRAFT, id).stream().findFirst();
 	}
 
+	Optional<Draft> pendingDraftOf(String caseNo) {
+		return jdbc.query("select * from kb_draft where case_no = ? and status = 'pending' order by id desc", DRAFT, caseNo)
+				.stream().findFirst();
+	}
+
 	List<Draft> drafts(String status) {
 		return jdbc.query("select * from kb_draft where status = ? order by proposed_at", DRAFT, status);
 	}
@@ -137,9 +143,14 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 				answeredCode, Clock.now(), caseNo);
 	}
 
-	/** Inquiries answered without the knowledge base (by hand or by a specialist) since a time, newest first. */
+	/**
+	 * Inquiries the knowledge base could have answered but did not (answered by hand or by a specialist the
+	 * desk chose) since a time, newest first; disputes the triage table sent to specialists are not questions
+	 * for the knowledge base.
+	 */
 	List<Asked> answeredWithoutKnowledge(OffsetDateTime since) {
-		return jdbc.query("select * from inquiry_question where outcome in ('own', 'specialist') and asked_at >= ? "
+		return jdbc.query("select * from inquiry_question where outcome in ('own', 'specialist') and route <> 'specialist' "
+				+ "and asked_at >= ? "
 				+ "order by asked_at desc", ASKED, since);
 	}
 

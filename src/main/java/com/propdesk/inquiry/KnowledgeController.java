@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,9 +30,9 @@ import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
 
 /**
- * The knowledge base for staff: every staff member reads it and can try the matcher; an entry is
- * written by the department owning its category (or management), always as a new version; the
- * owners see the drafts proposed from hand-written answers and the questions it could not answer.
+ * The knowledge base for staff: every staff member reads it, tries the matcher, and sees the drafts
+ * proposed from hand-written answers and the questions it could not answer; an entry is written by the
+ * department owning its category (or management), always as a new version.
  */
 @RestController
 @RequestMapping("/api/knowledge")
@@ -71,6 +72,7 @@ class KnowledgeController {
 	@PostMapping("/entries")
 	@Transactional
 	ResponseEntity<KnowledgeEntry> create(@RequestBody EntryChange change, HttpServletRequest request) {
+		Caller.staff(request);
 		List<FieldProblem> problems = check(change);
 		if (change.code() == null || !CODE.matcher(change.code()).matches()) {
 			problems.add(new FieldProblem("code", "必填：2–64 位小写字母、数字或连字符，如 fee-payment"));
@@ -82,12 +84,18 @@ class KnowledgeController {
 			throw new InvalidRequestException(problems);
 		}
 		Caller.Staff staff = owner(request, change.category());
-		return ResponseEntity.status(201).body(save(change.code(), change, staff));
+		try {
+			return ResponseEntity.status(201).body(save(change.code(), change, staff));
+		}
+		catch (DuplicateKeyException concurrent) {
+			throw ProblemException.conflict("条目 " + change.code() + " 刚由他人创建，请刷新后用 PUT 修改");
+		}
 	}
 
 	@PutMapping("/entries/{code}")
 	@Transactional
 	KnowledgeEntry change(@PathVariable String code, @RequestBody EntryChange change, HttpServletRequest request) {
+		Caller.staff(request);
 		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
 		List<FieldProblem> problems = check(change);
 		if (change.code() != null && !change.code().equals(code)) {
@@ -97,13 +105,19 @@ class KnowledgeController {
 			throw new InvalidRequestException(problems);
 		}
 		owner(request, current.category());
-		return save(code, change, owner(request, change.category()));
+		try {
+			return save(code, change, owner(request, change.category()));
+		}
+		catch (DuplicateKeyException concurrent) {
+			throw ProblemException.conflict("条目 " + code + " 刚由他人修改，请刷新后重试");
+		}
 	}
 
 	/** Withdraws an entry: a new version valid until yesterday; its history stays. */
 	@DeleteMapping("/entries/{code}")
 	@Transactional
 	KnowledgeEntry withdraw(@PathVariable String code, HttpServletRequest request) {
+		Caller.staff(request);
 		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
 		Caller.Staff staff = owner(request, current.category());
 		LocalDate yesterday = Clock.now().toLocalDate().minusDays(1);
@@ -172,8 +186,9 @@ class KnowledgeController {
 				|| change.keywords().stream().anyMatch(k -> k == null || k.contains(",") || k.length() > 30))) {
 			problems.add(new FieldProblem("keywords", "最多 30 个，每个最长 30 个字符，不含逗号"));
 		}
-		if (change.validTo() != null && change.validFrom() != null && change.validTo().isBefore(change.validFrom())) {
-			problems.add(new FieldProblem("validTo", "不能早于 validFrom"));
+		LocalDate validFrom = change.validFrom() == null ? Clock.now().toLocalDate() : change.validFrom();
+		if (change.validTo() != null && change.validTo().isBefore(validFrom)) {
+			problems.add(new FieldProblem("validTo", "不能早于 validFrom（未填时为今天）"));
 		}
 		if (change.changeNote() != null && change.changeNote().length() > 1000) {
 			problems.add(new FieldProblem("changeNote", "最长 1000 个字符"));

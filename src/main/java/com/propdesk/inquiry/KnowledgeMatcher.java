@@ -11,10 +11,12 @@ import org.springframework.stereotype.Service;
 /**
  * Finds the knowledge-base entries that answer an owner's question. Each entry is described by its
  * question and keywords, turned into {@link QuestionTerms}; terms are weighted by how rare they are
- * among the entries (inverse document frequency), and a question is compared with every entry by the
- * cosine of the weighted term vectors. Terms of the question no entry knows count against the match
- * at half weight: a question that says much the knowledge base does not know is not confidently
- * answered by it.
+ * among the entries (inverse document frequency). A question's score for an entry is the geometric
+ * mean of two measures: the cosine of the weighted term vectors (how alike they are as a whole) and
+ * the share of the question's weight the entry has (how much of what the owner asks it covers — the
+ * cosine alone punishes entries with many keywords, the coverage alone favours them). Terms of the
+ * question no entry knows count at half weight: a question that says much the knowledge base does
+ * not know is not confidently answered by it.
  * <p>
  * Answering automatically needs a confident best match that is also clearly ahead of the second
  * (see {@link InquiryProperties}); a wrong automatic answer is worse than none.
@@ -22,9 +24,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class KnowledgeMatcher {
 
-	/** An entry and how well it matches, 0 to 1. */
-	public record Candidate(KnowledgeEntry entry, double score) {
+	/** An entry, how well it matches (0 to 1), and how many terms it shares with the question. */
+	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms) {
 	}
+
+	/**
+	 * An automatic answer needs the question and the entry to share at least this many terms: one word
+	 * in common (燃气 in "家里有燃气味") is a topic, not an answer.
+	 */
+	static final int MIN_SHARED_TERMS = 2;
 
 	/** The best candidates, best first, and whether the best may be sent without a person looking. */
 	public record Match(List<Candidate> candidates, boolean confident) {
@@ -74,32 +82,41 @@ public class KnowledgeMatcher {
 		if (queryNorm > 0) {
 			for (Document document : current.documents()) {
 				double dot = 0;
+				double covered = 0;
+				int shared = 0;
 				for (Map.Entry<String, Double> term : query.entrySet()) {
 					Double weight = document.weights().get(term.getKey());
 					if (weight != null) {
 						dot += weight * term.getValue();
+						covered += term.getValue() * term.getValue();
+						shared++;
 					}
 				}
 				if (dot > 0) {
-					candidates.add(new Candidate(document.entry(), score(query, queryNorm, document, dot)));
+					double cosine = dot / (queryNorm * document.norm());
+					double coverage = covered / (queryNorm * queryNorm);
+					candidates.add(new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared));
 				}
 			}
 		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
+				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS
 				&& (candidates.size() == 1 || candidates.get(0).score() - candidates.get(1).score() >= properties.leadBy());
 		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident);
 	}
 
-	private static double score(Map<String, Double> query, double queryNorm, Document document, double dot) {
-		return dot / (queryNorm * document.norm());
+	/**
+	 * The questions as term vectors weighted like the entries', for comparing questions with each other
+	 * (grouping unanswered ones) with {@link #similarity}.
+	 */
+	List<Map<String, Double>> vectors(List<String> questions) {
+		Index current = index();
+		return questions.stream().map(q -> current.weigh(terms.terms(q))).toList();
 	}
 
-	/** How alike two questions are, 0 to 1, by the same terms and weights: for grouping unanswered questions. */
-	double similarity(String a, String b) {
-		Index current = index();
-		Map<String, Double> x = current.weigh(terms.terms(a));
-		Map<String, Double> y = current.weigh(terms.terms(b));
+	/** How alike two questions' vectors are, 0 to 1. */
+	static double similarity(Map<String, Double> x, Map<String, Double> y) {
 		double dot = 0;
 		for (Map.Entry<String, Double> term : x.entrySet()) {
 			dot += term.getValue() * y.getOrDefault(term.getKey(), 0.0);

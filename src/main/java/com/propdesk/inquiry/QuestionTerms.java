@@ -19,8 +19,8 @@ import java.util.Set;
  * owners write colloquially, with typos: instead of a dictionary segmenter, every run of Chinese
  * characters is cut into overlapping character pairs (bigrams — the standard approach of Chinese
  * retrieval, robust to unknown words and one-character slips) and single characters, after the words
- * owners use for the same thing (管理费, 物管费 → 物业费) are replaced by one canonical concept. Latin words
- * and numbers stay whole. Filler (请问, 一下, 吗) is dropped.
+ * owners use for the same thing (管理费, 物管费 → 物业费) are replaced by one canonical concept — also when
+ * typed with a homophone (物业废). Latin words and numbers stay whole. Filler (请问, 一下, 吗) is dropped.
  */
 final class QuestionTerms {
 
@@ -95,9 +95,13 @@ final class QuestionTerms {
 		String normalized = normalize(text);
 		Set<String> concepts = new LinkedHashSet<>();
 		StringBuilder rest = new StringBuilder();
+		String[] sounds = new String[normalized.length()];
+		for (int c = 0; c < sounds.length; c++) {
+			sounds[c] = Pinyin.of(normalized.charAt(c));
+		}
 		int i = 0;
 		while (i < normalized.length()) {
-			Map.Entry<String, String> hit = variantAt(normalized, i);
+			Map.Entry<String, String> hit = variantAt(normalized, sounds, i);
 			if (hit != null) {
 				concepts.add(hit.getValue());
 				rest.append(' ');
@@ -114,20 +118,22 @@ final class QuestionTerms {
 		}
 		for (String run : runs(rest.toString())) {
 			if (isHan(run.codePointAt(0))) {
-				for (int c = 0; c < run.length(); c++) {
-					String single = run.substring(c, c + 1);
+				// by code point: characters beyond the basic plane (CJK extension B) are two chars in Java
+				int[] chars = run.codePoints().toArray();
+				for (int c = 0; c < chars.length; c++) {
+					String single = Character.toString(chars[c]);
 					if (FILLER_SINGLES.indexOf(single) < 0) {
 						terms.merge(single, SINGLE, Math::max);
 					}
-					if (c + 1 < run.length()) {
-						String pair = run.substring(c, c + 2);
+					if (c + 1 < chars.length) {
+						String pair = single + Character.toString(chars[c + 1]);
 						if (!FILLER_PAIRS.contains(pair)) {
 							terms.merge(pair, PAIR, Math::max);
 						}
 					}
 				}
 			}
-			else if (run.length() > 1 || Character.isDigit(run.charAt(0))) {
+			else if (run.codePointCount(0, run.length()) > 1 || Character.isDigit(run.charAt(0))) {
 				terms.merge(run, PAIR, Math::max);
 			}
 		}
@@ -135,13 +141,38 @@ final class QuestionTerms {
 				.sorted(Comparator.comparing(Term::text)).toList();
 	}
 
-	private Map.Entry<String, String> variantAt(String text, int at) {
+	/**
+	 * The variant at this position: written exactly, or — for words of two or more characters — typed
+	 * with a homophone by a pinyin input method (物业废 for 物业费, 门经卡 for 门禁卡), as long as at least
+	 * half of its characters are the right ones.
+	 * @return the variant, and how many characters of the text it covers
+	 */
+	private Map.Entry<String, String> variantAt(String text, String[] sounds, int at) {
 		for (Map.Entry<String, String> variant : variants) {
-			if (text.startsWith(variant.getKey(), at)) {
+			String word = variant.getKey();
+			if (text.startsWith(word, at)) {
+				return variant;
+			}
+			if (word.length() >= 2 && at + word.length() <= text.length() && soundsLike(text, sounds, at, word)) {
 				return variant;
 			}
 		}
 		return null;
+	}
+
+	private boolean soundsLike(String text, String[] sounds, int at, String word) {
+		int same = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char written = text.charAt(at + i);
+			char meant = word.charAt(i);
+			if (written == meant) {
+				same++;
+			}
+			else if (sounds[at + i] == null || !sounds[at + i].equals(Pinyin.of(meant))) {
+				return false;
+			}
+		}
+		return same * 2 >= word.length() && same < word.length();
 	}
 
 	/** Runs of Chinese characters and runs of Latin letters or digits; everything else separates. */
@@ -149,15 +180,14 @@ final class QuestionTerms {
 		List<String> runs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		int kind = 0;
-		for (int i = 0; i < text.length(); i++) {
-			int c = text.charAt(i);
+		for (int c : text.codePoints().toArray()) {
 			int k = isHan(c) ? 1 : Character.isLetterOrDigit(c) ? 2 : 0;
 			if (k != kind && current.length() > 0) {
 				runs.add(current.toString());
 				current.setLength(0);
 			}
 			if (k != 0) {
-				current.append((char) c);
+				current.appendCodePoint(c);
 			}
 			kind = k;
 		}

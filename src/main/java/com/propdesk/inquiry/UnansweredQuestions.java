@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -37,19 +38,16 @@ class UnansweredQuestions {
 	/** Groups over the last {@code days} (default from configuration), the most often asked first. */
 	List<Group> groups(Integer days) {
 		OffsetDateTime since = Clock.now().minus(days == null ? properties.unansweredWindow() : java.time.Duration.ofDays(days));
-		List<List<KnowledgeBase.Asked>> groups = new ArrayList<>();
-		for (KnowledgeBase.Asked asked : knowledge.answeredWithoutKnowledge(since)) {
-			List<KnowledgeBase.Asked> same = groups.stream()
-					.filter(g -> matcher.similarity(g.get(0).question(), asked.question()) >= SAME_QUESTION).findFirst()
-					.orElse(null);
-			if (same == null) {
-				groups.add(new ArrayList<>(List.of(asked)));
-			}
-			else {
-				same.add(asked);
-			}
+		List<KnowledgeBase.Asked> asked = knowledge.answeredWithoutKnowledge(since);
+		List<Map<String, Double>> vectors = matcher.vectors(asked.stream().map(KnowledgeBase.Asked::question).toList());
+		// greedy: each question joins the first group whose first (newest) question it is alike
+		List<List<Integer>> groups = new ArrayList<>();
+		for (int i = 0; i < asked.size(); i++) {
+			int question = i;
+			groups.stream().filter(g -> KnowledgeMatcher.similarity(vectors.get(g.get(0)), vectors.get(question)) >= SAME_QUESTION)
+					.findFirst().ifPresentOrElse(g -> g.add(question), () -> groups.add(new ArrayList<>(List.of(question))));
 		}
-		return groups.stream()
+		return groups.stream().map(g -> g.stream().map(asked::get).toList())
 				.map(g -> new Group(g.get(0).question(), g.size(), g.get(0).askedAt(),
 						g.stream().map(KnowledgeBase.Asked::caseNo).toList(),
 						g.stream().map(KnowledgeBase.Asked::question).distinct().limit(5).toList()))

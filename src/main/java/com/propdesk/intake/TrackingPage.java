@@ -45,10 +45,13 @@ class TrackingPage {
 				.append("</p>");
 		body.append("<p class=\"status\" id=\"status\">").append(esc(found.status().label())).append("</p>");
 		// the owner wants to know when it will all be done: the furthest promise still running
-		clocks.clocks(caseNo).stream().filter(c -> "running".equals(c.state())).map(CaseClocks.ClockView::dueAt)
-				.max(java.util.Comparator.naturalOrder())
+		List<CaseClocks.ClockView> running = clocks.clocks(caseNo).stream().filter(c -> "running".equals(c.state())).toList();
+		running.stream().map(CaseClocks.ClockView::dueAt).max(java.util.Comparator.naturalOrder())
 				.ifPresent(due -> body.append("<p id=\"due\">").append(found.type() == CaseType.INQUIRY ? "承诺 " : "预计 ")
 						.append(SHORT.format(due)).append(found.type() == CaseType.INQUIRY ? " 前答复" : " 前处理完毕").append("</p>"));
+		if (running.stream().anyMatch(c -> c.breachedAt() != null)) {
+			body.append("<p id=\"late\" class=\"late\">已超过约定时间，已升级加急处理，给您带来不便，敬请谅解</p>");
+		}
 		body.append("<p class=\"description\">").append(esc(found.description())).append("</p>");
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
@@ -81,6 +84,7 @@ class TrackingPage {
 				.muted{color:#666;margin:0}
 				.status{font-size:28px;font-weight:700;color:#2f7d5b;margin:8px 0}
 				.description{background:#fff;border-radius:8px;padding:12px;overflow-wrap:anywhere}
+				.late{color:#b3261e;margin:0 0 8px}
 				.answer{background:#eef7f1;border-radius:8px;padding:12px;overflow-wrap:anywhere;white-space:pre-line}
 				.timeline{list-style:none;padding:0;margin:0}
 				.timeline li{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:8px;overflow-wrap:anywhere}

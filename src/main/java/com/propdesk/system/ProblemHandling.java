@@ -1,6 +1,7 @@
 package com.propdesk.system;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Every error of PropDesk's own API as {@code application/problem+json}; never a stack trace to a client. */
 @RestControllerAdvice(basePackages = "com.propdesk")
@@ -38,6 +41,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a value of the wrong type (a date that is not a date) names its field, as other bad fields do
+		if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = mismatch.getPath().stream()
+					.map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+					.collect(Collectors.joining(".")).replace(".[", "[");
+			return ResponseEntity.badRequest().body(invalidProblem(List.of(new FieldProblem(field, "格式或类型不对"))));
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"请求体不是有效的 JSON，或字段类型不对");
 		problem.setTitle("请求无效");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.PropDeskTest;
+import com.propdesk.TestClock;
 
 /** The knowledge base's staff API: everyone on staff reads, the owning department or management writes. */
 @PropDeskTest
@@ -26,6 +28,12 @@ class KnowledgeApiTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		TestClock.reset();
 	}
 
 	@Test
@@ -42,6 +50,9 @@ class KnowledgeApiTests {
 		assertThat(api.call("GET", "/api/knowledge/entries/no-such", null, "Authorization", basic("agent")).status())
 				.isEqualTo(404);
 		assertThat(api.call("GET", "/api/knowledge/entries", null, "X-Api-Key", "demo").status()).isEqualTo(403);
+		// a channel's key learns nothing about which entries exist
+		assertThat(api.call("DELETE", "/api/knowledge/entries/no-such", null, "X-Api-Key", "demo").status()).isEqualTo(403);
+		assertThat(api.call("PUT", "/api/knowledge/entries/fee-payment", "{}", "X-Api-Key", "demo").status()).isEqualTo(403);
 	}
 
 	@Test
@@ -82,7 +93,7 @@ class KnowledgeApiTests {
 		Answer withdrawn = api.call("DELETE", "/api/knowledge/entries/christmas-market", null, "Authorization", basic("agent"));
 
 		assertThat(withdrawn.status()).isEqualTo(200);
-		assertThat(withdrawn.body().get("validTo").asText()).isEqualTo("2026-11-26");
+		assertThat(withdrawn.body().get("validTo").asText()).isEqualTo(TestClock.DAY.toLocalDate().minusDays(1).toString());
 		Answer after = api.call("GET", q, null, "Authorization", basic("agent"));
 		assertThat(after.body().get("candidates").findValuesAsText("code")).doesNotContain("christmas-market");
 		assertThat(api.call("GET", "/api/knowledge/entries/christmas-market", null, "Authorization", basic("agent")).body()
@@ -100,6 +111,18 @@ class KnowledgeApiTests {
 		assertThat(answer.body().get("errors").findValuesAsText("field")).contains("code", "category", "question", "answer",
 				"keywords", "validTo");
 		assertThat(api.call("GET", "/api/knowledge/match?q=", null, "Authorization", basic("agent")).status()).isEqualTo(400);
+		Answer badDate = api.call("POST", "/api/knowledge/entries", """
+				{"code": "x-date", "category": "services", "question": "问", "answer": "答", "validFrom": "明天"}""",
+				"Authorization", basic("manager"));
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badDate.body().get("errors").findValuesAsText("field")).containsExactly("validFrom");
+		Answer endedBeforeToday = api.call("POST", "/api/knowledge/entries", """
+				{"code": "x-past", "category": "services", "question": "问", "answer": "答", "validTo": "2026-01-01"}""",
+				"Authorization", basic("manager"));
+		assertThat(endedBeforeToday.status()).isEqualTo(400);
+		assertThat(endedBeforeToday.body().get("errors").findValuesAsText("field")).containsExactly("validTo");
+		assertThat(api.call("GET", "/api/knowledge/entries/x-date", null, "Authorization", basic("agent")).status())
+				.isEqualTo(404);
 		assertThat(api.call("GET", "/api/knowledge/unanswered?days=0", null, "Authorization", basic("agent")).status())
 				.isEqualTo(400);
 		assertThat(api.call("GET", "/api/knowledge/drafts?status=x", null, "Authorization", basic("agent")).status())

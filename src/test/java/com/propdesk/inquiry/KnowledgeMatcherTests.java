@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.intake.InquiryCategories;
 
 /**
  * The matcher on the demo knowledge base, without the application: how it reads Chinese. The
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class KnowledgeMatcherTests {
 
 	static final List<KnowledgeEntry> DEMO = DemoKnowledgeBase.read(new ObjectMapper()).stream()
-			.map(e -> new KnowledgeEntry(e.code(), 1, e.category(), e.department(), e.question(), e.answer(), e.keywords(),
+			.map(e -> new KnowledgeEntry(e.code(), 1, e.category(), InquiryCategories.OWNERS.get(e.category()), e.question(), e.answer(), e.keywords(),
 					LocalDate.of(2026, 1, 1), null, "system", null, null))
 			.toList();
 
@@ -79,6 +80,29 @@ class KnowledgeMatcherTests {
 			}
 		}
 		assertThat(right).isGreaterThanOrEqualTo(DEVELOPMENT.length - 2);
+	}
+
+	@Test
+	void homophonesTypedByAPinyinInputMethodMeetTheWordMeant() {
+		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("物业废怎么交"))
+				.extracting(QuestionTerms.Term::text).contains("#物业费");
+		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("门经卡丢了"))
+				.extracting(QuestionTerms.Term::text).contains("#门禁卡", "#丢失");
+		// a homophone of every character is another word, not a typo
+		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("无业"))
+				.extracting(QuestionTerms.Term::text).doesNotContain("#物业费");
+	}
+
+	@Test
+	void charactersBeyondTheBasicPlaneAreKept() {
+		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("𠀀𠀁"))
+				.extracting(QuestionTerms.Term::text).contains("𠀀𠀁");
+	}
+
+	@Test
+	void oneWordInCommonIsATopicNotAnAnswer() {
+		KnowledgeMatcher.Match match = matcher.match("家里有燃气味");
+		assertThat(match.confident()).isFalse();
 	}
 
 	@Test

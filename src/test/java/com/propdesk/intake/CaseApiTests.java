@@ -287,7 +287,7 @@ class CaseApiTests {
 		Answer answer = open("""
 				{ "type": "inquiry", "channel": "wechat", "externalId": "wx-%s",
 				  "reporter": {"name": "李先生", "phone": "13900000000"},
-				  "description": "管理费在哪里交啊" }""".formatted(UUID.randomUUID()));
+				  "description": "物业费可以微信支付吗" }""".formatted(UUID.randomUUID()));
 
 		assertThat(answer.status()).isEqualTo(201);
 		assertThat(answer.body().get("status").asText()).isEqualTo("closed");
