@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
@@ -24,7 +26,7 @@ import com.propdesk.intake.CaseService;
 /**
  * Everything that happened to a case, for auditors, in time order: the steps of every process that ran
  * for it (the case itself, its clocks, its notifications) with who worked them, offers and claims of
- * tasks, every variable change (old → new), operations through Tasklist, Cockpit or REST, and PropDesk's
+ * tasks, every variable change (old → new), comments on tasks, operations through Tasklist, Cockpit or REST, and PropDesk's
  * own timeline (dispatch, SLA clocks, messages, callbacks, links).
  */
 @Component
@@ -41,9 +43,12 @@ public class CaseHistory {
 
 	private final CaseService cases;
 
-	CaseHistory(HistoryService history, CaseService cases) {
+	private final TaskService tasks;
+
+	CaseHistory(HistoryService history, CaseService cases, TaskService tasks) {
 		this.history = history;
 		this.cases = cases;
+		this.tasks = tasks;
 	}
 
 	public List<Line> timeline(String caseNo) {
@@ -85,6 +90,10 @@ public class CaseHistory {
 							key + ": " + (previous.containsKey(key) ? previous.get(key) : "—") + " → " + value));
 				}
 				previous.put(key, value);
+			}
+			// comments staff add to tasks in Tasklist; the engine keeps them with the process instance
+			for (Comment comment : tasks.getProcessInstanceComments(id)) {
+				lines.add(new Line(time(comment.getTime()), process, "comment", comment.getUserId(), comment.getFullMessage()));
 			}
 			for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(id)
 					.listPage(0, PAGE)) {
