@@ -58,6 +58,12 @@ public class CaseHistory {
 				.listPage(0, PAGE)) {
 			String process = instance.getProcessDefinitionKey();
 			String id = instance.getId();
+			List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
+					.listPage(0, PAGE);
+			// a task offered to a group and completed without a claim has no assignee: who completed it is in the log
+			Map<String, String> completedBy = new HashMap<>();
+			operations.stream().filter(o -> UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.getOperationType())
+					&& o.getTaskId() != null).forEach(o -> completedBy.put(o.getTaskId(), o.getUserId()));
 			for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id)
 					.listPage(0, PAGE)) {
 				if (activity.getActivityName() == null) {
@@ -66,8 +72,9 @@ public class CaseHistory {
 				String who = activity.getAssignee();
 				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", who, activity.getActivityName()));
 				if (activity.getEndTime() != null) {
+					String finisher = who == null && activity.getTaskId() != null ? completedBy.get(activity.getTaskId()) : who;
 					lines.add(new Line(time(activity.getEndTime()), process,
-							activity.isCanceled() ? "activity-cancelled" : "activity-completed", who, activity.getActivityName()));
+							activity.isCanceled() ? "activity-cancelled" : "activity-completed", finisher, activity.getActivityName()));
 				}
 			}
 			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
@@ -95,8 +102,7 @@ public class CaseHistory {
 			for (Comment comment : tasks.getProcessInstanceComments(id)) {
 				lines.add(new Line(time(comment.getTime()), process, "comment", comment.getUserId(), comment.getFullMessage()));
 			}
-			for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(id)
-					.listPage(0, PAGE)) {
+			for (UserOperationLogEntry operation : operations) {
 				lines.add(new Line(time(operation.getTimestamp()), process, "operation-" + operation.getOperationType(),
 						operation.getUserId(), operation.getEntityType() + (operation.getProperty() == null ? ""
 								: " " + operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue())));

@@ -89,6 +89,7 @@ class CaseHistoryTests {
 		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|接单"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|上门维修"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|operation-Complete|agent|Task"))
+				.anySatisfy(l -> assertThat(l).as("offered to the desk, completed unclaimed").isEqualTo("repair|activity-completed|agent|验收"))
 				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
 				.anySatisfy(l -> assertThat(l).isEqualTo("repair|comment|agent|已电话联系业主确认"))
