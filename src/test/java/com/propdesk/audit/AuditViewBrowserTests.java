@@ -88,6 +88,8 @@ class AuditViewBrowserTests {
 
 	private Path profile;
 
+	private Path downloads;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -114,6 +116,9 @@ class AuditViewBrowserTests {
 				"--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
 		// the page's console: a Content-Security-Policy refusal or a script error shows there
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		downloads = Files.createDirectories(profile.resolve("downloads"));
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
 		browser = new ChromeDriver(service, options);
 		wait = new WebDriverWait(browser, PATIENCE);
 	}
@@ -151,6 +156,8 @@ class AuditViewBrowserTests {
 		wait.until(ExpectedConditions.textToBe(By.id("search-count"), "共 1 条"));
 		WebElement row = browser.findElement(By.cssSelector("#search-table tbody tr"));
 		assertThat(row.getText()).contains(closed, "报修", "已办结", "P1", "工程部", "2-1201", "给排水");
+		browser.findElement(By.id("search-csv")).click();
+		assertThat(downloaded("cases.csv")).hasSize(2).last().asString().startsWith(closed + ",repair,closed,P1,engineering,2,2-1201,");
 
 		// the case: its timeline names the steps and who took them
 		row.findElement(By.linkText(closed)).click();
@@ -160,6 +167,8 @@ class AuditViewBrowserTests {
 				"报修流程 步骤完成 agent 验收", "2027-06-15 10:10:00 事项记录 时限达标", "事项记录 办结", "事项记录 业主评价 owner 业主评价：5 分", "任务候选添加",
 				"变量变更", "repairOutcome: — → done", "时限监控", "时限达标");
 		assertThat(browser.findElement(By.id("case-facts")).getText()).contains("已办结", "超时次数", "0");
+		assertThat(browser.findElements(By.cssSelector("#timeline a.case-link"))).as("case numbers in the timeline are links")
+				.isNotEmpty().allSatisfy(link -> assertThat(link.getDomAttribute("href")).isEqualTo("#/case/" + link.getText()));
 
 		// the diagram, drawn by bpmn-js, with the path taken marked and the untaken branches not
 		wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("diagram")), "data-rendered"));
@@ -198,6 +207,18 @@ class AuditViewBrowserTests {
 		assertThat(rows).containsExactly("工程部 白班（08:00–20:00） 1 3 0 0.0% 10 10 60 60 —",
 				"工程部 夜班（20:00–08:00） 1 3 1 33.3% 40 40 — — 维修响应 1");
 		saveScreenshot("audit-report");
+		browser.findElement(By.id("report-csv")).click();
+		assertThat(downloaded("sla-2027-06-15-2027-06-15.csv")).containsExactly(
+				"department,shift,cases,clocks,breached,breachRate,firstResponseMedianMinutes,firstResponseP90Minutes,"
+						+ "resolutionMedianMinutes,resolutionP90Minutes,breachesBySla",
+				"engineering,day,1,3,0,0.0,10,10,60,60,", "engineering,night,1,3,1,0.333,40,40,,,repair-response=1");
+
+		// on a phone the page does not scroll sideways: wide tables scroll inside their own box
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+		saveScreenshot("audit-report-phone");
 
 		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
 	}
@@ -253,6 +274,18 @@ class AuditViewBrowserTests {
 	private void setValue(WebElement input, String value) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
 				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+	}
+
+	/** The lines of a file the page handed to the browser as a download, once the browser has written it. */
+	private List<String> downloaded(String name) {
+		Path file = downloads.resolve(name);
+		wait.until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private boolean taken(String elementId) {
