@@ -17,7 +17,9 @@ export const CATEGORIES = {
   hvac: '暖通空调', structure: '土建门窗', cleaning: '保洁', security: '安保', attitude: '服务态度',
   sanitation: '环境卫生', noise: '噪音扰民', safety: '安全隐患', 'property-damage': '财物损失',
   'repair-quality': '维修质量', fees: '收费', 'gas-leak': '燃气泄漏', entrapment: '电梯困人', 'burst-pipe': '爆管',
-  'power-cut': '停电', 'water-cut': '停水', 'lift-failure': '电梯故障', other: '其他',
+  'power-cut': '停电', 'water-cut': '停水', 'lift-failure': '电梯故障', parking: '停车', renovation: '装修',
+  access: '门禁与访客', pets: '宠物', delivery: '快递外卖', utilities: '水电燃气网络', environment: '环境卫生',
+  residence: '入住与房屋', services: '服务与设施', other: '其他',
 };
 
 export const SLAS = {
@@ -52,7 +54,8 @@ const CASE_EVENTS = {
   evacuated: '疏散', 'external-call': '外部报警', broadcast: '楼栋广播', command: '现场指挥', findings: '复盘结论',
   'plan-changed': '预案修订', 'sla-started': '开始计时', 'sla-met': '时限达标', 'sla-breached': '超时',
   'sla-paused': '暂停计时', 'sla-resumed': '恢复计时', 'sla-stopped': '停止计时',
-  'sla-escalation-handled': '超时督办已处理', sms: '短信', paged: '呼叫员工',
+  'sla-escalation-handled': '超时督办已处理', sms: '短信', paged: '呼叫员工', triaged: '咨询分流',
+  'handed-over': '转交专员', 'kb-draft': '知识库草稿', 'kb-approved': '知识库条目通过', 'kb-rejected': '知识库条目退回',
 };
 
 const OPERATIONS = {
