@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,8 +22,9 @@ import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 
 /**
- * Auditors' and management's read-only API: {@code GET /api/audit/reports/sla?from=&to=&groupBy=[&format=csv]}
- * and {@code GET /api/audit/cases/{caseNo}/timeline}.
+ * Auditors' and management's read-only API: {@code GET /api/audit/reports/sla?from=&to=&groupBy=[&format=csv]},
+ * {@code GET /api/audit/cases} (search), {@code GET /api/audit/cases/{caseNo}/timeline} and
+ * {@code GET /api/audit/cases/{caseNo}/diagram}, and {@code GET /api/audit/me} for the web view's login.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -34,10 +36,20 @@ class AuditReportController {
 
 	private final CaseSearch search;
 
-	AuditReportController(SlaReport report, CaseHistory caseHistory, CaseSearch search) {
+	private final CaseDiagrams diagrams;
+
+	AuditReportController(SlaReport report, CaseHistory caseHistory, CaseSearch search, CaseDiagrams diagrams) {
 		this.report = report;
 		this.caseHistory = caseHistory;
 		this.search = search;
+		this.diagrams = diagrams;
+	}
+
+	/** Who is logged in to the web view; answers 401 or 403 like every other call here when they may not. */
+	@GetMapping("/me")
+	Map<String, Object> me(HttpServletRequest request) {
+		Caller.Staff staff = Caller.staffIn(request, Groups.AUDITOR, Groups.MANAGEMENT);
+		return Map.of("userId", staff.userId(), "groups", staff.groups().stream().map(Groups::label).toList());
 	}
 
 	@GetMapping("/cases")
@@ -74,6 +86,17 @@ class AuditReportController {
 			throw com.propdesk.system.ProblemException.notFound("没有事项 " + caseNo);
 		}
 		return lines;
+	}
+
+	@GetMapping("/cases/{caseNo}/diagram")
+	List<CaseDiagrams.Diagram> diagram(@org.springframework.web.bind.annotation.PathVariable String caseNo,
+			HttpServletRequest request) {
+		Caller.staffIn(request, Groups.AUDITOR, Groups.MANAGEMENT);
+		List<CaseDiagrams.Diagram> found = diagrams.diagrams(caseNo);
+		if (found.isEmpty()) {
+			throw com.propdesk.system.ProblemException.notFound("没有事项 " + caseNo);
+		}
+		return found;
 	}
 
 	@GetMapping("/reports/sla")

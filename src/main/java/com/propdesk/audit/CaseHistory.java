@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
@@ -24,7 +26,7 @@ import com.propdesk.intake.CaseService;
 /**
  * Everything that happened to a case, for auditors, in time order: the steps of every process that ran
  * for it (the case itself, its clocks, its notifications) with who worked them, offers and claims of
- * tasks, every variable change (old → new), operations through Tasklist, Cockpit or REST, and PropDesk's
+ * tasks, every variable change (old → new), comments on tasks, operations through Tasklist, Cockpit or REST, and PropDesk's
  * own timeline (dispatch, SLA clocks, messages, callbacks, links).
  */
 @Component
@@ -41,9 +43,12 @@ public class CaseHistory {
 
 	private final CaseService cases;
 
-	CaseHistory(HistoryService history, CaseService cases) {
+	private final TaskService tasks;
+
+	CaseHistory(HistoryService history, CaseService cases, TaskService tasks) {
 		this.history = history;
 		this.cases = cases;
+		this.tasks = tasks;
 	}
 
 	public List<Line> timeline(String caseNo) {
@@ -53,6 +58,12 @@ public class CaseHistory {
 				.listPage(0, PAGE)) {
 			String process = instance.getProcessDefinitionKey();
 			String id = instance.getId();
+			List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
+					.listPage(0, PAGE);
+			// a task offered to a group and completed without a claim has no assignee: who completed it is in the log
+			Map<String, String> completedBy = new HashMap<>();
+			operations.stream().filter(o -> UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.getOperationType())
+					&& o.getTaskId() != null).forEach(o -> completedBy.put(o.getTaskId(), o.getUserId()));
 			for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id)
 					.listPage(0, PAGE)) {
 				if (activity.getActivityName() == null) {
@@ -61,8 +72,9 @@ public class CaseHistory {
 				String who = activity.getAssignee();
 				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", who, activity.getActivityName()));
 				if (activity.getEndTime() != null) {
+					String finisher = who == null && activity.getTaskId() != null ? completedBy.get(activity.getTaskId()) : who;
 					lines.add(new Line(time(activity.getEndTime()), process,
-							activity.isCanceled() ? "activity-cancelled" : "activity-completed", who, activity.getActivityName()));
+							activity.isCanceled() ? "activity-cancelled" : "activity-completed", finisher, activity.getActivityName()));
 				}
 			}
 			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
@@ -86,8 +98,11 @@ public class CaseHistory {
 				}
 				previous.put(key, value);
 			}
-			for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(id)
-					.listPage(0, PAGE)) {
+			// comments staff add to tasks in Tasklist; the engine keeps them with the process instance
+			for (Comment comment : tasks.getProcessInstanceComments(id)) {
+				lines.add(new Line(time(comment.getTime()), process, "comment", comment.getUserId(), comment.getFullMessage()));
+			}
+			for (UserOperationLogEntry operation : operations) {
 				lines.add(new Line(time(operation.getTimestamp()), process, "operation-" + operation.getOperationType(),
 						operation.getUserId(), operation.getEntityType() + (operation.getProperty() == null ? ""
 								: " " + operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue())));

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,12 @@ class AuditTrailTests {
 	RuntimeService runtimeService;
 
 	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
 	ObjectMapper json;
 
 	@LocalServerPort
@@ -76,6 +85,40 @@ class AuditTrailTests {
 	void everyTimelineLineIsChainedAsItHappens() {
 		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(caseNo)).extracting(AuditTrail.Entry::kind)
 				.containsSubsequence("accepted", "classified", "dispatched");
+		assertThat(trail.verify()).isEmpty();
+	}
+
+	@Test
+	void peoplesOperationsInTheEngineAreChainedWithTheirCase() throws Exception {
+		var accept = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		ApiClient api = new ApiClient(port);
+
+		// the technician completes the job through the engine's REST API, as Tasklist does
+		Answer completed = api.call("POST", "/engine-rest/task/" + accept.getId() + "/complete",
+				"{\"variables\": {\"eta\": {\"value\": \"10 分钟\", \"type\": \"String\"}}}", "Authorization",
+				basic("engineer"));
+		assertThat(completed.status()).isEqualTo(204);
+		// an administrator's change outside any case: a user created in Camunda Admin
+		identityService.setAuthentication("admin", List.of("camunda-admin"));
+		try {
+			identityService.saveUser(identityService.newUser("trail-test"));
+			identityService.deleteUser("trail-test");
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+
+		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(caseNo) && e.kind().equals(OperationLogTrail.KIND))
+				.anySatisfy(e -> {
+					assertThat(e.actor()).isEqualTo("engineer");
+					assertThat(e.detail()).startsWith("Complete Task").contains("process repair", "task " + accept.getId());
+				});
+		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(OperationLogTrail.NO_CASE))
+				.anySatisfy(e -> {
+					assertThat(e.actor()).isEqualTo("admin");
+					assertThat(e.detail()).startsWith("Create User");
+				})
+				.anySatisfy(e -> assertThat(e.detail()).startsWith("Delete User"));
 		assertThat(trail.verify()).isEmpty();
 	}
 

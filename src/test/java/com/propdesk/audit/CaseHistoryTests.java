@@ -68,6 +68,14 @@ class CaseHistoryTests {
 		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
 		completeAs("engineer", caseNo, Map.of("eta", "10 分钟"));
 		completeAs("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));
+		var acceptance = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		identityService.setAuthentication("agent", List.of("service-desk"));
+		try {
+			taskService.createComment(acceptance.getId(), acceptance.getProcessInstanceId(), "已电话联系业主确认");
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
 		completeAs("agent", caseNo, Map.of("accepted", true));
 		cases.feedback(caseNo, new Feedback(5, null), "owner");
 
@@ -81,8 +89,10 @@ class CaseHistoryTests {
 		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|接单"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|上门维修"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|operation-Complete|agent|Task"))
+				.anySatisfy(l -> assertThat(l).as("offered to the desk, completed unclaimed").isEqualTo("repair|activity-completed|agent|验收"))
 				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
+				.anySatisfy(l -> assertThat(l).isEqualTo("repair|comment|agent|已电话联系业主确认"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
 				.anySatisfy(l -> assertThat(l).startsWith("sla-clock|activity-completed|null|已达标或停止计时"))
 				.anySatisfy(l -> assertThat(l).startsWith("owner-event|"))

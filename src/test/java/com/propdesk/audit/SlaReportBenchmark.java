@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.propdesk.PropDeskTest;
 
 /**
- * How long the SLA report takes over 10,000 closed cases (30,000 clocks), on the embedded H2.
- * Not part of the test suite (no "Tests" in its name); run it with
- * {@code ./mvnw -B -q test -Dtest=SlaReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * It prints its figures; on a shared machine compare runs by their ratio, not their milliseconds.
+ * How long the SLA report takes over 10,000 closed cases (30,000 clocks), on the embedded H2; the same
+ * load on an embedded PostgreSQL is {@link SlaReportOnPostgresBenchmark}. Not part of the test suite (no
+ * "Tests" in their names); run both with
+ * {@code ./mvnw -B -q test -Dtest='SlaReport*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Each prints its figures; on a shared machine compare runs by their ratio, not their milliseconds.
  */
 @PropDeskTest
 class SlaReportBenchmark {
@@ -33,6 +34,11 @@ class SlaReportBenchmark {
 
 	@Test
 	void reportOverTenThousandClosedCases() {
+		measure("H2", jdbc, report, search);
+	}
+
+	/** Loads the cases, times the report and a search, prints the figures, and removes the cases again. */
+	static void measure(String database, JdbcTemplate jdbc, SlaReport report, CaseSearch search) {
 		OffsetDateTime start = OffsetDateTime.parse("2028-01-01T00:00:00+08:00");
 		List<Object[]> cases = new ArrayList<>();
 		List<Object[]> clocks = new ArrayList<>();
@@ -66,9 +72,10 @@ class SlaReportBenchmark {
 			runs.sort(null);
 			long searchRun = time(() -> search.search(new CaseSearch.Criteria(null, "repair", "3", null, null, from, to, null,
 					Boolean.TRUE)));
-			System.out.printf("SLA report over %d closed cases (%d clocks), groupBy=department,shift: first %d ms, "
-					+ "median of 5 runs %d ms%n", CASES, clocks.size(), first, runs.get(2));
-			System.out.printf("Case search (building 3, breached, one month) over the same: %d ms%n", searchRun);
+			System.out.printf("[%s] SLA report over %d closed cases (%d clocks), groupBy=department,shift: first %d ms, "
+					+ "median of 5 runs %d ms%n", database, CASES, clocks.size(), first, runs.get(2));
+			System.out.printf("[%s] Case search (building 3, breached, one month) over the same: %d ms%n", database,
+					searchRun);
 		}
 		finally {
 			jdbc.update("delete from sla_clock where case_no like 'B-20280101-%'");
