@@ -35,6 +35,7 @@ import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.Clock;
+import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.Variables;
 
 /** The steps of {@code processes/inquiry.bpmn}; each reads the process, calls a shared service, writes results. */
@@ -48,6 +49,9 @@ final class InquiryDelegates {
 
 	private InquiryDelegates() {
 	}
+
+	/** The desk's choices that turn the inquiry into another case type. */
+	static final List<String> LINKED_MODES = List.of("repair", "emergency");
 
 	/** How much of an answer the event (and so the SMS) carries; the status page shows all of it. */
 	static final int SUMMARY_ANSWER = 400;
@@ -173,6 +177,9 @@ final class InquiryDelegates {
 				code = (String) execution.getVariable(ANSWER_CODE);
 				outcome = AUTO;
 			}
+			else if (LINKED_MODES.contains(mode)) {
+				outcome = "linked";
+			}
 			else if (mode.startsWith("candidate") && !SPECIALIST.equals(route)) {
 				code = (String) execution.getVariable(mode + "Code");
 				if (code == null) {
@@ -199,7 +206,7 @@ final class InquiryDelegates {
 				}
 			}
 			execution.setVariable(ANSWER_TEXT, text);
-			execution.setVariable(InquiryProcess.PROPOSE_ENTRY, code == null
+			execution.setVariable(InquiryProcess.PROPOSE_ENTRY, ("own".equals(outcome) || SPECIALIST.equals(outcome))
 					&& Boolean.TRUE.equals(execution.getVariable(InquiryProcess.ADD_TO_KNOWLEDGE)));
 			cases.answer(caseNo, text);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
@@ -269,6 +276,46 @@ final class InquiryDelegates {
 			catch (DateTimeParseException e) {
 				throw new ProcessEngineException("分流表的承诺答复时限不是 ISO-8601 时长：" + within, e);
 			}
+		}
+
+	}
+
+	/**
+	 * {@code ${openLinkedFromInquiryDelegate}}: the owner reported a fault or a danger, not a question; the
+	 * desk turns it into a linked repair or emergency case (same reporter, place and callback) and the
+	 * inquiry answers with its number.
+	 */
+	@Component("openLinkedFromInquiryDelegate")
+	static class OpenLinked implements JavaDelegate {
+
+		private final CaseService cases;
+
+		OpenLinked(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			String mode = Variables.text(execution, ANSWER_MODE);
+			boolean emergency = "emergency".equals(mode);
+			String category = Variables.text(execution, emergency ? "incidentType" : "repairCategory");
+			if (category.isEmpty()) {
+				throw new ProcessEngineException(emergency ? "请选择紧急事件类型" : "请选择报修类别");
+			}
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			cases.locate(caseNo, Variables.text(execution, CaseService.BUILDING), Variables.text(execution, CaseService.UNIT));
+			String linked;
+			try {
+				linked = cases.openLinked(caseNo, emergency ? "emergency" : "repair", category, record.description());
+			}
+			catch (InvalidRequestException e) {
+				throw new ProcessEngineException("无法转" + (emergency ? "紧急事件" : "报修") + "：" + e.getMessage(), e);
+			}
+			execution.setVariable("linkedCaseNo", linked);
+			execution.setVariable(ANSWER_TEXT, emergency
+					? "您反映的情况已转为紧急事件（事项编号 " + linked + "），值班人员正在处置，请注意安全。"
+					: "您反映的问题已转为报修（事项编号 " + linked + "），维修人员会尽快与您联系。");
 		}
 
 	}

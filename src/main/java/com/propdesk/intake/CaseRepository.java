@@ -97,6 +97,11 @@ class CaseRepository {
 				category, priority, department, now, caseNo);
 	}
 
+	void locate(String caseNo, String building, String unit, OffsetDateTime now) {
+		jdbc.update("update case_record set building_code = ?, unit_code = ?, updated_at = ? where case_no = ?", building,
+				unit, now, caseNo);
+	}
+
 	void answer(String caseNo, String answer, OffsetDateTime now) {
 		jdbc.update("update case_record set answer = ?, updated_at = ? where case_no = ?", answer, now, caseNo);
 	}

@@ -282,6 +282,16 @@ public class CaseService {
 		return (String) scope.getVariable(CASE_NO);
 	}
 
+	/**
+	 * Where the case is, as the desk learnt it on the phone (an inquiry that turns out to be a fault);
+	 * a linked case opened from it is validated against the registry.
+	 */
+	public void locate(String caseNo, String building, String unit) {
+		cases.locate(caseNo, blankToNull(building), blankToNull(unit), Clock.now());
+		record(caseNo, "located", "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
+				+ (blankToNull(unit) == null ? "" : " " + unit));
+	}
+
 	/** What the case answers its owner in writing (an inquiry's answer): kept on the case for the status page. */
 	public void answer(String caseNo, String answer) {
 		cases.answer(caseNo, answer, Clock.now());

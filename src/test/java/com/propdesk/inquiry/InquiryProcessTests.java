@@ -318,6 +318,53 @@ class InquiryProcessTests {
 		assertThat(taskService.getVariable(task(inquiry).getId(), "triageReason").toString()).startsWith("疑似险情");
 		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ? and recipient = 'duty-officer'",
 				Integer.class, "inquiry-urgent:" + inquiry.caseNo())).isEqualTo(1);
+
+		// the agent calls back and turns it into an emergency case at once
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "emergency", "incidentType",
+				"gas-leak", "building", "2", "unit", "2-602");
+
+		CaseRecord answered = reload(inquiry);
+		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(cases.links(inquiry.caseNo())).singleElement().satisfies(link -> {
+			assertThat(link.caseNo()).startsWith("E-");
+			assertThat(answered.answer()).contains(link.caseNo()).contains("紧急事件");
+			CaseRecord emergency = cases.find(link.caseNo()).orElseThrow();
+			assertThat(emergency.category()).isEqualTo("gas-leak");
+			assertThat(emergency.reporterPhone()).isEqualTo("13700000000");
+		});
+	}
+
+	@Test
+	void aFaultReportedAsAQuestionBecomesALinkedRepair() {
+		CaseRecord inquiry = ask("app", "卫生间下水道堵了，水都漫出来了，怎么办？");
+		assertThat(taskService.getVariable(task(inquiry).getId(), "triageReason").toString()).contains("转报修");
+
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "repair", "repairCategory",
+				"plumbing", "building", "2", "unit", "2-602");
+
+		CaseRecord answered = reload(inquiry);
+		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
+		String repairNo = cases.links(inquiry.caseNo()).get(0).caseNo();
+		assertThat(repairNo).startsWith("R-");
+		assertThat(answered.answer()).contains(repairNo);
+		assertThat(cases.find(repairNo).orElseThrow().category()).isEqualTo("plumbing");
+		assertThat(ownerEvents(inquiry)).containsExactly("accepted", "answered");
+		assertThat(jdbc.queryForObject("select outcome from inquiry_question where case_no = ?", String.class,
+				inquiry.caseNo())).isEqualTo("linked");
+	}
+
+	@Test
+	void aRepairNeedsAPlaceTheRegistryKnows() {
+		CaseRecord inquiry = ask("app", "卫生间下水道堵了");
+		Task desk = task(inquiry);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Work.completeAs(identityService, taskService, "agent", desk,
+				Map.of(InquiryProcess.ANSWER_MODE, "repair", "repairCategory", "plumbing", "building", "99", "unit", "")))
+				.hasMessageContaining("building");
+
+		assertThat(task(inquiry).getId()).isEqualTo(desk.getId());
+		assertThat(cases.links(inquiry.caseNo())).isEmpty();
+		assertThat(reload(inquiry).building()).isEqualTo("2");
 	}
 
 	@Test
