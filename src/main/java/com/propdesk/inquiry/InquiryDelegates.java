@@ -211,6 +211,10 @@ final class InquiryDelegates {
 			cases.answer(caseNo, text);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
 			knowledge.answered(caseNo, outcome, code);
+			if ("candidate".equals(outcome)) {
+				// the desk confirmed the entry answers this wording: the next owner asking so is answered at once
+				knowledge.confirm(code, cases.find(caseNo).orElseThrow().description(), caseNo, actor(execution));
+			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
 			events.publish(caseNo, "answered", "您的咨询答复：" + abbreviate(text, SUMMARY_ANSWER), null);

@@ -2,8 +2,11 @@ package com.propdesk.inquiry;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +17,8 @@ import com.propdesk.system.Clock;
 
 /**
  * The knowledge base's tables: entries are never changed in place (a change is a new version, a
- * withdrawal ends the validity of the current one), drafts from hand-written answers, and the log of
- * every inquiry with what the knowledge base offered for it.
+ * withdrawal ends the validity of the current one), wordings the desk confirmed, drafts from
+ * hand-written answers, and the log of every inquiry with what the knowledge base offered for it.
  */
 @Repository
 class KnowledgeBase implements KnowledgeMatcher.Source {
@@ -64,8 +67,10 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 	@Override
 	public String revision() {
 		// the day is part of it: an entry's validity begins or ends without any row changing
-		return jdbc.queryForObject("select count(*), max(created_at) from kb_entry",
-				(rs, i) -> rs.getLong(1) + ":" + rs.getObject(2, OffsetDateTime.class) + ":" + Clock.now().toLocalDate());
+		return jdbc.queryForObject("select (select count(*) from kb_entry), (select max(created_at) from kb_entry), "
+				+ "(select count(*) from kb_phrasing where removed_at is null), (select max(id) from kb_phrasing)",
+				(rs, i) -> rs.getLong(1) + ":" + rs.getObject(2, OffsetDateTime.class) + ":" + rs.getLong(3) + ":"
+						+ rs.getLong(4) + ":" + Clock.now().toLocalDate());
 	}
 
 	/** Adds the next version of an entry; two concurrent changes cannot make the same version (primary key). */
@@ -82,6 +87,40 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 	private static List<String> keywords(String joined) {
 		return joined == null || joined.isBlank() ? List.of()
 				: Arrays.stream(joined.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+	}
+
+	// wordings confirmed by the desk
+
+	record Phrasing(long id, String code, String question, String caseNo, String confirmedBy,
+			OffsetDateTime confirmedAt) {
+	}
+
+	@Override
+	public Map<String, List<String>> phrasings() {
+		Map<String, List<String>> phrasings = new HashMap<>();
+		jdbc.query("select code, question from kb_phrasing where removed_at is null order by id",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> phrasings
+						.computeIfAbsent(rs.getString("code"), c -> new ArrayList<>()).add(rs.getString("question")));
+		return phrasings;
+	}
+
+	List<Phrasing> phrasingsOf(String code) {
+		return jdbc.query("select * from kb_phrasing where code = ? and removed_at is null order by id",
+				(rs, i) -> new Phrasing(rs.getLong("id"), rs.getString("code"), rs.getString("question"),
+						rs.getString("case_no"), rs.getString("confirmed_by"),
+						Clock.local(rs.getObject("confirmed_at", OffsetDateTime.class))),
+				code);
+	}
+
+	void confirm(String code, String question, String caseNo, String confirmedBy) {
+		jdbc.update("insert into kb_phrasing (code, question, case_no, confirmed_by, confirmed_at) values (?, ?, ?, ?, ?)",
+				code, question, caseNo, confirmedBy, Clock.now());
+	}
+
+	/** @return whether a wording of this entry was removed */
+	boolean removePhrasing(String code, long id, String removedBy) {
+		return jdbc.update("update kb_phrasing set removed_by = ?, removed_at = ? where id = ? and code = ? "
+				+ "and removed_at is null", removedBy, Clock.now(), id, code) == 1;
 	}
 
 	// drafts

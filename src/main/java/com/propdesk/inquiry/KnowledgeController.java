@@ -66,7 +66,20 @@ class KnowledgeController {
 	Map<String, Object> entry(@PathVariable String code, HttpServletRequest request) {
 		Caller.staff(request);
 		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
-		return Map.of("current", current, "versions", knowledge.versions(code));
+		return Map.of("current", current, "versions", knowledge.versions(code), "phrasings", knowledge.phrasingsOf(code));
+	}
+
+	/** Removes a wording the desk confirmed for an entry that does not belong to it. */
+	@DeleteMapping("/entries/{code}/phrasings/{id}")
+	@Transactional
+	ResponseEntity<Void> removePhrasing(@PathVariable String code, @PathVariable long id, HttpServletRequest request) {
+		Caller.staff(request);
+		KnowledgeEntry current = knowledge.latest(code).orElseThrow(() -> ProblemException.notFound("知识库没有条目 " + code));
+		Caller.Staff staff = owner(request, current.category());
+		if (!knowledge.removePhrasing(code, id, staff.userId())) {
+			throw ProblemException.notFound("条目 " + code + " 没有问法 " + id);
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/entries")

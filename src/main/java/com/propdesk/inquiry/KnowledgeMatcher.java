@@ -55,6 +55,11 @@ public class KnowledgeMatcher {
 
 		List<KnowledgeEntry> answerable();
 
+		/** Other ways owners asked for an entry, confirmed by the desk choosing it: entry code → questions. */
+		default Map<String, List<String>> phrasings() {
+			return Map.of();
+		}
+
 	}
 
 	private final Source source;
@@ -78,7 +83,8 @@ public class KnowledgeMatcher {
 		Index current = index();
 		Map<String, Double> query = current.weigh(terms.terms(question));
 		double queryNorm = norm(query.values());
-		List<Candidate> candidates = new ArrayList<>();
+		// an entry scores as its best-matching wording: its own question and keywords, or a confirmed phrasing
+		Map<String, Candidate> best = new HashMap<>();
 		if (queryNorm > 0) {
 			for (Document document : current.documents()) {
 				double dot = 0;
@@ -95,10 +101,12 @@ public class KnowledgeMatcher {
 				if (dot > 0) {
 					double cosine = dot / (queryNorm * document.norm());
 					double coverage = covered / (queryNorm * queryNorm);
-					candidates.add(new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared));
+					Candidate candidate = new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared);
+					best.merge(document.entry().code(), candidate, (a, b) -> a.score() >= b.score() ? a : b);
 				}
 			}
 		}
+		List<Candidate> candidates = new ArrayList<>(best.values());
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
 				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS
@@ -129,7 +137,7 @@ public class KnowledgeMatcher {
 		String now = source.revision();
 		Index current = index;
 		if (current == null || !current.revision().equals(now)) {
-			current = Index.of(now, source.answerable(), terms);
+			current = Index.of(now, source.answerable(), source.phrasings(), terms);
 			index = current;
 		}
 		return current;
@@ -140,27 +148,38 @@ public class KnowledgeMatcher {
 
 	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf) {
 
-		static Index of(String revision, List<KnowledgeEntry> entries, QuestionTerms terms) {
-			List<Map<String, Double>> described = new ArrayList<>();
+		static Index of(String revision, List<KnowledgeEntry> entries, Map<String, List<String>> phrasings,
+				QuestionTerms terms) {
+			// rarity is counted per entry, over all its wordings together
 			Map<String, Integer> frequency = new HashMap<>();
+			List<List<Map<String, Double>>> wordings = new ArrayList<>();
 			for (KnowledgeEntry entry : entries) {
-				Map<String, Double> weights = new HashMap<>();
-				for (QuestionTerms.Term term : terms.terms(entry.question() + " " + String.join(" ", entry.keywords()))) {
-					weights.put(term.text(), term.weight());
-				}
-				described.add(weights);
-				weights.keySet().forEach(t -> frequency.merge(t, 1, Integer::sum));
+				List<Map<String, Double>> ofEntry = new ArrayList<>();
+				ofEntry.add(described(terms, entry.question() + " " + String.join(" ", entry.keywords())));
+				phrasings.getOrDefault(entry.code(), List.of()).forEach(p -> ofEntry.add(described(terms, p)));
+				wordings.add(ofEntry);
+				ofEntry.stream().flatMap(w -> w.keySet().stream()).distinct().forEach(t -> frequency.merge(t, 1, Integer::sum));
 			}
 			int n = entries.size();
 			Map<String, Double> idf = new HashMap<>();
 			frequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + (double) n / df)));
 			List<Document> documents = new ArrayList<>();
 			for (int i = 0; i < entries.size(); i++) {
-				Map<String, Double> weights = new HashMap<>();
-				described.get(i).forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
-				documents.add(new Document(entries.get(i), weights, norm(weights.values())));
+				for (Map<String, Double> wording : wordings.get(i)) {
+					Map<String, Double> weights = new HashMap<>();
+					wording.forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
+					documents.add(new Document(entries.get(i), weights, norm(weights.values())));
+				}
 			}
 			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN);
+		}
+
+		private static Map<String, Double> described(QuestionTerms terms, String text) {
+			Map<String, Double> weights = new HashMap<>();
+			for (QuestionTerms.Term term : terms.terms(text)) {
+				weights.put(term.text(), term.weight());
+			}
+			return weights;
 		}
 
 		/** A question's terms weighted like the entries'; single characters no entry has say nothing. */

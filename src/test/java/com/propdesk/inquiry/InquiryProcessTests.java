@@ -180,6 +180,30 @@ class InquiryProcessTests {
 	}
 
 	@Test
+	void theDesksChoiceTeachesTheKnowledgeBaseANewWording() {
+		String wording = "小区的水池夏天什么时候放水";
+		CaseRecord first = ask("app", wording);
+		Task desk = task(first);
+		assertThat(desk.getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		int chosen = java.util.stream.IntStream.rangeClosed(1, 3)
+				.filter(n -> "pool-hours".equals(taskService.getVariable(desk.getId(), "candidate" + n + "Code"))).findFirst()
+				.orElseThrow();
+
+		complete(first, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "candidate" + chosen);
+
+		assertThat(knowledge.phrasingsOf("pool-hours")).extracting(KnowledgeBase.Phrasing::question).contains(wording);
+		CaseRecord next = ask("wechat", "小区水池夏天什么时候放水呀？");
+		assertThat(next.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(next.answer()).isEqualTo(knowledge.latest("pool-hours").orElseThrow().answer());
+
+		// a wording the owners remove no longer answers
+		long id = knowledge.phrasingsOf("pool-hours").stream().filter(p -> p.question().equals(wording)).findFirst()
+				.orElseThrow().id();
+		assertThat(knowledge.removePhrasing("pool-hours", id, "agent")).isTrue();
+		assertThat(matcher.match("小区水池夏天什么时候放水呀？").confident()).isFalse();
+	}
+
+	@Test
 	void aRenovationDisputeReachesAnEngineeringSpecialistWithAPromisedTimeTheOwnerSees() {
 		CaseRecord inquiry = ask("wechat", "楼上装修把我家卫生间天花板泡了，这个谁负责赔偿？");
 

@@ -8,13 +8,18 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
+import com.propdesk.intake.CaseRequest;
+import com.propdesk.intake.CaseService;
 
 /** The knowledge base's staff API: everyone on staff reads, the owning department or management writes. */
 @PropDeskTest
@@ -98,6 +103,28 @@ class KnowledgeApiTests {
 		assertThat(after.body().get("candidates").findValuesAsText("code")).doesNotContain("christmas-market");
 		assertThat(api.call("GET", "/api/knowledge/entries/christmas-market", null, "Authorization", basic("agent")).body()
 				.get("versions")).hasSize(2);
+	}
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	CaseService cases;
+
+	@Test
+	void theOwnersRemoveAWordingThatDoesNotBelong() throws Exception {
+		String caseNo = cases.open(new CaseRequest("inquiry", "app", "app-" + UUID.randomUUID(),
+				new CaseRequest.Reporter("周女士", "13700000000"), null, null, null, "房价一平多少钱", null)).record().caseNo();
+		knowledge.confirm("fee-rate", "房价一平多少钱", caseNo, "agent");
+		long id = knowledge.phrasingsOf("fee-rate").get(0).id();
+		String path = "/api/knowledge/entries/fee-rate/phrasings/" + id;
+		assertThat(api.call("GET", "/api/knowledge/entries/fee-rate", null, "Authorization", basic("agent")).body()
+				.get("phrasings").findValuesAsText("question")).contains("房价一平多少钱");
+
+		assertThat(api.call("DELETE", path, null, "Authorization", basic("engineer")).status()).isEqualTo(403);
+		assertThat(api.call("DELETE", path, null, "Authorization", basic("agent")).status()).isEqualTo(204);
+		assertThat(api.call("DELETE", path, null, "Authorization", basic("agent")).status()).isEqualTo(404);
+		assertThat(knowledge.phrasingsOf("fee-rate")).isEmpty();
 	}
 
 	@Test
