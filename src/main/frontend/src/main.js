@@ -247,8 +247,14 @@ async function renderCase(caseNo) {
         h('thead', {}, h('tr', {}, ['时间', '来源', '事件', '人员', '详情'].map((t) => h('th', {}, t)))), body))));
 
   const draw = async () => {
+    const diagram = diagrams[Number(picker.value)];
+    if (!diagram || !diagram.xml) {
+      canvas.replaceChildren(h('p', { class: 'muted' }, diagram
+        ? '该流程的部署已被删除，流程图无法显示；时间线仍完整。' : '没有流程实例。'));
+      return;
+    }
     try {
-      viewer = await drawDiagram(canvas, diagrams[Number(picker.value)], viewer);
+      viewer = await drawDiagram(canvas, diagram, viewer);
     } catch (error) {
       canvas.replaceChildren(h('p', { class: 'error' }, `流程图无法显示：${error.message}`));
     }

@@ -79,6 +79,9 @@ class TasklistBrowserTests {
 
 	private WebDriverWait wait;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private String processInstanceId;
 
 	// runs before @AfterEach closes the browser, so the page is still there to be photographed
@@ -270,6 +273,8 @@ class TasklistBrowserTests {
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
 		saveScreenshot("track-inquiry-answered");
+		// the desk's choice taught the knowledge base this wording; other tests ask it and expect the desk
+		jdbc.update("delete from kb_phrasing where case_no = ?", inquiry.caseNo());
 		assertThat(cases.timeline(inquiry.caseNo())).anySatisfy(event -> {
 			assertThat(event.kind()).isEqualTo("sla-met");
 			assertThat(event.actor()).isEqualTo("agent");

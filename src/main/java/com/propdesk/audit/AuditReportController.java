@@ -72,7 +72,7 @@ class AuditReportController {
 		var found = search.search(new CaseSearch.Criteria(caseNo, type, building, unit, category, start, end, status, breached));
 		if (format.equals("csv")) {
 			return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-					.header("Content-Disposition", "attachment; filename=\"cases.csv\"").body(CaseSearch.csv(found));
+					.header("Content-Disposition", "attachment; filename=\"cases.csv\"").body(Csv.BOM + CaseSearch.csv(found));
 		}
 		return ResponseEntity.ok(found);
 	}
@@ -123,7 +123,7 @@ class AuditReportController {
 		if (format.equals("csv")) {
 			return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 					.header("Content-Disposition", "attachment; filename=\"sla-" + from + "-" + to + ".csv\"")
-					.body(SlaReport.csv(rows, dimensions));
+					.body(Csv.BOM + SlaReport.csv(rows, dimensions));
 		}
 		return ResponseEntity.ok(rows);
 	}

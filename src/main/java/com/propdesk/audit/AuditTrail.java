@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.propdesk.system.Clock;
 
@@ -55,19 +58,83 @@ public class AuditTrail {
 		this.jdbc = jdbc;
 	}
 
-	/** Appends an entry in the caller's transaction; the head's row lock lines concurrent appends up. */
-	public Entry append(OffsetDateTime at, String caseNo, String kind, String actor, String detail) {
+	/**
+	 * Appends an entry in the caller's transaction. Inside a transaction the entries wait until it is about
+	 * to commit and are then chained in one go, so the head's row lock — which lines concurrent appends up —
+	 * is held for the commit only, not for the whole of a task completion; outside one they are written at once.
+	 */
+	public void append(OffsetDateTime at, String caseNo, String kind, String actor, String detail) {
+		Pending entry = new Pending(at, caseNo, kind, actor, detail);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			write(List.of(entry));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			List<Pending> buffer = new ArrayList<>();
+			TransactionSynchronizationManager.bindResource(this, buffer);
+			TransactionSynchronizationManager.registerSynchronization(new Flush(buffer));
+			pending = buffer;
+		}
+		pending.add(entry);
+	}
+
+	private record Pending(OffsetDateTime at, String caseNo, String kind, String actor, String detail) {
+	}
+
+	/** Writes a transaction's entries just before it commits; a suspended transaction keeps its own. */
+	private final class Flush implements TransactionSynchronization {
+
+		private final List<Pending> buffer;
+
+		Flush(List<Pending> buffer) {
+			this.buffer = buffer;
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(AuditTrail.this, buffer);
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write(buffer);
+			buffer.clear();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+		}
+
+	}
+
+	private void write(List<Pending> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
 		jdbc.update("update audit_head set last_seq = last_seq where id = 1");
 		var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
-		long seq = ((Number) head.get("last_seq")).longValue() + 1;
-		Entry unsigned = new Entry(seq, at.truncatedTo(ChronoUnit.MILLIS), caseNo, kind, actor, detail,
-				(String) head.get("last_hash"), null);
-		Entry entry = new Entry(seq, unsigned.at(), caseNo, kind, actor, detail, unsigned.prevHash(), hash(unsigned));
-		jdbc.update("insert into audit_trail (seq, at, case_no, kind, actor, detail, prev_hash, hash) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", entry.seq(), entry.at(), caseNo, kind, actor, detail, entry.prevHash(),
-				entry.hash());
-		jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, entry.hash());
-		return entry;
+		long seq = ((Number) head.get("last_seq")).longValue();
+		String previous = (String) head.get("last_hash");
+		for (Pending p : entries) {
+			seq++;
+			Entry unsigned = new Entry(seq, p.at().truncatedTo(ChronoUnit.MILLIS), p.caseNo(), p.kind(), p.actor(), p.detail(),
+					previous, null);
+			Entry entry = new Entry(seq, unsigned.at(), p.caseNo(), p.kind(), p.actor(), p.detail(), previous, hash(unsigned));
+			jdbc.update("insert into audit_trail (seq, at, case_no, kind, actor, detail, prev_hash, hash) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?)", entry.seq(), entry.at(), p.caseNo(), p.kind(), p.actor(), p.detail(),
+					entry.prevHash(), entry.hash());
+			previous = entry.hash();
+		}
+		jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, previous);
 	}
 
 	public List<Entry> entries() {

@@ -79,7 +79,9 @@ public class CaseDiagrams {
 		List<Diagram> diagrams = new ArrayList<>();
 		for (HistoricProcessInstance instance : instances) {
 			String xml = xml(instance.getProcessDefinitionId());
-			List<Flow> sequenceFlows = flows.computeIfAbsent(instance.getProcessDefinitionId(), id -> parse(xml));
+			// a deployment deleted from Cockpit takes its diagram with it; the history stays and is still shown
+			List<Flow> sequenceFlows = xml == null ? List.of()
+					: flows.computeIfAbsent(instance.getProcessDefinitionId(), id -> parse(xml));
 			List<HistoricActivityInstance> steps = history.createHistoricActivityInstanceQuery()
 					.processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence()
 					.asc().listPage(0, PAGE);
@@ -127,7 +129,11 @@ public class CaseDiagrams {
 		return List.copyOf(taken);
 	}
 
+	/** The diagram's XML, or null when its deployment was deleted. */
 	private String xml(String processDefinitionId) {
+		if (repository.createProcessDefinitionQuery().processDefinitionId(processDefinitionId).count() == 0) {
+			return null;
+		}
 		try (InputStream in = repository.getProcessModel(processDefinitionId)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

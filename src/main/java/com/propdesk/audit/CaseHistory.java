@@ -60,10 +60,15 @@ public class CaseHistory {
 			String id = instance.getId();
 			List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
 					.listPage(0, PAGE);
-			// a task offered to a group and completed without a claim has no assignee: who completed it is in the log
+			// who completed a task is in the log — also when it had no assignee (offered to a group, completed
+			// without a claim) or when someone else (an administrator, over REST) completed it for the assignee
 			Map<String, String> completedBy = new HashMap<>();
 			operations.stream().filter(o -> UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.getOperationType())
-					&& o.getTaskId() != null).forEach(o -> completedBy.put(o.getTaskId(), o.getUserId()));
+					&& o.getTaskId() != null && o.getUserId() != null).forEach(o -> completedBy.put(o.getTaskId(), o.getUserId()));
+			// a variable change made by a person names the operation it belonged to: name the person
+			Map<String, String> operators = new HashMap<>();
+			operations.stream().filter(o -> o.getUserId() != null)
+					.forEach(o -> operators.put(o.getOperationId(), o.getUserId()));
 			for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id)
 					.listPage(0, PAGE)) {
 				if (activity.getActivityName() == null) {
@@ -72,7 +77,7 @@ public class CaseHistory {
 				String who = activity.getAssignee();
 				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", who, activity.getActivityName()));
 				if (activity.getEndTime() != null) {
-					String finisher = who == null && activity.getTaskId() != null ? completedBy.get(activity.getTaskId()) : who;
+					String finisher = activity.getTaskId() != null ? completedBy.getOrDefault(activity.getTaskId(), who) : who;
 					lines.add(new Line(time(activity.getEndTime()), process,
 							activity.isCanceled() ? "activity-cancelled" : "activity-completed", finisher, activity.getActivityName()));
 				}
@@ -93,7 +98,7 @@ public class CaseHistory {
 				Object value = value(update);
 				String key = update.getVariableName();
 				if (!previous.containsKey(key) || !Objects.equals(previous.get(key), value)) {
-					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update),
+					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update, operators),
 							key + ": " + (previous.containsKey(key) ? previous.get(key) : "—") + " → " + value));
 				}
 				previous.put(key, value);
@@ -121,8 +126,9 @@ public class CaseHistory {
 		return typed == null ? null : typed.getValue();
 	}
 
-	private static String userOf(HistoricVariableUpdate update) {
-		return update.getUserOperationId() == null ? null : "operation " + update.getUserOperationId();
+	private static String userOf(HistoricVariableUpdate update, Map<String, String> operators) {
+		String operation = update.getUserOperationId();
+		return operation == null ? null : operators.getOrDefault(operation, "operation " + operation);
 	}
 
 	private static OffsetDateTime time(Date date) {

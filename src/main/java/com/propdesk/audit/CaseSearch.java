@@ -68,14 +68,10 @@ public class CaseSearch {
 
 	public static String csv(List<Found> rows) {
 		return "caseNo,type,status,priority,department,building,unit,category,createdAt,breaches,drill\n"
-				+ rows.stream().map(f -> String.join(",", f.caseNo(), f.type(), f.status(), nullable(f.priority()),
-						nullable(f.department()), nullable(f.building()), nullable(f.unit()), nullable(f.category()),
-						f.createdAt().toString(), String.valueOf(f.breaches()), String.valueOf(f.drill())))
+				+ rows.stream().map(f -> String.join(",", Csv.cell(f.caseNo()), Csv.cell(f.type()), Csv.cell(f.status()),
+						Csv.cell(f.priority()), Csv.cell(f.department()), Csv.cell(f.building()), Csv.cell(f.unit()),
+						Csv.cell(f.category()), f.createdAt().toString(), String.valueOf(f.breaches()), String.valueOf(f.drill())))
 						.collect(Collectors.joining("\n", "", rows.isEmpty() ? "" : "\n"));
-	}
-
-	private static String nullable(String value) {
-		return value == null ? "" : value;
 	}
 
 }

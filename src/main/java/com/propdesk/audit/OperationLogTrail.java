@@ -2,11 +2,8 @@ package com.propdesk.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -23,9 +20,12 @@ import org.springframework.stereotype.Component;
  * in Spring's transaction on the same data source, as the trail does). The engine's log is history:
  * cleanup removes it after the retention time and a database user can change it; the trail keeps it,
  * chained. Operations on a case carry its case number; others carry {@link #NO_CASE}.
+ * <p>
+ * The Camunda Spring Boot starter adds every {@link HistoryEventHandler} bean to the engine's custom
+ * handlers, beside its own database handler: being a bean is all the registration this needs.
  */
 @Component
-class OperationLogTrail extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+class OperationLogTrail implements HistoryEventHandler {
 
 	/** The kind of the trail's entries made from the operation log. */
 	static final String KIND = "operation";
@@ -41,17 +41,6 @@ class OperationLogTrail extends AbstractProcessEnginePlugin implements HistoryEv
 
 	OperationLogTrail(AuditTrail trail) {
 		this.trail = trail;
-	}
-
-	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<HistoryEventHandler> handlers = new ArrayList<>();
-		if (configuration.getCustomHistoryEventHandlers() != null) {
-			handlers.addAll(configuration.getCustomHistoryEventHandlers());
-		}
-		handlers.add(this);
-		// the engine's own handler, which writes history to its tables, stays on beside this one
-		configuration.setCustomHistoryEventHandlers(handlers);
 	}
 
 	@Override

@@ -153,7 +153,7 @@ public class SlaReport {
 	}
 
 	private static String quote(String value) {
-		return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+		return Csv.cell(value);
 	}
 
 }

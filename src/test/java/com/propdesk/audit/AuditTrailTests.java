@@ -108,17 +108,20 @@ class AuditTrailTests {
 			identityService.clearAuthentication();
 		}
 
-		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(caseNo) && e.kind().equals(OperationLogTrail.KIND))
-				.anySatisfy(e -> {
+		// once each: the engine has the handler once, beside its own
+		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(caseNo) && e.kind().equals(OperationLogTrail.KIND)
+				&& e.detail().startsWith("Complete Task") && e.detail().contains("task " + accept.getId()))
+				.singleElement().satisfies(e -> {
 					assertThat(e.actor()).isEqualTo("engineer");
-					assertThat(e.detail()).startsWith("Complete Task").contains("process repair", "task " + accept.getId());
+					assertThat(e.detail()).contains("process repair");
 				});
 		assertThat(trail.entries()).filteredOn(e -> e.caseNo().equals(OperationLogTrail.NO_CASE))
 				.anySatisfy(e -> {
 					assertThat(e.actor()).isEqualTo("admin");
 					assertThat(e.detail()).startsWith("Create User");
 				})
-				.anySatisfy(e -> assertThat(e.detail()).startsWith("Delete User"));
+				.anySatisfy(e -> assertThat(e.detail()).startsWith("Delete User"))
+				.filteredOn(e -> e.detail().startsWith("Create User") && e.detail().contains("trail-test")).hasSize(1);
 		assertThat(trail.verify()).isEmpty();
 	}
 

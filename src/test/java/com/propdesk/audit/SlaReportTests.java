@@ -107,10 +107,21 @@ class SlaReportTests {
 				+ "/api/audit/reports/sla?from=2027-03-10&to=2027-03-11&groupBy=shift&format=csv"))
 				.header("Authorization", basic("auditor")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-		assertThat(csv.body().lines()).containsExactly(
+		// a byte-order mark first, so Excel reads the UTF-8
+		assertThat(csv.body()).startsWith("\uFEFF");
+		assertThat(csv.body().substring(1).lines()).containsExactly(
 				"shift,cases,clocks,breached,breachRate,firstResponseMedianMinutes,firstResponseP90Minutes,"
 						+ "resolutionMedianMinutes,resolutionP90Minutes,breachesBySla",
 				"day,1,3,0,0.0,10,10,,,", "night,1,3,1,0.333,40,40,,,repair-response=1");
+	}
+
+	@Test
+	void csvCellsAreQuotedAndNeverRunAsFormulas() {
+		assertThat(Csv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+		assertThat(Csv.cell("-1-B01")).isEqualTo("'-1-B01");
+		assertThat(Csv.cell("3,4")).isEqualTo("\"3,4\"");
+		assertThat(Csv.cell("2-1201")).isEqualTo("2-1201");
+		assertThat(Csv.cell(null)).isEmpty();
 	}
 
 	@Test
@@ -119,6 +130,14 @@ class SlaReportTests {
 
 		assertThat(api.call("GET", "/api/audit/reports/sla?from=2027-03-01&to=2027-04-01", null, "Authorization",
 				basic("engineer")).status()).isEqualTo(403);
+		// every endpoint of the auditors' API, to a desk agent and to a department
+		for (String path : List.of("/api/audit/me", "/api/audit/cases", "/api/audit/cases/R-20270310-0001/timeline",
+				"/api/audit/cases/R-20270310-0001/diagram", "/api/audit/reports/sla?from=2027-03-01&to=2027-04-01",
+				"/api/audit/trail/verify", "/api/audit/trail/export")) {
+			for (String user : List.of("agent", "guard")) {
+				assertThat(api.call("GET", path, null, "Authorization", basic(user)).status()).as(user + " " + path).isEqualTo(403);
+			}
+		}
 		var bad = api.call("GET", "/api/audit/reports/sla?from=march&to=2027-04-01&groupBy=weather", null, "Authorization",
 				basic("auditor"));
 		assertThat(bad.status()).isEqualTo(400);
@@ -142,7 +161,8 @@ class SlaReportTests {
 		assertThat(all).hasSize(2);
 		assertThat(breached).hasSize(1);
 		assertThat(breached.get(0).get("breaches").asInt()).isOne();
-		List<String> lines = csv.body().lines().toList();
+		assertThat(csv.body()).startsWith("\uFEFF");
+		List<String> lines = csv.body().substring(1).lines().toList();
 		assertThat(lines).hasSize(3);
 		for (int i = 0; i < all.size(); i++) {
 			assertThat(lines.get(i + 1)).startsWith(all.get(i).get("caseNo").asText() + ",repair,in-progress,P1,engineering,5,5-101,plumbing,")
