@@ -253,7 +253,7 @@ class TasklistBrowserTests {
 
 		CaseRecord inquiry = cases.open(new com.propdesk.intake.CaseRequest("inquiry", "app", "app-" + java.util.UUID.randomUUID(),
 				new com.propdesk.intake.CaseRequest.Reporter("吴先生", "13600000000"), "5", "5-301", null,
-				"物业费在哪里交", null)).record();
+				"物业费交哪", null)).record();
 		processInstanceId = inquiry.processInstanceId();
 		Task desk = currentTask();
 		assertThat(desk.getName()).isEqualTo("客服答复咨询");

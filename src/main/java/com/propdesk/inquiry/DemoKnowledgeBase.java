@@ -32,7 +32,13 @@ class DemoKnowledgeBase implements SmartInitializingSingleton {
 	/** Valid from the start of the demo year, whatever day the demo is first started. */
 	private static final LocalDate VALID_FROM = LocalDate.of(2026, 1, 1);
 
-	record DemoEntry(String code, String category, String question, String answer, List<String> keywords) {
+	record DemoEntry(String code, String category, String question, String answer, List<String> keywords,
+			List<String> phrasings) {
+
+		DemoEntry {
+			phrasings = phrasings == null ? List.of() : List.copyOf(phrasings);
+		}
+
 	}
 
 	private final KnowledgeBase knowledge;
@@ -60,6 +66,7 @@ class DemoKnowledgeBase implements SmartInitializingSingleton {
 					entries.forEach(e -> knowledge.publish(e.code(), e.category(), InquiryCategories.OWNERS.get(e.category()),
 							e.question(), e.answer(),
 							e.keywords(), VALID_FROM, null, "system", "演示知识库"));
+					entries.forEach(e -> e.phrasings().forEach(p -> knowledge.confirm(e.code(), p, null, "system")));
 					log.info("Loaded the demo knowledge base: {} entries", entries.size());
 				}
 			});

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -24,13 +25,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class KnowledgeMatcher {
 
-	/** An entry, how well it matches (0 to 1), and how many terms it shares with the question. */
-	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms) {
+	/**
+	 * An entry, how well it matches (0 to 1), how many terms it shares with the question, and whether they
+	 * share its topic (a concept of the synonym list, when the wording has one).
+	 */
+	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic) {
 	}
 
 	/**
 	 * An automatic answer needs the question and the entry to share at least this many terms: one word
-	 * in common (燃气 in "家里有燃气味") is a topic, not an answer.
+	 * in common (燃气 in "家里有燃气味") is a topic, not an answer. It also needs them to share the entry's
+	 * topic: "晚上几点以后" in common does not make a question about the east gate one about rubbish.
 	 */
 	static final int MIN_SHARED_TERMS = 2;
 
@@ -101,7 +106,8 @@ public class KnowledgeMatcher {
 				if (dot > 0) {
 					double cosine = dot / (queryNorm * document.norm());
 					double coverage = covered / (queryNorm * queryNorm);
-					Candidate candidate = new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared);
+					boolean sameTopic = document.topics().isEmpty() || query.keySet().stream().anyMatch(document.topics()::contains);
+					Candidate candidate = new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared, sameTopic);
 					best.merge(document.entry().code(), candidate, (a, b) -> a.score() >= b.score() ? a : b);
 				}
 			}
@@ -109,7 +115,7 @@ public class KnowledgeMatcher {
 		List<Candidate> candidates = new ArrayList<>(best.values());
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
-				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS
+				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS && candidates.get(0).sameTopic()
 				&& (candidates.size() == 1 || candidates.get(0).score() - candidates.get(1).score() >= properties.leadBy());
 		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident);
 	}
@@ -143,7 +149,7 @@ public class KnowledgeMatcher {
 		return current;
 	}
 
-	private record Document(KnowledgeEntry entry, Map<String, Double> weights, double norm) {
+	private record Document(KnowledgeEntry entry, Map<String, Double> weights, double norm, Set<String> topics) {
 	}
 
 	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf) {
@@ -152,26 +158,42 @@ public class KnowledgeMatcher {
 				QuestionTerms terms) {
 			// rarity is counted per entry, over all its wordings together
 			Map<String, Integer> frequency = new HashMap<>();
-			List<List<Map<String, Double>>> wordings = new ArrayList<>();
+			List<List<Wording>> wordings = new ArrayList<>();
 			for (KnowledgeEntry entry : entries) {
-				List<Map<String, Double>> ofEntry = new ArrayList<>();
-				ofEntry.add(described(terms, entry.question() + " " + String.join(" ", entry.keywords())));
-				phrasings.getOrDefault(entry.code(), List.of()).forEach(p -> ofEntry.add(described(terms, p)));
+				List<Wording> ofEntry = new ArrayList<>();
+				String own = entry.question() + " " + String.join(" ", entry.keywords());
+				ofEntry.add(new Wording(described(terms, own), topics(terms, own)));
+				// a wording is read with the entry's own question, so a short one ("要去物业登记吗") keeps its
+				// topic, which a question must share; a wording with no topic word of its own (an owner's, which
+				// the desk confirmed: "水池什么时候放水") is trusted as it is
+				phrasings.getOrDefault(entry.code(), List.of()).forEach(p -> {
+					String read = p + " " + entry.question();
+					ofEntry.add(new Wording(described(terms, read), topics(terms, p).isEmpty() ? Set.of() : topics(terms, read)));
+				});
 				wordings.add(ofEntry);
-				ofEntry.stream().flatMap(w -> w.keySet().stream()).distinct().forEach(t -> frequency.merge(t, 1, Integer::sum));
+				ofEntry.stream().flatMap(w -> w.terms().keySet().stream()).distinct()
+						.forEach(t -> frequency.merge(t, 1, Integer::sum));
 			}
 			int n = entries.size();
 			Map<String, Double> idf = new HashMap<>();
 			frequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + (double) n / df)));
 			List<Document> documents = new ArrayList<>();
 			for (int i = 0; i < entries.size(); i++) {
-				for (Map<String, Double> wording : wordings.get(i)) {
+				for (Wording wording : wordings.get(i)) {
 					Map<String, Double> weights = new HashMap<>();
-					wording.forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
-					documents.add(new Document(entries.get(i), weights, norm(weights.values())));
+					wording.terms().forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
+					documents.add(new Document(entries.get(i), weights, norm(weights.values()), wording.topics()));
 				}
 			}
 			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN);
+		}
+
+		private record Wording(Map<String, Double> terms, Set<String> topics) {
+		}
+
+		private static Set<String> topics(QuestionTerms terms, String text) {
+			return terms.terms(text).stream().map(QuestionTerms.Term::text).filter(QuestionTerms::isConcept)
+					.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		}
 
 		private static Map<String, Double> described(QuestionTerms terms, String text) {

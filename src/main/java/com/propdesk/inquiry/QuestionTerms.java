@@ -85,6 +85,11 @@ final class QuestionTerms {
 		return new QuestionTerms(variantToConcept);
 	}
 
+	/** Whether a term is a concept of the synonym list (a topic such as 物业费 or 门禁卡). */
+	static boolean isConcept(String term) {
+		return term.startsWith("#");
+	}
+
 	/** Full-width to half-width, compatibility forms folded, lower case. */
 	static String normalize(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();

@@ -22,15 +22,17 @@ import com.propdesk.PropDeskTest;
  * about: the precision of automatic answers (a wrong one is worse than none) and the share answered
  * automatically.
  * <ul>
- * <li>{@code held-out.tsv}: 87 questions written as residents ask them (colloquial, typos, other words;
+ * <li>{@code held-out.tsv}: 90 questions written as residents ask them (everyday wording, typos, emoji;
  * disputes, fault reports and other topics sharing words with entries) by someone who saw only the
- * entries' standard questions and reported only how many there are. It was run once, after everything
- * else was settled; the precision target is asserted on it and the share is printed.</li>
- * <li>{@code validation.tsv}: an earlier set of the same kind (94 questions); only its two figures were
- * seen, after each of three rounds of changes, so it steered the choice of the scoring a little.</li>
- * <li>{@code development.tsv}: the first set (83 questions); its author's summary named some of its
- * words before the synonym list was written and its misses were read to choose keywords and the
- * scoring, so its figures are printed for comparison only, with the questions it gets wrong.</li>
+ * entries' standard questions and reported only how many there are. It was first run after everything
+ * else was settled, and twice more for the topic rule a unit test showed was missing (README); only its
+ * figures were ever seen. Both targets are asserted on it.</li>
+ * <li>{@code validation-1.tsv} (94) and {@code validation-2.tsv} (87): earlier sets of the same kind; only
+ * their figures were seen, after each round of changes, so they steered the choice of scoring and of the
+ * shipped wordings.</li>
+ * <li>{@code development.tsv}: the first set (83 questions); its author's summary named some of its words
+ * before the synonym list was written and its misses were read to choose keywords and the scoring, so
+ * its figures are printed for comparison only, with the questions it gets wrong.</li>
  * </ul>
  */
 @PropDeskTest
@@ -38,7 +40,9 @@ class InquiryMatchingEvaluation {
 
 	static final String HELD_OUT = "inquiry/held-out.tsv";
 
-	static final String VALIDATION = "inquiry/validation.tsv";
+	static final String VALIDATION_1 = "inquiry/validation-1.tsv";
+
+	static final String VALIDATION_2 = "inquiry/validation-2.tsv";
 
 	static final String DEVELOPMENT = "inquiry/development.tsv";
 
@@ -63,6 +67,11 @@ class InquiryMatchingEvaluation {
 			@Override
 			public List<KnowledgeEntry> answerable() {
 				return KnowledgeMatcherTests.DEMO;
+			}
+
+			@Override
+			public Map<String, List<String>> phrasings() {
+				return KnowledgeMatcherTests.DEMO_PHRASINGS;
 			}
 
 		}, properties);
@@ -95,19 +104,18 @@ class InquiryMatchingEvaluation {
 	}
 
 	@Test
-	void automaticAnswersAreRightAtLeast95PercentOfTheTimeAndTheShareAnsweredIsPrinted() throws IOException {
+	void automaticAnswersAreRightAtLeast95PercentOfTheTimeAndCoverAtLeast60PercentOfQuestions() throws IOException {
 		Figures development = evaluate(read(DEVELOPMENT));
 		development.print("development set (influenced the synonyms; for comparison)", true);
-		evaluate(read(VALIDATION)).print("validation set (only its figures were ever seen)", false);
+		evaluate(read(VALIDATION_1)).print("validation set 1 (only its figures were seen)", false);
+		evaluate(read(VALIDATION_2)).print("validation set 2 (only its figures were seen)", false);
 		Figures heldOut = evaluate(read(HELD_OUT));
 		heldOut.print("held-out set", false);
 
 		assertThat(heldOut.questions()).isGreaterThanOrEqualTo(60);
 		// the target that matters most, met: a wrong automatic answer is worse than none
 		assertThat(heldOut.precision()).as("precision of automatic answers").isGreaterThanOrEqualTo(0.95);
-		// the target for the share is 60 %; the held-out set gets 56 % (README): this floor only keeps
-		// a change from making it worse unnoticed
-		assertThat(heldOut.share()).as("share answered automatically (target 60 %, not met yet)").isGreaterThanOrEqualTo(0.50);
+		assertThat(heldOut.share()).as("share answered automatically").isGreaterThanOrEqualTo(0.60);
 	}
 
 	private Figures evaluate(List<Question> questions) {

@@ -89,7 +89,7 @@ class InquiryProcessTests {
 	void tearDown() {
 		Work.deleteRunningInstances(runtimeService);
 		// wordings the desk's choices taught: each test starts from the shipped knowledge base
-		jdbc.update("delete from kb_phrasing");
+		jdbc.update("delete from kb_phrasing where case_no is not null");
 		TestClock.reset();
 	}
 
@@ -157,7 +157,7 @@ class InquiryProcessTests {
 
 	@Test
 	void anUncertainMatchGoesToTheDeskWithThreeCandidatesAndTheAgentAnswersWithOne() {
-		CaseRecord inquiry = ask("app", "物业费在哪里交");
+		CaseRecord inquiry = ask("app", "物业费交哪");
 
 		assertThat(reload(inquiry).status()).isEqualTo(CaseStatus.ACCEPTED);
 		assertThat(ownerEvents(inquiry)).containsExactly("accepted");

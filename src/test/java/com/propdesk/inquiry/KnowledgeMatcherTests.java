@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,10 @@ class KnowledgeMatcherTests {
 					LocalDate.of(2026, 1, 1), null, "system", null, null))
 			.toList();
 
+	/** The wordings shipped with the demo entries. */
+	static final Map<String, List<String>> DEMO_PHRASINGS = DemoKnowledgeBase.read(new ObjectMapper()).stream()
+			.collect(java.util.stream.Collectors.toMap(DemoKnowledgeBase.DemoEntry::code, DemoKnowledgeBase.DemoEntry::phrasings));
+
 	final KnowledgeMatcher matcher = new KnowledgeMatcher(new KnowledgeMatcher.Source() {
 
 		@Override
@@ -31,6 +36,11 @@ class KnowledgeMatcherTests {
 		@Override
 		public List<KnowledgeEntry> answerable() {
 			return DEMO;
+		}
+
+		@Override
+		public Map<String, List<String>> phrasings() {
+			return DEMO_PHRASINGS;
 		}
 
 	}, new InquiryProperties(null, null, null, null));
