@@ -116,6 +116,14 @@ class KnowledgeMatcherTests {
 	}
 
 	@Test
+	void aQuestionMustShareTheEntrysTopicNotJustItsPhrases() {
+		// "晚上几点以后" is in a wording of the rubbish times; the question is about the east gate
+		KnowledgeMatcher.Match match = matcher.match("小区东门晚上几点关门？十一点以后还能从东门进吗");
+		assertThat(match.confident()).isFalse();
+		assertThat(match.candidates()).isNotEmpty();
+	}
+
+	@Test
 	void fullWidthAndLatinAreFolded() {
 		assertThat(QuestionTerms.normalize("ＷＩＦＩ　１２３")).isEqualTo("wifi 123");
 		assertThat(best("小区WiFi宽带哪家能装")).isEqualTo("internet");
