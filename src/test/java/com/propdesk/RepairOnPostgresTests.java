@@ -3,7 +3,6 @@ package com.propdesk;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,12 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
@@ -42,7 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.repair.RepairProcess;
-import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -58,24 +54,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 		"camunda.bpm.generate-unique-process-engine-name=true" })
 // the context owns the server: closed with the class, not left to a shutdown hook racing the JVM exit
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
+@Import(EmbeddedPostgresDatabase.class)
 class RepairOnPostgresTests {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EmbeddedDatabase {
-
-		@Bean(destroyMethod = "close")
-		EmbeddedPostgres embeddedPostgres() throws IOException {
-			return EmbeddedPostgres.builder().start();
-		}
-
-		// made from the server bean, so Spring closes the engine and this pool before the server
-		@Bean
-		HikariDataSource dataSource(EmbeddedPostgres postgres) {
-			return DataSourceBuilder.create().type(HikariDataSource.class)
-					.url(postgres.getJdbcUrl("postgres", "postgres")).username("postgres").password("postgres").build();
-		}
-
-	}
 
 	@LocalServerPort
 	int port;

@@ -1,18 +1,10 @@
 package com.propdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,12 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,13 +39,6 @@ import com.propdesk.repair.RepairProcess;
 @PropDeskTest
 class TasklistBrowserTests {
 
-	// Debian's packages: CI installs them, and nothing may download a browser or driver at run time
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
 	@LocalServerPort
 	int port;
 
@@ -73,7 +54,7 @@ class TasklistBrowserTests {
 	@Autowired
 	HistoryService historyService;
 
-	private Path profile;
+	private Chromium chromium;
 
 	private WebDriver browser;
 
@@ -93,27 +74,17 @@ class TasklistBrowserTests {
 
 	@BeforeEach
 	void setUp() throws IOException {
-		if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
-			fail("Browser tests need Debian's Chromium and its driver: apt-get install -y chromium chromium-driver"
-					+ " (missing " + (CHROMEDRIVER.canExecute() ? CHROMIUM : CHROMEDRIVER) + ")");
-		}
 		TestClock.set(TestClock.DAY);
-		profile = Files.createTempDirectory("propdesk-chromium");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-				.usingAnyFreePort().build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-				"--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, PATIENCE);
+		chromium = Chromium.start();
+		browser = chromium.browser();
+		wait = chromium.patiently();
 	}
 
 	@AfterEach
 	void tearDown() throws IOException {
 		try {
-			if (browser != null) {
-				browser.quit();
+			if (chromium != null) {
+				chromium.close();
 			}
 			if (processInstanceId != null
 					&& runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
@@ -122,7 +93,6 @@ class TasklistBrowserTests {
 		}
 		finally {
 			TestClock.reset();
-			deleteProfile();
 		}
 	}
 
@@ -371,26 +341,8 @@ class TasklistBrowserTests {
 	}
 
 	private void saveScreenshot(String name) {
-		if (browser == null) {
-			return;
-		}
-		try {
-			Path dir = Files.createDirectories(Path.of("target", "browser"));
-			Files.write(dir.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-			Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-		}
-		catch (IOException | RuntimeException ex) {
-			// the test's own failure is what matters; a missing picture must not replace it
-			System.err.println("Could not save the browser's screenshot: " + ex);
-		}
-	}
-
-	private void deleteProfile() throws IOException {
-		if (profile == null) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(profile)) {
-			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		if (chromium != null) {
+			chromium.saveScreenshot(name);
 		}
 	}
 

@@ -2,20 +2,16 @@ package com.propdesk.audit;
 
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,12 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
+import com.propdesk.Chromium;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
@@ -59,13 +52,6 @@ import com.propdesk.repair.RepairProcess;
  */
 @PropDeskTest
 class AuditViewBrowserTests {
-
-	// Debian's packages: CI installs them, and nothing may download a browser or driver at run time
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	static final OffsetDateTime DAY = OffsetDateTime.parse("2027-06-15T10:00:00+08:00");
 
@@ -86,7 +72,7 @@ class AuditViewBrowserTests {
 	@Autowired
 	IdentityService identityService;
 
-	private Path profile;
+	private Chromium chromium;
 
 	private Path downloads;
 
@@ -103,37 +89,32 @@ class AuditViewBrowserTests {
 
 	@BeforeEach
 	void setUp() throws IOException {
-		if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
-			fail("Browser tests need Debian's Chromium and its driver: apt-get install -y chromium chromium-driver"
-					+ " (missing " + (CHROMEDRIVER.canExecute() ? CHROMIUM : CHROMEDRIVER) + ")");
-		}
-		profile = Files.createTempDirectory("propdesk-chromium");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-				.usingAnyFreePort().build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-				"--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
-		// the page's console: a Content-Security-Policy refusal or a script error shows there
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		downloads = Files.createDirectories(profile.resolve("downloads"));
-		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-				"download.prompt_for_download", false));
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, PATIENCE);
+		chromium = Chromium.start((options, profile) -> {
+			// the page's console: a Content-Security-Policy refusal or a script error shows there
+			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+			try {
+				downloads = Files.createDirectories(profile.resolve("downloads"));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false));
+		});
+		browser = chromium.browser();
+		wait = chromium.patiently();
 	}
 
 	@AfterEach
 	void tearDown() throws IOException {
 		try {
-			if (browser != null) {
-				browser.quit();
+			if (chromium != null) {
+				chromium.close();
 			}
 			Work.deleteRunningInstances(runtimeService);
 		}
 		finally {
 			TestClock.reset();
-			deleteProfile();
 		}
 	}
 
@@ -307,26 +288,8 @@ class AuditViewBrowserTests {
 	}
 
 	private void saveScreenshot(String name) {
-		if (browser == null) {
-			return;
-		}
-		try {
-			Path dir = Files.createDirectories(Path.of("target", "browser"));
-			Files.write(dir.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-			Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-		}
-		catch (IOException | RuntimeException ex) {
-			// the test's own failure is what matters; a missing picture must not replace it
-			System.err.println("Could not save the browser's screenshot: " + ex);
-		}
-	}
-
-	private void deleteProfile() throws IOException {
-		if (profile == null) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(profile)) {
-			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		if (chromium != null) {
+			chromium.saveScreenshot(name);
 		}
 	}
 

@@ -1,21 +1,15 @@
 package com.propdesk.audit;
 
-import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.propdesk.EmbeddedPostgresDatabase;
 
 /**
  * {@link SlaReportBenchmark}'s load and timings on a real PostgreSQL (embedded, as in RepairOnPostgresTests),
@@ -26,24 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 		"camunda.bpm.generate-unique-process-engine-name=true" })
 // the embedded server is closed with the class, not left to a shutdown hook racing the JVM exit
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
+@Import(EmbeddedPostgresDatabase.class)
 class SlaReportOnPostgresBenchmark {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EmbeddedDatabase {
-
-		@Bean(destroyMethod = "close")
-		EmbeddedPostgres embeddedPostgres() throws IOException {
-			return EmbeddedPostgres.builder().start();
-		}
-
-		// made from the server bean, so Spring closes the engine and this pool before the server
-		@Bean
-		HikariDataSource dataSource(EmbeddedPostgres postgres) {
-			return DataSourceBuilder.create().type(HikariDataSource.class)
-					.url(postgres.getJdbcUrl("postgres", "postgres")).username("postgres").password("postgres").build();
-		}
-
-	}
 
 	@Autowired
 	JdbcTemplate jdbc;
