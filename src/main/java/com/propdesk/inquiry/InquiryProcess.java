@@ -34,6 +34,7 @@ public final class InquiryProcess {
 	public static final String ADD_TO_KNOWLEDGE = "addToKnowledgeBase";
 	public static final String KNOWLEDGE_CATEGORY = "knowledgeCategory";
 	public static final String PROPOSE_ENTRY = "proposeEntry";
+	/** The draft's id, for the record: the review reads the case's own pending draft, never this variable. */
 	public static final String DRAFT_ID = "draftId";
 	public static final String DRAFT_DEPARTMENT = "draftDepartment";
 	public static final String APPROVED = "approved";

@@ -143,10 +143,6 @@ class KnowledgeBase implements KnowledgeMatcher.Source {
 		return jdbc.queryForObject("select max(id) from kb_draft where case_no = ?", Long.class, caseNo);
 	}
 
-	Optional<Draft> draft(long id) {
-		return jdbc.query("select * from kb_draft where id = ?", DRAFT, id).stream().findFirst();
-	}
-
 	Optional<Draft> pendingDraftOf(String caseNo) {
 		return jdbc.query("select * from kb_draft where case_no = ? and status = 'pending' order by id desc", DRAFT, caseNo)
 				.stream().findFirst();
