@@ -111,8 +111,9 @@ final class InquiryDelegates {
 				route = DESK;
 			}
 			execution.setVariable(ROUTE, route);
-			// every inquiry is normal priority; the desk answers it unless the table names a specialist
-			cases.classify(caseNo, record.category(), "P3",
+			// a suspected danger is P1, every other inquiry normal; the desk answers it unless the table names a specialist
+			boolean urgent = Boolean.TRUE.equals(triage.get("urgent"));
+			cases.classify(caseNo, record.category(), urgent ? "P1" : "P3",
 					SPECIALIST.equals(route) ? (String) triage.get(SPECIALIST_GROUP) : Groups.SERVICE_DESK);
 			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
 			for (int n = 1; n <= 3; n++) {
@@ -128,13 +129,13 @@ final class InquiryDelegates {
 			String message = switch (route) {
 				case AUTO -> String.format("知识库匹配「%s」（置信度 %.0f%%），自动答复", best.entry().question(), best.score() * 100);
 				case SPECIALIST -> "咨询分流：" + triage.get("reason");
-				default -> best == null ? "知识库没有相关条目，交客服答复"
+				default -> DESK.equals(tableRoute) ? "咨询分流：" + triage.get("reason") : best == null ? "知识库没有相关条目，交客服答复"
 						: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
 								best.entry().question(), best.score() * 100);
 			};
 			cases.record(caseNo, "triaged", message);
 			execution.setVariable("triageReason", triage.get("reason"));
-			if (Boolean.TRUE.equals(triage.get("urgent"))) {
+			if (urgent) {
 				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
 						"【疑似险情】" + caseNo + " 业主咨询：" + record.description() + "，联系电话 " + record.reporterPhone());
 			}

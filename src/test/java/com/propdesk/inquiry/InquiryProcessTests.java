@@ -341,6 +341,7 @@ class InquiryProcessTests {
 
 		assertThat(task(inquiry).getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
 		assertThat(reload(inquiry).answer()).isNull();
+		assertThat(reload(inquiry).priority()).isEqualTo("P1");
 		assertThat(taskService.getVariable(task(inquiry).getId(), "triageReason").toString()).startsWith("疑似险情");
 		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ? and recipient = 'duty-officer'",
 				Integer.class, "inquiry-urgent:" + inquiry.caseNo())).isEqualTo(1);
