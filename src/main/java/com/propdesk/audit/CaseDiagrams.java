@@ -32,8 +32,10 @@ import com.propdesk.intake.CaseType;
  * Camunda 7's history records activities, not sequence flows, so the flows are inferred: a flow from S
  * to T was taken when an instance of T started and, of the instances of T's predecessors that started
  * before it and ended (not cancelled) by then, the one that ended last is an instance of S (equal end
- * times, common within one transaction, go to the one that started later). For PropDesk's diagrams,
- * where every join records an instance per arriving token, that is the path the engine took.
+ * times, common within one transaction, go to the one on the target's execution, then to the one that
+ * started later), and a step feeds at most one step of each element: two arrivals at a parallel join come
+ * from two steps. For PropDesk's diagrams, where every join records an instance per arriving token, that
+ * is the path the engine took.
  * <p>
  * The XML is read with {@link RepositoryService#getProcessModel}, which needs only READ on the process
  * definition: every staff group has it (security/Grants), so the auditor's own authorization is enough
@@ -48,7 +50,7 @@ public class CaseDiagrams {
 			List<String> flows) {
 	}
 
-	private record Flow(String id, String source, String target) {
+	record Flow(String id, String source, String target) {
 	}
 
 	private static final int PAGE = 2000;
@@ -104,29 +106,51 @@ public class CaseDiagrams {
 	/** @param steps the instance's activities in the order they started (time, then the engine's sequence counter) */
 	static List<String> takenFlows(List<Flow> flows, List<HistoricActivityInstance> steps) {
 		Set<String> taken = new LinkedHashSet<>();
+		// a step's token goes on to one step of each element it leads to: two arrivals at one parallel join
+		// come from two different steps, even when both ended in the same millisecond
+		Set<String> fed = new java.util.HashSet<>();
 		for (int t = 0; t < steps.size(); t++) {
 			HistoricActivityInstance target = steps.get(t);
 			List<Flow> incoming = flows.stream().filter(f -> f.target().equals(elementId(target))).toList();
 			if (incoming.isEmpty()) {
 				continue;
 			}
-			// steps of one transaction often share a millisecond: then the one that started later came later
 			HistoricActivityInstance latest = null;
 			for (int s = 0; s < t; s++) {
 				HistoricActivityInstance source = steps.get(s);
 				boolean predecessor = incoming.stream().anyMatch(f -> f.source().equals(elementId(source)));
 				if (predecessor && !source.isCanceled() && source.getEndTime() != null
 						&& !source.getEndTime().after(target.getStartTime())
-						&& (latest == null || !source.getEndTime().before(latest.getEndTime()))) {
+						&& !fed.contains(source.getId() + ">" + elementId(target)) && later(source, latest, target)) {
 					latest = source;
 				}
 			}
 			if (latest != null) {
 				String from = elementId(latest);
+				fed.add(latest.getId() + ">" + elementId(target));
 				incoming.stream().filter(f -> f.source().equals(from)).forEach(f -> taken.add(f.id()));
 			}
 		}
 		return List.copyOf(taken);
+	}
+
+	/**
+	 * Whether {@code source} is a better guess than {@code best} for the step {@code target} came from: it
+	 * ended later; at the same millisecond (one transaction), the one on the target's own execution, then
+	 * the one that started later.
+	 */
+	private static boolean later(HistoricActivityInstance source, HistoricActivityInstance best,
+			HistoricActivityInstance target) {
+		if (best == null) {
+			return true;
+		}
+		int byEnd = source.getEndTime().compareTo(best.getEndTime());
+		if (byEnd != 0) {
+			return byEnd > 0;
+		}
+		boolean sourceOwn = source.getExecutionId() != null && source.getExecutionId().equals(target.getExecutionId());
+		boolean bestOwn = best.getExecutionId() != null && best.getExecutionId().equals(target.getExecutionId());
+		return sourceOwn || !bestOwn;
 	}
 
 	/** The diagram's XML, or null when its deployment was deleted. */
