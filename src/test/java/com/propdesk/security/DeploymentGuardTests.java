@@ -111,7 +111,7 @@ class DeploymentGuardTests {
 	@CsvSource(delimiter = '|', value = {
 			"shell task|<bpmn:serviceTask id='s' NS:type='shell'><bpmn:extensionElements><NS:field name='command' stringValue='id'/><NS:field name='wait' stringValue='true'/><NS:field name='outputVariable' stringValue='out'/></bpmn:extensionElements></bpmn:serviceTask>|NS:type",
 			"timer-started shell task|<bpmn:startEvent id='timer'><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent><bpmn:sequenceFlow id='f' sourceRef='timer' targetRef='s'/><bpmn:serviceTask id='s' NS:type='shell'><bpmn:extensionElements><NS:field name='command' stringValue='id'/></bpmn:extensionElements></bpmn:serviceTask>|元素 s（bpmn:serviceTask）的属性 NS:type",
-			"mail task|<bpmn:sendTask id='s' NS:type='mail'/>|NS:type",
+			"mail task|<bpmn:sendTask id='s' NS:type='mail'><bpmn:extensionElements><NS:field name='to' stringValue='a@example.com'/><NS:field name='text' stringValue='x'/></bpmn:extensionElements></bpmn:sendTask>|NS:type",
 			"external task|<bpmn:serviceTask id='s' NS:type='external' NS:topic='t'/>|NS:type",
 			"class on service task|<bpmn:serviceTask id='s' NS:class='org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior'/>|NS:class",
 			"class on message end event|<bpmn:endEvent id='e'><bpmn:messageEventDefinition id='m' NS:class='com.evil.Send'/></bpmn:endEvent>|NS:class",
@@ -120,7 +120,7 @@ class DeploymentGuardTests {
 			"task listener class|<bpmn:userTask id='u'><bpmn:extensionElements><NS:taskListener class='com.evil.L' event='create'/></bpmn:extensionElements></bpmn:userTask>|NS:taskListener",
 			"variable mapping class|<bpmn:callActivity id='c' calledElement='repair' NS:variableMappingClass='com.evil.Mapping'/>|NS:variableMappingClass",
 			"embedded form key|<bpmn:userTask id='u' NS:formKey='embedded:app:forms/evil.html'/>|NS:formKey",
-			"form handler class|<bpmn:userTask id='u' NS:formHandlerClass='com.evil.Forms'/>|NS:formHandlerClass",
+			"form handler class|<bpmn:userTask id='u' NS:formHandlerClass='org.camunda.bpm.engine.impl.form.handler.DefaultTaskFormHandler'/>|NS:formHandlerClass",
 			"generated form with validator class|<bpmn:userTask id='u'><bpmn:extensionElements><NS:formData><NS:formField id='f' type='string'><NS:validation><NS:constraint name='validator' config='com.evil.V'/></NS:validation></NS:formField></NS:formData></bpmn:extensionElements></bpmn:userTask>|NS:formData",
 			"script listener|<bpmn:serviceTask id='s' " + BEAN + "><bpmn:extensionElements><NS:executionListener event='start'><NS:script scriptFormat='javascript'>1</NS:script></NS:executionListener></bpmn:extensionElements></bpmn:serviceTask>|NS:script",
 			"script resource in a mapping|<bpmn:serviceTask id='s' " + BEAN + "><bpmn:extensionElements><NS:inputOutput><NS:inputParameter name='p'><NS:script scriptFormat='groovy' resource='deployment://x.groovy'/></NS:inputParameter></NS:inputOutput></bpmn:extensionElements></bpmn:serviceTask>|NS:script",
@@ -130,7 +130,12 @@ class DeploymentGuardTests {
 			"reflection in an expression|<bpmn:serviceTask id='s' NS:expression='${caseNo.class.classLoader}'/>|NS:expression" })
 	void attackFamiliesAreRefusedInEveryNamespace(String family, String body, String reason) {
 		for (String prefix : new String[] { "camunda", "activiti" }) {
-			refused("guarded.bpmn", process(body.replace("NS:", prefix + ":")), reason.replace("NS:", prefix + ":"));
+			String diagram = process(body.replace("NS:", prefix + ":"));
+			if (body.contains("timerEventDefinition")) {
+				// started by its timer alone: nobody needs a start permission
+				diagram = diagram.replace("<bpmn:startEvent id=\"start\"/>", "");
+			}
+			refused("guarded.bpmn", diagram, reason.replace("NS:", prefix + ":"));
 		}
 	}
 
