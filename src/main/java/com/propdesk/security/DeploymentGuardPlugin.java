@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ArtifactFactory;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -22,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the {@link DeploymentGuard} in front of every deployment and limits what expressions can
  * reach to an explicit map of beans: PropDesk's own delegates and listeners. No other Spring bean
- * (data sources, services, the context itself) is visible to a diagram.
+ * (data sources, services, the context itself) is visible to a diagram. Behind the guard, the engine
+ * itself refuses unsafe behaviours when it parses ({@link UnsafeBehaviourParseListener}), creates no
+ * object by class name, and evaluates no expression that walks to Java reflection.
  */
 @Component
 class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
@@ -59,7 +66,47 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		LazyBeans visible = new LazyBeans(allowed, beans);
 		configuration.setBeans(visible);
 		// the Spring factory bean created the expression manager before plugins run, with every bean visible
-		configuration.setExpressionManager(new SpringExpressionManager(beans, visible));
+		configuration.setExpressionManager(new GuardedExpressionManager(beans, visible));
+
+		// the engine's own lines behind the guard, should a diagram ever get past it
+		List<BpmnParseListener> parseListeners = new ArrayList<>();
+		if (configuration.getCustomPostBPMNParseListeners() != null) {
+			parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+		}
+		parseListeners.add(new UnsafeBehaviourParseListener());
+		configuration.setCustomPostBPMNParseListeners(parseListeners);
+		configuration.setArtifactFactory(new NoClassNames());
+	}
+
+	/**
+	 * The engine creates Java objects by class name only for class delegates, class listeners, variable
+	 * mapping classes and the shell and mail tasks; PropDesk uses none of them, so the engine creates none.
+	 */
+	static final class NoClassNames implements ArtifactFactory {
+
+		@Override
+		public <T> T getArtifact(Class<T> type) {
+			throw new ProcessEngineException("引擎拒绝按类名创建 Java 对象：" + type.getName()
+					+ "（请使用 PropDesk 组件的 delegateExpression）");
+		}
+
+	}
+
+	/** Spring's expression manager with {@link NoReflectionELResolver} in front of its resolvers. */
+	static final class GuardedExpressionManager extends SpringExpressionManager {
+
+		GuardedExpressionManager(ApplicationContext beans, Map<Object, Object> visible) {
+			super(beans, visible);
+		}
+
+		@Override
+		protected ELResolver createElResolver() {
+			CompositeELResolver resolver = new CompositeELResolver();
+			resolver.add(new NoReflectionELResolver());
+			resolver.add(super.createElResolver());
+			return resolver;
+		}
+
 	}
 
 	/** The allow-listed beans, each fetched from Spring when an expression first names it. */

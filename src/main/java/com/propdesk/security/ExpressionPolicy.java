@@ -29,10 +29,46 @@ public final class ExpressionPolicy {
 			"variableScope", "processEngine", "processEngineServices", "applicationContext", "environment",
 			"systemProperties", "systemEnvironment");
 
+	/**
+	 * Property names that lead from any object to Java reflection: {@code ${caseNo.class.classLoader}}
+	 * walks getters to a class loader without calling a method. A property read is allowed only when its
+	 * name is an identifier that is none of these and names no class.
+	 */
+	static final Set<String> REFLECTIVE = Set.of("class", "classLoader", "declaringClass", "module", "protectionDomain",
+			"codeSource", "componentType", "superclass", "genericSuperclass", "interfaces", "genericInterfaces",
+			"nestHost", "nestMembers", "enclosingMethod", "enclosingConstructor", "methods", "declaredMethods", "fields",
+			"declaredFields", "constructors", "declaredConstructors", "recordComponents", "annotations",
+			"declaredAnnotations", "package", "layer", "unnamedModule", "runtime", "contextClassLoader", "threadGroup",
+			"signers", "typeParameters", "enumConstants");
+
+	private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
 	private final Set<String> beans;
 
 	public ExpressionPolicy(Set<String> beans) {
 		this.beans = Set.copyOf(beans);
+	}
+
+	/** Whether a property read of this name may be evaluated: an identifier that does not lead to reflection. */
+	public static boolean isPlainProperty(String name) {
+		return name != null && PROPERTY.matcher(name).matches() && !REFLECTIVE.contains(name)
+				&& !name.endsWith("Class") && !name.endsWith("Classes") && !name.contains("ClassLoader");
+	}
+
+	/**
+	 * For attributes the engine turns into a delegate: the whole expression names one allow-listed
+	 * PropDesk bean, nothing else.
+	 * @return why the expression is refused; empty when it is a bean reference
+	 */
+	public List<String> checkBeanReference(String expression) {
+		String name = expression.trim();
+		if (name.startsWith("${") && name.endsWith("}")) {
+			name = name.substring(2, name.length() - 1).trim();
+		}
+		if (beans.contains(name)) {
+			return List.of();
+		}
+		return List.of("delegateExpression 只能是 PropDesk 组件的 ${组件名}（如 ${dispatchTechnicianDelegate}），不能是 " + expression);
 	}
 
 	/** @return why the expression is refused; empty when it is allowed */
@@ -65,8 +101,15 @@ public final class ExpressionPolicy {
 					problems.add("表达式不得访问引擎对象 " + identifier.getName() + "：" + expression);
 				}
 			}
-			else if (node instanceof AstDot && !(node.getChild(0) instanceof AstIdentifier || node.getChild(0) instanceof AstDot)) {
-				problems.add("表达式只能读取流程变量的属性：" + expression);
+			else if (node instanceof AstDot dot) {
+				if (!(dot.getChild(0) instanceof AstIdentifier || dot.getChild(0) instanceof AstDot)) {
+					problems.add("表达式只能读取流程变量的属性：" + expression);
+				}
+				// AstDot prints itself as ". property"
+				String property = dot.toString().substring(1).trim();
+				if (!isPlainProperty(property)) {
+					problems.add("表达式不得读取反射属性 " + property + "：" + expression);
+				}
 			}
 		});
 		return problems.stream().distinct().toList();

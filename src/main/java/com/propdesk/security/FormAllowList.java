@@ -1,0 +1,164 @@
+package com.propdesk.security;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * What a Camunda Form (form-js JSON, rendered by Tasklist 7.24's form-js in the staff's browser) may
+ * contain: the input components PropDesk's forms use and those form-js renders from data alone, each with
+ * its own properties. Refused: {@code html}, {@code iframe}, {@code image} (an external source reports who
+ * opened the task), buttons, tables and any type or property not listed; markup, entities and script
+ * links in a {@code text} component's markdown, and text that is a FEEL expression or a template, since
+ * those would put variable values — an owner's own words — into the page as markdown.
+ */
+final class FormAllowList {
+
+	private static final Set<String> FIELD = Set.of("id", "type", "key", "label", "description", "defaultValue",
+			"disabled", "readonly", "validate", "conditional", "layout", "appearance");
+
+	private static final Set<String> OPTIONS = Set.of("values", "valuesKey", "valuesExpression");
+
+	/** Component type → its properties. */
+	static final Map<String, Set<String>> COMPONENTS = Map.ofEntries(
+			Map.entry("textfield", FIELD),
+			Map.entry("textarea", FIELD),
+			Map.entry("number", union(FIELD, Set.of("decimalDigits", "increment", "serializeToString"))),
+			Map.entry("datetime", union(FIELD, Set.of("subtype", "dateLabel", "timeLabel", "timeSerializingFormat",
+					"timeInterval", "use24h", "disallowPassedDates"))),
+			Map.entry("select", union(FIELD, OPTIONS, Set.of("searchable"))),
+			Map.entry("radio", union(FIELD, OPTIONS)),
+			Map.entry("checklist", union(FIELD, OPTIONS)),
+			Map.entry("taglist", union(FIELD, OPTIONS)),
+			Map.entry("checkbox", FIELD),
+			Map.entry("group", Set.of("id", "type", "label", "path", "showOutline", "components", "conditional", "layout")),
+			Map.entry("text", Set.of("id", "type", "text", "conditional", "layout")),
+			Map.entry("separator", Set.of("id", "type", "conditional", "layout")),
+			Map.entry("spacer", Set.of("id", "type", "height", "conditional", "layout")));
+
+	static final Set<String> ROOT = Set.of("id", "type", "components", "schemaVersion", "exporter", "executionPlatform",
+			"executionPlatformVersion");
+
+	/** Properties whose value is an object, with the keys it may have. */
+	static final Map<String, Set<String>> OBJECTS = Map.of(
+			"validate", Set.of("required", "min", "max", "minLength", "maxLength", "pattern", "validationType"),
+			"conditional", Set.of("hide"),
+			"layout", Set.of("row", "columns"),
+			"appearance", Set.of("prefixAdorner", "suffixAdorner"),
+			"exporter", Set.of("name", "version"));
+
+	static final Set<String> VALUE = Set.of("label", "value");
+
+	/** Tags, comments and declarations; entities that build a tag; links that run script. */
+	static final Pattern MARKUP = Pattern.compile(
+			"<\\s*[a-zA-Z!/?]|&(#0*60|#x0*3c|lt);?|(javascript|vbscript|data)\\s*:", Pattern.CASE_INSENSITIVE);
+
+	private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+	/** @return why the form is refused; empty when it is allowed */
+	List<String> check(String resource, byte[] content) {
+		JsonNode root;
+		try {
+			root = json.readTree(content);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			return List.of("不是有效的 JSON 表单（" + e.getOriginalMessage() + "）");
+		}
+		catch (java.io.IOException e) {
+			return List.of("不是有效的 JSON 表单");
+		}
+		List<String> problems = new ArrayList<>();
+		if (root == null || !root.isObject()) {
+			return List.of("不是 Camunda 表单（应为 JSON 对象）");
+		}
+		String baseName = resource.substring(resource.lastIndexOf('/') + 1);
+		baseName = baseName.substring(0, baseName.length() - ".form".length());
+		if (!baseName.equals(root.path("id").asText(null))) {
+			problems.add("表单 id 必须等于文件名 " + baseName + "（现为 " + root.path("id") + "）");
+		}
+		if (!"default".equals(root.path("type").asText())) {
+			problems.add("表单的 type 必须是 default");
+		}
+		properties(root, "表单", ROOT, problems);
+		components(root.get("components"), problems);
+		return problems;
+	}
+
+	private void components(JsonNode components, List<String> problems) {
+		if (components == null) {
+			return;
+		}
+		if (!components.isArray()) {
+			problems.add("components 必须是数组");
+			return;
+		}
+		for (JsonNode component : components) {
+			String type = component.path("type").asText("");
+			String where = "组件 " + component.path("id").asText("（无 id）") + "（" + type + "）";
+			Set<String> allowed = COMPONENTS.get(type);
+			if (!component.isObject() || allowed == null) {
+				problems.add(where + "：组件类型 " + type + " 不允许（允许：" + String.join("、", COMPONENTS.keySet().stream().sorted().toList()) + "）");
+				continue;
+			}
+			properties(component, where, allowed, problems);
+			JsonNode text = component.get("text");
+			if (text != null) {
+				String markdown = text.asText();
+				if (!text.isTextual() || MARKUP.matcher(markdown).find()) {
+					problems.add(where + "：文本不允许 HTML 标记、实体或 javascript:/data: 链接");
+				}
+				if (markdown.trim().startsWith("=") || markdown.contains("{{")) {
+					problems.add(where + "：文本不允许 FEEL 表达式或 {{ }} 模板");
+				}
+			}
+			JsonNode values = component.get("values");
+			if (values != null) {
+				if (!values.isArray()) {
+					problems.add(where + "：values 必须是数组");
+				}
+				for (JsonNode value : values) {
+					properties(value, where + " 的选项", VALUE, problems);
+				}
+			}
+			components(component.get("components"), problems);
+		}
+	}
+
+	private static void properties(JsonNode node, String where, Set<String> allowed, List<String> problems) {
+		if (!node.isObject()) {
+			problems.add(where + "：应为 JSON 对象");
+			return;
+		}
+		for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+			Map.Entry<String, JsonNode> field = fields.next();
+			String name = field.getKey();
+			if (!allowed.contains(name)) {
+				problems.add(where + "：属性 " + name + " 不允许");
+			}
+			else if (OBJECTS.containsKey(name)) {
+				properties(field.getValue(), where + " 的 " + name, OBJECTS.get(name), problems);
+			}
+			else if (field.getValue().isObject() && !"components".equals(name)) {
+				problems.add(where + "：属性 " + name + " 不能是对象");
+			}
+		}
+	}
+
+	@SafeVarargs
+	private static Set<String> union(Set<String>... sets) {
+		Set<String> all = new java.util.HashSet<>();
+		for (Set<String> set : sets) {
+			all.addAll(set);
+		}
+		return Set.copyOf(all);
+	}
+
+}
