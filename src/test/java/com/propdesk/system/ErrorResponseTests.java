@@ -80,6 +80,24 @@ class ErrorResponseTests {
 		assertChineseProblem(api.call("POST", "/api/cases/R-1/nothing", "{}", "X-Api-Key", "demo"), 404);
 	}
 
+	static Stream<Arguments> controlCharactersInQueries() {
+		return Stream.of(Arguments.of("/api/audit/cases?caseNo=R%00", "caseNo", "auditor"),
+				Arguments.of("/api/audit/cases?building=3%0A", "building", "auditor"),
+				Arguments.of("/api/knowledge/entries?category=fees%00", "category", "agent"),
+				Arguments.of("/api/registry/units/3-1201%01x", "code", "agent"));
+	}
+
+	/** A NUL in a query that reaches the database fails on PostgreSQL: refused before any handler runs. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("controlCharactersInQueries")
+	void aControlCharacterInAParameterIsRefusedNamingIt(String path, String field, String user) throws Exception {
+		Answer answer = api.call("GET", path, null, "Authorization", basic(user));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("errors").findValuesAsText("field")).containsExactly(field);
+	}
+
 	@Test
 	void aMissingQueryParameterIsNamed() throws Exception {
 		Answer answer = api.call("GET", "/api/knowledge/match", null, "Authorization", basic("duty"));
@@ -100,6 +118,9 @@ class ErrorResponseTests {
 	static Stream<Arguments> malformedRequests() {
 		return Stream.of(
 				Arguments.of("an invalid %-escape in the path", "GET /api/cases/%zz HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("an invalid %-escape in the query",
+						"GET /api/cases/R-20261127-0001?token=%zz HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("a NUL in the path", "GET /api/cases/R%00 HTTP/1.1\r\nHost: localhost\r\n"),
 				Arguments.of("a bracket in the path", "GET /api/cases/[1] HTTP/1.1\r\nHost: localhost\r\n"),
 				Arguments.of("an encoded slash", "GET /api/cases/%2e%2e%2fx HTTP/1.1\r\nHost: localhost\r\n"),
 				Arguments.of("a header name with a space", "GET /api/cases HTTP/1.1\r\nHost: localhost\r\nX Bad: 1\r\n"),
