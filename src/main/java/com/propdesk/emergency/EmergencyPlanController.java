@@ -21,6 +21,8 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /** Staff read the plan library; management publishes a new version of a plan. */
 @RestController
@@ -59,15 +61,11 @@ class EmergencyPlanController {
 		if (!IncidentTypes.LABELS.containsKey(incidentType)) {
 			problems.add(new FieldProblem("incidentType", "未知事件类型：" + incidentType));
 		}
-		if (change.title() == null || change.title().isBlank()) {
-			problems.add(new FieldProblem("title", "必填"));
-		}
-		if (change.steps() == null || change.steps().isBlank() || change.steps().length() > 4000) {
-			problems.add(new FieldProblem("steps", "必填，最长 4000 个字符"));
-		}
-		if (change.contacts() == null || change.contacts().isBlank() || change.contacts().length() > 500) {
-			problems.add(new FieldProblem("contacts", "必填，最长 500 个字符"));
-		}
+		// the columns of emergency_plan (V4)
+		TextRules.required(problems, "title", change.title(), Lines.ONE, 100, "必填：预案名称");
+		TextRules.required(problems, "steps", change.steps(), Lines.MANY, 4000, "必填：处置步骤");
+		TextRules.required(problems, "contacts", change.contacts(), Lines.MANY, 500, "必填：联系电话");
+		TextRules.optional(problems, "changeNote", change.changeNote(), Lines.MANY, 1000);
 		if (change.lifeSafety() == null) {
 			problems.add(new FieldProblem("lifeSafety", "必填：true 或 false"));
 		}
@@ -75,7 +73,7 @@ class EmergencyPlanController {
 			throw new InvalidRequestException(problems);
 		}
 		return ResponseEntity.status(201).body(plans.publish(incidentType, change.title(), change.lifeSafety(),
-				change.steps(), change.contacts(), staff.userId(), change.changeNote()));
+				change.steps(), change.contacts(), staff.userId(), TextRules.blankToNull(change.changeNote())));
 	}
 
 }

@@ -28,6 +28,8 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /**
  * The knowledge base for staff: every staff member reads it, tries the matcher, and sees the drafts
@@ -143,8 +145,9 @@ class KnowledgeController {
 	@GetMapping("/match")
 	KnowledgeMatcher.Match match(@RequestParam String q, HttpServletRequest request) {
 		Caller.staff(request);
-		if (q.isBlank() || q.length() > 2000) {
-			throw new InvalidRequestException(List.of(new FieldProblem("q", "必填，最长 2000 个字符")));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!TextRules.required(problems, "q", q, Lines.MANY, 2000, "必填：要匹配的问题")) {
+			throw new InvalidRequestException(problems);
 		}
 		return matcher.match(q);
 	}
@@ -181,7 +184,7 @@ class KnowledgeController {
 	}
 
 	private static List<String> keywords(EntryChange change) {
-		return change.keywords() == null ? List.of() : change.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+		return change.keywords() == null ? List.of() : change.keywords().stream().filter(k -> !TextRules.blank(k)).map(String::strip).toList();
 	}
 
 	private static List<FieldProblem> check(EntryChange change) {
@@ -189,23 +192,36 @@ class KnowledgeController {
 		if (change.category() == null || !InquiryCategories.LABELS.containsKey(change.category())) {
 			problems.add(new FieldProblem("category", "必填：" + String.join("、", InquiryCategories.LABELS.keySet())));
 		}
-		if (change.question() == null || change.question().isBlank() || change.question().length() > 500) {
-			problems.add(new FieldProblem("question", "必填，最长 500 个字符"));
-		}
-		if (change.answer() == null || change.answer().isBlank() || change.answer().length() > 4000) {
-			problems.add(new FieldProblem("answer", "必填，最长 4000 个字符"));
-		}
-		if (change.keywords() != null && (change.keywords().size() > 30
-				|| change.keywords().stream().anyMatch(k -> k == null || k.contains(",") || k.length() > 30))) {
-			problems.add(new FieldProblem("keywords", "最多 30 个，每个最长 30 个字符，不含逗号"));
+		// the columns of kb_entry (V7); keywords are stored joined by commas
+		TextRules.required(problems, "question", change.question(), Lines.ONE, 500, "必填：业主的问题");
+		TextRules.required(problems, "answer", change.answer(), Lines.MANY, 4000, "必填：答复");
+		if (change.keywords() != null) {
+			if (change.keywords().size() > 30) {
+				problems.add(new FieldProblem("keywords", "最多 30 个"));
+			}
+			// a blank keyword is dropped
+			for (String keyword : change.keywords()) {
+				if (keyword == null) {
+					problems.add(new FieldProblem("keywords", "关键词不能为 null"));
+					break;
+				}
+				if (!TextRules.optional(problems, "keywords", keyword, Lines.ONE, 30)) {
+					if (TextRules.blank(keyword)) {
+						continue;
+					}
+					break;
+				}
+				if (keyword.contains(",")) {
+					problems.add(new FieldProblem("keywords", "关键词不能含逗号：" + keyword));
+					break;
+				}
+			}
 		}
 		LocalDate validFrom = change.validFrom() == null ? Clock.now().toLocalDate() : change.validFrom();
 		if (change.validTo() != null && change.validTo().isBefore(validFrom)) {
 			problems.add(new FieldProblem("validTo", "不能早于 validFrom（未填时为今天）"));
 		}
-		if (change.changeNote() != null && change.changeNote().length() > 1000) {
-			problems.add(new FieldProblem("changeNote", "最长 1000 个字符"));
-		}
+		TextRules.optional(problems, "changeNote", change.changeNote(), Lines.MANY, 1000);
 		return problems;
 	}
 

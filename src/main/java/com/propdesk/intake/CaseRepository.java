@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import com.propdesk.audit.AuditTrail;
 import com.propdesk.system.Clock;
+import com.propdesk.system.TextRules;
 
 /** The case table, its timeline and its links. */
 @Repository
@@ -114,11 +115,19 @@ class CaseRepository {
 		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
 	}
 
-	/** A timeline line, and the same event appended to the tamper-evident audit trail in one transaction. */
+	/** What case_event.message and audit_trail.detail hold. */
+	static final int EVENT_MESSAGE = 2000;
+
+	/**
+	 * A timeline line, and the same event appended to the tamper-evident audit trail in one transaction. A line
+	 * quotes what people wrote (a report, a reply) after its own words, so one longer than the column is cut with
+	 * an ellipsis; the quoted text stays whole where it is kept.
+	 */
 	void addEvent(String caseNo, CaseEvent event) {
+		String message = TextRules.shorten(event.message(), EVENT_MESSAGE);
 		jdbc.update("insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)", caseNo,
-				event.at(), event.kind(), event.actor(), event.message());
-		auditTrail.append(event.at(), caseNo, event.kind(), event.actor(), event.message());
+				event.at(), event.kind(), event.actor(), message);
+		auditTrail.append(event.at(), caseNo, event.kind(), event.actor(), message);
 	}
 
 	List<CaseEvent> events(String caseNo) {

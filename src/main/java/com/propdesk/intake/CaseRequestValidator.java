@@ -13,6 +13,8 @@ import com.propdesk.registry.Estate.Unit;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.PropDeskProperties;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /** Checks a case report field by field and names every bad field; an empty list means it is valid. */
 @Component
@@ -29,50 +31,42 @@ public class CaseRequestValidator {
 		this.properties = properties;
 	}
 
+	/** Column sizes of case_record (V2__cases.sql): every limit is checked here, before anything is stored. */
+	static final int EXTERNAL_ID = 128, REPORTER_NAME = 64, DESCRIPTION = 2000, CALLBACK_URL = 500, BUILDING = 16,
+			UNIT = 32, CATEGORY = 32, DEMAND = 1000, SUBJECT = 200;
+
 	public List<FieldProblem> validate(CaseRequest request, boolean externalIdRequired) {
 		List<FieldProblem> problems = new ArrayList<>();
 		CaseType type = null;
-		if (blank(request.type())) {
-			problems.add(new FieldProblem("type", "必填：repair、complaint、emergency 或 inquiry"));
-		}
-		else {
+		if (TextRules.required(problems, "type", request.type(), Lines.ONE, 16, "必填：repair、complaint、emergency 或 inquiry")) {
 			type = CaseType.of(request.type()).orElse(null);
 			if (type == null) {
 				problems.add(new FieldProblem("type", "未知类型 " + request.type() + "：应为 repair、complaint、emergency 或 inquiry"));
 			}
 		}
-		if (blank(request.channel())) {
-			problems.add(new FieldProblem("channel", "必填：" + String.join("、", Channels.LABELS.keySet())));
+		String channels = String.join("、", Channels.LABELS.keySet());
+		if (TextRules.required(problems, "channel", request.channel(), Lines.ONE, 16, "必填：" + channels)
+				&& !Channels.LABELS.containsKey(request.channel())) {
+			problems.add(new FieldProblem("channel", "未知渠道 " + request.channel() + "：应为 " + channels));
 		}
-		else if (!Channels.LABELS.containsKey(request.channel())) {
-			problems.add(new FieldProblem("channel", "未知渠道 " + request.channel() + "：应为 " + String.join("、", Channels.LABELS.keySet())));
+		if (externalIdRequired) {
+			TextRules.required(problems, "externalId", request.externalId(), Lines.ONE, EXTERNAL_ID,
+					"必填：渠道系统中的编号，用于防止重复受理");
 		}
-		if (externalIdRequired && blank(request.externalId())) {
-			problems.add(new FieldProblem("externalId", "必填：渠道系统中的编号，用于防止重复受理"));
+		else {
+			TextRules.optional(problems, "externalId", request.externalId(), Lines.ONE, EXTERNAL_ID);
 		}
-		else if (request.externalId() != null && request.externalId().length() > 128) {
-			problems.add(new FieldProblem("externalId", "最长 128 个字符"));
-		}
-		if (blank(request.reporterName())) {
-			problems.add(new FieldProblem("reporter.name", "必填：报事人姓名"));
-		}
-		else if (request.reporterName().length() > 64) {
-			problems.add(new FieldProblem("reporter.name", "最长 64 个字符"));
-		}
-		if (blank(request.reporterPhone())) {
-			problems.add(new FieldProblem("reporter.phone", "必填：报事人电话"));
-		}
-		else if (!PHONE.matcher(request.reporterPhone()).matches()) {
+		TextRules.required(problems, "reporter.name", request.reporterName(), Lines.ONE, REPORTER_NAME, "必填：报事人姓名");
+		if (TextRules.required(problems, "reporter.phone", request.reporterPhone(), Lines.ONE, 32, "必填：报事人电话")
+				&& !PHONE.matcher(request.reporterPhone()).matches()) {
 			problems.add(new FieldProblem("reporter.phone", "电话号码格式不对"));
 		}
-		if (blank(request.description())) {
-			problems.add(new FieldProblem("description", "必填：请描述情况"));
-		}
-		else if (request.description().length() > 2000) {
-			problems.add(new FieldProblem("description", "最长 2000 个字符"));
-		}
+		TextRules.required(problems, "description", request.description(), Lines.MANY, DESCRIPTION, "必填：请描述情况");
 		checkPlace(request, type, problems);
-		if (type == CaseType.REPAIR) {
+		if (request.category() != null && TextRules.problem(request.category(), Lines.ONE, CATEGORY) != null) {
+			problems.add(new FieldProblem("category", TextRules.problem(request.category(), Lines.ONE, CATEGORY)));
+		}
+		else if (type == CaseType.REPAIR) {
 			if (blank(request.category())) {
 				problems.add(new FieldProblem("category", "报修必填：" + String.join("、", RepairCategories.LABELS.keySet())));
 			}
@@ -80,7 +74,7 @@ public class CaseRequestValidator {
 				problems.add(new FieldProblem("category", "未知类别 " + request.category() + "：应为 " + String.join("、", RepairCategories.LABELS.keySet())));
 			}
 		}
-		if (type == CaseType.EMERGENCY) {
+		else if (type == CaseType.EMERGENCY) {
 			if (blank(request.category())) {
 				problems.add(new FieldProblem("category", "紧急事件必填事件类型：" + String.join("、", IncidentTypes.LABELS.keySet())));
 			}
@@ -89,27 +83,30 @@ public class CaseRequestValidator {
 						+ String.join("、", IncidentTypes.LABELS.keySet())));
 			}
 		}
-		if (type == CaseType.COMPLAINT && !blank(request.category())
+		else if (type == CaseType.COMPLAINT && !blank(request.category())
 				&& !ComplaintCategories.LABELS.containsKey(request.category())) {
 			problems.add(new FieldProblem("category", "未知投诉类别 " + request.category() + "：应为 "
 					+ String.join("、", ComplaintCategories.LABELS.keySet())));
 		}
-		if (type == CaseType.INQUIRY && !blank(request.category())
+		else if (type == CaseType.INQUIRY && !blank(request.category())
 				&& !InquiryCategories.LABELS.containsKey(request.category())) {
 			problems.add(new FieldProblem("category", "未知咨询类别 " + request.category() + "：应为 "
 					+ String.join("、", InquiryCategories.LABELS.keySet())));
 		}
-		if (request.demand() != null && request.demand().length() > 1000) {
-			problems.add(new FieldProblem("demand", "最长 1000 个字符"));
-		}
-		if (request.subject() != null && request.subject().length() > 200) {
-			problems.add(new FieldProblem("subject", "最长 200 个字符"));
-		}
+		TextRules.optional(problems, "demand", request.demand(), Lines.MANY, DEMAND);
+		TextRules.optional(problems, "subject", request.subject(), Lines.ONE, SUBJECT);
 		checkCallback(request, problems);
 		return problems;
 	}
 
 	private void checkPlace(CaseRequest request, CaseType type, List<FieldProblem> problems) {
+		// a code the registry cannot hold is refused before it is looked up (a NUL fails a PostgreSQL query)
+		int before = problems.size();
+		TextRules.optional(problems, "building", request.building(), Lines.ONE, BUILDING);
+		TextRules.optional(problems, "unit", request.unit(), Lines.ONE, UNIT);
+		if (problems.size() > before) {
+			return;
+		}
 		if (blank(request.building())) {
 			if (type != null && type.needsBuilding()) {
 				problems.add(new FieldProblem("building", "必填：楼栋编号"));
@@ -135,7 +132,7 @@ public class CaseRequestValidator {
 	}
 
 	private void checkCallback(CaseRequest request, List<FieldProblem> problems) {
-		if (blank(request.callbackUrl())) {
+		if (!TextRules.optional(problems, "callbackUrl", request.callbackUrl(), Lines.ONE, CALLBACK_URL)) {
 			return;
 		}
 		URI uri;
@@ -161,7 +158,7 @@ public class CaseRequestValidator {
 	}
 
 	private static boolean blank(String value) {
-		return value == null || value.isBlank();
+		return TextRules.blank(value);
 	}
 
 }

@@ -25,6 +25,8 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /**
  * The shared case service: opens cases (from a channel or from a start form), keeps their status,
@@ -215,9 +217,7 @@ public class CaseService {
 		if (feedback.score() == null || feedback.score() < 1 || feedback.score() > 5) {
 			problems.add(new FieldProblem("score", "必填：1 到 5 的整数"));
 		}
-		if (feedback.comment() != null && feedback.comment().length() > 1000) {
-			problems.add(new FieldProblem("comment", "最长 1000 个字符"));
-		}
+		TextRules.optional(problems, "comment", feedback.comment(), Lines.MANY, 1000);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
@@ -346,7 +346,7 @@ public class CaseService {
 	}
 
 	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
+		return TextRules.blankToNull(value);
 	}
 
 }

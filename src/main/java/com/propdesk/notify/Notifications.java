@@ -9,6 +9,7 @@ import com.propdesk.intake.CaseService;
 import com.propdesk.notify.Notification.Kind;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
+import com.propdesk.system.TextRules;
 
 /**
  * The notification port: SMS to owners and paging of staff, each recorded (and shown in the case's
@@ -29,6 +30,9 @@ public class Notifications {
 		this.cases = cases;
 	}
 
+	/** What the notification table holds of a message (V3): a longer page is cut with an ellipsis. */
+	static final int TEXT = 1000;
+
 	public boolean sms(String eventId, String phone, String caseNo, String text) {
 		return send(new Notification(eventId, Kind.SMS, phone, caseNo, text));
 	}
@@ -46,7 +50,7 @@ public class Notifications {
 	public int broadcast(String eventId, List<String> phones, String caseNo, String text) {
 		int sent = 0;
 		for (String phone : phones) {
-			if (record(new Notification(eventId, Kind.SMS, phone, caseNo, text))) {
+			if (record(fitted(new Notification(eventId, Kind.SMS, phone, caseNo, text)))) {
 				sent++;
 			}
 		}
@@ -58,7 +62,8 @@ public class Notifications {
 	 * Records and sends a notification unless this event already reached this recipient.
 	 * @return false for a duplicate
 	 */
-	public boolean send(Notification n) {
+	public boolean send(Notification notification) {
+		Notification n = fitted(notification);
 		if (!record(n)) {
 			return false;
 		}
@@ -67,6 +72,14 @@ public class Notifications {
 			cases.record(n.caseNo(), n.kind() == Kind.SMS ? "sms" : "paged", to + "：" + n.text());
 		}
 		return true;
+	}
+
+	/**
+	 * A page quotes the owner's report, which may be longer than a message holds: the message is derived, so it
+	 * is shortened; the report itself stays whole on the case.
+	 */
+	private static Notification fitted(Notification n) {
+		return new Notification(n.eventId(), n.kind(), n.recipient(), n.caseNo(), TextRules.shorten(n.text(), TEXT));
 	}
 
 	private boolean record(Notification n) {

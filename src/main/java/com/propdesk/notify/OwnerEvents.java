@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.Clock;
+import com.propdesk.system.TextRules;
 
 /**
  * Publishes owner-visible events. The event and its id are stored in the step's own transaction;
@@ -38,8 +39,12 @@ public class OwnerEvents {
 		this.runtimeService = runtimeService;
 	}
 
+	/** What owner_event.summary holds; the callback and the SMS carry the same (shortened) summary. */
+	static final int SUMMARY = 500;
+
 	/** @return the new event's id */
-	public String publish(String caseNo, String event, String summary, OffsetDateTime promisedAt) {
+	public String publish(String caseNo, String event, String fullSummary, OffsetDateTime promisedAt) {
+		String summary = TextRules.shorten(fullSummary, SUMMARY);
 		CaseRecord c = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
 		String eventId = UUID.randomUUID().toString();
 		jdbc.update("insert into owner_event (event_id, case_no, event, status, status_label, at, summary, promised_at) "

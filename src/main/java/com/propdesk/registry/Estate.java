@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+
+import com.propdesk.system.Text;
+import com.propdesk.system.TextRules.Lines;
 
 /** The estate's records, as the registry stores them and its API shows them. */
 public final class Estate {
@@ -14,12 +16,12 @@ public final class Estate {
 	private Estate() {
 	}
 
-	public record Zone(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 64) String name) {
+	public record Zone(@Text(max = 16) String code, @Text(max = 64) String name) {
 	}
 
 	/** A building and its position on the estate plan (metres from the plan's origin). */
-	public record Building(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 64) String name,
-			@NotBlank String zone, double planX, double planY) {
+	public record Building(@Text(max = 16) String code, @Text(max = 64) String name, @Text(max = 16) String zone,
+			double planX, double planY) {
 
 		public double distanceTo(Building other) {
 			return Math.hypot(planX - other.planX, planY - other.planY);
@@ -27,19 +29,19 @@ public final class Estate {
 
 	}
 
-	public record Unit(@NotBlank @Size(max = 32) String code, @NotBlank String building, int floor) {
+	public record Unit(@Text(max = 32) String code, @Text(max = 16) String building, int floor) {
 	}
 
-	public record Resident(Long id, @NotBlank String unit, @NotBlank @Size(max = 64) String name,
+	public record Resident(Long id, @Text(max = 32) String unit, @Text(max = 64) String name,
 			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "电话号码格式不对") String phone,
 			@NotBlank @Pattern(regexp = "owner|tenant|family", message = "应为 owner、tenant 或 family") String role,
-			boolean elderlyAlone, @Size(max = 200) String specialNeeds) {
+			boolean elderlyAlone, @Text(max = 200, required = false, lines = Lines.MANY) String specialNeeds) {
 	}
 
 	/** A technician of a department, qualified for some repair categories, stationed at a building. */
-	public record Technician(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 64) String name,
+	public record Technician(@Text(max = 64) String username, @Text(max = 64) String name,
 			@NotBlank @Pattern(regexp = "engineering|cleaning|security", message = "应为 engineering、cleaning 或 security") String department,
-			@NotEmpty List<@NotBlank String> skills, @NotBlank String zone, @NotBlank String baseBuilding,
+			@NotEmpty List<@Text(max = 32) String> skills, @Text(max = 16) String zone, @Text(max = 16) String baseBuilding,
 			@NotNull Shift shift, boolean active) {
 
 		public boolean qualifiedFor(String category) {

@@ -38,6 +38,8 @@ import com.propdesk.system.ProblemException;
 @Transactional
 class RegistryController {
 
+	private static final int SKILLS = 200;
+
 	private final RegistryRepository registry;
 
 	RegistryController(RegistryRepository registry) {
@@ -160,6 +162,13 @@ class RegistryController {
 			HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);
 		List<FieldProblem> problems = sameKey("username", username, technician.username());
+		// skills are stored joined by commas in technician.skills (V1)
+		if (technician.skills() != null && technician.skills().stream().anyMatch(s -> s != null && s.contains(","))) {
+			problems.add(new FieldProblem("skills", "技能不能含逗号"));
+		}
+		else if (technician.skills() != null && String.join(",", technician.skills()).length() > SKILLS) {
+			problems.add(new FieldProblem("skills", "合计最长 " + SKILLS + " 个字符（以逗号连接）"));
+		}
 		if (registry.zone(technician.zone()).isEmpty()) {
 			problems.add(new FieldProblem("zone", "没有这个片区：" + technician.zone()));
 		}

@@ -379,4 +379,162 @@ class CaseApiTests {
 		assertThat(badCategory.body().get("errors").get(0).get("field").asText()).isEqualTo("category");
 	}
 
+
+	/** A report of each type that pages someone with its description: repair, major complaint, emergency, urgent inquiry. */
+	static Stream<Arguments> pagingReports() {
+		return Stream.of(
+				Arguments.of("repair", "plumbing", "3", "厨房水管爆裂"),
+				Arguments.of("complaint", "safety", "3", "消防通道被堵"),
+				Arguments.of("emergency", "burst-pipe", "3", "地下室爆管"),
+				Arguments.of("inquiry", null, null, "楼道里有燃气味怎么办"));
+	}
+
+	private ObjectNode report(String type, String category, String building, String description, String callbackUrl)
+			throws Exception {
+		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));
+		report.put("type", type);
+		report.remove(List.of("unit", "category", "building"));
+		if (category != null) {
+			report.put("category", category);
+		}
+		if (building != null) {
+			report.put("building", building);
+		}
+		report.put("description", description);
+		report.put("callbackUrl", callbackUrl);
+		return report;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pagingReports")
+	void theLongestReportIsStoredWholeAndOneCharacterMoreIsRefused(String type, String category, String building,
+			String words) throws Exception {
+		String description = words + "，" + "漏".repeat(2000 - words.length() - 1);
+		String prefix = "http://127.0.0.1:9/hooks/";
+		String callbackUrl = prefix + "a".repeat(500 - prefix.length());
+
+		Answer longest = open(report(type, category, building, description, callbackUrl).toString());
+
+		assertThat(longest.status()).isEqualTo(201);
+		String caseNo = longest.body().get("caseNo").asText();
+		assertThat(jdbc.queryForObject("select description from case_record where case_no = ?", String.class, caseNo))
+				.isEqualTo(description);
+		assertThat(jdbc.queryForObject("select callback_url from case_record where case_no = ?", String.class, caseNo))
+				.isEqualTo(callbackUrl);
+		// the page names the case and the start of the report, shortened to what a page holds
+		List<String> pages = jdbc.queryForList("select text from notification where case_no = ? and kind = 'PAGE'",
+				String.class, caseNo);
+		assertThat(pages).isNotEmpty().allSatisfy(text -> {
+			assertThat(text).contains(caseNo, words).endsWith("…");
+			assertThat(text.length()).isLessThanOrEqualTo(1000);
+		});
+
+		int before = caseCount();
+		long instances = runtimeService.createProcessInstanceQuery().count();
+		Answer longDescription = open(report(type, category, building, description + "漏", callbackUrl).toString());
+		Answer longCallback = open(report(type, category, building, description, callbackUrl + "a").toString());
+
+		assertThat(longDescription.status()).isEqualTo(400);
+		assertThat(longDescription.contentType()).startsWith("application/problem+json");
+		assertThat(longDescription.body().get("errors").findValuesAsText("field")).containsExactly("description");
+		assertThat(longDescription.body().get("detail").asText()).contains("2000");
+		assertThat(longCallback.status()).isEqualTo(400);
+		assertThat(longCallback.body().get("errors").findValuesAsText("field")).containsExactly("callbackUrl");
+		assertThat(longCallback.body().get("detail").asText()).contains("500");
+		assertThat(caseCount()).isEqualTo(before);
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pagingReports")
+	void everyTextFieldAtItsLimitIsAccepted(String type, String category, String building, String words)
+			throws Exception {
+		ObjectNode report = report(type, category, building, words, "http://127.0.0.1:9/hooks/case");
+		report.put("externalId", "x".repeat(92) + UUID.randomUUID());
+		((ObjectNode) report.get("reporter")).put("name", "王".repeat(64));
+		if (type.equals("complaint")) {
+			report.put("demand", "要".repeat(1000));
+			report.put("subject", "物".repeat(200));
+		}
+
+		Answer answer = open(report.toString());
+
+		assertThat(answer.status()).isEqualTo(201);
+		String caseNo = answer.body().get("caseNo").asText();
+		assertThat(jdbc.queryForObject("select reporter_name from case_record where case_no = ?", String.class, caseNo))
+				.isEqualTo("王".repeat(64));
+	}
+
+	/** Input a lenient reader would take, each with the field the answer must name. */
+	static Stream<Arguments> lenientReports() {
+		String report = Reports.repairJson("wx-lenient").strip();
+		return Stream.of(
+				Arguments.of("trailing garbage", "body", report + " x"),
+				Arguments.of("a second object", "body", report + " {}"),
+				Arguments.of("a number for a name", "reporter.name", report.replace("\"王女士\"", "123")),
+				Arguments.of("a boolean for a description", "description",
+						report.replace("\"厨房水管爆裂，漏水严重\"", "true")),
+				Arguments.of("a number for a building", "building", report.replace("\"building\": \"3\"", "\"building\": 3")),
+				Arguments.of("an object for a string", "description",
+						report.replace("\"厨房水管爆裂，漏水严重\"", "{\"text\": \"漏水\"}")),
+				Arguments.of("a case number chosen by the caller", "caseNo",
+						report.replace("{ \"type\"", "{ \"caseNo\": \"R-20260101-0001\", \"type\"")),
+				Arguments.of("a status chosen by the caller", "status",
+						report.replace("{ \"type\"", "{ \"status\": \"closed\", \"type\"")),
+				Arguments.of("an unknown field of the reporter", "reporter.idCard",
+						report.replace("\"phone\": \"13800000000\"", "\"phone\": \"13800000000\", \"idCard\": \"1\"")),
+				Arguments.of("a field given twice", "type", report.replace("{ \"type\": \"repair\",",
+						"{ \"type\": \"repair\", \"type\": \"emergency\",")),
+				Arguments.of("a NUL in the description", "description", report.replace("漏水严重", "漏水\\u0000严重")),
+				Arguments.of("a control character in the name", "reporter.name", report.replace("王女士", "王\\u0007女士")),
+				Arguments.of("a NUL in the external id", "externalId", report.replace("wx-lenient", "wx-\\u0000")),
+				Arguments.of("a name of zero-width spaces", "reporter.name", report.replace("王女士", "\\u200B\\u200B")),
+				Arguments.of("a name of a byte order mark and spaces", "reporter.name", report.replace("王女士", "\\uFEFF \\u3000")),
+				Arguments.of("a description of zero-width characters", "description",
+						report.replace("厨房水管爆裂，漏水严重", "\\u200B\\u200C\\u200D\\u2060")),
+				Arguments.of("a lone surrogate", "description", report.replace("漏水严重", "漏水\\uD800严重")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("lenientReports")
+	void lenientInputIsRefusedNamingTheField(String what, String field, String body) throws Exception {
+		int before = caseCount();
+		long instances = runtimeService.createProcessInstanceQuery().count();
+
+		Answer answer = open(body.replace("wx-lenient", "wx-" + UUID.randomUUID()));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("errors").findValuesAsText("field")).contains(field);
+		assertThat(answer.body().get("detail").asText()).contains(field);
+		assertThat(caseCount()).isEqualTo(before);
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@Test
+	void aMultiLineDescriptionIsAccepted() throws Exception {
+		Answer answer = open(Reports.repairJson("wx-" + UUID.randomUUID()).replace("漏水严重", "漏水严重\\r\\n\\t阀门在厨房"));
+
+		assertThat(answer.status()).isEqualTo(201);
+	}
+
+	@Test
+	void feedbackIsReadStrictly() throws Exception {
+		JsonNode receipt = open(Reports.repairJson("wx-" + UUID.randomUUID())).body();
+		String path = "/api/cases/" + receipt.get("caseNo").asText() + "/feedback";
+		String token = receipt.get("trackingToken").asText();
+		long events = jdbc.queryForObject("select count(*) from case_event", Long.class);
+
+		for (var bad : Map.of("{\"score\": 2.5}", "score", "{\"score\": \"5\"}", "score", "{\"score\": true}", "score",
+				"{\"score\": 5, \"comment\": 5}", "comment", "{\"score\": 5, \"comment\": \"好\\u0000\"}", "comment",
+				"{\"score\": 5, \"stars\": 5}", "stars", "{\"score\": 5} 1", "body").entrySet()) {
+			Answer answer = call("POST", path, bad.getKey(), "X-Tracking-Token", token);
+
+			assertThat(answer.status()).as(bad.getKey()).isEqualTo(400);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+			assertThat(answer.body().get("errors").findValuesAsText("field")).as(bad.getKey()).contains(bad.getValue());
+		}
+		assertThat(jdbc.queryForObject("select count(*) from case_event", Long.class)).isEqualTo(events);
+	}
+
 }
