@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:propdesk;DB_CLOSE_DELAY=-1",
+		"spring.datasource.url=jdbc:h2:mem:propdesk;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 		"camunda.bpm.job-execution.enabled=false",
 		// a receiver that never answers costs a test this long per attempt
 		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s" })
