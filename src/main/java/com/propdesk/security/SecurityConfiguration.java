@@ -3,6 +3,8 @@ package com.propdesk.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,31 @@ class SecurityConfiguration {
 		registration.addUrlPatterns("/api/*", "/engine-rest/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** Before any password is checked: PropDesk's API, the engine's REST API and the webapps' login form. */
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper objectMapper,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, objectMapper));
+		registration.setName("login-throttle");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/admin/auth/user/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<EngineRestPaging> engineRestPaging(ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper));
+		registration.setName("engine-rest-paging");
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	@Bean
+	ResourceConfigCustomizer engineRestErrors() {
+		return config -> config.register(EngineRestErrors.WrappedErrors.class).register(EngineRestErrors.FormErrors.class);
 	}
 
 	@Bean

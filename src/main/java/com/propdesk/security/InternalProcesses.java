@@ -1,0 +1,71 @@
+package com.propdesk.security;
+
+import java.util.Deque;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Nobody starts PropDesk's internal processes ({@code owner-event}, {@code sla-clock}, anything not a case
+ * type) through the engine's REST API or the webapps — administrators included, who pass every
+ * authorization. A built-in start listener, which {@code skipCustomListeners} does not skip, refuses a
+ * start that is a person's request itself (start, start at an activity, restart, a message); PropDesk's
+ * own starts run inside another engine command (a delegate) or outside those surfaces, and pass.
+ */
+final class InternalProcesses extends AbstractBpmnParseListener implements ExecutionListener {
+
+	static final String REFUSAL = "此流程由 PropDesk 内部启动和管理，不能通过 REST 接口或 Tasklist 启动或修改";
+
+	@Override
+	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+		if (isInternal(processDefinition.getKey())) {
+			processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, this);
+		}
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		if (isPersonsRequest()) {
+			throw new AuthorizationException(REFUSAL);
+		}
+	}
+
+	static boolean isInternal(String processKey) {
+		return !Grants.CASE_TYPES.contains(processKey);
+	}
+
+	/**
+	 * True when the running engine command was called directly by a request to the engine's REST API or the
+	 * webapps, not by PropDesk's code inside another command.
+	 */
+	static boolean isPersonsRequest() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean engineSurface = path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
+		return engineSurface && CommandDepth.current() == 1;
+	}
+
+	/** How many engine commands are nested on this thread. */
+	static final class CommandDepth extends Context {
+
+		static int current() {
+			Deque<CommandInvocationContext> stack = commandInvocationContextThreadLocal.get();
+			return stack == null ? 0 : stack.size();
+		}
+
+	}
+
+}

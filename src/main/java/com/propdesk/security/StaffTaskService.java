@@ -1,0 +1,110 @@
+package com.propdesk.security;
+
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Comment;
+
+/**
+ * The engine's task service, with two rules for what staff do through the REST API and Tasklist:
+ * <ul>
+ * <li>a comment is work on the task: it needs the right to work the task (auditors, who change nothing,
+ * never comment), a comment on a whole case needs the right to update the case; every comment a person
+ * adds is written to the user operation log, and so to the audit trail (the engine logs only changes and
+ * deletions of comments);</li>
+ * <li>the assignee may hand a task back (unclaim) with the right to work it; assigning it to anyone else
+ * needs the right to assign, which staff do not hold.</li>
+ * </ul>
+ */
+class StaffTaskService extends TaskServiceImpl {
+
+	/** The operation type of an added comment in the user operation log. */
+	static final String ADD_COMMENT = "AddComment";
+
+	@Override
+	public Comment createComment(String taskId, String processInstanceId, String message) {
+		return commandExecutor.execute(new LoggedCommentCmd(taskId, processInstanceId, message));
+	}
+
+	@Override
+	public void setAssignee(String taskId, String userId) {
+		if (userId == null) {
+			commandExecutor.execute(new UnclaimCmd(taskId));
+		}
+		else {
+			super.setAssignee(taskId, userId);
+		}
+	}
+
+	static final class LoggedCommentCmd extends AddCommentCmd {
+
+		private static final long serialVersionUID = 1L;
+
+		LoggedCommentCmd(String taskId, String processInstanceId, String message) {
+			super(taskId, processInstanceId, message);
+		}
+
+		@Override
+		public Comment execute(CommandContext commandContext) {
+			TaskEntity task = null;
+			if (taskId != null) {
+				task = commandContext.getTaskManager().findTaskById(taskId);
+				if (task == null) {
+					throw new NotFoundException("任务不存在：" + taskId);
+				}
+				for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+					checker.checkTaskWork(task);
+				}
+			}
+			else if (processInstanceId != null) {
+				for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+					checker.checkUpdateProcessInstanceById(processInstanceId);
+				}
+			}
+			Comment comment = super.execute(commandContext);
+			PropertyChange added = new PropertyChange("comment", null, message);
+			if (task != null) {
+				commandContext.getOperationLogManager().logCommentOperation(ADD_COMMENT, task, added);
+			}
+			else {
+				ExecutionEntity instance = commandContext.getExecutionManager().findExecutionById(processInstanceId);
+				if (instance != null) {
+					commandContext.getOperationLogManager().logCommentOperation(ADD_COMMENT, instance, added);
+				}
+			}
+			return comment;
+		}
+
+	}
+
+	/** Removes the assignee; the assignee themself needs only the right to work the task. */
+	static final class UnclaimCmd extends AssignTaskCmd {
+
+		private static final long serialVersionUID = 1L;
+
+		UnclaimCmd(String taskId) {
+			super(taskId, null);
+		}
+
+		@Override
+		protected void checkTaskAgainstContext(TaskEntity task, CommandContext context) {
+			String user = context.getAuthenticatedUserId();
+			if (user != null && user.equals(task.getAssignee())) {
+				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+					checker.checkTaskWork(task);
+				}
+			}
+			else {
+				super.checkTaskAgainstContext(task, context);
+			}
+		}
+
+	}
+
+}

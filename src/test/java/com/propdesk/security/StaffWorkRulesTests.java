@@ -1,0 +1,205 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.audit.AuditTrail;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/** Staff work their own tasks and nothing more; nobody starts PropDesk's internal processes; errors are 4xx. */
+@PropDeskTest
+class StaffWorkRulesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuditTrail trail;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	/** A plumbing repair, dispatched to engineer 王师傅 and offered to the engineering department. */
+	private Task plumbingJob() {
+		CaseRecord job = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record();
+		Task task = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
+		assertThat(task.getAssignee()).isEqualTo("engineer");
+		return task;
+	}
+
+	@Test
+	void aColleagueCannotCompleteATaskAssignedToSomeoneElse() throws Exception {
+		Task task = plumbingJob();
+		taskService.addCandidateGroup(task.getId(), "engineering");
+
+		Answer completed = api.call("POST", "/engine-rest/task/" + task.getId() + "/complete", "{}", "Authorization",
+				basic("engineer2"));
+		Answer claimed = api.call("POST", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"engineer2\"}",
+				"Authorization", basic("engineer2"));
+
+		assertThat(completed.status()).isEqualTo(403);
+		assertThat(completed.body().get("message").asText()).contains("只有受理人本人");
+		assertThat(claimed.status()).isEqualTo(403);
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("engineer");
+	}
+
+	@Test
+	void theAssigneeWorksTheTaskButCannotChangeVariablesReassignOrAddCandidates() throws Exception {
+		Task task = plumbingJob();
+		String engineer = basic("engineer");
+		String path = "/engine-rest/task/" + task.getId();
+
+		assertThat(api.call("PUT", path + "/variables/priority", "{\"value\": \"P1\", \"type\": \"String\"}",
+				"Authorization", engineer).status()).isEqualTo(403);
+		assertThat(api.call("POST", path + "/variables", "{\"modifications\": {\"priority\": {\"value\": \"P1\"}}}",
+				"Authorization", engineer).status()).isEqualTo(403);
+		assertThat(api.call("PUT", "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/priority",
+				"{\"value\": \"P1\", \"type\": \"String\"}", "Authorization", engineer).status()).isIn(403, 404);
+		assertThat(api.call("POST", path + "/assignee", "{\"userId\": \"guard\"}", "Authorization", engineer).status())
+				.isEqualTo(403);
+		assertThat(api.call("POST", path + "/identity-links", "{\"groupId\": \"security\", \"type\": \"candidate\"}",
+				"Authorization", engineer).status()).isEqualTo(403);
+
+		assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "priority")).isEqualTo("P3");
+		assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+				.doesNotContain("security");
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("engineer");
+
+		// what Tasklist does: hand back, claim again, comment, complete with the form's values
+		assertThat(api.call("POST", path + "/unclaim", null, "Authorization", engineer).status()).isEqualTo(204);
+		taskService.addCandidateGroup(task.getId(), "engineering");
+		assertThat(api.call("POST", path + "/claim", "{\"userId\": \"engineer\"}", "Authorization", engineer).status())
+				.isEqualTo(204);
+		assertThat(api.call("POST", path + "/comment/create", "{\"message\": \"十分钟到\"}", "Authorization", engineer)
+				.status()).isEqualTo(200);
+		assertThat(api.call("POST", path + "/complete", "{\"variables\": {\"eta\": {\"value\": \"10 分钟\"}}}",
+				"Authorization", engineer).status()).isEqualTo(204);
+	}
+
+	@Test
+	void auditorsNeverCommentAndEveryCommentAPersonAddsIsInTheAuditTrail() throws Exception {
+		Task task = plumbingJob();
+		String path = "/engine-rest/task/" + task.getId() + "/comment/create";
+
+		for (String reader : new String[] { "auditor", "manager", "duty" }) {
+			assertThat(api.call("POST", path, "{\"message\": \"已阅\"}", "Authorization", basic(reader)).status())
+					.as(reader).isEqualTo(403);
+		}
+		assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+
+		assertThat(api.call("POST", path, "{\"message\": \"阀门已关，等配件\"}", "Authorization", basic("engineer"))
+				.status()).isEqualTo(200);
+
+		assertThat(historyService.createUserOperationLogQuery().taskId(task.getId()).operationType("AddComment")
+				.singleResult().getUserId()).isEqualTo("engineer");
+		assertThat(trail.entries()).anySatisfy(entry -> {
+			assertThat(entry.actor()).isEqualTo("engineer");
+			assertThat(entry.detail()).contains("AddComment").contains("阀门已关，等配件");
+		});
+	}
+
+	@Test
+	void staffCannotRenameThemselvesButMayChangeTheirPassword() throws Exception {
+		Answer renamed = api.call("PUT", "/engine-rest/user/agent/profile",
+				"{\"id\": \"agent\", \"firstName\": \"周\", \"lastName\": \"经理\", \"email\": \"agent@propdesk.local\"}",
+				"Authorization", basic("agent"));
+		Answer deleted = api.call("DELETE", "/engine-rest/user/agent", null, "Authorization", basic("agent"));
+		Answer password = api.call("PUT", "/engine-rest/user/agent/credentials",
+				"{\"password\": \"demo\", \"authenticatedUserPassword\": \"demo\"}", "Authorization", basic("agent"));
+
+		assertThat(renamed.status()).isEqualTo(403);
+		assertThat(deleted.status()).isEqualTo(403);
+		assertThat(password.status()).isEqualTo(204);
+		var agent = identityService.createUserQuery().userId("agent").singleResult();
+		assertThat(agent.getFirstName() + agent.getLastName()).isEqualTo("李客服");
+	}
+
+	@Test
+	void nobodyStartsInternalProcessesThroughRestAdminIncluded() throws Exception {
+		long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event").count();
+
+		for (String body : new String[] { "{}", "{\"skipCustomListeners\": true, \"skipIoMappings\": true}" }) {
+			Answer started = api.call("POST", "/engine-rest/process-definition/key/owner-event/start", body,
+					"Authorization", basic("admin"));
+			assertThat(started.status()).as(body).isIn(400, 403);
+		}
+		assertThat(api.call("POST", "/engine-rest/process-definition/key/sla-clock/submit-form", "{}",
+				"Authorization", basic("admin")).status()).isEqualTo(403);
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event").count())
+				.isEqualTo(before);
+
+		// PropDesk's own starts go on: opening a case starts its SLA watchers
+		CaseRecord job = cases.open(Reports.repair("1", "1-302", "plumbing", "水管滴水")).record();
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("sla-clock")
+				.processInstanceBusinessKey(job.caseNo()).count()).isPositive();
+	}
+
+	@Test
+	void userErrorsOnTheEngineRestApiAnswer4xxNot500() throws Exception {
+		Answer negative = api.call("GET", "/engine-rest/task?firstResult=-5&maxResults=10", null, "Authorization",
+				basic("manager"));
+		Answer notANumber = api.call("GET", "/engine-rest/history/process-instance?firstResult=0&maxResults=x", null,
+				"Authorization", basic("manager"));
+
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.body().get("message").asText()).contains("firstResult");
+		assertThat(notANumber.status()).isEqualTo(400);
+	}
+
+	@Test
+	void metricsAreNotReadableWithoutLogin() throws Exception {
+		assertThat(api.call("GET", "/actuator/health", null).status()).isEqualTo(200);
+		assertThat(api.call("GET", "/actuator/metrics", null).status()).isIn(401, 403, 404);
+		assertThat(api.call("GET", "/actuator/metrics/jvm.memory.used", null).status()).isIn(401, 403, 404);
+	}
+
+}
