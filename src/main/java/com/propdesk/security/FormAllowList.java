@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -57,11 +58,34 @@ final class FormAllowList {
 
 	static final Set<String> VALUE = Set.of("label", "value");
 
-	/** Tags, comments and declarations; entities that build a tag; links that run script. */
-	static final Pattern MARKUP = Pattern.compile(
-			"<\\s*[a-zA-Z!/?]|&(#0*60|#x0*3c|lt);?|(javascript|vbscript|data)\\s*:", Pattern.CASE_INSENSITIVE);
+	/** Tags, comments and declarations. */
+	static final Pattern TAG = Pattern.compile("<\\s*[a-zA-Z!/?]");
 
-	private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+	/**
+	 * Character references of any kind: markdown and the browser decode them inside link targets, so
+	 * {@code &#106;avascript:} or {@code java&Tab;script:} would hide a script link from any check of the plain text.
+	 */
+	static final Pattern ENTITY = Pattern.compile("&(#|[a-zA-Z][a-zA-Z0-9]*;)");
+
+	/** A script or data link, looked for with white space and invisible characters removed, as browsers drop them. */
+	static final Pattern SCRIPT_LINK = Pattern.compile("\\b(javascript|vbscript|data):", Pattern.CASE_INSENSITIVE);
+
+	/** A markdown image: its source is fetched when the task opens and would tell an outside server who opened it. */
+	static final Pattern IMAGE = Pattern.compile("!\\s*\\[");
+
+	/**
+	 * A form field's key or a group's path is a plain name: form-js reads dots as paths into the submitted
+	 * data, and {@code __proto__} or {@code constructor} there would reach the page's object prototypes.
+	 */
+	static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+	static final Set<String> KEYED = Set.of("key", "path", "valuesKey");
+
+	/** Names every JavaScript object answers to. */
+	static final Set<String> OBJECT_NAMES = Set.of("constructor", "prototype", "toString", "valueOf", "hasOwnProperty");
+
+	private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
 	/** @return why the form is refused; empty when it is allowed */
 	List<String> check(String resource, byte[] content) {
@@ -112,8 +136,13 @@ final class FormAllowList {
 			JsonNode text = component.get("text");
 			if (text != null) {
 				String markdown = text.asText();
-				if (!text.isTextual() || MARKUP.matcher(markdown).find()) {
+				String compact = markdown.replaceAll("[\\s\\p{Cc}\\p{Cf}]", "");
+				if (!text.isTextual() || TAG.matcher(markdown).find() || ENTITY.matcher(markdown).find()
+						|| SCRIPT_LINK.matcher(compact).find()) {
 					problems.add(where + "：文本不允许 HTML 标记、实体或 javascript:/data: 链接");
+				}
+				if (IMAGE.matcher(markdown).find()) {
+					problems.add(where + "：文本不允许图片（外部图片地址会记录谁打开了任务）");
 				}
 				if (markdown.trim().startsWith("=") || markdown.contains("{{")) {
 					problems.add(where + "：文本不允许 FEEL 表达式或 {{ }} 模板");
@@ -142,6 +171,13 @@ final class FormAllowList {
 			String name = field.getKey();
 			if (!allowed.contains(name)) {
 				problems.add(where + "：属性 " + name + " 不允许");
+			}
+			else if (KEYED.contains(name) && (!KEY.matcher(field.getValue().asText("")).matches()
+					|| OBJECT_NAMES.contains(field.getValue().asText()))) {
+				problems.add(where + "：" + name + " 只能是字母开头的字母、数字和下划线（现为 " + field.getValue() + "）");
+			}
+			else if (field.getValue().isTextual() && !"text".equals(name) && TAG.matcher(field.getValue().asText()).find()) {
+				problems.add(where + "：属性 " + name + " 不允许 HTML 标记");
 			}
 			else if (OBJECTS.containsKey(name)) {
 				properties(field.getValue(), where + " 的 " + name, OBJECTS.get(name), problems);

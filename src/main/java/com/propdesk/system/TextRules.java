@@ -23,7 +23,10 @@ public final class TextRules {
 	private TextRules() {
 	}
 
-	/** Null, empty, or nothing a reader would see: whitespace, format characters (U+200B, U+FEFF…), fillers. */
+	/**
+	 * Null, empty, or nothing a reader could read: whitespace, format characters (U+200B, U+FEFF…), fillers,
+	 * and marks or private-use characters with no character to carry them (they show as nothing or as boxes).
+	 */
 	public static boolean blank(String value) {
 		if (value == null) {
 			return true;
@@ -34,7 +37,8 @@ public final class TextRules {
 	private static boolean invisible(int c) {
 		int type = Character.getType(c);
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
-				|| type == Character.CONTROL
+				|| type == Character.CONTROL || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.PRIVATE_USE
 				// letters and symbols that render as nothing (Hangul fillers, the braille blank)
 				|| c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
 	}
@@ -60,11 +64,19 @@ public final class TextRules {
 			else if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
 				return "不能含改变文字方向的控制字符，位置 " + (i + 1);
 			}
+			if (nonCharacter(value.codePointAt(i - (Character.isLowSurrogate(value.charAt(i)) ? 1 : 0)))) {
+				return "含 Unicode 非字符（如 U+FFFF），位置 " + (i + 1);
+			}
 		}
 		if (value.length() > max) {
 			return "最长 " + max + " 个字符，收到 " + value.length() + " 个";
 		}
 		return null;
+	}
+
+	/** Code points Unicode reserves as never being characters: U+FDD0–U+FDEF and the last two of every plane. */
+	private static boolean nonCharacter(int c) {
+		return c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
 	}
 
 	/**

@@ -492,7 +492,14 @@ class CaseApiTests {
 				Arguments.of("a name of a byte order mark and spaces", "reporter.name", report.replace("王女士", "\\uFEFF \\u3000")),
 				Arguments.of("a description of zero-width characters", "description",
 						report.replace("厨房水管爆裂，漏水严重", "\\u200B\\u200C\\u200D\\u2060")),
-				Arguments.of("a lone surrogate", "description", report.replace("漏水严重", "漏水\\uD800严重")));
+				Arguments.of("a lone surrogate", "description", report.replace("漏水严重", "漏水\\uD800严重")),
+				Arguments.of("a name of combining marks only", "reporter.name", report.replace("王女士", "\\u0301\\u0301")),
+				Arguments.of("a name of private-use characters only", "reporter.name",
+						report.replace("王女士", "\\uE000\\uF8FF")),
+				Arguments.of("a description of non-characters", "description",
+						report.replace("厨房水管爆裂，漏水严重", "\\uFFFF\\uFFFE")),
+				Arguments.of("a non-character inside a description", "description",
+						report.replace("漏水严重", "漏水\\uFDD0严重")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -509,6 +516,13 @@ class CaseApiTests {
 		assertThat(answer.body().get("detail").asText()).contains(field);
 		assertThat(caseCount()).isEqualTo(before);
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@Test
+	void combiningMarksOnLettersAreAccepted() throws Exception {
+		Answer answer = open(Reports.repairJson("wx-" + UUID.randomUUID()).replace("王女士", "Zoe\\u0301 王"));
+
+		assertThat(answer.status()).isEqualTo(201);
 	}
 
 	@Test

@@ -206,6 +206,19 @@ class DeploymentGuardTests {
 			"markdown img onerror|{\"type\": \"text\", \"id\": \"t\", \"text\": \"<img src=x onerror=alert(document.cookie)>\"}|不允许 HTML 标记",
 			"markdown tag from entities|{\"type\": \"text\", \"id\": \"t\", \"text\": \"&#60;img src=x onerror=alert(1)&#62;\"}|不允许 HTML 标记",
 			"markdown javascript link|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[点我](javascript:alert(1))\"}|javascript:",
+			"link from a decimal reference|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](&#106;avascript:alert(1))\"}|实体",
+			"link from a hex reference|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](&#x6A;avascript:alert(1))\"}|实体",
+			"link from a reference without semicolon|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](&#106avascript:alert(1))\"}|实体",
+			"link with a named colon|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](javascript&colon;alert(1))\"}|实体",
+			"link with a named tab|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java&Tab;script:alert(1))\"}|实体",
+			"link split by a tab|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java\\tscript:alert(1))\"}|javascript:",
+			"link split by a zero-width space|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java\\u200Bscript:alert(1))\"}|javascript:",
+			"external markdown image|{\"type\": \"text\", \"id\": \"t\", \"text\": \"![x](http://evil.example/x.png)\"}|不允许图片",
+			"prototype key|{\"type\": \"textfield\", \"id\": \"f\", \"key\": \"__proto__.polluted\", \"label\": \"x\"}|key 只能是",
+			"constructor path|{\"type\": \"group\", \"id\": \"g\", \"path\": \"constructor\", \"components\": []}|path 只能是",
+			"dotted key|{\"type\": \"textfield\", \"id\": \"f\", \"key\": \"a.b\", \"label\": \"x\"}|key 只能是",
+			"markup in a label|{\"type\": \"textfield\", \"id\": \"f\", \"key\": \"x\", \"label\": \"<img src=x onerror=alert(1)>\"}|属性 label 不允许 HTML",
+			"markup in a description|{\"type\": \"textfield\", \"id\": \"f\", \"key\": \"x\", \"description\": \"<b>x</b>\"}|属性 description 不允许 HTML",
 			"text as a template of variables|{\"type\": \"text\", \"id\": \"t\", \"text\": \"{{description}}\"}|模板",
 			"unknown component type|{\"type\": \"dynamiclist\", \"id\": \"d\"}|组件类型 dynamiclist 不允许",
 			"unknown property|{\"type\": \"textfield\", \"id\": \"f\", \"key\": \"x\", \"label\": \"x\", \"onClick\": \"alert(1)\"}|属性 onClick 不允许",
@@ -219,6 +232,7 @@ class DeploymentGuardTests {
 		refused("guarded-form.form", "{not json", "不是有效的 JSON");
 		refused("guarded-form.form", form("another-id", ""), "表单 id 必须等于文件名 guarded-form");
 		refused("guarded-form.form", "{\"id\": \"guarded-form\", \"id\": \"x\", \"type\": \"default\"}", "不是有效的 JSON");
+		refused("guarded-form.form", form("guarded-form", "") + " {}", "不是有效的 JSON");
 	}
 
 	@Test
