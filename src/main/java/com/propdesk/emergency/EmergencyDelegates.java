@@ -26,7 +26,6 @@ import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
-import com.propdesk.intake.IncidentTypes;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
@@ -86,7 +85,7 @@ final class EmergencyDelegates {
 			}
 			cases.record(caseNo, "plan", "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
 			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, (drill ? "【演练】" : "【紧急】") + caseNo
-					+ " " + IncidentTypes.label(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
+					+ " " + EmergencyCaseType.incidentLabel(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
 					+ execution.getVariable(CaseService.DESCRIPTION));
 		}
 
@@ -148,7 +147,7 @@ final class EmergencyDelegates {
 			List<String> phones = registry.residentsOfBuilding(building).stream().map(Resident::phone).distinct().toList();
 			String type = (String) execution.getVariable(CaseService.CATEGORY);
 			notifications.broadcast("broadcast:" + caseNo(execution), phones, caseNo(execution),
-					"【紧急通知】" + building + "号楼发生" + IncidentTypes.label(type) + "，请保持冷静，听从物业工作人员指挥。");
+					"【紧急通知】" + building + "号楼发生" + EmergencyCaseType.incidentLabel(type) + "，请保持冷静，听从物业工作人员指挥。");
 		}
 
 	}

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
-import com.propdesk.intake.InquiryCategories;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
@@ -343,17 +342,17 @@ final class InquiryDelegates {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			String category = Variables.text(execution, InquiryProcess.KNOWLEDGE_CATEGORY);
-			if (!InquiryCategories.LABELS.containsKey(category)) {
+			if (!InquiryCaseType.CATEGORIES.containsKey(category)) {
 				category = record.category() != null ? record.category() : "other";
 			}
-			String department = InquiryCategories.OWNERS.get(category);
+			String department = InquiryCaseType.OWNERS.get(category);
 			long id = knowledge.propose(caseNo, category, department, record.description(),
 					Variables.text(execution, ANSWER_TEXT), actor(execution));
 			execution.setVariable(InquiryProcess.DRAFT_ID, id);
 			execution.setVariable(InquiryProcess.DRAFT_DEPARTMENT, department);
 			execution.setVariable("draftQuestion", record.description());
 			execution.setVariable("draftAnswer", Variables.text(execution, ANSWER_TEXT));
-			execution.setVariable("draftCategoryLabel", InquiryCategories.LABELS.get(category));
+			execution.setVariable("draftCategoryLabel", InquiryCaseType.CATEGORIES.get(category));
 			cases.record(caseNo, "kb-draft", "答复已提交知识库草稿，待" + Groups.label(department) + "审核");
 		}
 

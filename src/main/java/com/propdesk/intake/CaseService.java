@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
@@ -57,9 +58,6 @@ public class CaseService {
 
 	public static final String SUBJECT = "subject";
 
-	/** The group channel systems act in (security.Grants gives it the right to open cases). */
-	public static final String CHANNELS_GROUP = "channels";
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
@@ -80,8 +78,12 @@ public class CaseService {
 
 	private final TransactionTemplate transaction;
 
+	private final CaseTypes types;
+
 	CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtimeService,
-			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction) {
+			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction,
+			CaseTypes types) {
+		this.types = types;
 		this.cases = cases;
 		this.validator = validator;
 		this.runtimeService = runtimeService;
@@ -104,7 +106,7 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		CaseType type = CaseType.of(request.type()).orElseThrow();
+		CaseTypeDefinition type = types.get(request.type());
 		Optional<CaseRecord> replay = cases.findByExternalId(request.channel(), request.externalId());
 		if (replay.isPresent()) {
 			return new Opened(replay.get(), false);
@@ -118,15 +120,15 @@ public class CaseService {
 		}
 	}
 
-	private CaseRecord create(CaseRequest request, CaseType type) {
+	private CaseRecord create(CaseRequest request, CaseTypeDefinition type) {
 		boolean channelCall = identityService.getCurrentAuthentication() == null;
 		if (channelCall) {
 			// history names the channel system that opened the case
-			identityService.setAuthentication("channel:" + request.channel(), List.of(CHANNELS_GROUP));
+			identityService.setAuthentication("channel:" + request.channel(), List.of(Groups.CHANNELS));
 		}
 		try {
 			String caseNo = insert(request, type, null);
-			cases.attachProcess(caseNo, start(type.code(), caseNo, request));
+			cases.attachProcess(caseNo, start(type.key(), caseNo, request));
 			return cases.find(caseNo).orElseThrow();
 		}
 		finally {
@@ -160,10 +162,10 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return insert(request, CaseType.of(request.type()).orElseThrow(), processInstanceId);
+		return insert(request, types.get(request.type()), processInstanceId);
 	}
 
-	private String insert(CaseRequest request, CaseType type, String processInstanceId) {
+	private String insert(CaseRequest request, CaseTypeDefinition type, String processInstanceId) {
 		OffsetDateTime now = Clock.now();
 		String caseNo = cases.nextCaseNo(type, now);
 		cases.insert(new CaseRecord(caseNo, type, request.channel(), blankToNull(request.externalId()),
@@ -175,10 +177,10 @@ public class CaseService {
 		return caseNo;
 	}
 
-	private void requireProcess(CaseType type) {
-		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.code()).count() == 0) {
+	private void requireProcess(CaseTypeDefinition type) {
+		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.key()).count() == 0) {
 			throw new ProblemException(HttpStatus.NOT_IMPLEMENTED, "尚未开通",
-					type.label() + "（" + type.code() + "）的处理流程尚未上线，暂不能受理此类事项");
+					type.label() + "（" + type.key() + "）的处理流程尚未上线，暂不能受理此类事项");
 		}
 	}
 
@@ -323,7 +325,7 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		CaseType caseType = CaseType.of(type).orElseThrow();
+		CaseTypeDefinition caseType = types.get(type);
 		String caseNo = insert(request, caseType, null);
 		OffsetDateTime now = Clock.now();
 		cases.link(fromCaseNo, caseNo, "opened", now);

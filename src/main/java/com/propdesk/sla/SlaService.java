@@ -79,7 +79,7 @@ public class SlaService implements CaseClocks {
 		}
 		int round = existing.isPresent() ? clocks.rounds(caseNo, sla) + 1 : 1;
 		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
-		SlaPolicy.Target target = policy.target(record.type().code(), sla, priority);
+		SlaPolicy.Target target = policy.target(record.type().key(), sla, priority);
 		OffsetDateTime due = startedAt.plus(target.duration());
 		SlaClock clock = new SlaClock(caseNo, sla, startedAt, target.text(), due, target.escalateTo(), null, null, 0,
 				null, null, null, null);
