@@ -80,7 +80,7 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 
 		execution.setVariable(TECHNICIAN, decision.technician().orElse(null));
 		execution.setVariable(DISPATCH_REASON, decision.reason());
-		cases.record(caseNo, decision.technician().isPresent() ? "dispatched" : "dispatch-failed", decision.reason());
+		cases.record(caseNo, decision.technician().isPresent() ? DispatchTimeline.DISPATCHED : DispatchTimeline.DISPATCH_FAILED, decision.reason());
 		if (decision.technician().isPresent()) {
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 			page(notifications, caseNo, decision.technician().get(), execution);

@@ -173,7 +173,7 @@ public class CaseService {
 				blankToNull(request.unit()), blankToNull(request.category()), request.description(),
 				blankToNull(request.callbackUrl()), newToken(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
 				now, null));
-		record(caseNo, "accepted", "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
+		record(caseNo, CaseTimeline.ACCEPTED, "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
 		return caseNo;
 	}
 
@@ -238,7 +238,7 @@ public class CaseService {
 	}
 
 	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback, String actor) {
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), "feedback", actor, "业主评价：" + feedback.score() + " 分"
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), CaseTimeline.FEEDBACK.code(), actor, "业主评价：" + feedback.score() + " 分"
 				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment())));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(FEEDBACK_SCORE, feedback.score());
@@ -260,10 +260,10 @@ public class CaseService {
 	}
 
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
-	public void record(String caseNo, String kind, String message) {
+	public void record(String caseNo, TimelineKind kind, String message) {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind, actor, message));
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
 	}
 
 	public void classify(String caseNo, String category, String priority, String department) {
@@ -290,7 +290,7 @@ public class CaseService {
 	 */
 	public void locate(String caseNo, String building, String unit) {
 		cases.locate(caseNo, blankToNull(building), blankToNull(unit), Clock.now());
-		record(caseNo, "located", "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
+		record(caseNo, CaseTimeline.LOCATED, "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
 				+ (blankToNull(unit) == null ? "" : " " + unit));
 	}
 
@@ -302,7 +302,7 @@ public class CaseService {
 	/** A drill (演练): the same procedure, kept out of SLA statistics. */
 	public void markDrill(String caseNo) {
 		cases.markDrill(caseNo);
-		record(caseNo, "drill", "演练：不拨打外部电话，不通知住户，不计入时限统计");
+		record(caseNo, CaseTimeline.DRILL, "演练：不拨打外部电话，不通知住户，不计入时限统计");
 	}
 
 	/** Message a case process waits for while a linked case it opened is being handled. */
@@ -330,8 +330,8 @@ public class CaseService {
 		OffsetDateTime now = Clock.now();
 		cases.link(fromCaseNo, caseNo, "opened", now);
 		cases.link(caseNo, fromCaseNo, "opened-from", now);
-		record(fromCaseNo, "linked", "转" + caseType.label() + " " + caseNo);
-		record(caseNo, "linked", "由 " + fromCaseNo + " 转来");
+		record(fromCaseNo, CaseTimeline.LINKED, "转" + caseType.label() + " " + caseNo);
+		record(caseNo, CaseTimeline.LINKED, "由 " + fromCaseNo + " 转来");
 		cases.attachProcess(caseNo, start(type, caseNo, request));
 		return caseNo;
 	}

@@ -10,7 +10,7 @@ import com.propdesk.system.FieldProblem;
  * its categories, what it checks beyond the fields every case has, and what its case view adds. The
  * case service, the API and the labels find every type through {@link CaseTypes}; none is named here.
  */
-public interface CaseTypeDefinition {
+public interface CaseTypeDefinition extends TimelineKinds {
 
 	/** The API's {@code type} value and the key of the process that handles the case. */
 	String key();
@@ -48,7 +48,8 @@ public interface CaseTypeDefinition {
 		return "预计 " + time + " 前处理完毕";
 	}
 
-	/** The timeline kinds this type writes, each with its name. */
+	/** The timeline kinds this type writes beyond {@link CaseTimeline}'s, each with its name. */
+	@Override
 	default List<TimelineKind> timelineKinds() {
 		return List.of();
 	}

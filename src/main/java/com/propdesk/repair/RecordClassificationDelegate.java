@@ -58,7 +58,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		execution.setVariable(RepairProcess.TASK_PRIORITY, TASK_PRIORITIES.get(priority));
 		String caseNo = CaseService.caseNo(execution);
 		cases.classify(caseNo, category, priority, department);
-		cases.record(caseNo, "classified", (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
+		cases.record(caseNo, RepairCaseType.Timeline.CLASSIFIED, (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
 				+ Groups.label(department) + " · " + RepairCaseType.CATEGORIES.getOrDefault(category, category) + (lifeSafety ? " · 涉及人身安全" : ""));
 	}
 
