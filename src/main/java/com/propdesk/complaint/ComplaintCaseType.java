@@ -1,6 +1,5 @@
 package com.propdesk.complaint;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -13,7 +12,7 @@ import com.propdesk.intake.TimelineKind;
 /** The tiered complaint (投诉) as a case type; the {@code complaint-tier} table tiers by its category. */
 @Component
 @Order(2)
-public class ComplaintCaseType implements CaseTypeDefinition {
+public class ComplaintCaseType extends CaseTypeDefinition {
 
 	public static final Map<String, String> CATEGORIES = CodeLabels.of(
 			"attitude", "服务态度",
@@ -28,21 +27,13 @@ public class ComplaintCaseType implements CaseTypeDefinition {
 	/** What a complaint's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		TIERED("tiered", "投诉分级"), REPEAT("repeat", "重复投诉"), REPLIED("replied", "书面答复"),
-		REOPENED("reopened", "重新打开"), ROOT_CAUSE("root-cause", "根本原因"), IMPROVED("improved", "改进措施");
-
-		private final String code;
+		TIERED("投诉分级"), REPEAT("重复投诉"), REPLIED("书面答复"),
+		REOPENED("重新打开"), ROOT_CAUSE("根本原因"), IMPROVED("改进措施");
 
 		private final String label;
 
-		Timeline(String code, String label) {
-			this.code = code;
+		Timeline(String label) {
 			this.label = label;
-		}
-
-		@Override
-		public String code() {
-			return code;
 		}
 
 		@Override
@@ -52,34 +43,13 @@ public class ComplaintCaseType implements CaseTypeDefinition {
 
 	}
 
-	@Override
-	public String key() {
-		return ComplaintProcess.KEY;
-	}
-
-	@Override
-	public String prefix() {
-		return "C";
-	}
-
-	@Override
-	public String label() {
-		return "投诉";
-	}
-
-	@Override
-	public Map<String, String> categories() {
-		return CATEGORIES;
+	ComplaintCaseType() {
+		super(ComplaintProcess.KEY, "C", "投诉", CATEGORIES, Timeline.values());
 	}
 
 	@Override
 	public String categoryNoun() {
 		return "投诉类别";
-	}
-
-	@Override
-	public List<TimelineKind> timelineKinds() {
-		return List.of(Timeline.values());
 	}
 
 }

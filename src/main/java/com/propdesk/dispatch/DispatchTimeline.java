@@ -10,21 +10,13 @@ import com.propdesk.intake.TimelineKinds;
 /** Timeline kinds of dispatching a job to a technician. */
 public enum DispatchTimeline implements TimelineKind {
 
-	DISPATCHED("dispatched", "派单"),
-	DISPATCH_FAILED("dispatch-failed", "派单未成");
-
-	private final String code;
+	DISPATCHED("派单"),
+	DISPATCH_FAILED("派单未成");
 
 	private final String label;
 
-	DispatchTimeline(String code, String label) {
-		this.code = code;
+	DispatchTimeline(String label) {
 		this.label = label;
-	}
-
-	@Override
-	public String code() {
-		return code;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.propdesk.emergency;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -13,7 +12,7 @@ import com.propdesk.intake.TimelineKind;
 /** The emergency (紧急事件) as a case type; its categories are the incident types the plan library has plans for. */
 @Component
 @Order(3)
-public class EmergencyCaseType implements CaseTypeDefinition {
+public class EmergencyCaseType extends CaseTypeDefinition {
 
 	public static final Map<String, String> INCIDENT_TYPES = CodeLabels.of(
 			"gas-leak", "燃气泄漏",
@@ -28,21 +27,13 @@ public class EmergencyCaseType implements CaseTypeDefinition {
 	/** What an emergency's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		ACKNOWLEDGED("acknowledged", "值班确认"), PLAN("plan", "启用预案"), EVACUATED("evacuated", "疏散"),
-		EXTERNAL_CALL("external-call", "外部报警"), COMMAND("command", "现场指挥"), PLAN_CHANGED("plan-changed", "预案修订");
-
-		private final String code;
+		ACKNOWLEDGED("值班确认"), PLAN("启用预案"), EVACUATED("疏散"),
+		EXTERNAL_CALL("外部报警"), COMMAND("现场指挥"), PLAN_CHANGED("预案修订");
 
 		private final String label;
 
-		Timeline(String code, String label) {
-			this.code = code;
+		Timeline(String label) {
 			this.label = label;
-		}
-
-		@Override
-		public String code() {
-			return code;
 		}
 
 		@Override
@@ -52,28 +43,12 @@ public class EmergencyCaseType implements CaseTypeDefinition {
 
 	}
 
+	EmergencyCaseType() {
+		super(EmergencyProcess.KEY, "E", "紧急事件", INCIDENT_TYPES, Timeline.values());
+	}
+
 	public static String incidentLabel(String type) {
 		return INCIDENT_TYPES.getOrDefault(type, type);
-	}
-
-	@Override
-	public String key() {
-		return EmergencyProcess.KEY;
-	}
-
-	@Override
-	public String prefix() {
-		return "E";
-	}
-
-	@Override
-	public String label() {
-		return "紧急事件";
-	}
-
-	@Override
-	public Map<String, String> categories() {
-		return INCIDENT_TYPES;
 	}
 
 	@Override
@@ -89,11 +64,6 @@ public class EmergencyCaseType implements CaseTypeDefinition {
 	@Override
 	public boolean needsBuilding() {
 		return true;
-	}
-
-	@Override
-	public List<TimelineKind> timelineKinds() {
-		return List.of(Timeline.values());
 	}
 
 }

@@ -2,7 +2,6 @@ package com.propdesk.inquiry;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -18,7 +17,7 @@ import com.propdesk.security.Groups;
  */
 @Component
 @Order(4)
-public class InquiryCaseType implements CaseTypeDefinition {
+public class InquiryCaseType extends CaseTypeDefinition {
 
 	public static final Map<String, String> CATEGORIES;
 
@@ -52,21 +51,13 @@ public class InquiryCaseType implements CaseTypeDefinition {
 	/** What an inquiry's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		TRIAGED("triaged", "咨询分流"), HANDED_OVER("handed-over", "转交专员"), KB_DRAFT("kb-draft", "知识库草稿"),
-		KB_APPROVED("kb-approved", "知识库条目通过"), KB_REJECTED("kb-rejected", "知识库条目退回");
-
-		private final String code;
+		TRIAGED("咨询分流"), HANDED_OVER("转交专员"), KB_DRAFT("知识库草稿"),
+		KB_APPROVED("知识库条目通过"), KB_REJECTED("知识库条目退回");
 
 		private final String label;
 
-		Timeline(String code, String label) {
-			this.code = code;
+		Timeline(String label) {
 			this.label = label;
-		}
-
-		@Override
-		public String code() {
-			return code;
 		}
 
 		@Override
@@ -76,24 +67,8 @@ public class InquiryCaseType implements CaseTypeDefinition {
 
 	}
 
-	@Override
-	public String key() {
-		return InquiryProcess.KEY;
-	}
-
-	@Override
-	public String prefix() {
-		return "Q";
-	}
-
-	@Override
-	public String label() {
-		return "咨询";
-	}
-
-	@Override
-	public Map<String, String> categories() {
-		return CATEGORIES;
+	InquiryCaseType() {
+		super(InquiryProcess.KEY, "Q", "咨询", CATEGORIES, Timeline.values());
 	}
 
 	@Override
@@ -105,11 +80,6 @@ public class InquiryCaseType implements CaseTypeDefinition {
 	@Override
 	public String dueWording(String time) {
 		return "承诺 " + time + " 前答复";
-	}
-
-	@Override
-	public List<TimelineKind> timelineKinds() {
-		return List.of(Timeline.values());
 	}
 
 }

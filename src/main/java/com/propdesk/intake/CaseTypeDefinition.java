@@ -10,52 +10,81 @@ import com.propdesk.system.FieldProblem;
  * its categories, what it checks beyond the fields every case has, and what its case view adds. The
  * case service, the API and the labels find every type through {@link CaseTypes}; none is named here.
  */
-public interface CaseTypeDefinition extends TimelineKinds {
+public abstract class CaseTypeDefinition implements TimelineKinds {
 
-	/** The API's {@code type} value and the key of the process that handles the case. */
-	String key();
+	private final String key;
 
-	/** First letter of this type's case numbers. */
-	String prefix();
+	private final String prefix;
 
-	/** The type's name, as staff and owners read it. */
-	String label();
+	private final String label;
 
-	/** Category code → name, in the order staff pick them; empty when the type has no categories. */
-	Map<String, String> categories();
+	private final Map<String, String> categories;
+
+	private final List<TimelineKind> timelineKinds;
+
+	/**
+	 * @param key the API's {@code type} value and the key of the process that handles the case
+	 * @param prefix first letter of this type's case numbers
+	 * @param label the type's name, as staff and owners read it
+	 * @param categories category code → name, in the order staff pick them; empty when the type has none
+	 * @param timelineKinds the kinds of line this type writes beyond {@link CaseTimeline}'s
+	 */
+	protected CaseTypeDefinition(String key, String prefix, String label, Map<String, String> categories,
+			TimelineKind... timelineKinds) {
+		this.key = key;
+		this.prefix = prefix;
+		this.label = label;
+		this.categories = categories;
+		this.timelineKinds = List.of(timelineKinds);
+	}
+
+	public final String key() {
+		return key;
+	}
+
+	public final String prefix() {
+		return prefix;
+	}
+
+	public final String label() {
+		return label;
+	}
+
+	public final Map<String, String> categories() {
+		return categories;
+	}
+
+	@Override
+	public final List<TimelineKind> timelineKinds() {
+		return timelineKinds;
+	}
+
+	public final String categoryLabel(String code) {
+		return code == null ? null : categories.getOrDefault(code, code);
+	}
 
 	/** What a category of this type is called in messages ("类别", "事件类型"). */
-	default String categoryNoun() {
+	public String categoryNoun() {
 		return "类别";
 	}
 
 	/** Whether a report of this type must name a category. */
-	default boolean categoryRequired() {
+	public boolean categoryRequired() {
 		return false;
 	}
 
 	/** Whether a report of this type must name the building (something happens at a place). */
-	default boolean needsBuilding() {
+	public boolean needsBuilding() {
 		return false;
 	}
 
 	/** Checks of this type's own fields, beyond the ones every case has; adds a problem per bad field. */
-	default void validate(CaseRequest request, List<FieldProblem> problems) {
+	public void validate(CaseRequest request, List<FieldProblem> problems) {
 	}
 
 	/** What the owner's status page says of the time the case is due, e.g. "预计 6月1日 14:00 前处理完毕". */
-	default String dueWording(String time) {
+	public String dueWording(String time) {
 		return "预计 " + time + " 前处理完毕";
-	}
-
-	/** The timeline kinds this type writes beyond {@link CaseTimeline}'s, each with its name. */
-	@Override
-	default List<TimelineKind> timelineKinds() {
-		return List.of();
-	}
-
-	default String categoryLabel(String code) {
-		return code == null ? null : categories().getOrDefault(code, code);
 	}
 
 }

@@ -10,29 +10,21 @@ import com.propdesk.intake.TimelineKinds;
 /** Timeline kinds of notifications: SMS, paging staff, building broadcasts and the events owners are told of. */
 public enum NotifyTimeline implements TimelineKind {
 
-	SMS("sms", "短信"),
-	PAGED("paged", "呼叫员工"),
-	BROADCAST("broadcast", "楼栋广播"),
-	EVENT_ACCEPTED("event-accepted", "通知业主：已受理"),
-	EVENT_ANSWERED("event-answered", "通知业主：已答复"),
-	EVENT_PROMISED("event-promised", "通知业主：承诺答复时间"),
-	EVENT_RESOLVED("event-resolved", "通知业主：已处理"),
-	EVENT_CLOSED("event-closed", "通知业主：已办结"),
-	EVENT_PROMOTED("event-promoted", "通知业主：已转紧急"),
-	EVENT_REOPENED("event-reopened", "通知业主：重新处理");
-
-	private final String code;
+	SMS("短信"),
+	PAGED("呼叫员工"),
+	BROADCAST("楼栋广播"),
+	EVENT_ACCEPTED("通知业主：已受理"),
+	EVENT_ANSWERED("通知业主：已答复"),
+	EVENT_PROMISED("通知业主：承诺答复时间"),
+	EVENT_RESOLVED("通知业主：已处理"),
+	EVENT_CLOSED("通知业主：已办结"),
+	EVENT_PROMOTED("通知业主：已转紧急"),
+	EVENT_REOPENED("通知业主：重新处理");
 
 	private final String label;
 
-	NotifyTimeline(String code, String label) {
-		this.code = code;
+	NotifyTimeline(String label) {
 		this.label = label;
-	}
-
-	@Override
-	public String code() {
-		return code;
 	}
 
 	@Override
@@ -44,7 +36,7 @@ public enum NotifyTimeline implements TimelineKind {
 	static TimelineKind ownerEvent(String event) {
 		String code = "event-" + event;
 		for (NotifyTimeline kind : values()) {
-			if (kind.code.equals(code)) {
+			if (kind.code().equals(code)) {
 				return kind;
 			}
 		}
@@ -52,6 +44,12 @@ public enum NotifyTimeline implements TimelineKind {
 	}
 
 	private record OtherOwnerEvent(String code, String label) implements TimelineKind {
+
+		@Override
+		public String name() {
+			return code;
+		}
+
 	}
 
 	@Component

@@ -1,6 +1,5 @@
 package com.propdesk.repair;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -16,7 +15,7 @@ import com.propdesk.intake.TimelineKind;
  */
 @Component
 @Order(1)
-public class RepairCaseType implements CaseTypeDefinition {
+public class RepairCaseType extends CaseTypeDefinition {
 
 	public static final Map<String, String> CATEGORIES = CodeLabels.of(
 			"plumbing", "给排水",
@@ -34,22 +33,14 @@ public class RepairCaseType implements CaseTypeDefinition {
 	/** What a repair's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		CLASSIFIED("classified", "分类"), REPAIRED("repaired", "维修完成"), HANDED_BACK("handed-back", "退回重派"),
-		REJECTED("rejected", "验收未通过"), PROMOTED("promoted", "转紧急"), RETURN_VISIT("return-visit", "回访"),
-		RETURN_VISIT_PLANNED("return-visit-planned", "安排回访");
-
-		private final String code;
+		CLASSIFIED("分类"), REPAIRED("维修完成"), HANDED_BACK("退回重派"),
+		REJECTED("验收未通过"), PROMOTED("转紧急"), RETURN_VISIT("回访"),
+		RETURN_VISIT_PLANNED("安排回访");
 
 		private final String label;
 
-		Timeline(String code, String label) {
-			this.code = code;
+		Timeline(String label) {
 			this.label = label;
-		}
-
-		@Override
-		public String code() {
-			return code;
 		}
 
 		@Override
@@ -59,24 +50,8 @@ public class RepairCaseType implements CaseTypeDefinition {
 
 	}
 
-	@Override
-	public String key() {
-		return RepairProcess.KEY;
-	}
-
-	@Override
-	public String prefix() {
-		return "R";
-	}
-
-	@Override
-	public String label() {
-		return "报修";
-	}
-
-	@Override
-	public Map<String, String> categories() {
-		return CATEGORIES;
+	RepairCaseType() {
+		super(RepairProcess.KEY, "R", "报修", CATEGORIES, Timeline.values());
 	}
 
 	@Override
@@ -87,11 +62,6 @@ public class RepairCaseType implements CaseTypeDefinition {
 	@Override
 	public boolean needsBuilding() {
 		return true;
-	}
-
-	@Override
-	public List<TimelineKind> timelineKinds() {
-		return List.of(Timeline.values());
 	}
 
 }

@@ -10,26 +10,18 @@ import com.propdesk.intake.TimelineKinds;
 /** Timeline kinds of the SLA clocks: started, met, breached, paused, resumed, stopped. */
 public enum SlaTimeline implements TimelineKind {
 
-	SLA_STARTED("sla-started", "开始计时"),
-	SLA_MET("sla-met", "时限达标"),
-	SLA_BREACHED("sla-breached", "超时"),
-	SLA_PAUSED("sla-paused", "暂停计时"),
-	SLA_RESUMED("sla-resumed", "恢复计时"),
-	SLA_STOPPED("sla-stopped", "停止计时"),
-	SLA_ESCALATION_HANDLED("sla-escalation-handled", "超时督办已处理");
-
-	private final String code;
+	SLA_STARTED("开始计时"),
+	SLA_MET("时限达标"),
+	SLA_BREACHED("超时"),
+	SLA_PAUSED("暂停计时"),
+	SLA_RESUMED("恢复计时"),
+	SLA_STOPPED("停止计时"),
+	SLA_ESCALATION_HANDLED("超时督办已处理");
 
 	private final String label;
 
-	SlaTimeline(String code, String label) {
-		this.code = code;
+	SlaTimeline(String label) {
 		this.label = label;
-	}
-
-	@Override
-	public String code() {
-		return code;
 	}
 
 	@Override

@@ -96,10 +96,10 @@ class LabelsTests {
 		assertThatThrownBy(() -> LabelsController.kinds(List.of(a, b))).hasMessageContaining("closed");
 	}
 
-	private static TimelineKind kind(String code, String label) {
-		record Kind(String code, String label) implements TimelineKind {
+	private static TimelineKind kind(String name, String label) {
+		record Kind(String name, String label) implements TimelineKind {
 		}
-		return new Kind(code, label);
+		return new Kind(name, label);
 	}
 
 }
