@@ -4,8 +4,8 @@ import { breachChart } from './chart.js';
 import { drawDiagram } from './diagram.js';
 import { formatTime, h, isoDate, nextDay, percent, previousDay } from './dom.js';
 import {
-  CATEGORIES, DEPARTMENTS, DIMENSIONS, KINDS, PRIORITIES, PROCESS_STATES, SHIFTS, SLAS, SOURCES, STATUSES, TYPES,
-  describe, kindOf, label,
+  DIMENSIONS, KINDS, PROCESS_STATES, SHIFTS, categoryName, describe, kindOf, label, labels, loadLabels, priorityName,
+  sourceName, typeName,
 } from './labels.js';
 
 const main = document.getElementById('main');
@@ -57,6 +57,7 @@ async function route() {
       me = await getJson('/api/audit/me');
       document.getElementById('who').textContent = `${me.userId}（${me.groups.join('、')}）`;
     }
+    await loadLabels(getJson);
     const { path, params } = parseHash();
     document.getElementById('nav-search').classList.toggle('active', path === '/search');
     document.getElementById('nav-report').classList.toggle('active', path === '/report');
@@ -120,6 +121,16 @@ function select(name, options, value, emptyLabel = '全部') {
     Object.entries(options).map(([code, text]) => h('option', { value: code, selected: code === value }, text)));
 }
 
+/** Each type's own categories, under the type's name; with a type chosen, that type's only. */
+function categorySelect(type, value) {
+  const all = labels().categories;
+  const groups = Object.entries(all).filter(([code]) => !type || code === type);
+  return h('select', { name: 'category', id: 'f-category' },
+    h('option', { value: '' }, '全部'),
+    groups.map(([code, categories]) => h('optgroup', { label: typeName(code) },
+      Object.entries(categories).map(([category, text]) => h('option', { value: category, selected: category === value }, text)))));
+}
+
 function searchQuery(params) {
   const query = new URLSearchParams();
   for (const name of ['caseNo', 'type', 'building', 'unit', 'category', 'status', 'breached']) {
@@ -134,13 +145,13 @@ async function renderSearch(params) {
   const value = (name) => params.get(name) || '';
   const form = h('form', { class: 'filters', id: 'search-form' },
     field('事项编号', h('input', { name: 'caseNo', id: 'f-caseNo', value: value('caseNo'), placeholder: 'R-20261127-0001' })),
-    field('类型', select('type', TYPES, value('type'))),
+    field('类型', select('type', labels().types, value('type'))),
     field('楼栋', h('input', { name: 'building', id: 'f-building', value: value('building'), size: 4 })),
     field('房号', h('input', { name: 'unit', id: 'f-unit', value: value('unit'), placeholder: '3-1201', size: 8 })),
-    field('类别', select('category', CATEGORIES, value('category'))),
+    field('类别', categorySelect(value('type'), value('category'))),
     field('受理日期从', h('input', { name: 'from', id: 'f-from', type: 'date', value: value('from') })),
     field('到（含）', h('input', { name: 'to', id: 'f-to', type: 'date', value: value('to') })),
-    field('状态', select('status', STATUSES, value('status'))),
+    field('状态', select('status', labels().statuses, value('status'))),
     field('时限', select('breached', { true: '有超时', false: '无超时' }, value('breached'), '不限')),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'search-submit' }, '查询'),
@@ -163,9 +174,9 @@ async function renderSearch(params) {
   const found = await getJson(`/api/audit/cases?${searchQuery(params)}`);
   const rows = found.map((c) => h('tr', { 'data-case': c.caseNo },
     h('td', {}, h('a', { href: `#/case/${encodeURIComponent(c.caseNo)}`, class: 'case-link' }, c.caseNo)),
-    h('td', {}, label(TYPES, c.type)), h('td', {}, label(STATUSES, c.status)), h('td', {}, c.priority || '—'),
-    h('td', {}, label(DEPARTMENTS, c.department)), h('td', {}, c.building || '—'), h('td', {}, c.unit || '—'),
-    h('td', {}, label(CATEGORIES, c.category)), h('td', {}, formatTime(c.createdAt)),
+    h('td', {}, typeName(c.type)), h('td', {}, label(labels().statuses, c.status)), h('td', {}, c.priority || '—'),
+    h('td', {}, label(labels().groups, c.department)), h('td', {}, c.building || '—'), h('td', {}, c.unit || '—'),
+    h('td', {}, categoryName(c.type, c.category)), h('td', {}, formatTime(c.createdAt)),
     h('td', { class: c.breaches > 0 ? 'num breached' : 'num' }, c.breaches), h('td', {}, c.drill ? '演练' : '')));
   results.replaceChildren(
     h('p', { class: 'muted', id: 'search-count' }, `共 ${found.length} 条${found.length >= 1000 ? '（最多显示 1000 条，请缩小范围）' : ''}`),
@@ -204,9 +215,9 @@ async function renderCase(caseNo) {
   ]);
   const c = summary[0];
   const facts = c ? h('dl', { class: 'facts', id: 'case-facts' },
-    [['类型', label(TYPES, c.type)], ['状态', label(STATUSES, c.status)], ['优先级', c.priority || '—'],
-      ['部门', label(DEPARTMENTS, c.department)], ['楼栋 / 房号', `${c.building || '—'} / ${c.unit || '—'}`],
-      ['类别', label(CATEGORIES, c.category)], ['受理时间', formatTime(c.createdAt)], ['超时次数', String(c.breaches)]]
+    [['类型', typeName(c.type)], ['状态', label(labels().statuses, c.status)], ['优先级', c.priority || '—'],
+      ['部门', label(labels().groups, c.department)], ['楼栋 / 房号', `${c.building || '—'} / ${c.unit || '—'}`],
+      ['类别', categoryName(c.type, c.category)], ['受理时间', formatTime(c.createdAt)], ['超时次数', String(c.breaches)]]
       .concat(c.drill ? [['演练', '是（不计入时限统计）']] : [])
       .map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))) : null;
 
@@ -227,7 +238,7 @@ async function renderCase(caseNo) {
     body.replaceChildren(...timeline.filter((line) => !kind || kindOf(line) === kind).map((line) =>
       h('tr', { class: `kind-${kindOf(line)}`, 'data-what': line.what },
         h('td', { class: 'time' }, formatTime(line.at)),
-        h('td', {}, label(SOURCES, line.source)),
+        h('td', {}, sourceName(line.source)),
         h('td', {}, describe(line.what)),
         h('td', { class: 'who' }, line.who || '—'),
         h('td', { class: 'detail' }, withCaseLinks(line.detail || '')))));
@@ -266,10 +277,10 @@ async function renderCase(caseNo) {
 // ---- SLA report -------------------------------------------------------------------------------------
 
 function groupName(dimension, value) {
-  if (dimension === 'type') return label(TYPES, value);
-  if (dimension === 'department') return label(DEPARTMENTS, value);
+  if (dimension === 'type') return typeName(value);
+  if (dimension === 'department') return label(labels().groups, value);
   if (dimension === 'shift') return label(SHIFTS, value);
-  if (dimension === 'priority') return label(PRIORITIES, value);
+  if (dimension === 'priority') return priorityName(value);
   if (dimension === 'building') return value === '—' ? '—' : `${value} 号楼`;
   return value;
 }
@@ -335,7 +346,7 @@ async function renderReport(params) {
       h('td', { class: 'num rate' }, percent(r.breachRate)),
       h('td', { class: 'num' }, minutes(r.firstResponseMedianMinutes)), h('td', { class: 'num' }, minutes(r.firstResponseP90Minutes)),
       h('td', { class: 'num' }, minutes(r.resolutionMedianMinutes)), h('td', { class: 'num' }, minutes(r.resolutionP90Minutes)),
-      h('td', {}, Object.entries(r.breachesBySla).map(([sla, n]) => `${label(SLAS, sla)} ${n}`).join('、') || '—')))));
+      h('td', {}, Object.entries(r.breachesBySla).map(([sla, n]) => `${label(labels().slas, sla)} ${n}`).join('、') || '—')))));
   output.replaceChildren(
     h('div', { class: 'charts' },
       h('div', { id: 'chart-department' }, breachChart('各部门超时率', bars(byDepartment, 'department'))),

@@ -24,6 +24,10 @@ class ArchitectureTests {
 					"..security..", "..system..")
 			.should().dependOnClassesThat().resideInAnyPackage(CASE_TYPES);
 
+	/** A package that needs one above it is told through an interface it owns or an application event. */
+	@ArchTest
+	static final ArchRule packagesAreFreeOfCycles = slices().matching("com.propdesk.(*)..").should().beFreeOfCycles();
+
 	@ArchTest
 	static final ArchRule noFieldInjection = noClasses().should().dependOnClassesThat()
 			.haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired");

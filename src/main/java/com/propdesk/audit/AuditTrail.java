@@ -12,12 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.propdesk.intake.CaseEvent;
+import com.propdesk.intake.CaseEventRecorded;
 import com.propdesk.system.Clock;
 
 /**
@@ -56,6 +59,13 @@ public class AuditTrail {
 
 	AuditTrail(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** Every line of a case's timeline, in the transaction that wrote it. */
+	@EventListener
+	void append(CaseEventRecorded recorded) {
+		CaseEvent event = recorded.event();
+		append(event.at(), recorded.caseNo(), event.kind(), event.actor(), event.message());
 	}
 
 	/**

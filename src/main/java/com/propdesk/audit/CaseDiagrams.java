@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 
-import com.propdesk.intake.CaseType;
+import com.propdesk.intake.CaseTypes;
 
 /**
  * The diagrams of every process that ran for a case, each with the path it took, for bpmn-js to draw.
@@ -67,7 +67,10 @@ public class CaseDiagrams {
 	 */
 	private final Map<String, List<Flow>> flows = new ConcurrentHashMap<>();
 
-	CaseDiagrams(HistoryService history, RepositoryService repository) {
+	private final CaseTypes types;
+
+	CaseDiagrams(HistoryService history, RepositoryService repository, CaseTypes types) {
+		this.types = types;
 		this.history = history;
 		this.repository = repository;
 	}
@@ -76,7 +79,7 @@ public class CaseDiagrams {
 	public List<Diagram> diagrams(String caseNo) {
 		List<HistoricProcessInstance> instances = new ArrayList<>(history.createHistoricProcessInstanceQuery()
 				.processInstanceBusinessKey(caseNo).listPage(0, PAGE));
-		instances.sort(Comparator.comparing((HistoricProcessInstance p) -> CaseType.of(p.getProcessDefinitionKey()).isEmpty())
+		instances.sort(Comparator.comparing((HistoricProcessInstance p) -> types.find(p.getProcessDefinitionKey()).isEmpty())
 				.thenComparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId));
 		List<Diagram> diagrams = new ArrayList<>();
 		for (HistoricProcessInstance instance : instances) {

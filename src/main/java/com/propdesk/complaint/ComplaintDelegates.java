@@ -28,6 +28,7 @@ import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Variables;
+import com.propdesk.intake.CaseTimeline;
 
 /** The steps of {@code processes/complaint.bpmn}; each reads the process, calls a shared service, writes results. */
 final class ComplaintDelegates {
@@ -54,7 +55,7 @@ final class ComplaintDelegates {
 					record.createdAt().minusDays(ComplaintProcess.REPEAT_WINDOW_DAYS));
 			execution.setVariable(ComplaintProcess.REPEAT, repeat);
 			if (repeat) {
-				cases.record(caseNo, "repeat", record.unit() + " 在 " + ComplaintProcess.REPEAT_WINDOW_DAYS + " 天内已有投诉");
+				cases.record(caseNo, ComplaintCaseType.Timeline.REPEAT, record.unit() + " 在 " + ComplaintProcess.REPEAT_WINDOW_DAYS + " 天内已有投诉");
 			}
 		}
 
@@ -95,7 +96,7 @@ final class ComplaintDelegates {
 		boolean major = MAJOR.equals(level);
 		CaseRecord record = cases.find(caseNo).orElseThrow();
 		cases.classify(caseNo, record.category(), major ? "P1" : "P3", major ? Groups.MANAGEMENT : Groups.SERVICE_DESK);
-		cases.record(caseNo, "tiered", (major ? "重大投诉：" : "一般投诉：") + reason);
+		cases.record(caseNo, ComplaintCaseType.Timeline.TIERED, (major ? "重大投诉：" : "一般投诉：") + reason);
 		if (major) {
 			notifications.page("major-complaint:" + caseNo, Groups.MANAGEMENT, caseNo,
 					"【重大投诉】" + caseNo + " " + reason + "：" + record.description());
@@ -231,7 +232,7 @@ final class ComplaintDelegates {
 			String caseNo = caseNo(execution);
 			String reply = Variables.text(execution, ComplaintProcess.REPLY_TEXT);
 			cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
-			cases.record(caseNo, "replied", "书面答复：" + reply);
+			cases.record(caseNo, ComplaintCaseType.Timeline.REPLIED, "书面答复：" + reply);
 			events.publish(caseNo, "resolved", "您的投诉已答复：" + reply, null);
 		}
 
@@ -256,7 +257,7 @@ final class ComplaintDelegates {
 			execution.setVariable(ComplaintProcess.REOPEN_COUNT,
 					((Number) execution.getVariable(ComplaintProcess.REOPEN_COUNT)).intValue() + 1);
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-			cases.record(caseNo, "reopened", "业主不满意，重新处理：" + Variables.text(execution, "ownerComment"));
+			cases.record(caseNo, ComplaintCaseType.Timeline.REOPENED, "业主不满意，重新处理：" + Variables.text(execution, "ownerComment"));
 			events.publish(caseNo, "reopened");
 		}
 
@@ -287,7 +288,7 @@ final class ComplaintDelegates {
 			// due at the end of that day, estate time
 			execution.setVariable(ComplaintProcess.IMPROVEMENT_DUE_AT,
 					Date.from(due.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-			cases.record(caseNo(execution), "root-cause", "根因：" + Variables.text(execution, "causeCategory") + "；整改："
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, "根因：" + Variables.text(execution, "causeCategory") + "；整改："
 					+ Variables.text(execution, "improvementAction") + "（" + Variables.text(execution, "improvementOwner")
 					+ "，" + due + " 前）");
 		}
@@ -308,7 +309,7 @@ final class ComplaintDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, "closed", "已办结");
+			cases.record(caseNo, CaseTimeline.CLOSED, "已办结");
 		}
 
 	}
@@ -325,7 +326,7 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.record(caseNo(execution), "improved", "整改完成：" + Variables.text(execution, "improvementResult"));
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.IMPROVED, "整改完成：" + Variables.text(execution, "improvementResult"));
 		}
 
 	}

@@ -47,7 +47,7 @@ public class AssignTechnicianListener implements TaskListener {
 		}
 		task.setVariable(DispatchTechnicianDelegate.TECHNICIAN, username);
 		String caseNo = CaseService.caseNo(task);
-		cases.record(caseNo, "dispatched", "值班人员手工派给 " + technician.name() + "（" + username + "）");
+		cases.record(caseNo, DispatchTimeline.DISPATCHED, "值班人员手工派给 " + technician.name() + "（" + username + "）");
 		cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 		DispatchTechnicianDelegate.page(notifications, caseNo, username, task);
 	}

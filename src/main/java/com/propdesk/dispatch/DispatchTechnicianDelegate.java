@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTypes;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
@@ -47,10 +48,16 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 
 	private final CaseService cases;
 
+	/** Technicians' skills are the repair categories, named as the repair names them. */
+	private static final String SKILLS = "repair";
+
 	private final Notifications notifications;
 
+	private final CaseTypes types;
+
 	DispatchTechnicianDelegate(RegistryRepository registry, TaskService taskService, CaseService cases,
-			Notifications notifications) {
+			Notifications notifications, CaseTypes types) {
+		this.types = types;
 		this.registry = registry;
 		this.taskService = taskService;
 		this.cases = cases;
@@ -68,12 +75,12 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
 		var buildings = registry.buildings().stream().collect(Collectors.toMap(Building::code, Function.identity()));
 		Dispatcher.Decision decision = Dispatcher.decide(registry.technicians(department), buildings, site, department,
-				skill, excluded(execution), LocalTime.from(Clock.now()),
+				skill, types.get(SKILLS).categoryLabel(skill), excluded(execution), LocalTime.from(Clock.now()),
 				username -> taskService.createTaskQuery().taskAssignee(username).count());
 
 		execution.setVariable(TECHNICIAN, decision.technician().orElse(null));
 		execution.setVariable(DISPATCH_REASON, decision.reason());
-		cases.record(caseNo, decision.technician().isPresent() ? "dispatched" : "dispatch-failed", decision.reason());
+		cases.record(caseNo, decision.technician().isPresent() ? DispatchTimeline.DISPATCHED : DispatchTimeline.DISPATCH_FAILED, decision.reason());
 		if (decision.technician().isPresent()) {
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 			page(notifications, caseNo, decision.technician().get(), execution);

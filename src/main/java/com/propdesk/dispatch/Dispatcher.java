@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
-import com.propdesk.intake.RepairCategories;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.security.Groups;
@@ -17,7 +16,7 @@ import com.propdesk.security.Groups;
  * Chooses the technician for a job: on duty now, in the department, with the skill it needs,
  * not excluded (one who handed the job back); then the nearest to the site — same building, then
  * same zone, then by distance on the estate plan — and, as near as each other, the one with the
- * least open work. Pure logic: the roster, positions and workloads are handed in.
+ * least open work. Pure logic: the roster, positions, workloads and the skill's name are handed in.
  */
 public final class Dispatcher {
 
@@ -32,7 +31,7 @@ public final class Dispatcher {
 	}
 
 	public static Decision decide(List<Technician> roster, Map<String, Building> buildings, Building site,
-			String department, String skill, Set<String> excluded, LocalTime now, ToLongFunction<String> openWork) {
+			String department, String skill, String skillLabel, Set<String> excluded, LocalTime now, ToLongFunction<String> openWork) {
 		List<Technician> eligible = roster.stream()
 				.filter(t -> t.active() && t.department().equals(department))
 				.filter(t -> t.shift().covers(now))
@@ -40,7 +39,7 @@ public final class Dispatcher {
 				.filter(t -> !excluded.contains(t.username()))
 				.toList();
 		if (eligible.isEmpty()) {
-			String needs = skill == null || "other".equals(skill) ? "" : "、具备「" + RepairCategories.label(skill) + "」技能";
+			String needs = skill == null || "other".equals(skill) ? "" : "、具备「" + skillLabel + "」技能";
 			String without = excluded.isEmpty() ? "" : "（已排除退回的 " + String.join("、", excluded) + "）";
 			return new Decision(Optional.empty(),
 					Groups.label(department) + "无人可派：当前没有在岗" + needs + "的技师" + without + "，请值班人员手工派工");

@@ -26,12 +26,12 @@ import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
-import com.propdesk.intake.IncidentTypes;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Variables;
+import com.propdesk.intake.CaseTimeline;
 
 /** The steps of {@code processes/emergency.bpmn}. */
 final class EmergencyDelegates {
@@ -84,9 +84,9 @@ final class EmergencyDelegates {
 			if (drill) {
 				cases.markDrill(caseNo);
 			}
-			cases.record(caseNo, "plan", "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
+			cases.record(caseNo, EmergencyCaseType.Timeline.PLAN, "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
 			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, (drill ? "【演练】" : "【紧急】") + caseNo
-					+ " " + IncidentTypes.label(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
+					+ " " + EmergencyCaseType.incidentLabel(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
 					+ execution.getVariable(CaseService.DESCRIPTION));
 		}
 
@@ -109,15 +109,15 @@ final class EmergencyDelegates {
 			switch (step) {
 				case "acknowledge" -> {
 					cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-					cases.record(caseNo, "acknowledged", "值班确认：" + Variables.text(execution, "ackNote"));
+					cases.record(caseNo, EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：" + Variables.text(execution, "ackNote"));
 				}
-				case "evacuation" -> cases.record(caseNo, "evacuated", "疏散：" + Variables.text(execution, "evacuationNote"));
-				case "call" -> cases.record(caseNo, "external-call", "已拨打 " + Variables.text(execution, "calledNumber")
+				case "evacuation" -> cases.record(caseNo, EmergencyCaseType.Timeline.EVACUATED, "疏散：" + Variables.text(execution, "evacuationNote"));
+				case "call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + Variables.text(execution, "calledNumber")
 						+ "（" + Variables.text(execution, "calledAt") + "）：" + Variables.text(execution, "callNote"));
-				case "drill-call" -> cases.record(caseNo, "external-call", "演练：未拨打外部电话（预案联系人："
+				case "drill-call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "演练：未拨打外部电话（预案联系人："
 						+ execution.getVariable(EmergencyProcess.PLAN_CONTACTS) + "）");
-				case "command" -> cases.record(caseNo, "command", "现场指挥：" + Variables.text(execution, "commandNote"));
-				case "on-site" -> cases.record(caseNo, "diagnosed", "现场排查（" + execution.getVariable(
+				case "command" -> cases.record(caseNo, EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + Variables.text(execution, "commandNote"));
+				case "on-site" -> cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场排查（" + execution.getVariable(
 						DispatchTechnicianDelegate.TECHNICIAN) + "）：" + Variables.text(execution, "diagnosis"));
 				default -> throw new IllegalStateException("Unknown emergency step " + step);
 			}
@@ -148,7 +148,7 @@ final class EmergencyDelegates {
 			List<String> phones = registry.residentsOfBuilding(building).stream().map(Resident::phone).distinct().toList();
 			String type = (String) execution.getVariable(CaseService.CATEGORY);
 			notifications.broadcast("broadcast:" + caseNo(execution), phones, caseNo(execution),
-					"【紧急通知】" + building + "号楼发生" + IncidentTypes.label(type) + "，请保持冷静，听从物业工作人员指挥。");
+					"【紧急通知】" + building + "号楼发生" + EmergencyCaseType.incidentLabel(type) + "，请保持冷静，听从物业工作人员指挥。");
 		}
 
 	}
@@ -169,7 +169,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			// the review reads this: the task's end is not in the history tables until this transaction commits
 			execution.setVariable(RESOLVED_AT, java.util.Date.from(com.propdesk.system.Clock.now().toInstant()));
-			cases.record(caseNo(execution), "resolved", "险情处置完毕：" + Variables.text(execution, "resolution"));
+			cases.record(caseNo(execution), CaseTimeline.RESOLVED, "险情处置完毕：" + Variables.text(execution, "resolution"));
 		}
 
 	}
@@ -257,7 +257,7 @@ final class EmergencyDelegates {
 			EmergencyPlan next = plans.publish(type, current.title(), current.lifeSafety(), steps,
 					contacts.isEmpty() ? current.contacts() : contacts, approver,
 					"复盘 " + caseNo(execution) + "：" + Variables.text(execution, "findings"));
-			cases.record(caseNo(execution), "plan-changed", "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版");
+			cases.record(caseNo(execution), EmergencyCaseType.Timeline.PLAN_CHANGED, "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版");
 		}
 
 	}
@@ -276,7 +276,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, "closed", "已办结（复盘：" + Variables.text(execution, "findings") + "）");
+			cases.record(caseNo, CaseTimeline.CLOSED, "已办结（复盘：" + Variables.text(execution, "findings") + "）");
 		}
 
 	}

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.propdesk.intake.IncidentTypes;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.FieldProblem;
@@ -58,7 +57,7 @@ class EmergencyPlanController {
 			HttpServletRequest request) {
 		Caller.Staff staff = Caller.staffIn(request, Groups.MANAGEMENT);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (!IncidentTypes.LABELS.containsKey(incidentType)) {
+		if (!EmergencyCaseType.INCIDENT_TYPES.containsKey(incidentType)) {
 			problems.add(new FieldProblem("incidentType", "未知事件类型：" + incidentType));
 		}
 		// the columns of emergency_plan (V4)

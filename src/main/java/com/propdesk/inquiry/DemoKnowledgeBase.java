@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.propdesk.intake.InquiryCategories;
 import com.propdesk.system.PropDeskProperties;
 
 /**
@@ -63,7 +62,7 @@ class DemoKnowledgeBase implements SmartInitializingSingleton {
 			transaction.executeWithoutResult(status -> {
 				if (knowledge.isEmpty()) {
 					List<DemoEntry> entries = read(json);
-					entries.forEach(e -> knowledge.publish(e.code(), e.category(), InquiryCategories.OWNERS.get(e.category()),
+					entries.forEach(e -> knowledge.publish(e.code(), e.category(), InquiryCaseType.OWNERS.get(e.category()),
 							e.question(), e.answer(),
 							e.keywords(), VALID_FROM, null, "system", "演示知识库"));
 					entries.forEach(e -> e.phrasings().forEach(p -> knowledge.confirm(e.code(), p, null, "system")));

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
-import com.propdesk.intake.InquiryCategories;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
@@ -133,7 +132,7 @@ final class InquiryDelegates {
 						: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
 								best.entry().question(), best.score() * 100);
 			};
-			cases.record(caseNo, "triaged", message);
+			cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, message);
 			execution.setVariable("triageReason", triage.get("reason"));
 			if (urgent) {
 				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
@@ -258,7 +257,7 @@ final class InquiryDelegates {
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			cases.classify(caseNo, record.category(), record.priority(), group);
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-			cases.record(caseNo, "handed-over", "转" + Groups.label(group) + "专员，承诺 " + PROMISE.format(promisedAt) + " 前答复");
+			cases.record(caseNo, InquiryCaseType.Timeline.HANDED_OVER, "转" + Groups.label(group) + "专员，承诺 " + PROMISE.format(promisedAt) + " 前答复");
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.startUntil(caseNo, SlaNames.INQUIRY_PROMISED_REPLY, promisedAt, "承诺答复时间");
 			events.publish(caseNo, "promised", "您的咨询已转交" + Groups.label(group) + "专员，将于 " + PROMISE.format(promisedAt)
@@ -343,18 +342,18 @@ final class InquiryDelegates {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			String category = Variables.text(execution, InquiryProcess.KNOWLEDGE_CATEGORY);
-			if (!InquiryCategories.LABELS.containsKey(category)) {
+			if (!InquiryCaseType.CATEGORIES.containsKey(category)) {
 				category = record.category() != null ? record.category() : "other";
 			}
-			String department = InquiryCategories.OWNERS.get(category);
+			String department = InquiryCaseType.OWNERS.get(category);
 			long id = knowledge.propose(caseNo, category, department, record.description(),
 					Variables.text(execution, ANSWER_TEXT), actor(execution));
 			execution.setVariable(InquiryProcess.DRAFT_ID, id);
 			execution.setVariable(InquiryProcess.DRAFT_DEPARTMENT, department);
 			execution.setVariable("draftQuestion", record.description());
 			execution.setVariable("draftAnswer", Variables.text(execution, ANSWER_TEXT));
-			execution.setVariable("draftCategoryLabel", InquiryCategories.LABELS.get(category));
-			cases.record(caseNo, "kb-draft", "答复已提交知识库草稿，待" + Groups.label(department) + "审核");
+			execution.setVariable("draftCategoryLabel", InquiryCaseType.CATEGORIES.get(category));
+			cases.record(caseNo, InquiryCaseType.Timeline.KB_DRAFT, "答复已提交知识库草稿，待" + Groups.label(department) + "审核");
 		}
 
 	}
@@ -389,7 +388,7 @@ final class InquiryDelegates {
 			}
 			if (!Boolean.TRUE.equals(execution.getVariable(InquiryProcess.APPROVED))) {
 				knowledge.reviewed(id, "rejected", null, reviewer, note);
-				cases.record(caseNo, "kb-rejected", "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
+				cases.record(caseNo, InquiryCaseType.Timeline.KB_REJECTED, "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
 				return;
 			}
 			String question = orDefault(Variables.text(execution, "draftQuestion"), draft.question());
@@ -406,7 +405,7 @@ final class InquiryDelegates {
 			knowledge.publish(code, draft.category(), draft.department(), question, answer, keywords,
 					Clock.now().toLocalDate(), null, reviewer, "由 " + caseNo + " 的答复整理" + (note.isEmpty() ? "" : "：" + note));
 			knowledge.reviewed(id, "approved", code, reviewer, note);
-			cases.record(caseNo, "kb-approved", "答复已收入知识库，条目 " + code);
+			cases.record(caseNo, InquiryCaseType.Timeline.KB_APPROVED, "答复已收入知识库，条目 " + code);
 		}
 
 		private static String orDefault(String value, String fallback) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.propdesk.intake.InquiryCategories;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
@@ -173,14 +172,14 @@ class KnowledgeController {
 
 	private KnowledgeEntry save(String code, EntryChange change, Caller.Staff staff) {
 		LocalDate validFrom = change.validFrom() == null ? Clock.now().toLocalDate() : change.validFrom();
-		return knowledge.publish(code, change.category(), InquiryCategories.OWNERS.get(change.category()),
+		return knowledge.publish(code, change.category(), InquiryCaseType.OWNERS.get(change.category()),
 				change.question().strip(), change.answer().strip(), keywords(change), validFrom, change.validTo(),
 				staff.userId(), change.changeNote());
 	}
 
 	/** Management, or the department owning the category. */
 	private static Caller.Staff owner(HttpServletRequest request, String category) {
-		return Caller.staffIn(request, Groups.MANAGEMENT, InquiryCategories.OWNERS.get(category));
+		return Caller.staffIn(request, Groups.MANAGEMENT, InquiryCaseType.OWNERS.get(category));
 	}
 
 	private static List<String> keywords(EntryChange change) {
@@ -189,8 +188,8 @@ class KnowledgeController {
 
 	private static List<FieldProblem> check(EntryChange change) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (change.category() == null || !InquiryCategories.LABELS.containsKey(change.category())) {
-			problems.add(new FieldProblem("category", "必填：" + String.join("、", InquiryCategories.LABELS.keySet())));
+		if (change.category() == null || !InquiryCaseType.CATEGORIES.containsKey(change.category())) {
+			problems.add(new FieldProblem("category", "必填：" + String.join("、", InquiryCaseType.CATEGORIES.keySet())));
 		}
 		// the columns of kb_entry (V7); keywords are stored joined by commas
 		TextRules.required(problems, "question", change.question(), Lines.ONE, 500, "必填：业主的问题");

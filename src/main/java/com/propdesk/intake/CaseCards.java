@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.security.TaskCards;
+
 /**
  * Every user task, in every diagram, carries a one-line summary of its case as a task-local variable
  * ({@value #VARIABLE}), which the seeded Tasklist filters show on the task card. Task-local, because a
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseCards extends AbstractProcessEnginePlugin implements TaskListener {
 
-	public static final String VARIABLE = "caseCard";
+	public static final String VARIABLE = TaskCards.VARIABLE;
 
 	private static final int DESCRIPTION_LENGTH = 40;
 

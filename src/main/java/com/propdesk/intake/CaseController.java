@@ -68,24 +68,12 @@ class CaseController {
 				: taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
 						.desc().listPage(0, 1).stream().findFirst().orElse(null);
 		String assignee = task == null ? null : task.getAssignee();
-		return new CaseView(found.caseNo(), found.type().code(), found.type().label(), found.channel(),
+		return new CaseView(found.caseNo(), found.type().key(), found.type().label(), found.channel(),
 				found.status().code(), found.status().label(), found.priority(), found.department(),
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
-				categoryLabel(found), found.building(),
+				found.type().categoryLabel(found.category()), found.building(),
 				found.unit(), found.description(), found.answer(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
 				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
-	}
-
-	private static String categoryLabel(CaseRecord c) {
-		if (c.category() == null) {
-			return null;
-		}
-		return switch (c.type()) {
-			case COMPLAINT -> ComplaintCategories.LABELS.getOrDefault(c.category(), c.category());
-			case EMERGENCY -> IncidentTypes.LABELS.getOrDefault(c.category(), c.category());
-			case INQUIRY -> InquiryCategories.LABELS.getOrDefault(c.category(), c.category());
-			case REPAIR -> RepairCategories.label(c.category());
-		};
 	}
 
 	/** The owner's score of a resolved case: 409 when the case is not waiting for feedback. */

@@ -12,7 +12,7 @@ record CaseReceipt(String caseNo, String type, String priority, String status, S
 		OffsetDateTime dueAt, String trackingToken, @JsonInclude(JsonInclude.Include.NON_NULL) String answer) {
 
 	static CaseReceipt of(CaseRecord c, OffsetDateTime dueAt) {
-		return new CaseReceipt(c.caseNo(), c.type().code(), c.priority(), c.status().code(), c.status().label(), dueAt,
+		return new CaseReceipt(c.caseNo(), c.type().key(), c.priority(), c.status().code(), c.status().label(), dueAt,
 				c.trackingToken(), c.answer());
 	}
 

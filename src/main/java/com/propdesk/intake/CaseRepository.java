@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -15,7 +16,6 @@ import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncremente
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
-import com.propdesk.audit.AuditTrail;
 import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
 
@@ -25,8 +25,8 @@ class CaseRepository {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-	private static final RowMapper<CaseRecord> CASE = (rs, i) -> new CaseRecord(rs.getString("case_no"),
-			CaseType.of(rs.getString("type")).orElseThrow(), rs.getString("channel"), rs.getString("external_id"),
+	private final RowMapper<CaseRecord> CASE = (rs, i) -> new CaseRecord(rs.getString("case_no"),
+			types().get(rs.getString("type")), rs.getString("channel"), rs.getString("external_id"),
 			rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("building_code"),
 			rs.getString("unit_code"), rs.getString("category"), rs.getString("description"),
 			rs.getString("callback_url"), rs.getString("tracking_token"), CaseStatus.of(rs.getString("status")),
@@ -45,12 +45,19 @@ class CaseRepository {
 
 	private final DataFieldMaxValueIncrementer caseNumbers;
 
-	private final AuditTrail auditTrail;
+	private final CaseTypes types;
 
-	CaseRepository(JdbcTemplate jdbc, DataSource dataSource, AuditTrail auditTrail) {
+	private final ApplicationEventPublisher events;
+
+	CaseRepository(JdbcTemplate jdbc, DataSource dataSource, CaseTypes types, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.auditTrail = auditTrail;
+		this.types = types;
+		this.events = events;
 		this.caseNumbers = sequence(dataSource);
+	}
+
+	private CaseTypes types() {
+		return types;
 	}
 
 	private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) {
@@ -66,7 +73,7 @@ class CaseRepository {
 	}
 
 	/** A new case number: type letter, local date, then a number unique across the estate. */
-	String nextCaseNo(CaseType type, OffsetDateTime now) {
+	String nextCaseNo(CaseTypeDefinition type, OffsetDateTime now) {
 		return "%s-%s-%04d".formatted(type.prefix(), DAY.format(now), caseNumbers.nextLongValue());
 	}
 
@@ -74,7 +81,7 @@ class CaseRepository {
 		jdbc.update("insert into case_record (case_no, type, channel, external_id, reporter_name, reporter_phone, "
 				+ "building_code, unit_code, category, description, callback_url, tracking_token, status, priority, "
 				+ "department, process_instance_id, created_at, updated_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.type().code(),
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.type().key(),
 				c.channel(), c.externalId(), c.reporterName(), c.reporterPhone(), c.building(), c.unit(),
 				c.category(), c.description(), c.callbackUrl(), c.trackingToken(), c.status().code(), c.priority(),
 				c.department(), c.processInstanceId(), c.createdAt(), c.updatedAt());
@@ -119,7 +126,8 @@ class CaseRepository {
 	static final int EVENT_MESSAGE = 2000;
 
 	/**
-	 * A timeline line, and the same event appended to the tamper-evident audit trail in one transaction. A line
+	 * A timeline line, and the same event published for the tamper-evident audit trail, which appends it in
+	 * this transaction. A line
 	 * quotes what people wrote (a report, a reply) after its own words, so one longer than the column is cut with
 	 * an ellipsis; the quoted text stays whole where it is kept.
 	 */
@@ -127,7 +135,7 @@ class CaseRepository {
 		String message = TextRules.shorten(event.message(), EVENT_MESSAGE);
 		jdbc.update("insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)", caseNo,
 				event.at(), event.kind(), event.actor(), message);
-		auditTrail.append(event.at(), caseNo, event.kind(), event.actor(), message);
+		events.publishEvent(new CaseEventRecorded(caseNo, new CaseEvent(event.at(), event.kind(), event.actor(), message)));
 	}
 
 	List<CaseEvent> events(String caseNo) {

@@ -26,8 +26,11 @@ public class CaseRequestValidator {
 
 	private final PropDeskProperties properties;
 
-	CaseRequestValidator(RegistryRepository registry, PropDeskProperties properties) {
+	private final CaseTypes types;
+
+	CaseRequestValidator(RegistryRepository registry, PropDeskProperties properties, CaseTypes types) {
 		this.registry = registry;
+		this.types = types;
 		this.properties = properties;
 	}
 
@@ -37,11 +40,12 @@ public class CaseRequestValidator {
 
 	public List<FieldProblem> validate(CaseRequest request, boolean externalIdRequired) {
 		List<FieldProblem> problems = new ArrayList<>();
-		CaseType type = null;
-		if (TextRules.required(problems, "type", request.type(), Lines.ONE, 16, "必填：repair、complaint、emergency 或 inquiry")) {
-			type = CaseType.of(request.type()).orElse(null);
+		CaseTypeDefinition type = null;
+		String known = String.join("、", types.keys());
+		if (TextRules.required(problems, "type", request.type(), Lines.ONE, 16, "必填：" + known)) {
+			type = types.find(request.type()).orElse(null);
 			if (type == null) {
-				problems.add(new FieldProblem("type", "未知类型 " + request.type() + "：应为 repair、complaint、emergency 或 inquiry"));
+				problems.add(new FieldProblem("type", "未知类型 " + request.type() + "：应为 " + known));
 			}
 		}
 		String channels = String.join("、", Channels.LABELS.keySet());
@@ -66,32 +70,11 @@ public class CaseRequestValidator {
 		if (request.category() != null && TextRules.problem(request.category(), Lines.ONE, CATEGORY) != null) {
 			problems.add(new FieldProblem("category", TextRules.problem(request.category(), Lines.ONE, CATEGORY)));
 		}
-		else if (type == CaseType.REPAIR) {
-			if (blank(request.category())) {
-				problems.add(new FieldProblem("category", "报修必填：" + String.join("、", RepairCategories.LABELS.keySet())));
-			}
-			else if (!RepairCategories.LABELS.containsKey(request.category())) {
-				problems.add(new FieldProblem("category", "未知类别 " + request.category() + "：应为 " + String.join("、", RepairCategories.LABELS.keySet())));
-			}
+		else if (type != null) {
+			checkCategory(request.category(), type, problems);
 		}
-		else if (type == CaseType.EMERGENCY) {
-			if (blank(request.category())) {
-				problems.add(new FieldProblem("category", "紧急事件必填事件类型：" + String.join("、", IncidentTypes.LABELS.keySet())));
-			}
-			else if (!IncidentTypes.LABELS.containsKey(request.category())) {
-				problems.add(new FieldProblem("category", "未知事件类型 " + request.category() + "：应为 "
-						+ String.join("、", IncidentTypes.LABELS.keySet())));
-			}
-		}
-		else if (type == CaseType.COMPLAINT && !blank(request.category())
-				&& !ComplaintCategories.LABELS.containsKey(request.category())) {
-			problems.add(new FieldProblem("category", "未知投诉类别 " + request.category() + "：应为 "
-					+ String.join("、", ComplaintCategories.LABELS.keySet())));
-		}
-		else if (type == CaseType.INQUIRY && !blank(request.category())
-				&& !InquiryCategories.LABELS.containsKey(request.category())) {
-			problems.add(new FieldProblem("category", "未知咨询类别 " + request.category() + "：应为 "
-					+ String.join("、", InquiryCategories.LABELS.keySet())));
+		if (type != null) {
+			type.validate(request, problems);
 		}
 		TextRules.optional(problems, "demand", request.demand(), Lines.MANY, DEMAND);
 		TextRules.optional(problems, "subject", request.subject(), Lines.ONE, SUBJECT);
@@ -99,7 +82,20 @@ public class CaseRequestValidator {
 		return problems;
 	}
 
-	private void checkPlace(CaseRequest request, CaseType type, List<FieldProblem> problems) {
+	/** The category must be one of the type's own, and given where the type needs one. */
+	private static void checkCategory(String category, CaseTypeDefinition type, List<FieldProblem> problems) {
+		String codes = String.join("、", type.categories().keySet());
+		if (blank(category)) {
+			if (type.categoryRequired()) {
+				problems.add(new FieldProblem("category", type.label() + "必填" + type.categoryNoun() + "：" + codes));
+			}
+		}
+		else if (!type.categories().containsKey(category)) {
+			problems.add(new FieldProblem("category", "未知" + type.categoryNoun() + " " + category + "：应为 " + codes));
+		}
+	}
+
+	private void checkPlace(CaseRequest request, CaseTypeDefinition type, List<FieldProblem> problems) {
 		// a code the registry cannot hold is refused before it is looked up (a NUL fails a PostgreSQL query)
 		int before = problems.size();
 		TextRules.optional(problems, "building", request.building(), Lines.ONE, BUILDING);

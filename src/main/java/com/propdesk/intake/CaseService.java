@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
@@ -57,9 +58,6 @@ public class CaseService {
 
 	public static final String SUBJECT = "subject";
 
-	/** The group channel systems act in (security.Grants gives it the right to open cases). */
-	public static final String CHANNELS_GROUP = "channels";
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
@@ -80,8 +78,12 @@ public class CaseService {
 
 	private final TransactionTemplate transaction;
 
+	private final CaseTypes types;
+
 	CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtimeService,
-			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction) {
+			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction,
+			CaseTypes types) {
+		this.types = types;
 		this.cases = cases;
 		this.validator = validator;
 		this.runtimeService = runtimeService;
@@ -104,7 +106,7 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		CaseType type = CaseType.of(request.type()).orElseThrow();
+		CaseTypeDefinition type = types.get(request.type());
 		Optional<CaseRecord> replay = cases.findByExternalId(request.channel(), request.externalId());
 		if (replay.isPresent()) {
 			return new Opened(replay.get(), false);
@@ -118,15 +120,15 @@ public class CaseService {
 		}
 	}
 
-	private CaseRecord create(CaseRequest request, CaseType type) {
+	private CaseRecord create(CaseRequest request, CaseTypeDefinition type) {
 		boolean channelCall = identityService.getCurrentAuthentication() == null;
 		if (channelCall) {
 			// history names the channel system that opened the case
-			identityService.setAuthentication("channel:" + request.channel(), List.of(CHANNELS_GROUP));
+			identityService.setAuthentication("channel:" + request.channel(), List.of(Groups.CHANNELS));
 		}
 		try {
 			String caseNo = insert(request, type, null);
-			cases.attachProcess(caseNo, start(type.code(), caseNo, request));
+			cases.attachProcess(caseNo, start(type.key(), caseNo, request));
 			return cases.find(caseNo).orElseThrow();
 		}
 		finally {
@@ -160,10 +162,10 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return insert(request, CaseType.of(request.type()).orElseThrow(), processInstanceId);
+		return insert(request, types.get(request.type()), processInstanceId);
 	}
 
-	private String insert(CaseRequest request, CaseType type, String processInstanceId) {
+	private String insert(CaseRequest request, CaseTypeDefinition type, String processInstanceId) {
 		OffsetDateTime now = Clock.now();
 		String caseNo = cases.nextCaseNo(type, now);
 		cases.insert(new CaseRecord(caseNo, type, request.channel(), blankToNull(request.externalId()),
@@ -171,14 +173,14 @@ public class CaseService {
 				blankToNull(request.unit()), blankToNull(request.category()), request.description(),
 				blankToNull(request.callbackUrl()), newToken(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
 				now, null));
-		record(caseNo, "accepted", "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
+		record(caseNo, CaseTimeline.ACCEPTED, "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
 		return caseNo;
 	}
 
-	private void requireProcess(CaseType type) {
-		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.code()).count() == 0) {
+	private void requireProcess(CaseTypeDefinition type) {
+		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.key()).count() == 0) {
 			throw new ProblemException(HttpStatus.NOT_IMPLEMENTED, "尚未开通",
-					type.label() + "（" + type.code() + "）的处理流程尚未上线，暂不能受理此类事项");
+					type.label() + "（" + type.key() + "）的处理流程尚未上线，暂不能受理此类事项");
 		}
 	}
 
@@ -236,7 +238,7 @@ public class CaseService {
 	}
 
 	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback, String actor) {
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), "feedback", actor, "业主评价：" + feedback.score() + " 分"
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), CaseTimeline.FEEDBACK.code(), actor, "业主评价：" + feedback.score() + " 分"
 				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment())));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(FEEDBACK_SCORE, feedback.score());
@@ -258,10 +260,10 @@ public class CaseService {
 	}
 
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
-	public void record(String caseNo, String kind, String message) {
+	public void record(String caseNo, TimelineKind kind, String message) {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind, actor, message));
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
 	}
 
 	public void classify(String caseNo, String category, String priority, String department) {
@@ -288,7 +290,7 @@ public class CaseService {
 	 */
 	public void locate(String caseNo, String building, String unit) {
 		cases.locate(caseNo, blankToNull(building), blankToNull(unit), Clock.now());
-		record(caseNo, "located", "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
+		record(caseNo, CaseTimeline.LOCATED, "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
 				+ (blankToNull(unit) == null ? "" : " " + unit));
 	}
 
@@ -300,7 +302,7 @@ public class CaseService {
 	/** A drill (演练): the same procedure, kept out of SLA statistics. */
 	public void markDrill(String caseNo) {
 		cases.markDrill(caseNo);
-		record(caseNo, "drill", "演练：不拨打外部电话，不通知住户，不计入时限统计");
+		record(caseNo, CaseTimeline.DRILL, "演练：不拨打外部电话，不通知住户，不计入时限统计");
 	}
 
 	/** Message a case process waits for while a linked case it opened is being handled. */
@@ -323,13 +325,13 @@ public class CaseService {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		CaseType caseType = CaseType.of(type).orElseThrow();
+		CaseTypeDefinition caseType = types.get(type);
 		String caseNo = insert(request, caseType, null);
 		OffsetDateTime now = Clock.now();
 		cases.link(fromCaseNo, caseNo, "opened", now);
 		cases.link(caseNo, fromCaseNo, "opened-from", now);
-		record(fromCaseNo, "linked", "转" + caseType.label() + " " + caseNo);
-		record(caseNo, "linked", "由 " + fromCaseNo + " 转来");
+		record(fromCaseNo, CaseTimeline.LINKED, "转" + caseType.label() + " " + caseNo);
+		record(caseNo, CaseTimeline.LINKED, "由 " + fromCaseNo + " 转来");
 		cases.attachProcess(caseNo, start(type, caseNo, request));
 		return caseNo;
 	}

@@ -47,8 +47,8 @@ class TrackingPage {
 		// the owner wants to know when it will all be done: the furthest promise still running
 		List<CaseClocks.ClockView> running = clocks.clocks(caseNo).stream().filter(c -> "running".equals(c.state())).toList();
 		running.stream().map(CaseClocks.ClockView::dueAt).max(java.util.Comparator.naturalOrder())
-				.ifPresent(due -> body.append("<p id=\"due\">").append(found.type() == CaseType.INQUIRY ? "承诺 " : "预计 ")
-						.append(SHORT.format(due)).append(found.type() == CaseType.INQUIRY ? " 前答复" : " 前处理完毕").append("</p>"));
+				.ifPresent(due -> body.append("<p id=\"due\">").append(esc(found.type().dueWording(SHORT.format(due))))
+						.append("</p>"));
 		if (running.stream().anyMatch(c -> c.breachedAt() != null)) {
 			body.append("<p id=\"late\" class=\"late\">已超过约定时间，已升级加急处理，给您带来不便，敬请谅解</p>");
 		}

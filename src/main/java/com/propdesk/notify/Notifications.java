@@ -54,7 +54,7 @@ public class Notifications {
 				sent++;
 			}
 		}
-		cases.record(caseNo, "broadcast", "短信通知 " + phones.size() + " 户住户（本次发出 " + sent + " 条）：" + text);
+		cases.record(caseNo, NotifyTimeline.BROADCAST, "短信通知 " + phones.size() + " 户住户（本次发出 " + sent + " 条）：" + text);
 		return sent;
 	}
 
@@ -69,7 +69,7 @@ public class Notifications {
 		}
 		if (n.caseNo() != null) {
 			String to = n.kind() == Kind.SMS ? "短信至 " + mask(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
-			cases.record(n.caseNo(), n.kind() == Kind.SMS ? "sms" : "paged", to + "：" + n.text());
+			cases.record(n.caseNo(), n.kind() == Kind.SMS ? NotifyTimeline.SMS : NotifyTimeline.PAGED, to + "：" + n.text());
 		}
 		return true;
 	}

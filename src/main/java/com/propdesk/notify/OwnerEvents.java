@@ -50,7 +50,7 @@ public class OwnerEvents {
 		jdbc.update("insert into owner_event (event_id, case_no, event, status, status_label, at, summary, promised_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
 				Clock.now(), summary, promisedAt);
-		cases.record(caseNo, "event-" + event, "通知业主：" + summary);
+		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary);
 		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(EVENT_ID, eventId, CaseService.CASE_NO, caseNo));
 		return eventId;
 	}

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTimeline;
 
 /** The owner accepted the work: the case waits for their feedback (待评价). */
 @Component
@@ -21,7 +22,7 @@ public class MarkResolvedDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
-		cases.record(caseNo, "resolved", "业主验收通过，等待评价" + confirmation(execution));
+		cases.record(caseNo, CaseTimeline.RESOLVED, "业主验收通过，等待评价" + confirmation(execution));
 	}
 
 	private static String confirmation(DelegateExecution execution) {

@@ -32,7 +32,7 @@ public class PromoteRepairDelegate implements JavaDelegate {
 		String description = (String) execution.getVariable(CaseService.DESCRIPTION);
 		String emergencyNo = cases.openLinked(caseNo, "emergency",
 				incidentType((String) execution.getVariable(CaseService.CATEGORY), description), description);
-		cases.record(caseNo, "promoted", "涉及人身安全，转紧急事件 " + emergencyNo + "，交24小时值班");
+		cases.record(caseNo, RepairCaseType.Timeline.PROMOTED, "涉及人身安全，转紧急事件 " + emergencyNo + "，交24小时值班");
 	}
 
 	/** Which emergency plan a life-safety repair calls for, by its category and the owner's words. */

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
-import com.propdesk.intake.RepairCategories;
 import com.propdesk.security.Groups;
 
 /**
@@ -49,7 +48,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		if (!Groups.DEPARTMENTS.containsKey(department)) {
 			throw new ProcessEngineException("处理部门必须是工程部、保洁部或安保部，而不是 " + department);
 		}
-		if (category == null || !RepairCategories.LABELS.containsKey(category)) {
+		if (category == null || !RepairCaseType.CATEGORIES.containsKey(category)) {
 			throw new ProcessEngineException("报修类别无效：" + category);
 		}
 
@@ -59,8 +58,8 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		execution.setVariable(RepairProcess.TASK_PRIORITY, TASK_PRIORITIES.get(priority));
 		String caseNo = CaseService.caseNo(execution);
 		cases.classify(caseNo, category, priority, department);
-		cases.record(caseNo, "classified", (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
-				+ Groups.label(department) + " · " + RepairCategories.label(category) + (lifeSafety ? " · 涉及人身安全" : ""));
+		cases.record(caseNo, RepairCaseType.Timeline.CLASSIFIED, (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "
+				+ Groups.label(department) + " · " + RepairCaseType.CATEGORIES.getOrDefault(category, category) + (lifeSafety ? " · 涉及人身安全" : ""));
 	}
 
 }

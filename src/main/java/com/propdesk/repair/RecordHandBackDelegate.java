@@ -66,7 +66,7 @@ public class RecordHandBackDelegate implements JavaDelegate {
 			message += "；现场诊断：" + diagnosis;
 		}
 		RepairNotes.append(execution, message);
-		cases.record(caseNo, "handed-back", message);
+		cases.record(caseNo, RepairCaseType.Timeline.HANDED_BACK, message);
 		RepairNotes.clearRound(execution, REPAIR_OUTCOME, HAND_BACK_REASON, HAND_BACK_DEPARTMENT, DIAGNOSIS, WORK_DONE);
 	}
 

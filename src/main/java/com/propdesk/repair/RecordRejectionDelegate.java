@@ -28,7 +28,7 @@ public class RecordRejectionDelegate implements JavaDelegate {
 		}
 		String message = "验收不通过，返修给 " + execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN) + "：" + reason;
 		RepairNotes.append(execution, message);
-		cases.record(caseNo, "rejected", message);
+		cases.record(caseNo, RepairCaseType.Timeline.REJECTED, message);
 		RepairNotes.clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.WORK_DONE, RepairProcess.ACCEPTED,
 				RepairProcess.REJECTION_REASON);
 	}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.Variables;
+import com.propdesk.intake.CaseTimeline;
 
 /**
  * What the technician recorded on site goes into the timeline: the diagnosis always (it meets the
@@ -41,7 +42,7 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 		if (diagnosis.isEmpty()) {
 			throw new ProcessEngineException("必须填写现场诊断");
 		}
-		cases.record(caseNo, "diagnosed", "现场诊断（" + technician + "）：" + diagnosis);
+		cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场诊断（" + technician + "）：" + diagnosis);
 		if (RepairProcess.OUTCOME_DONE.equals(outcome)) {
 			StringBuilder work = new StringBuilder("维修完成（").append(technician).append("）");
 			append(work, "处理", execution.getVariable(WORK_DONE));
@@ -49,7 +50,7 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 			if (execution.getVariable(COST) instanceof Number amount) {
 				work.append("；费用 ¥").append(String.format("%.2f", amount.doubleValue()));
 			}
-			cases.record(caseNo, "repaired", work.toString());
+			cases.record(caseNo, RepairCaseType.Timeline.REPAIRED, work.toString());
 		}
 		else if (RepairProcess.OUTCOME_PAUSED.equals(outcome)) {
 			String reason = PAUSE_REASONS.get(Variables.text(execution, RepairProcess.PAUSE_REASON));

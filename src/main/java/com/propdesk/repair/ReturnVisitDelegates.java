@@ -46,7 +46,7 @@ final class ReturnVisitDelegates {
 						"维修评价 " + score + " 分" + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
 			}
 			else if (sampled) {
-				cases.record(caseNo, "return-visit-planned", "抽中回访（抽样比例 " + Math.round(properties.sampleRate() * 100) + "%）");
+				cases.record(caseNo, RepairCaseType.Timeline.RETURN_VISIT_PLANNED, "抽中回访（抽样比例 " + Math.round(properties.sampleRate() * 100) + "%）");
 			}
 		}
 
@@ -71,7 +71,7 @@ final class ReturnVisitDelegates {
 				throw new ProcessEngineException("请填写回访结果");
 			}
 			Object satisfaction = execution.getVariable(RepairProcess.VISIT_SATISFACTION);
-			cases.record(caseNo, "return-visit", (Boolean.TRUE.equals(reached) ? "回访已联系业主" : "回访未联系上业主")
+			cases.record(caseNo, RepairCaseType.Timeline.RETURN_VISIT, (Boolean.TRUE.equals(reached) ? "回访已联系业主" : "回访未联系上业主")
 					+ (satisfaction == null ? "" : "，满意度 " + satisfaction) + "：" + outcome);
 		}
 

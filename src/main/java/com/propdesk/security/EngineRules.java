@@ -22,21 +22,26 @@ class EngineRules extends AbstractProcessEnginePlugin {
 
 	private final LoginThrottle throttle;
 
-	EngineRules(LoginThrottle throttle) {
+	private final CaseProcesses caseProcesses;
+
+	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses) {
 		this.throttle = throttle;
+		this.caseProcesses = caseProcesses;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setIdentityProviderSessionFactory(new PropDeskIdentityProvider.Factory(throttle));
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(), new TenantCommandChecker())));
+		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses);
+		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
+				new TenantCommandChecker())));
 		configuration.setTaskService(new StaffTaskService());
 		List<BpmnParseListener> parseListeners = new ArrayList<>();
 		if (configuration.getCustomPreBPMNParseListeners() != null) {
 			parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
 		}
-		parseListeners.add(new InternalProcesses());
+		parseListeners.add(internalProcesses);
 		configuration.setCustomPreBPMNParseListeners(parseListeners);
 	}
 

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,9 +26,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
-
-import com.propdesk.intake.CaseService;
-import com.propdesk.intake.CaseType;
 
 /**
  * What each group may do, as Camunda authorizations (authorization checks are on). Tasks need no
@@ -44,18 +42,16 @@ import com.propdesk.intake.CaseType;
 final class Grants {
 
 	/** The group a channel system acts in when it opens a case through the API. */
-	static final String CHANNELS = CaseService.CHANNELS_GROUP;
+	static final String CHANNELS = Groups.CHANNELS;
 
 	record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
 	}
 
-	/** The processes people and channels may start: the case types, not PropDesk's internal processes. */
-	static final List<String> CASE_TYPES = java.util.Arrays.stream(CaseType.values()).map(CaseType::code).toList();
-
 	private Grants() {
 	}
 
-	static List<Grant> all() {
+	/** @param caseTypes the processes people and channels may start: the case types, not the internal ones */
+	static List<Grant> all(Collection<String> caseTypes) {
 		List<Grant> grants = new ArrayList<>();
 		List<String> staff = List.of(SERVICE_DESK, ENGINEERING, CLEANING, SECURITY, MANAGEMENT, DUTY_OFFICER, AUDITOR);
 		for (String group : staff) {
@@ -68,7 +64,7 @@ final class Grants {
 		for (String desk : List.of(SERVICE_DESK, DUTY_OFFICER)) {
 			grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 					ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
-			CASE_TYPES.forEach(type -> grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, type,
+			caseTypes.forEach(type -> grants.add(new Grant(desk, Resources.PROCESS_DEFINITION, type,
 					ProcessDefinitionPermissions.CREATE_INSTANCE)));
 			grants.add(new Grant(desk, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
 					ProcessInstancePermissions.READ));
@@ -81,7 +77,7 @@ final class Grants {
 
 		grants.add(new Grant(MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(MANAGEMENT, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
-		CASE_TYPES.forEach(type -> grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, type,
+		caseTypes.forEach(type -> grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, type,
 				ProcessDefinitionPermissions.CREATE_INSTANCE)));
 		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
@@ -108,15 +104,15 @@ final class Grants {
 		grants.add(new Grant(AUDITOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 		grants.add(new Grant(AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
 
-		CASE_TYPES.forEach(type -> grants.add(new Grant(CHANNELS, Resources.PROCESS_DEFINITION, type,
+		caseTypes.forEach(type -> grants.add(new Grant(CHANNELS, Resources.PROCESS_DEFINITION, type,
 				ProcessDefinitionPermissions.CREATE_INSTANCE)));
 		grants.add(new Grant(CHANNELS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 		return grants;
 	}
 
 	/** Creates each grant that is missing; permissions added by an administrator are kept. */
-	static void ensure(AuthorizationService authorizations) {
-		for (Grant grant : all()) {
+	static void ensure(AuthorizationService authorizations, Collection<String> caseTypes) {
+		for (Grant grant : all(caseTypes)) {
 			Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
 					.groupIdIn(grant.group()).resourceType(grant.resource()).resourceId(grant.resourceId()).list()
 					.stream().findFirst().orElse(null);

@@ -15,6 +15,9 @@ public final class Groups {
 	public static final String AUDITOR = "auditor";
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+	/** The group channel systems act in when they open a case through the API; not a group of people. */
+	public static final String CHANNELS = "channels";
+
 	/** Group id → Chinese name, in the contract's order. */
 	public static final Map<String, String> NAMES;
 

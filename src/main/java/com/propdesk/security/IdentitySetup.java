@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-import com.propdesk.intake.CaseCards;
 import com.propdesk.system.PropDeskProperties;
 
 /**
@@ -62,7 +61,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 	static final List<String> DEMO_USER_IDS = DEMO_USERS.stream().map(DemoUser::id).toList();
 
 	/** What a task card in Tasklist shows of its case, so two cases can be told apart. */
-	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", CaseCards.VARIABLE, "label", "事项"));
+	static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", TaskCards.VARIABLE, "label", "事项"));
 
 	private final IdentityService identityService;
 
@@ -74,8 +73,12 @@ class IdentitySetup implements SmartInitializingSingleton {
 
 	private final PropDeskProperties properties;
 
+	private final CaseProcesses caseProcesses;
+
 	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-			FilterService filterService, TaskService taskService, PropDeskProperties properties) {
+			FilterService filterService, TaskService taskService, PropDeskProperties properties,
+			CaseProcesses caseProcesses) {
+		this.caseProcesses = caseProcesses;
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.filterService = filterService;
@@ -93,7 +96,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 		}
 
 		ensureAdminGrants();
-		Grants.ensure(authorizationService);
+		Grants.ensure(authorizationService, caseProcesses.keys());
 		ensureFilters();
 	}
 

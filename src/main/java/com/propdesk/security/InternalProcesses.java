@@ -26,6 +26,12 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 
 	static final String REFUSAL = "此流程由 PropDesk 内部启动和管理，不能通过 REST 接口或 Tasklist 启动或修改";
 
+	private final CaseProcesses caseProcesses;
+
+	InternalProcesses(CaseProcesses caseProcesses) {
+		this.caseProcesses = caseProcesses;
+	}
+
 	@Override
 	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
 		if (isInternal(processDefinition.getKey())) {
@@ -40,8 +46,8 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 		}
 	}
 
-	static boolean isInternal(String processKey) {
-		return !Grants.CASE_TYPES.contains(processKey);
+	boolean isInternal(String processKey) {
+		return !caseProcesses.keys().contains(processKey);
 	}
 
 	/**

@@ -20,6 +20,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 class StaffCommandChecker extends AuthorizationCommandChecker {
 
+	private final InternalProcesses internalProcesses;
+
+	StaffCommandChecker(InternalProcesses internalProcesses) {
+		this.internalProcesses = internalProcesses;
+	}
+
 	@Override
 	public void checkTaskWork(TaskEntity task) {
 		super.checkTaskWork(task);
@@ -33,7 +39,7 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 	public void checkUpdateProcessInstance(ExecutionEntity execution) {
 		super.checkUpdateProcessInstance(execution);
 		if (Context.getCommandInvocationContext().getCommand() instanceof ModifyProcessInstanceCmd
-				&& InternalProcesses.isInternal(execution.getProcessDefinition().getKey())
+				&& internalProcesses.isInternal(execution.getProcessDefinition().getKey())
 				&& InternalProcesses.isPersonsRequest()) {
 			throw new AuthorizationException(InternalProcesses.REFUSAL);
 		}

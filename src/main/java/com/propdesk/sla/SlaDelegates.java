@@ -129,7 +129,7 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.record(caseNo(execution), "sla-escalation-handled",
+			cases.record(caseNo(execution), SlaTimeline.SLA_ESCALATION_HANDLED,
 					execution.getVariable("slaLabel") + "超时督办：" + execution.getVariable("actionTaken"));
 		}
 

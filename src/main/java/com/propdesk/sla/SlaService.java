@@ -79,12 +79,12 @@ public class SlaService implements CaseClocks {
 		}
 		int round = existing.isPresent() ? clocks.rounds(caseNo, sla) + 1 : 1;
 		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
-		SlaPolicy.Target target = policy.target(record.type().code(), sla, priority);
+		SlaPolicy.Target target = policy.target(record.type().key(), sla, priority);
 		OffsetDateTime due = startedAt.plus(target.duration());
 		SlaClock clock = new SlaClock(caseNo, sla, startedAt, target.text(), due, target.escalateTo(), null, null, 0,
 				null, null, null, null);
 		clocks.insert(clock, round);
-		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
+		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
 				+ "，应于 " + SHORT.format(due) + " 前完成");
 		watch(record, sla, due, target.escalateTo());
 		return clock;
@@ -103,7 +103,7 @@ public class SlaService implements CaseClocks {
 		SlaClock clock = new SlaClock(caseNo, sla, Clock.now(), "plan", due, Groups.MANAGEMENT, null, null, 0, null, null,
 				null, null);
 		clocks.insert(clock, round);
-		cases.record(caseNo, "sla-started", "开始计时：" + SlaNames.label(sla) + "，" + reason + "，应于 " + SHORT.format(due)
+		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + "，" + reason + "，应于 " + SHORT.format(due)
 				+ " 前完成");
 		watch(cases.find(caseNo).orElseThrow(), sla, due, Groups.MANAGEMENT);
 		return clock;
@@ -126,7 +126,7 @@ public class SlaService implements CaseClocks {
 			}
 			clocks.met(caseNo, sla, now);
 			SlaClock met = clocks.find(caseNo, sla).orElseThrow();
-			cases.record(caseNo, "sla-met", SlaNames.label(sla) + (met.breached() ? "超时后完成" : "按时达标") + "，用时 "
+			cases.record(caseNo, SlaTimeline.SLA_MET, SlaNames.label(sla) + (met.breached() ? "超时后完成" : "按时达标") + "，用时 "
 					+ readable(met.duration()));
 			endWatcher(caseNo, sla);
 		});
@@ -137,7 +137,7 @@ public class SlaService implements CaseClocks {
 		for (SlaClock clock : clocks.ofCase(caseNo)) {
 			if (clock.open()) {
 				clocks.stopped(caseNo, clock.sla(), Clock.now());
-				cases.record(caseNo, "sla-stopped", SlaNames.label(clock.sla()) + "停止计时：" + reason);
+				cases.record(caseNo, SlaTimeline.SLA_STOPPED, SlaNames.label(clock.sla()) + "停止计时：" + reason);
 				endWatcher(caseNo, clock.sla());
 			}
 		}
@@ -147,7 +147,7 @@ public class SlaService implements CaseClocks {
 		clocks.find(caseNo, sla).filter(c -> c.state() == SlaClock.State.RUNNING).ifPresent(clock -> {
 			clocks.paused(caseNo, sla, Clock.now(), reason);
 			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), null, SuspensionState.SUSPENDED));
-			cases.record(caseNo, "sla-paused", SlaNames.label(sla) + "暂停计时：" + reason);
+			cases.record(caseNo, SlaTimeline.SLA_PAUSED, SlaNames.label(sla) + "暂停计时：" + reason);
 		});
 	}
 
@@ -159,7 +159,7 @@ public class SlaService implements CaseClocks {
 			clocks.resumed(caseNo, sla, paused.toMillis(), due);
 			watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), "dueAt", Date.from(due.toInstant())));
 			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), Date.from(due.toInstant()), SuspensionState.ACTIVE));
-			cases.record(caseNo, "sla-resumed", SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
+			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
 					+ SHORT.format(due) + " 前完成");
 		});
 	}
@@ -177,7 +177,7 @@ public class SlaService implements CaseClocks {
 		clocks.breached(caseNo, sla, now, clock.escalateTo());
 		String message = "超时：" + SlaNames.label(sla) + "应于 " + SHORT.format(clock.dueAt()) + " 前完成，已升级至"
 				+ Groups.label(clock.escalateTo());
-		cases.record(caseNo, "sla-breached", message);
+		cases.record(caseNo, SlaTimeline.SLA_BREACHED, message);
 		notifications.page("breach:" + caseNo + ":" + sla, clock.escalateTo(), caseNo, "【PropDesk】" + caseNo + " " + message);
 		return true;
 	}

@@ -4,6 +4,10 @@ import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -34,12 +39,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.propdesk.ApiClient;
 import com.propdesk.Chromium;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
 import com.propdesk.Work;
+import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
@@ -202,6 +210,32 @@ class AuditViewBrowserTests {
 		saveScreenshot("audit-report-phone");
 
 		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
+	}
+
+	@Test
+	void namesCodesAsTheLabelsEndpointDoesWithEachTypesOwnCategories() throws Exception {
+		String inquiry = cases.open(new CaseRequest("inquiry", "wechat", "wx-" + UUID.randomUUID(),
+				new CaseRequest.Reporter("王女士", "13800000000"), null, null, "fees", "物业费怎么交", null)).record().caseNo();
+
+		logIn("auditor");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-form")));
+		browser.get("http://localhost:" + port + "/audit/#/search?caseNo=" + inquiry);
+		WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#search-table tbody tr[data-case='" + inquiry + "']")));
+		assertThat(row.getText()).as("an inquiry's fees, not a complaint's").contains("咨询", "物业费").doesNotContain("收费");
+		assertThat(new Select(browser.findElement(By.id("f-category"))).getOptions()).extracting(WebElement::getText)
+				.contains("其他危及人身安全的情况", "物业费", "收费");
+
+		ApiClient api = new ApiClient(port);
+		JsonNode labels = api.call("GET", "/api/labels", null, "Authorization", basic("auditor")).body();
+		String script = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/audit/app.js")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+		assertThat(script).contains("/api/labels");
+		for (String name : List.of(labels.at("/categories/repair/plumbing").asText(), labels.at("/statuses/closed").asText(),
+				labels.at("/slas/repair-response").asText(), labels.at("/timelineKinds/located").asText())) {
+			assertThat(script).as("the view keeps no copy of " + name).doesNotContain(name);
+		}
+		assertThat(consoleErrors()).isEmpty();
 	}
 
 	@Test

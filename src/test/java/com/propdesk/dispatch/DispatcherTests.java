@@ -33,7 +33,7 @@ class DispatcherTests {
 	}
 
 	static Dispatcher.Decision decide(List<Technician> roster, String site, String skill, Map<String, Long> load) {
-		return Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get(site), "engineering", skill, Set.of(), MORNING,
+		return Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get(site), "engineering", skill, skill, Set.of(), MORNING,
 				u -> load.getOrDefault(u, 0L));
 	}
 
@@ -81,7 +81,7 @@ class DispatcherTests {
 				tech("handedBack", "A", "1", Shift.ALL, "plumbing"), tech("eligible", "B", "5", Shift.ALL, "plumbing"));
 
 		var decision = Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get("1"), "engineering", "plumbing",
-				Set.of("handedBack"), MORNING, u -> 0);
+				"给排水", Set.of("handedBack"), MORNING, u -> 0);
 
 		assertThat(decision.technician()).contains("eligible");
 	}
@@ -90,7 +90,7 @@ class DispatcherTests {
 	void nobodyEligibleIsSaidWithTheReason() {
 		var roster = List.of(tech("night", "A", "1", Shift.NIGHT, "hvac"));
 
-		var decision = Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get("1"), "engineering", "hvac", Set.of("x"), MORNING,
+		var decision = Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get("1"), "engineering", "hvac", "暖通空调", Set.of("x"), MORNING,
 				u -> 0);
 
 		assertThat(decision.technician()).isEmpty();

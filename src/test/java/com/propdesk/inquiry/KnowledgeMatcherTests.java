@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.propdesk.intake.InquiryCategories;
+import com.propdesk.inquiry.InquiryCaseType;
 
 /**
  * The matcher on the demo knowledge base, without the application: how it reads Chinese. The
@@ -18,7 +18,7 @@ import com.propdesk.intake.InquiryCategories;
 class KnowledgeMatcherTests {
 
 	static final List<KnowledgeEntry> DEMO = DemoKnowledgeBase.read(new ObjectMapper()).stream()
-			.map(e -> new KnowledgeEntry(e.code(), 1, e.category(), InquiryCategories.OWNERS.get(e.category()), e.question(), e.answer(), e.keywords(),
+			.map(e -> new KnowledgeEntry(e.code(), 1, e.category(), InquiryCaseType.OWNERS.get(e.category()), e.question(), e.answer(), e.keywords(),
 					LocalDate.of(2026, 1, 1), null, "system", null, null))
 			.toList();
 

@@ -1,15 +1,25 @@
-package com.propdesk.intake;
+package com.propdesk.inquiry;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseTypeDefinition;
+import com.propdesk.intake.TimelineKind;
 import com.propdesk.security.Groups;
 
-/** What owners ask about, and the department that owns the knowledge-base entries of each subject. */
-public final class InquiryCategories {
+/**
+ * The owner's inquiry (咨询) as a case type: what owners ask about, and the department that owns (writes and
+ * reviews) the knowledge-base entries of each subject.
+ */
+@Component
+@Order(4)
+public class InquiryCaseType extends CaseTypeDefinition {
 
-	public static final Map<String, String> LABELS;
+	public static final Map<String, String> CATEGORIES;
 
 	/** The group that owns (writes and reviews) the knowledge-base entries of a category. */
 	public static final Map<String, String> OWNERS;
@@ -28,7 +38,7 @@ public final class InquiryCategories {
 		add(labels, owners, "residence", "入住与房屋", Groups.SERVICE_DESK);
 		add(labels, owners, "services", "服务与设施", Groups.SERVICE_DESK);
 		add(labels, owners, "other", "其他", Groups.SERVICE_DESK);
-		LABELS = Collections.unmodifiableMap(labels);
+		CATEGORIES = Collections.unmodifiableMap(labels);
 		OWNERS = Collections.unmodifiableMap(owners);
 	}
 
@@ -38,7 +48,38 @@ public final class InquiryCategories {
 		owners.put(code, owner);
 	}
 
-	private InquiryCategories() {
+	/** What an inquiry's timeline records beyond the steps every case has. */
+	public enum Timeline implements TimelineKind {
+
+		TRIAGED("咨询分流"), HANDED_OVER("转交专员"), KB_DRAFT("知识库草稿"),
+		KB_APPROVED("知识库条目通过"), KB_REJECTED("知识库条目退回");
+
+		private final String label;
+
+		Timeline(String label) {
+			this.label = label;
+		}
+
+		@Override
+		public String label() {
+			return label;
+		}
+
+	}
+
+	InquiryCaseType() {
+		super(InquiryProcess.KEY, "Q", "咨询", CATEGORIES, Timeline.values());
+	}
+
+	@Override
+	public String categoryNoun() {
+		return "咨询类别";
+	}
+
+	/** An inquiry's due time is the reply PropDesk promised the owner. */
+	@Override
+	public String dueWording(String time) {
+		return "承诺 " + time + " 前答复";
 	}
 
 }

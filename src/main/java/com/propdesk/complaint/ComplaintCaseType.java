@@ -1,0 +1,55 @@
+package com.propdesk.complaint;
+
+import java.util.Map;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseTypeDefinition;
+import com.propdesk.intake.CodeLabels;
+import com.propdesk.intake.TimelineKind;
+
+/** The tiered complaint (投诉) as a case type; the {@code complaint-tier} table tiers by its category. */
+@Component
+@Order(2)
+public class ComplaintCaseType extends CaseTypeDefinition {
+
+	public static final Map<String, String> CATEGORIES = CodeLabels.of(
+			"attitude", "服务态度",
+			"sanitation", "环境卫生",
+			"noise", "噪音扰民",
+			"safety", "安全隐患",
+			"property-damage", "财物损失",
+			"repair-quality", "维修质量",
+			"fees", "收费",
+			"other", "其他");
+
+	/** What a complaint's timeline records beyond the steps every case has. */
+	public enum Timeline implements TimelineKind {
+
+		TIERED("投诉分级"), REPEAT("重复投诉"), REPLIED("书面答复"),
+		REOPENED("重新打开"), ROOT_CAUSE("根本原因"), IMPROVED("改进措施");
+
+		private final String label;
+
+		Timeline(String label) {
+			this.label = label;
+		}
+
+		@Override
+		public String label() {
+			return label;
+		}
+
+	}
+
+	ComplaintCaseType() {
+		super(ComplaintProcess.KEY, "C", "投诉", CATEGORIES, Timeline.values());
+	}
+
+	@Override
+	public String categoryNoun() {
+		return "投诉类别";
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.propdesk.notify;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.TimelineKind;
+import com.propdesk.intake.TimelineKinds;
+
+/** Timeline kinds of notifications: SMS, paging staff, building broadcasts and the events owners are told of. */
+public enum NotifyTimeline implements TimelineKind {
+
+	SMS("短信"),
+	PAGED("呼叫员工"),
+	BROADCAST("楼栋广播"),
+	EVENT_ACCEPTED("通知业主：已受理"),
+	EVENT_ANSWERED("通知业主：已答复"),
+	EVENT_PROMISED("通知业主：承诺答复时间"),
+	EVENT_RESOLVED("通知业主：已处理"),
+	EVENT_CLOSED("通知业主：已办结"),
+	EVENT_PROMOTED("通知业主：已转紧急"),
+	EVENT_REOPENED("通知业主：重新处理");
+
+	private final String label;
+
+	NotifyTimeline(String label) {
+		this.label = label;
+	}
+
+	@Override
+	public String label() {
+		return label;
+	}
+
+	/** The kind of the line that says the owner was told of an event; an event a diagram names anew keeps its code. */
+	static TimelineKind ownerEvent(String event) {
+		String code = "event-" + event;
+		for (NotifyTimeline kind : values()) {
+			if (kind.code().equals(code)) {
+				return kind;
+			}
+		}
+		return new OtherOwnerEvent(code, "通知业主：" + event);
+	}
+
+	private record OtherOwnerEvent(String code, String label) implements TimelineKind {
+
+		@Override
+		public String name() {
+			return code;
+		}
+
+	}
+
+	@Component
+	static class Declared implements TimelineKinds {
+
+		@Override
+		public List<TimelineKind> timelineKinds() {
+			return List.of(values());
+		}
+
+	}
+
+}
