@@ -22,7 +22,10 @@ import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.ProblemException;
 
-/** The case API of DESIGN's contract: channels open cases, staff, channels and owners follow them. */
+/**
+ * The case API channel systems integrate with (its paths and field names are kept stable): channels open cases,
+ * staff, channels and owners follow them.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
