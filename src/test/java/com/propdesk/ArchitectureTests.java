@@ -8,7 +8,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md's package rules, checked: case types never call each other, shared capabilities never call a case type. */
+/**
+ * The package rules, checked: a case type (repair, complaint, …) never calls another — a case opened from another
+ * goes through the shared case service and a message — and the shared capabilities never call a case type.
+ */
 @AnalyzeClasses(packages = "com.propdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

@@ -18,11 +18,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
+import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
 
-/** The case API of DESIGN's contract: channels open cases, staff, channels and owners follow them. */
+/**
+ * The case API channel systems integrate with (its paths and field names are kept stable): channels open cases,
+ * staff, channels and owners follow them.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -42,6 +53,17 @@ class CaseController {
 		this.clocks = clocks;
 	}
 
+	@Operation(summary = "新建事项", description = "渠道系统（X-Api-Key）或工作人员提交报修、投诉、紧急事件或咨询。"
+			+ "受理成功返回 201 和回执；同一渠道、同一 externalId 再次提交返回 200 和原事项的回执，不会重复受理。"
+			+ "请求无效时返回 400，errors[] 逐一列出出错的字段，且不新建任何事项。",
+			security = { @SecurityRequirement(name = OpenApiDocument.API_KEY), @SecurityRequirement(name = OpenApiDocument.BASIC) })
+	@ApiResponse(responseCode = "201", description = "已受理：新事项的回执，Location 指向该事项")
+	@ApiResponse(responseCode = "200", description = "重复提交：原事项的回执",
+			content = @Content(schema = @Schema(implementation = CaseReceipt.class)))
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
+	@ApiResponse(responseCode = "501", ref = OpenApiDocument.NOT_IMPLEMENTED)
 	@PostMapping
 	ResponseEntity<CaseReceipt> open(@RequestBody CaseRequest request, HttpServletRequest http) {
 		Caller caller = Caller.of(http);
@@ -60,8 +82,17 @@ class CaseController {
 		return ResponseEntity.ok(receipt);
 	}
 
+	@Operation(summary = "查看事项", description = "状态、优先级、负责部门、处理人、服务时限、关联事项和处理经过。"
+			+ "工作人员（HTTP Basic）、提交该事项的渠道（X-Api-Key）或业主（跟踪令牌）可查看；"
+			+ "无权查看的事项与不存在的事项一样返回 404。",
+			security = { @SecurityRequirement(name = OpenApiDocument.BASIC), @SecurityRequirement(name = OpenApiDocument.API_KEY),
+					@SecurityRequirement(name = OpenApiDocument.TRACKING_TOKEN) })
+	@ApiResponse(responseCode = "200", description = "事项详情")
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
 	@GetMapping("/{caseNo}")
-	CaseView find(@PathVariable String caseNo, HttpServletRequest http) {
+	CaseView find(@Parameter(description = "事项编号", example = "R-20261127-0001") @PathVariable String caseNo,
+			HttpServletRequest http) {
 		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
 		checkAccess(Caller.of(http), found);
 		Task task = found.processInstanceId() == null ? null
@@ -77,8 +108,17 @@ class CaseController {
 	}
 
 	/** The owner's score of a resolved case: 409 when the case is not waiting for feedback. */
+	@Operation(summary = "业主评价", description = "业主凭跟踪令牌（或客服代为登记）对已解决、待评价的事项打分；"
+			+ "2 分及以下转为投诉，其余按比例抽样回访。事项不在待评价状态或已评价时返回 409。",
+			security = { @SecurityRequirement(name = OpenApiDocument.TRACKING_TOKEN), @SecurityRequirement(name = OpenApiDocument.BASIC) })
+	@ApiResponse(responseCode = "200", description = "已记录评价：事项详情")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
+	@ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
+	@ApiResponse(responseCode = "409", ref = OpenApiDocument.CONFLICT)
 	@PostMapping("/{caseNo}/feedback")
-	ResponseEntity<CaseView> feedback(@PathVariable String caseNo, @RequestBody Feedback feedback, HttpServletRequest http) {
+	ResponseEntity<CaseView> feedback(@Parameter(description = "事项编号") @PathVariable String caseNo, @RequestBody Feedback feedback, HttpServletRequest http) {
 		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
 		Caller caller = Caller.of(http);
 		if (caller instanceof Caller.Channel) {

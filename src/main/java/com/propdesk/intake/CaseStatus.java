@@ -2,7 +2,7 @@ package com.propdesk.intake;
 
 import java.util.Arrays;
 
-/** The owner-visible status of a case (DESIGN, "Case intake"). */
+/** The owner-visible status of a case; channels read its code and label on the API and in callbacks, so both stay. */
 public enum CaseStatus {
 
 	ACCEPTED("accepted", "已受理"),

@@ -1,12 +1,13 @@
 package com.propdesk.repair;
 
+import java.math.BigDecimal;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
-import com.propdesk.intake.ReturnVisitProperties;
 
 /** Return visits (回访): who gets one, and what the visit found. */
 final class ReturnVisitDelegates {
@@ -46,10 +47,20 @@ final class ReturnVisitDelegates {
 						"维修评价 " + score + " 分" + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
 			}
 			else if (sampled) {
-				cases.record(caseNo, RepairCaseType.Timeline.RETURN_VISIT_PLANNED, "抽中回访（抽样比例 " + Math.round(properties.sampleRate() * 100) + "%）");
+				cases.record(caseNo, RepairCaseType.Timeline.RETURN_VISIT_PLANNED, sampleReason(caseNo, properties));
 			}
 		}
 
+	}
+
+	/**
+	 * What put a case into the sample, for the auditor: the rate, the case number's draw and the threshold it fell
+	 * under, e.g. 抽中回访（抽样比例 30%：事项号抽样值 1234 < 3000）.
+	 */
+	static String sampleReason(String caseNo, ReturnVisitProperties properties) {
+		return "抽中回访（抽样比例 %s%%：事项号抽样值 %d < %d）".formatted(
+				BigDecimal.valueOf(properties.threshold(), 2).stripTrailingZeros().toPlainString(),
+				ReturnVisitProperties.draw(caseNo), properties.threshold());
 	}
 
 	/** {@code ${recordReturnVisitDelegate}}: the visit's outcome goes into the timeline. */

@@ -3,7 +3,10 @@ package com.propdesk.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Camunda groups of DESIGN's contract, with the names staff read. */
+/**
+ * The Camunda groups, with the names staff read; diagrams, Tasklist filters and authorizations name these ids, so
+ * they stay stable.
+ */
 public final class Groups {
 
 	public static final String SERVICE_DESK = "service-desk";

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The SLAs of DESIGN's glossary, with the names staff and owners read. */
+/**
+ * The SLAs of the company's service standard (their targets are in the {@code sla-policy} table), with the names
+ * staff and owners read.
+ */
 public final class SlaNames {
 
 	public static final String DESK_CLASSIFICATION = "desk-classification";

@@ -26,7 +26,7 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 
 /**
- * The SLA clocks of DESIGN's glossary. Starting a clock computes its due time from {@code sla-policy},
+ * The SLA clocks of the company's service standard. Starting a clock computes its due time from {@code sla-policy},
  * stores it on the case and starts a {@code sla-clock} watcher whose timer waits for exactly that due
  * time; meeting it ends the watcher; a pause suspends the timer and a resume moves it by the paused time.
  * A breach is recorded, escalated and paged, and never stops the case.

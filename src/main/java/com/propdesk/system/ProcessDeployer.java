@@ -23,8 +23,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the repository's diagrams, decisions and forms, one deployment per process (DESIGN,
- * "Deployment and versioning").
+ * Deploys the repository's diagrams, decisions and forms, one deployment per process, so that changing one
+ * process's files makes a new version of that process only.
  * <ul>
  * <li>A process's deployment is named by its key and holds {@code <key>.bpmn} and its forms
  * {@code <key>-*.form}; a decision table is a deployment of its own, named by its key.</li>

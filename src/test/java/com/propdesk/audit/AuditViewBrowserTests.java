@@ -269,6 +269,7 @@ class AuditViewBrowserTests {
 			TestClock.advance(Duration.ofMinutes(20));
 			Work.completeAs(identityService, taskService, "agent", task(caseNo), Map.of(RepairProcess.ACCEPTED, true));
 			cases.feedback(caseNo, new Feedback(5, null), "owner");
+			Work.finishReturnVisitIfSampled(identityService, taskService, caseNo);
 			assertThat(cases.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
 		}
 		return caseNo;

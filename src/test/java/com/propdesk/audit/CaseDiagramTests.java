@@ -65,6 +65,7 @@ class CaseDiagramTests {
 		complete("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));
 		complete("agent", caseNo, Map.of(RepairProcess.ACCEPTED, true));
 		cases.feedback(caseNo, new Feedback(5, null), "owner");
+		Work.finishReturnVisitIfSampled(identityService, taskService, caseNo);
 
 		ApiClient api = new ApiClient(port);
 		var answer = api.call("GET", "/api/audit/cases/" + caseNo + "/diagram", null, "Authorization", basic("auditor"));

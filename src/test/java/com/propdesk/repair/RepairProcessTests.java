@@ -39,7 +39,6 @@ import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
-import com.propdesk.intake.ReturnVisitProperties;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
@@ -524,7 +523,8 @@ class RepairProcessTests {
 		}
 
 		assertThat(sampled).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
-		assertThat(timeline(sampled)).contains("return-visit-planned:抽中回访（抽样比例 30%）");
+		assertThat(timeline(sampled)).contains("return-visit-planned:抽中回访（抽样比例 30%：事项号抽样值 "
+				+ ReturnVisitProperties.draw(caseNo(sampled)) + " < 3000）");
 		assertThat(notSampled).isEnded();
 		assertThat(returnVisits.sampleRate()).isEqualTo(0.3);
 	}

@@ -27,7 +27,10 @@ import com.propdesk.TestClock;
 import com.propdesk.intake.CaseCards;
 import com.propdesk.intake.CaseService;
 
-/** The identity of DESIGN's contract: groups, demo users, Tasklist filters, Basic on the engine's REST API. */
+/**
+ * The identity other systems and staff rely on: the group ids, the demo users, the seeded Tasklist filters and HTTP
+ * Basic on the engine's REST API.
+ */
 @PropDeskTest
 class IdentityTests {
 

@@ -33,7 +33,7 @@ import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
 
 /**
- * DESIGN's deployment rules: one deployment per process with its forms, bare resource names
+ * The deployment rules: one deployment per process with its forms, bare resource names
  * whatever the run mode, nothing deployed when nothing changed, one new version of the changed
  * process only, and a manager's live deployment kept until the repository file changes.
  */
