@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -43,8 +42,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What a staff member may write into a case when completing a task or starting a case: only the fields of
  * the task's (or start event's) Camunda Form, and only plain values. Without this rule the REST API took any
  * variable at completion — {@code caseNo} of another case, {@code priority} — and any type, serialized Java
- * objects included. A field the form shows disabled or read-only may be sent back (form-js may submit it), but
- * only with the value it has. A task without a form takes no variables. Starting a case at an activity other
+ * objects included. A field the form shows disabled or read-only is display only: form-js sends read-only
+ * fields back, so they are accepted and dropped, never written (a browser may also have changed a read-only
+ * text's line breaks or a number's form). A task without a form takes no variables. Starting a case at an activity other
  * than its start event is refused for staff.
  * <p>
  * Only a staff member's own call to the engine's REST API or the webapps is checked (the outermost engine
@@ -127,7 +127,7 @@ final class StaffSubmissions extends CommandInterceptor {
 		}
 		CommandContext context = Context.getCommandContext();
 		Map<String, Boolean> fields = fields(() -> new GetDeployedTaskFormCmd(task.getId()).execute(context));
-		checkValues(variables, fields, name -> task.getVariable(name), "此任务的表单");
+		checkValues(variables, fields, "此任务的表单");
 	}
 
 	private static void checkStart(String definitionId, Map<String, Object> variables) {
@@ -136,7 +136,7 @@ final class StaffSubmissions extends CommandInterceptor {
 		}
 		CommandContext context = Context.getCommandContext();
 		Map<String, Boolean> fields = fields(() -> new GetDeployedStartFormCmd(definitionId).execute(context));
-		checkValues(variables, fields, name -> null, "此流程的启动表单");
+		checkValues(variables, fields, "此流程的启动表单");
 	}
 
 	private static String definitionId(ProcessInstantiationBuilderImpl builder) {
@@ -148,24 +148,21 @@ final class StaffSubmissions extends CommandInterceptor {
 		return latest == null ? null : latest.getId();
 	}
 
-	private static void checkValues(Map<String, Object> variables, Map<String, Boolean> fields,
-			java.util.function.Function<String, Object> current, String form) {
+	private static void checkValues(Map<String, Object> variables, Map<String, Boolean> fields, String form) {
 		List<String> unknown = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
+		List<String> displayOnly = new ArrayList<>();
 		// a serialized object is read typed: its plain value cannot be had without deserializing it
 		VariableMap typed = Variables.fromMap(variables);
 		typed.keySet().forEach(name -> {
-			TypedValue value = typed.getValueTyped(name);
 			if (!fields.containsKey(name)) {
 				unknown.add(name);
-				return;
 			}
-			Object plain = plainValue(value);
-			if (plain == NOT_PLAIN) {
+			else if (plainValue(typed.getValueTyped(name)) == NOT_PLAIN) {
 				problems.add("字段 " + name + " 只能是文本、数字、布尔值、日期或空值");
 			}
-			else if (fields.get(name) && !same(plain, current.apply(name))) {
-				problems.add("字段 " + name + " 在表单上不可修改");
+			else if (fields.get(name)) {
+				displayOnly.add(name);
 			}
 		});
 		if (!unknown.isEmpty()) {
@@ -174,6 +171,7 @@ final class StaffSubmissions extends CommandInterceptor {
 		if (!problems.isEmpty()) {
 			throw new BadUserRequestException(String.join("；", problems));
 		}
+		displayOnly.forEach(variables::remove);
 	}
 
 	private static final Object NOT_PLAIN = new Object();
@@ -189,16 +187,6 @@ final class StaffSubmissions extends CommandInterceptor {
 		boolean plain = value == null || value instanceof String || value instanceof Boolean || value instanceof Number
 				|| value instanceof Date;
 		return plain ? value : NOT_PLAIN;
-	}
-
-	/** A disabled field sent back unchanged; an empty text is the same as no value. */
-	private static boolean same(Object given, Object stored) {
-		if (given instanceof Number a && stored instanceof Number b) {
-			return a.doubleValue() == b.doubleValue();
-		}
-		Object left = "".equals(given) ? null : given;
-		Object right = "".equals(stored) ? null : stored;
-		return Objects.equals(left, right);
 	}
 
 	/** The keys of a deployed Camunda Form, each with whether the form lets the user change it. */
