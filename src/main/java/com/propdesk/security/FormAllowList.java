@@ -67,7 +67,10 @@ final class FormAllowList {
 	 */
 	static final Pattern ENTITY = Pattern.compile("&(#|[a-zA-Z][a-zA-Z0-9]*;)");
 
-	/** A script or data link, looked for with white space and invisible characters removed, as browsers drop them. */
+	/**
+	 * A script or data link, looked for with white space, invisible characters and markdown's backslash escapes
+	 * removed, as browsers and markdown drop them.
+	 */
 	static final Pattern SCRIPT_LINK = Pattern.compile("\\b(javascript|vbscript|data):", Pattern.CASE_INSENSITIVE);
 
 	/** A markdown image: its source is fetched when the task opens and would tell an outside server who opened it. */
@@ -136,7 +139,8 @@ final class FormAllowList {
 			JsonNode text = component.get("text");
 			if (text != null) {
 				String markdown = text.asText();
-				String compact = markdown.replaceAll("[\\s\\p{Cc}\\p{Cf}]", "");
+				// markdown drops a backslash before punctuation (javascript\: is a javascript: link)
+				String compact = markdown.replaceAll("[\\s\\p{Cc}\\p{Cf}\\\\]", "");
 				if (!text.isTextual() || TAG.matcher(markdown).find() || ENTITY.matcher(markdown).find()
 						|| SCRIPT_LINK.matcher(compact).find()) {
 					problems.add(where + "：文本不允许 HTML 标记、实体或 javascript:/data: 链接");

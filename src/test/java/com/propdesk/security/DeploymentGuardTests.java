@@ -211,6 +211,7 @@ class DeploymentGuardTests {
 			"link from a reference without semicolon|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](&#106avascript:alert(1))\"}|实体",
 			"link with a named colon|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](javascript&colon;alert(1))\"}|实体",
 			"link with a named tab|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java&Tab;script:alert(1))\"}|实体",
+			"link with an escaped colon|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](javascript\\\\:alert(1))\"}|javascript:",
 			"link split by a tab|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java\\tscript:alert(1))\"}|javascript:",
 			"link split by a zero-width space|{\"type\": \"text\", \"id\": \"t\", \"text\": \"[a](java\\u200Bscript:alert(1))\"}|javascript:",
 			"external markdown image|{\"type\": \"text\", \"id\": \"t\", \"text\": \"![x](http://evil.example/x.png)\"}|不允许图片",
