@@ -32,7 +32,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			events.publish(CaseService.caseNo(execution), (String) execution.getVariableLocal("event"));
+			events.publish(CaseService.caseNo(execution), OwnerEventProcess.EVENT.getLocal(execution));
 		}
 
 	}
@@ -55,7 +55,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
 			CaseRecord c = cases.find(event.caseNo()).orElseThrow();
 			notifications.sms(event.eventId(), c.reporterPhone(), c.caseNo(),
 					"【物业客服】" + event.summary() + "（" + c.caseNo() + "，" + event.statusLabel() + "）");
@@ -91,7 +91,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) throws Exception {
-			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
 			String url = cases.find(event.caseNo()).orElseThrow().callbackUrl();
 			if (url == null) {
 				return;

@@ -1,5 +1,7 @@
 package com.propdesk.notify;
 
+import com.propdesk.system.CaseVariables;
+
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,6 @@ public class OwnerEvents {
 
 	public static final String DELIVERY = "owner-event";
 
-	public static final String EVENT_ID = "eventId";
-
 	private final JdbcTemplate jdbc;
 
 	private final CaseService cases;
@@ -51,7 +51,7 @@ public class OwnerEvents {
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
 				Clock.now(), summary, promisedAt);
 		cases.record(caseNo, "event-" + event, "通知业主：" + summary);
-		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(EVENT_ID, eventId, CaseService.CASE_NO, caseNo));
+		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(OwnerEventProcess.EVENT_ID.name(), eventId, CaseVariables.CASE_NO.name(), caseNo));
 		return eventId;
 	}
 

@@ -1,5 +1,7 @@
 package com.propdesk.repair;
 
+import com.propdesk.system.CaseVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,7 @@ public class CloseRepairDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.CLOSED);
-		cases.record(caseNo, "closed", execution.getVariable(CaseService.FEEDBACK_SCORE) == null ? "已办结（72 小时内未评价）" : "已办结");
+		cases.record(caseNo, "closed", CaseVariables.FEEDBACK_SCORE.get(execution) == null ? "已办结（72 小时内未评价）" : "已办结");
 	}
 
 }

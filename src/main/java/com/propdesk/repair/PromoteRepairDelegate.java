@@ -1,5 +1,7 @@
 package com.propdesk.repair;
 
+import com.propdesk.system.CaseVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,9 @@ public class PromoteRepairDelegate implements JavaDelegate {
 		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.PROMOTED);
 		slas.stopAll(caseNo, "已转紧急");
-		String description = (String) execution.getVariable(CaseService.DESCRIPTION);
+		String description = CaseVariables.DESCRIPTION.get(execution);
 		String emergencyNo = cases.openLinked(caseNo, "emergency",
-				incidentType((String) execution.getVariable(CaseService.CATEGORY), description), description);
+				incidentType(CaseVariables.CATEGORY.get(execution), description), description);
 		cases.record(caseNo, "promoted", "涉及人身安全，转紧急事件 " + emergencyNo + "，交24小时值班");
 	}
 

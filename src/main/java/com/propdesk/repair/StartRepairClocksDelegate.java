@@ -1,5 +1,7 @@
 package com.propdesk.repair;
 
+import com.propdesk.system.CaseVariables;
+
 import java.time.OffsetDateTime;
 import java.util.Set;
 
@@ -33,10 +35,10 @@ public class StartRepairClocksDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String priority = (String) execution.getVariable(RepairProcess.PRIORITY);
+		String priority = CaseVariables.PRIORITY.get(execution);
 		OffsetDateTime intake = cases.find(caseNo).orElseThrow().createdAt();
 		slas.start(caseNo, SlaNames.REPAIR_RESOLUTION, priority, intake);
-		if (EQUIPMENT.contains((String) execution.getVariable(CaseService.CATEGORY))) {
+		if (EQUIPMENT.contains(CaseVariables.CATEGORY.get(execution))) {
 			slas.start(caseNo, SlaNames.INITIAL_INVESTIGATION, priority, intake);
 		}
 	}

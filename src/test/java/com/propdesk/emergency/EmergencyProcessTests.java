@@ -1,5 +1,7 @@
 package com.propdesk.emergency;
 
+import com.propdesk.system.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -155,8 +157,8 @@ class EmergencyProcessTests {
 		ProcessInstance emergency = report("2", "gas-leak", "2 号楼 3 单元燃气味很重");
 
 		assertThat(emergency).isWaitingAt(EmergencyProcess.ACKNOWLEDGE).variables()
-				.containsEntry(EmergencyProcess.PLAN_VERSION, plans.current("gas-leak").orElseThrow().version())
-				.containsEntry(EmergencyProcess.LIFE_SAFETY, true).containsEntry(EmergencyProcess.DRILL, false);
+				.containsEntry(EmergencyProcess.PLAN_VERSION.name(), plans.current("gas-leak").orElseThrow().version())
+				.containsEntry(EmergencyProcess.LIFE_SAFETY.name(), true).containsEntry(EmergencyProcess.DRILL.name(), false);
 		assertThat(candidateGroups(task(emergency, EmergencyProcess.ACKNOWLEDGE))).containsExactly("duty-officer");
 		assertThat(slas.clock(caseNo(emergency), SlaNames.EMERGENCY_ACKNOWLEDGEMENT).orElseThrow().dueAt())
 				.isEqualTo(TestClock.DAY.plusMinutes(5));
@@ -194,7 +196,7 @@ class EmergencyProcessTests {
 		ProcessInstance emergency = instance(emergencyNo);
 		assertThat(cases.find(repairNo).orElseThrow().status()).isEqualTo(CaseStatus.PROMOTED);
 		assertThat(emergency).isWaitingAt(EmergencyProcess.ACKNOWLEDGE).variables()
-				.containsEntry(CaseService.CATEGORY, "entrapment").containsEntry(EmergencyProcess.PLAN_TITLE, "电梯困人");
+				.containsEntry(CaseVariables.CATEGORY.name(), "entrapment").containsEntry(EmergencyProcess.PLAN_TITLE.name(), "电梯困人");
 		assertThat(cases.links(emergencyNo)).extracting(l -> l.caseNo() + ":" + l.relation()).containsExactly(repairNo + ":opened-from");
 	}
 

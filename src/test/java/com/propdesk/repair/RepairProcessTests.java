@@ -1,5 +1,7 @@
 package com.propdesk.repair;
 
+import com.propdesk.system.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -142,8 +144,8 @@ class RepairProcessTests {
 	private void repairDone(ProcessInstance repair) {
 		Task work = task(repair);
 		assertThat(work.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
-		completeAs(work.getAssignee(), work, withVariables(RepairProcess.DIAGNOSIS, "阀芯老化", RepairProcess.REPAIR_OUTCOME,
-				"done", RepairProcess.WORK_DONE, "更换阀芯", RepairProcess.MATERIALS, "阀芯 1 个", RepairProcess.COST, 35.0));
+		completeAs(work.getAssignee(), work, withVariables(RepairProcess.DIAGNOSIS.name(), "阀芯老化", RepairProcess.REPAIR_OUTCOME.name(),
+				"done", RepairProcess.WORK_DONE.name(), "更换阀芯", RepairProcess.MATERIALS.name(), "阀芯 1 个", RepairProcess.COST.name(), 35.0));
 	}
 
 	/** The service desk confirms the result with the owner. */
@@ -151,9 +153,9 @@ class RepairProcessTests {
 		Task acceptance = task(repair);
 		assertThat(acceptance.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPTANCE);
 		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put(RepairProcess.ACCEPTED, accepted);
-		variables.put(RepairProcess.REJECTION_REASON, reason);
-		variables.put(RepairProcess.OWNER_CONFIRMATION, accepted ? "业主确认已修好" : null);
+		variables.put(RepairProcess.ACCEPTED.name(), accepted);
+		variables.put(RepairProcess.REJECTION_REASON.name(), reason);
+		variables.put(RepairProcess.OWNER_CONFIRMATION.name(), accepted ? "业主确认已修好" : null);
 		completeAs("agent", acceptance, variables);
 	}
 
@@ -309,14 +311,14 @@ class RepairProcessTests {
 		assertThat(task(repair)).isAssignedTo("engineer");
 		acceptJob(repair);
 
-		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "热水器主板故障", RepairProcess.REPAIR_OUTCOME,
-				"handBack", RepairProcess.HAND_BACK_REASON, "需要熟悉该品牌的师傅"));
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "热水器主板故障", RepairProcess.REPAIR_OUTCOME.name(),
+				"handBack", RepairProcess.HAND_BACK_REASON.name(), "需要熟悉该品牌的师傅"));
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_HAND_BACK).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer2");
 		assertThat(repair).variables().containsEntry("excludedTechnicians", "engineer")
-				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME).doesNotContainKey(RepairProcess.DIAGNOSIS);
-		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES).toString())
+				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME.name()).doesNotContainKey(RepairProcess.DIAGNOSIS.name());
+		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString())
 				.contains("engineer 无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer 无法处理"));
 
@@ -326,8 +328,8 @@ class RepairProcessTests {
 		acceptJob(repair);
 		assertThat(slas.clocks(caseNo(repair))).filteredOn(c -> c.sla().equals(SlaNames.REPAIR_RESPONSE))
 				.extracting(c -> c.state()).containsExactly("met", "met");
-		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS, "主板烧毁", RepairProcess.REPAIR_OUTCOME, "done",
-				RepairProcess.WORK_DONE, "更换主板"));
+		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "主板烧毁", RepairProcess.REPAIR_OUTCOME.name(), "done",
+				RepairProcess.WORK_DONE.name(), "更换主板"));
 		assertThat(repair).isWaitingAt(RepairProcess.ACCEPTANCE);
 	}
 
@@ -337,9 +339,9 @@ class RepairProcessTests {
 		assertThat(candidateGroups(task(repair))).containsExactly("engineering");
 		acceptJob(repair);
 
-		completeAs(task(repair).getAssignee(), task(repair), withVariables(RepairProcess.DIAGNOSIS, "墙面无结构问题，是外墙涂鸦和污渍",
-				RepairProcess.REPAIR_OUTCOME, "handBack", RepairProcess.HAND_BACK_REASON, "需要清洁",
-				RepairProcess.HAND_BACK_DEPARTMENT, "cleaning"));
+		completeAs(task(repair).getAssignee(), task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "墙面无结构问题，是外墙涂鸦和污渍",
+				RepairProcess.REPAIR_OUTCOME.name(), "handBack", RepairProcess.HAND_BACK_REASON.name(), "需要清洁",
+				RepairProcess.HAND_BACK_DEPARTMENT.name(), "cleaning"));
 
 		assertThat(repair).isWaitingAt(RepairProcess.ACCEPT_JOB).variables().containsEntry("department", "cleaning");
 		assertThat(task(repair)).isAssignedTo("cleaner");
@@ -353,7 +355,7 @@ class RepairProcessTests {
 		acceptJob(repair);
 
 		assertThatThrownBy(() -> completeAs("engineer", task(repair),
-				withVariables(RepairProcess.DIAGNOSIS, "看过了", RepairProcess.REPAIR_OUTCOME, "handBack")))
+				withVariables(RepairProcess.DIAGNOSIS.name(), "看过了", RepairProcess.REPAIR_OUTCOME.name(), "handBack")))
 				.hasMessageContaining("退回时必须填写原因");
 		assertThat(task(repair).getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
 	}
@@ -371,7 +373,7 @@ class RepairProcessTests {
 			identityService.clearAuthentication();
 		}
 
-		String caseNo = (String) runtimeService.getVariable(repair.getId(), CaseService.CASE_NO);
+		String caseNo = (String) runtimeService.getVariable(repair.getId(), CaseVariables.CASE_NO.name());
 		assertThat(caseNo).startsWith("R-20261127-");
 		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
 				.processInstanceBusinessKey(caseNo).count()).isOne();
@@ -491,8 +493,8 @@ class RepairProcessTests {
 
 		assertThat(repair).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
 		assertThat(candidateGroups(task(repair))).containsExactly("service-desk");
-		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED, true, RepairProcess.VISIT_SATISFACTION,
-				"一般", RepairProcess.VISIT_OUTCOME, "已约定明天复查"));
+		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED.name(), true, RepairProcess.VISIT_SATISFACTION.name(),
+				"一般", RepairProcess.VISIT_OUTCOME.name(), "已约定明天复查"));
 		assertThat(repair).isEnded();
 		assertThat(timeline(repair)).contains("return-visit:回访已联系业主，满意度 一般：已约定明天复查");
 	}
@@ -540,7 +542,7 @@ class RepairProcessTests {
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_REJECTION).isWaitingAt(RepairProcess.REPAIR);
 		assertThat(task(repair)).isAssignedTo("engineer");
-		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES).toString()).contains("还在滴水");
+		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString()).contains("还在滴水");
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.IN_PROGRESS);
 
 		repairDone(repair);
@@ -643,8 +645,8 @@ class RepairProcessTests {
 		OffsetDateTime due = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().dueAt();
 		TestClock.advance(Duration.ofMinutes(30));
 
-		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "三通阀破裂", RepairProcess.REPAIR_OUTCOME,
-				"paused", RepairProcess.PAUSE_REASON, "partsOnOrder"));
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "三通阀破裂", RepairProcess.REPAIR_OUTCOME.name(),
+				"paused", RepairProcess.PAUSE_REASON.name(), "partsOnOrder"));
 
 		assertThat(repair).isWaitingAt(RepairProcess.WAIT_TO_RESUME);
 		assertThat(clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().state()).isEqualTo(SlaClock.State.PAUSED);
@@ -677,8 +679,8 @@ class RepairProcessTests {
 		ProcessInstance repair = report("1", "1-1401", "plumbing", "水管爆裂");
 		acceptJob(repair);
 
-		assertThatThrownBy(() -> completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "看过了",
-				RepairProcess.REPAIR_OUTCOME, "paused"))).hasMessageContaining("暂停时必须选择原因");
+		assertThatThrownBy(() -> completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "看过了",
+				RepairProcess.REPAIR_OUTCOME.name(), "paused"))).hasMessageContaining("暂停时必须选择原因");
 	}
 
 	@Test
