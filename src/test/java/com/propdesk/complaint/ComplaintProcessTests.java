@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Work;
@@ -42,84 +43,28 @@ import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/complaint.bpmn}. */
 @PropDeskTest
-class ComplaintProcessTests {
+class ComplaintProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(ComplaintProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		TestClock.reset();
-	}
 
 	private ProcessInstance complain(String unit, String category, String description) {
 		String building = unit.substring(0, unit.indexOf('-'));
 		String caseNo = cases.open(new CaseRequest("complaint", "app", "app-" + UUID.randomUUID(),
 				new CaseRequest.Reporter("李先生", "13900000000"), building, unit, category, description, null,
 				"请尽快处理并给个说法", "保安")).record().caseNo();
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
-				.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
+		return instance(ComplaintProcess.KEY, caseNo);
 	}
 
 	private Task task(ProcessInstance instance) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		Work.completeAs(identityService, taskService, user, task, variables);
-	}
-
-	private void complete(ProcessInstance complaint, String activity, String user, Object... variables) {
-		Task task = task(complaint);
-		assertThat(task.getTaskDefinitionKey()).isEqualTo(activity);
-		Map<String, Object> values = new java.util.HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		completeAs(user, task, values);
+	@Override
+	protected void complete(ProcessInstance complaint, String activity, String user, Object... variables) {
+		// a complaint has one open task at a time: the one the path expects
+		assertThat(task(complaint).getTaskDefinitionKey()).isEqualTo(activity);
+		super.complete(complaint, activity, user, variables);
 	}
 
 	private void firstResponse(ProcessInstance complaint, String department) {
@@ -175,13 +120,9 @@ class ComplaintProcessTests {
 	@Test
 	void firstResponseLeftForADayEscalatesToManagement() {
 		ProcessInstance complaint = complain("2-1501", "sanitation", "垃圾桶两天没清");
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(complaint)).variableValueEquals("sla", SlaNames.COMPLAINT_FIRST_RESPONSE)
-				.singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
+		String watcher = watcherTimer(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).getProcessInstanceId();
 
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE);
 
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).orElseThrow().escalatedTo())
 				.isEqualTo("management");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Work;
@@ -44,52 +45,16 @@ import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/emergency.bpmn}, with the engine clock giving known times. */
 @PropDeskTest
-class EmergencyProcessTests {
+class EmergencyProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(EmergencyProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
 
 	@Autowired
 	EmergencyPlans plans;
 
 	@Autowired
 	RegistryRepository registry;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		TestClock.reset();
-	}
 
 	private ProcessInstance report(String building, String type, String description) {
 		String caseNo = cases.open(new CaseRequest("emergency", "phone", "ph-" + UUID.randomUUID(),
@@ -112,34 +77,11 @@ class EmergencyProcessTests {
 	}
 
 	private ProcessInstance instance(String caseNo) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(EmergencyProcess.KEY)
-				.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
+		return instance(EmergencyProcess.KEY, caseNo);
 	}
 
 	private Task task(ProcessInstance instance, String activity) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-	}
-
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void complete(ProcessInstance instance, String activity, String user, Object... variables) {
-		Task task = task(instance, activity);
-		assertThat(task).as(activity).isNotNull();
-		Map<String, Object> values = new HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		Work.completeAs(identityService, taskService, user, task, values);
 	}
 
 	private int broadcastsOf(ProcessInstance instance) {
@@ -239,13 +181,9 @@ class EmergencyProcessTests {
 	void investigationNotDoneInTwoHoursEscalatesToManagement() {
 		ProcessInstance emergency = report("4", "power-cut", "4 号楼整栋停电");
 		complete(emergency, EmergencyProcess.ACKNOWLEDGE, "duty", "ackNote", "已确认");
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(emergency)).variableValueEquals("sla", SlaNames.INITIAL_INVESTIGATION)
-				.singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
+		String watcher = watcherTimer(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION).getProcessInstanceId();
 
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION);
 
 		assertThat(slas.clock(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION).orElseThrow().escalatedTo())
 				.isEqualTo("management");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
@@ -41,31 +42,10 @@ import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/inquiry.bpmn}. */
 @PropDeskTest
-class InquiryProcessTests {
+class InquiryProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(InquiryProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
 
 	@Autowired
 	KnowledgeBase knowledge;
@@ -76,21 +56,10 @@ class InquiryProcessTests {
 	@Autowired
 	UnansweredQuestions unanswered;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
 	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
+	void forgetLearntWordings() {
 		// wordings the desk's choices taught: each test starts from the shipped knowledge base
 		jdbc.update("delete from kb_phrasing where case_no is not null");
-		TestClock.reset();
 	}
 
 	private CaseRecord ask(String channel, String question) {
@@ -111,15 +80,11 @@ class InquiryProcessTests {
 	private void complete(CaseRecord inquiry, String activity, String user, Object... variables) {
 		Task task = task(inquiry);
 		assertThat(task.getTaskDefinitionKey()).isEqualTo(activity);
-		Map<String, Object> values = new HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		Work.completeAs(identityService, taskService, user, task, values);
+		completeAs(user, task, variables);
 	}
 
 	private List<String> ownerEvents(CaseRecord inquiry) {
-		return jdbc.queryForList("select event from owner_event where case_no = ? order by at", String.class, inquiry.caseNo());
+		return ownerEvents(inquiry.caseNo());
 	}
 
 	private SlaClock clock(CaseRecord inquiry, String sla) {
@@ -131,11 +96,7 @@ class InquiryProcessTests {
 	}
 
 	private void breach(CaseRecord inquiry, String sla) {
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(inquiry.caseNo()).variableValueEquals("sla", sla).singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(inquiry.caseNo(), sla);
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Work;
@@ -52,85 +53,31 @@ import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/repair.bpmn}, on the demo estate and roster. */
 @PropDeskTest
-class RepairProcessTests {
+class RepairProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(RepairProcess.KEY, 0.9);
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
 	RegistryRepository registry;
-
-	@Autowired
-	SlaService slas;
-
-	@Autowired
-	ManagementService managementService;
 
 	@Autowired
 	ReturnVisitProperties returnVisits;
 
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		identityService.clearAuthentication();
-		TestClock.reset();
-	}
 
 	private ProcessInstance report(String building, String unit, String category, String description) {
 		CaseRecord opened = cases.open(Reports.repair(building, unit, category, description)).record();
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
-				.processInstanceBusinessKey(opened.caseNo()).singleResult();
+		return instance(RepairProcess.KEY, opened.caseNo());
 	}
 
 	private Task task(ProcessInstance instance) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
-	}
-
 	private CaseRecord caseOf(ProcessInstance instance) {
 		return cases.find(caseNo(instance)).orElseThrow();
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	/** The assigned technician accepts the job (接单). */
@@ -171,18 +118,12 @@ class RepairProcessTests {
 		return slas.clock(caseNo(repair), sla);
 	}
 
-	/** The timer job of a clock's watcher. */
 	private Job watcherTimer(ProcessInstance repair, String sla) {
-		ProcessInstance watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(repair)).variableValueEquals("sla", sla).singleResult();
-		return managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+		return watcherTimer(caseNo(repair), sla);
 	}
 
-	/** Moves the engine clock past a clock's due time and fires its watcher's timer, as the job executor would. */
 	private void letClockRunOut(ProcessInstance repair, String sla) {
-		Job timer = watcherTimer(repair, sla);
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(repair), sla);
 	}
 
 	private Task escalationTask(ProcessInstance repair) {
