@@ -1,19 +1,13 @@
 package com.propdesk.complaint;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.intake.CaseService.caseNo;
-
 import static com.propdesk.complaint.ComplaintProcess.COMPLAINT_TIER;
 import static com.propdesk.complaint.ComplaintProcess.MAJOR;
 import static com.propdesk.complaint.ComplaintProcess.RESPONSIBLE_DEPARTMENT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,6 +22,7 @@ import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
 /** The steps of {@code processes/complaint.bpmn}; each reads the process, calls a shared service, writes results. */
@@ -35,7 +30,6 @@ final class ComplaintDelegates {
 
 	private ComplaintDelegates() {
 	}
-
 
 	/** {@code ${checkRepeatComplaintDelegate}}: another complaint about the same unit within 90 days. */
 	@Component("checkRepeatComplaintDelegate")

@@ -1,7 +1,5 @@
 package com.propdesk.dispatch;
 
-import com.propdesk.system.CaseVariables;
-
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,6 +17,7 @@ import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Var;
 

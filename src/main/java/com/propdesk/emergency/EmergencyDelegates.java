@@ -1,7 +1,5 @@
 package com.propdesk.emergency;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.intake.CaseService.caseNo;
 
 import java.time.Duration;
@@ -34,6 +32,7 @@ import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Actor;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
 /** The steps of {@code processes/emergency.bpmn}. */

@@ -1,10 +1,9 @@
 package com.propdesk.emergency;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import com.propdesk.system.Var;
-
-import java.util.Map;
 
 /** Names in {@code processes/emergency.bpmn} that code, forms and tests refer to. */
 public final class EmergencyProcess {

@@ -1,7 +1,5 @@
 package com.propdesk.inquiry;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.intake.CaseService.caseNo;
 import static com.propdesk.inquiry.InquiryProcess.ANSWER_CODE;
 import static com.propdesk.inquiry.InquiryProcess.ANSWER_MODE;
@@ -17,9 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,9 +31,10 @@ import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.Actor;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.InvalidRequestException;
-import com.propdesk.system.Actor;
 
 /** The steps of {@code processes/inquiry.bpmn}; each reads the process, calls a shared service, writes results. */
 final class InquiryDelegates {

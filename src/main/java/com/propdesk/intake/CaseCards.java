@@ -1,7 +1,5 @@
 package com.propdesk.intake;
 
-import com.propdesk.system.CaseVariables;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +14,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+
+import com.propdesk.system.CaseVariables;
 
 /**
  * Every user task, in every diagram, carries a one-line summary of its case as a task-local variable

@@ -2,8 +2,8 @@ package com.propdesk.intake;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
-import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
+import com.propdesk.system.TextRules;
 
 /**
  * The shared case service: opens cases (from a channel or from a start form), keeps their status,

@@ -1,12 +1,11 @@
 package com.propdesk.intake;
 
-import com.propdesk.system.CaseVariables;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.Var;
 

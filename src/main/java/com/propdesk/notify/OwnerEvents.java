@@ -1,7 +1,5 @@
 package com.propdesk.notify;
 
-import com.propdesk.system.CaseVariables;
-
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
 

@@ -1,13 +1,12 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.system.CaseVariables;
 
 /** Feedback received or 72 hours passed: the case is closed (已办结). */
 @Component

@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /**
  * A life-safety report (gas, fire, entrapment) leaves the repair procedure: the case becomes 已转紧急,

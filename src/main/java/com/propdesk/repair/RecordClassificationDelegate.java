@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.repair.RepairProcess.LIFE_SAFETY;
 import static com.propdesk.repair.RepairProcess.TRIAGE_RESULT;
 
@@ -16,6 +14,7 @@ import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.RepairCategories;
 import com.propdesk.security.Groups;
+import com.propdesk.system.CaseVariables;
 
 /**
  * Settles a repair's classification — from the triage table when it decided, else from the

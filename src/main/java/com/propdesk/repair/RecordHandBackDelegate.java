@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.repair.RepairProcess.DIAGNOSIS;
 import static com.propdesk.repair.RepairProcess.HAND_BACK_DEPARTMENT;
 import static com.propdesk.repair.RepairProcess.HAND_BACK_REASON;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.security.Groups;
+import com.propdesk.system.CaseVariables;
 
 /**
  * A technician handed the job back: to another department, or because they cannot fix it. What

@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.ReturnVisitProperties;
+import com.propdesk.system.CaseVariables;
 
 /** Return visits (回访): who gets one, and what the visit found. */
 final class ReturnVisitDelegates {

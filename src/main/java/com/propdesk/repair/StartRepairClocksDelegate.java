@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import java.time.OffsetDateTime;
 import java.util.Set;
 
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseService;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /**
  * Starts the clocks that run from intake once the priority is known: repair resolution for every

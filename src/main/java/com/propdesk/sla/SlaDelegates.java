@@ -1,7 +1,5 @@
 package com.propdesk.sla;
 
-import com.propdesk.system.CaseVariables;
-
 import static com.propdesk.intake.CaseService.caseNo;
 
 import java.time.OffsetDateTime;
@@ -11,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
 /**

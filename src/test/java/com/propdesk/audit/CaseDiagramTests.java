@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.propdesk.ApiClient;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;

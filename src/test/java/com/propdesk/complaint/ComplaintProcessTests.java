@@ -7,39 +7,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Work;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
-import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/complaint.bpmn}. */
 @PropDeskTest
@@ -283,7 +269,6 @@ class ComplaintProcessTests extends CaseProcessTest {
 		complete(complaint, ComplaintProcess.IMPROVEMENT, "agent", "improvementResult", "已培训");
 		assertThat(complaint).isEnded();
 	}
-
 
 	@Test
 	void linkedRepairPromotedToAnEmergencyReleasesTheWaitingComplaint() {

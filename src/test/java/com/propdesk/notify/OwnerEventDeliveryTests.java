@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;

@@ -1,7 +1,5 @@
 package com.propdesk.repair;
 
-import com.propdesk.system.CaseVariables;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,37 +7,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Work;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
-import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
 import com.propdesk.intake.ReturnVisitProperties;
@@ -50,6 +35,7 @@ import com.propdesk.registry.Shift;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /** One test per path through {@code processes/repair.bpmn}, on the demo estate and roster. */
 @PropDeskTest
@@ -355,7 +341,6 @@ class RepairProcessTests extends CaseProcessTest {
 				.hasMessageContaining("无法受理").hasMessageContaining("unit");
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
 	}
-
 
 	// --- the second half: acceptance, feedback, return visits
 
