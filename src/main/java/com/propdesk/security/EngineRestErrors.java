@@ -10,9 +10,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+
+import com.propdesk.system.InvalidRequestException;
 
 /**
  * The engine's REST API answers some refusals that are the caller's error as 500: starting or submitting a
@@ -29,19 +33,47 @@ final class EngineRestErrors {
 
 	/** The status of a user's error somewhere in the causes, or null when the error is the server's. */
 	static Status userErrorStatus(Throwable error) {
+		Throwable cause = userError(error);
+		return cause == null ? null : statusOf(cause);
+	}
+
+	/** The first of the causes that is the user's error, or null. */
+	static Throwable userError(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof AuthorizationException) {
-				return Status.FORBIDDEN;
-			}
-			if (cause instanceof BadUserRequestException || cause instanceof FormException
-					|| cause instanceof ParseException) {
-				return Status.BAD_REQUEST;
+			if (statusOf(cause) != null) {
+				return cause;
 			}
 		}
 		return null;
 	}
 
+	private static Status statusOf(Throwable cause) {
+		if (cause instanceof AuthorizationException) {
+			return Status.FORBIDDEN;
+		}
+		if (cause instanceof NotFoundException) {
+			return Status.NOT_FOUND;
+		}
+		if (cause instanceof BadUserRequestException || cause instanceof FormException || cause instanceof ParseException
+				|| cause instanceof InvalidRequestException || isRefusedDeserialization(cause)) {
+			return Status.BAD_REQUEST;
+		}
+		return null;
+	}
+
+	/** Reading a variable deserialized whose type may not be deserialized: the caller asked for it. */
+	private static boolean isRefusedDeserialization(Throwable cause) {
+		return cause instanceof ProcessEngineException && cause.getMessage() != null
+				&& cause.getMessage().startsWith("Cannot deserialize object in variable");
+	}
+
 	static Response answer(Throwable error, Status status) {
+		if (isRefusedDeserialization(error)) {
+			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(java.util.Map.of("type", "InvalidRequestException", "message",
+							"此变量的类型不允许反序列化读取，请用 deserializeValue=false 读取其序列化内容"))
+					.build();
+		}
 		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
 				.entity(ExceptionHandlerHelper.getInstance().fromException(error)).build();
 	}
@@ -52,13 +84,44 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(RestException e) {
-			Status cause = userErrorStatus(e.getCause());
+			Throwable cause = userError(e.getCause());
+			Status status = cause == null ? null : statusOf(cause);
 			boolean serverError = e.getStatus() == null || e.getStatus() == Status.INTERNAL_SERVER_ERROR;
-			// a refusal stays a refusal even where the REST API reports it as a bad request
-			if (cause == Status.FORBIDDEN || (cause != null && serverError)) {
-				return answer(e, cause);
+			// a refusal stays a refusal even where the REST API reports it as a bad request, and says why in
+			// the engine's words, not the REST API's guess ("Not enough parameters submitted")
+			if (status == Status.FORBIDDEN || (status != null && serverError)) {
+				return answer(cause, status);
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(e);
+		}
+
+	}
+
+	/**
+	 * An engine error the REST API passes on unwrapped: a user's error among its causes answers as that.
+	 * Everything else goes to the REST API's own handler (500, no stack trace).
+	 */
+	@Priority(Priorities.USER - 100)
+	static final class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException e) {
+			Throwable cause = userError(e);
+			if (cause != null) {
+				return answer(cause, statusOf(cause));
+			}
+			return ExceptionHandlerHelper.getInstance().getResponse(e);
+		}
+
+	}
+
+	/** A password check of {@code identity/verify} while the client must wait. */
+	static final class TooManyTries implements ExceptionMapper<LoginThrottle.TooManyTries> {
+
+		@Override
+		public Response toResponse(LoginThrottle.TooManyTries e) {
+			return Response.fromResponse(answer(e, Status.TOO_MANY_REQUESTS))
+					.header("Retry-After", String.valueOf(e.seconds())).build();
 		}
 
 	}

@@ -8,11 +8,13 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * What staff may do in the engine beyond what authorizations express (see {@link StaffCommandChecker},
- * {@link StaffTaskService}, {@link InternalProcesses}, {@link PropDeskIdentityProvider}), and one setting:
+ * {@link StaffTaskService}, {@link StaffSubmissions}, {@link InternalProcesses}, {@link PropDeskIdentityProvider}),
+ * and one setting:
  * a task's assignee and candidate groups get the right to work it ({@code TASK_WORK}: claim, complete),
  * not the engine's default {@code UPDATE}, which also let them change variables, reassign the task to
  * another department and add candidate groups.
@@ -37,6 +39,12 @@ class EngineRules extends AbstractProcessEnginePlugin {
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
 		configuration.setTaskService(new StaffTaskService());
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+			interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+		}
+		interceptors.add(new StaffSubmissions());
+		configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 		List<BpmnParseListener> parseListeners = new ArrayList<>();
 		if (configuration.getCustomPreBPMNParseListeners() != null) {
 			parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());

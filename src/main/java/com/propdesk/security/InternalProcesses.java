@@ -19,7 +19,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Nobody starts PropDesk's internal processes ({@code owner-event}, {@code sla-clock}, anything not a case
  * type) through the engine's REST API or the webapps — administrators included, who pass every
  * authorization. A built-in start listener, which {@code skipCustomListeners} does not skip, refuses a
- * start that is a person's request itself (start, start at an activity, restart, a message); PropDesk's
+ * start that is a person's request itself (start, start at an activity, a message; restarts and modifications
+ * are refused by {@link StaffCommandChecker}); PropDesk's
  * own starts run inside another engine command (a delegate) or outside those surfaces, and pass.
  */
 final class InternalProcesses extends AbstractBpmnParseListener implements ExecutionListener {

@@ -43,6 +43,29 @@ public class LoginThrottle {
 	/** Who logs in outside an HTTP request (PropDesk's own code, tests). */
 	static final String NO_CLIENT = "-";
 
+	/** A password check refused because this client must still wait; answered 429 with Retry-After. */
+	static final class TooManyTries extends org.camunda.bpm.engine.ProcessEngineException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final long seconds;
+
+		TooManyTries(Duration wait) {
+			super("密码错误次数过多，请在 " + LoginThrottle.seconds(wait) + " 秒后重试（等待时间到期后自动解除，不会锁定账号）");
+			this.seconds = LoginThrottle.seconds(wait);
+		}
+
+		long seconds() {
+			return seconds;
+		}
+
+	}
+
+	/** A wait in whole seconds, at least one, as Retry-After gives it. */
+	static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
+	}
+
 	private record Failures(int count, Instant last) {
 	}
 
@@ -117,7 +140,11 @@ public class LoginThrottle {
 		return NO_CLIENT;
 	}
 
-	/** The connecting address; X-Forwarded-For is not trusted, as anyone can send it. */
+	/**
+	 * The client's address as Tomcat resolved it: the connection's — X-Forwarded-For is not believed, as anyone
+	 * can send it — except behind a proxy the postgres profile trusts ({@code PROPDESK_TRUSTED_PROXIES}), where
+	 * Tomcat's RemoteIpValve has put the forwarded client's address here.
+	 */
 	static String clientOf(HttpServletRequest request) {
 		return request.getRemoteAddr();
 	}

@@ -70,7 +70,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	private void tooManyTries(HttpServletResponse response, Duration wait) throws IOException {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long seconds = LoginThrottle.seconds(wait);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"密码错误次数过多，请在 " + seconds + " 秒后重试（等待时间到期后自动解除，不会锁定账号）");
 		problem.setTitle("登录尝试过于频繁");

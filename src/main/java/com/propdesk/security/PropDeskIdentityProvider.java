@@ -1,5 +1,6 @@
 package com.propdesk.security;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -9,6 +10,8 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine's database identity provider with two changes:
@@ -38,8 +41,16 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 			return false;
 		}
 		String client = LoginThrottle.currentClient();
+		boolean verify = isVerifyRequest();
+		if (verify && People.isStaff() && !userId.equals(People.person().getUserId())) {
+			throw new AuthorizationException("只有系统管理员可以验证其他用户的密码");
+		}
 		synchronized (throttle.lockFor(client, userId)) {
-			if (!throttle.waitFor(client, userId).isZero()) {
+			Duration wait = throttle.waitFor(client, userId);
+			if (!wait.isZero()) {
+				if (verify) {
+					throw new LoginThrottle.TooManyTries(wait);
+				}
 				return false;
 			}
 			boolean right = super.checkPassword(userId, password);
@@ -51,6 +62,17 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 			}
 			return right;
 		}
+	}
+
+	/**
+	 * The engine REST API's {@code identity/verify}: a logged-in person asks whether a password is right.
+	 * Staff may ask only about themselves (else it is a password oracle for every account), and a throttled
+	 * client is told to wait instead of being answered "wrong password".
+	 */
+	private static boolean isVerifyRequest() {
+		return People.person() != null
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getRequestURI().endsWith("/identity/verify");
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,17 +46,14 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineRestPaging> engineRestPaging(ObjectMapper objectMapper) {
+	FilterRegistrationBean<EngineRestPaging> engineRestPaging(ObjectMapper objectMapper,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper));
 		registration.setName("engine-rest-paging");
-		registration.addUrlPatterns("/engine-rest/*");
+		// the webapps call the engine through an API of their own
+		registration.addUrlPatterns("/engine-rest/*", webapps + "/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
-	}
-
-	@Bean
-	ResourceConfigCustomizer engineRestErrors() {
-		return config -> config.register(EngineRestErrors.WrappedErrors.class).register(EngineRestErrors.FormErrors.class);
 	}
 
 	@Bean

@@ -1,11 +1,25 @@
 package com.propdesk.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.impl.ModificationBatchConfiguration;
+import org.camunda.bpm.engine.impl.RestartProcessInstancesBatchConfiguration;
+import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
  * The engine's authorization checks, and what authorizations cannot say:
@@ -14,11 +28,17 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * colleague offered the same task through the department may not complete it behind the assignee's back.
  * Management and the duty officer do not complete on anyone's behalf either: they reassign through the
  * process (the desk), which the history records. Administrators may.</li>
- * <li>PropDesk's internal processes are not modified through the REST API or the webapps, administrators
- * included.</li>
+ * <li>staff do not throw BPMN errors or escalations from a task: PropDesk's diagrams catch none on a user
+ * task, so a thrown error ended the whole case's process without a trace on the case. What a person decides
+ * on a task is a field of its form, which the process routes on and the history records.</li>
+ * <li>PropDesk's internal processes are never modified or restarted — by anyone, administrators included,
+ * synchronously or as a batch. PropDesk's own code does neither, so the refusal needs no HTTP request: a
+ * batch created before this rule fails when its job runs, and a new batch is refused when it is created.</li>
  * </ul>
  */
 class StaffCommandChecker extends AuthorizationCommandChecker {
+
+	static final String NO_BPMN_ERROR = "不能从任务直接抛出流程错误或升级事件：请按表单选择办理结果，流程会按结果流转并留下记录";
 
 	private final InternalProcesses internalProcesses;
 
@@ -33,16 +53,65 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 				&& !task.getAssignee().equals(People.person().getUserId())) {
 			throw new AuthorizationException("此任务已分配给 " + task.getAssignee() + "，只有受理人本人可以办理");
 		}
+		Command<?> command = Context.getCommandInvocationContext().getCommand();
+		if (People.isStaff() && (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd)) {
+			throw new AuthorizationException(NO_BPMN_ERROR);
+		}
 	}
 
 	@Override
 	public void checkUpdateProcessInstance(ExecutionEntity execution) {
 		super.checkUpdateProcessInstance(execution);
-		if (Context.getCommandInvocationContext().getCommand() instanceof ModifyProcessInstanceCmd
-				&& internalProcesses.isInternal(execution.getProcessDefinition().getKey())
-				&& InternalProcesses.isPersonsRequest()) {
+		if (internalProcesses.isInternal(execution.getProcessDefinition().getKey()) && modifyingOrRestarting()) {
 			throw new AuthorizationException(InternalProcesses.REFUSAL);
 		}
+	}
+
+	@Override
+	public void checkCreateProcessInstance(ProcessDefinition definition) {
+		super.checkCreateProcessInstance(definition);
+		if (internalProcesses.isInternal(definition.getKey()) && modifyingOrRestarting()) {
+			throw new AuthorizationException(InternalProcesses.REFUSAL);
+		}
+	}
+
+	/** A batch that would modify or restart instances of an internal process is refused when it is created. */
+	@Override
+	public void checkCreateBatch(Permission permission) {
+		super.checkCreateBatch(permission);
+		Command<?> command = Context.getCommandInvocationContext().getCommand();
+		String definitionId = null;
+		if (command instanceof RestartProcessInstancesBatchCmd restart) {
+			definitionId = ((RestartProcessInstancesBatchConfiguration) restart.getConfiguration(List.of(), null))
+					.getProcessDefinitionId();
+		}
+		else if (command instanceof ProcessInstanceModificationBatchCmd modify) {
+			definitionId = ((ModificationBatchConfiguration) modify.getConfiguration(List.of(), null)).getProcessDefinitionId();
+		}
+		else if (command instanceof ModifyProcessInstanceAsyncCmd modify) {
+			definitionId = definitionOfInstance(modify.getConfiguration(null, null).getIds().get(0));
+		}
+		if (definitionId != null && internalProcesses.isInternal(Context.getProcessEngineConfiguration()
+				.getDeploymentCache().findDeployedProcessDefinitionById(definitionId).getKey())) {
+			throw new AuthorizationException(InternalProcesses.REFUSAL);
+		}
+	}
+
+	private static String definitionOfInstance(String processInstanceId) {
+		CommandContext context = Context.getCommandContext();
+		ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+		return instance == null ? null : instance.getProcessDefinitionId();
+	}
+
+	/**
+	 * True while this thread runs a modification or a restart: whatever way it came (REST, the webapps, a
+	 * batch job), each runs inside one of these two commands, which may be called directly rather than
+	 * through the command executor, so only the call stack shows them.
+	 */
+	static boolean modifyingOrRestarting() {
+		return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+				.walk(frames -> frames.anyMatch(frame -> ModifyProcessInstanceCmd.class.isAssignableFrom(frame.getDeclaringClass())
+						|| AbstractRestartProcessInstanceCmd.class.isAssignableFrom(frame.getDeclaringClass())));
 	}
 
 }

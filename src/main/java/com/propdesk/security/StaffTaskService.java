@@ -1,5 +1,6 @@
 package com.propdesk.security;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -58,14 +59,15 @@ class StaffTaskService extends TaskServiceImpl {
 				if (task == null) {
 					throw new NotFoundException("任务不存在：" + taskId);
 				}
-				for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-					checker.checkTaskWork(task);
-				}
+				TaskEntity worked = task;
+				refusedAs("没有办理此任务的权限，不能添加评论：评论由能办理此任务的人（受理人或候选部门）添加",
+						() -> commandContext.getProcessEngineConfiguration().getCommandCheckers()
+								.forEach(checker -> checker.checkTaskWork(worked)));
 			}
 			else if (processInstanceId != null) {
-				for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-					checker.checkUpdateProcessInstanceById(processInstanceId);
-				}
+				refusedAs("没有修改此事项流程的权限，不能对其添加评论",
+						() -> commandContext.getProcessEngineConfiguration().getCommandCheckers()
+								.forEach(checker -> checker.checkUpdateProcessInstanceById(processInstanceId)));
 			}
 			Comment comment = super.execute(commandContext);
 			PropertyChange added = new PropertyChange("comment", null, message);
@@ -81,6 +83,19 @@ class StaffTaskService extends TaskServiceImpl {
 			return comment;
 		}
 
+	}
+
+	/** The engine's refusal (which lists permissions in English) in words the user reads; PropDesk's own stay. */
+	static void refusedAs(String reason, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (AuthorizationException e) {
+			if (e.getMissingAuthorizations() == null || e.getMissingAuthorizations().isEmpty()) {
+				throw e;
+			}
+			throw new AuthorizationException(reason);
+		}
 	}
 
 	/** Removes the assignee; the assignee themself needs only the right to work the task. */

@@ -23,6 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -204,6 +205,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			return "上传的文件过大";
 		}
 		return status.is5xxServerError() ? "服务器暂时无法处理，请稍后重试" : "请求无效";
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (a missing closing boundary, a part without a name): the client's
+	 * error, also when Spring meets it while rendering another error of the webapps' engine API.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail badMultipart(MultipartException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"multipart 请求体无法解析：请检查边界（boundary）和各部分的 Content-Disposition");
+		problem.setTitle("请求无效");
+		return problem;
 	}
 
 	@ExceptionHandler(Exception.class)

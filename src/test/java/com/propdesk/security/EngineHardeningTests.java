@@ -1,0 +1,379 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/** What an outside tester still got through the engine's REST API and the webapps, each tried again. */
+@PropDeskTest
+class EngineHardeningTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	LoginThrottle throttle;
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		TestClock.set(TestClock.DAY);
+		throttle.clear();
+	}
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		managementService.createBatchQuery().list().forEach(b -> managementService.deleteBatch(b.getId(), true));
+		throttle.clear();
+		TestClock.reset();
+	}
+
+	/** A plumbing repair dispatched to engineer; its first task is 接单 (repair-accept). */
+	private Task acceptTask(CaseRecord job) {
+		Task task = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
+		assertThat(task.getAssignee()).isEqualTo("engineer");
+		assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_AcceptJob");
+		return task;
+	}
+
+	private CaseRecord plumbingJob(String unit) {
+		return cases.open(Reports.repair("1", unit, "plumbing", "水管滴水")).record();
+	}
+
+	private ProcessInstance ownerEventOf(CaseRecord job) {
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event")
+				.processInstanceBusinessKey(job.caseNo()).list().get(0);
+	}
+
+	private long smsSent() {
+		return historyService.createHistoricActivityInstanceQuery().activityId("Task_SendSms").count();
+	}
+
+	@Test
+	void nobodyRestartsOrModifiesInternalProcessesSyncOrAsyncAdminIncluded() throws Exception {
+		String admin = basic("admin");
+		ProcessInstance finished = ownerEventOf(plumbingJob("1-501"));
+		runtimeService.deleteProcessInstance(finished.getId(), "finished for the test");
+		ProcessInstance running = ownerEventOf(plumbingJob("1-502"));
+		String definition = "/engine-rest/process-definition/" + running.getProcessDefinitionId();
+		long sms = smsSent();
+		long instances = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("owner-event").count();
+
+		String restart = """
+				{"processInstanceIds": ["%s"], "skipCustomListeners": true,
+				 "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendCallback"}]}"""
+				.formatted(finished.getId());
+		Answer restarted = api.call("POST", definition + "/restart", restart, "Authorization", admin);
+		Answer restartedLater = api.call("POST", definition + "/restart-async", restart, "Authorization", admin);
+		String modification = """
+				{"skipCustomListeners": true, "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendSms"}]}""";
+		Answer modifiedLater = api.call("POST", "/engine-rest/process-instance/" + running.getId() + "/modification-async",
+				modification, "Authorization", admin);
+		String batch = """
+				{"processDefinitionId": "%s", "processInstanceIds": ["%s"], "skipCustomListeners": true,
+				 "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendSms"}]}"""
+				.formatted(running.getProcessDefinitionId(), running.getId());
+		Answer executed = api.call("POST", "/engine-rest/modification/execute", batch, "Authorization", admin);
+		Answer executedLater = api.call("POST", "/engine-rest/modification/executeAsync", batch, "Authorization", admin);
+
+		for (Answer answer : new Answer[] { restarted, restartedLater, modifiedLater, executed, executedLater }) {
+			assertThat(answer.status()).isEqualTo(403);
+			assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
+		}
+		assertThat(managementService.createBatchQuery().count()).isZero();
+		assertThat(smsSent()).isEqualTo(sms);
+		assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("owner-event").count())
+				.isEqualTo(instances);
+	}
+
+	@Test
+	void theRefusalNeedsNoRequestItHoldsInsideABatchJobToo() {
+		ProcessInstance running = ownerEventOf(plumbingJob("1-601"));
+		long sms = smsSent();
+		var modification = (ModificationBuilderImpl) runtimeService.createModification(running.getProcessDefinitionId())
+				.startBeforeActivity("Task_SendSms").processInstanceIds(running.getId());
+
+		// what a modification batch's job runs, in the job executor, with no user and no HTTP request
+		assertThatThrownBy(() -> ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+				.execute(context -> new ProcessInstanceModificationCmd(modification, false).execute(context)))
+				.isInstanceOf(AuthorizationException.class);
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(running.getId())
+				.startBeforeActivity("Task_SendSms").executeAsync()).isInstanceOf(AuthorizationException.class);
+		assertThat(smsSent()).isEqualTo(sms);
+		assertThat(managementService.createBatchQuery().count()).isZero();
+	}
+
+	@Test
+	void staffSetOnlyTheFieldsOfTheTasksFormWithPlainValues() throws Exception {
+		CaseRecord job = plumbingJob("1-602");
+		CaseRecord other = plumbingJob("1-701");
+		Task task = acceptTask(job);
+		String engineer = basic("engineer");
+		String submit = "/engine-rest/task/" + task.getId() + "/submit-form";
+
+		Answer priority = api.call("POST", "/engine-rest/task/" + task.getId() + "/complete",
+				"{\"variables\": {\"priority\": {\"value\": \"P4\"}}}", "Authorization", engineer);
+		Answer file = api.call("POST", submit, """
+				{"variables": {"eta": {"type": "Object", "value": "\\"/etc/passwd\\"",
+				 "valueInfo": {"objectTypeName": "java.io.File", "serializationDataFormat": "application/json"}}}}""",
+				"Authorization", engineer);
+		Answer resolved = api.call("POST", "/engine-rest/task/" + task.getId() + "/resolve",
+				"{\"variables\": {\"priority\": {\"value\": \"P4\"}}}", "Authorization", engineer);
+
+		assertThat(priority.status()).isEqualTo(400);
+		assertThat(priority.body().get("message").asText()).contains("priority");
+		assertThat(file.status()).isEqualTo(400);
+		assertThat(file.body().get("message").asText()).contains("eta");
+		assertThat(resolved.status()).isEqualTo(400);
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "priority")).isEqualTo("P3");
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "eta")).isNull();
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+		// the case number is display only on the form: what is sent for it is dropped, never written
+		Answer anotherCase = api.call("POST", submit, "{\"variables\": {\"caseNo\": {\"value\": \"" + other.caseNo()
+				+ "\", \"type\": \"String\"}, \"repairNotes\": {\"value\": null}, \"eta\": {\"value\": \"10 分钟\", \"type\": \"String\"}}}",
+				"Authorization", engineer);
+		assertThat(anotherCase.status()).isEqualTo(204);
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "caseNo")).isEqualTo(job.caseNo());
+		assertThat(runtimeService.getVariable(other.processInstanceId(), "caseNo")).isEqualTo(other.caseNo());
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "eta")).isEqualTo("10 分钟");
+		assertThat(historyService.createHistoricDetailQuery().processInstanceId(job.processInstanceId()).variableUpdates()
+				.list()).noneMatch(update -> "caseNo".equals(((HistoricVariableUpdate) update)
+						.getVariableName()) && other.caseNo().equals(((HistoricVariableUpdate) update).getValue()));
+
+		// done: the same submission again is not found, not a server error
+		Answer again = api.call("POST", submit, "{\"variables\": {}}", "Authorization", engineer);
+		assertThat(again.status()).isEqualTo(404);
+	}
+
+	@Test
+	void staffStartACaseOnlyWithTheStartFormsFields() throws Exception {
+		long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").count();
+		String agent = basic("agent");
+
+		Answer extra = api.call("POST", "/engine-rest/process-definition/key/repair/submit-form", """
+				{"variables": {"caseNo": {"value": "R-20261127-0019"}, "priority": {"value": "P1"}}}""",
+				"Authorization", agent);
+		Answer missing = api.call("POST", "/engine-rest/process-definition/key/repair/submit-form", "{\"variables\": {}}",
+				"Authorization", agent);
+		Answer started = api.call("POST", "/engine-rest/process-definition/key/repair/start",
+				"{\"variables\": {\"description\": {\"value\": \"" + "漏".repeat(3000) + "\"}}}", "Authorization", agent);
+		Answer atActivity = api.call("POST", "/engine-rest/process-definition/key/repair/start",
+				"{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_Acceptance\"}]}",
+				"Authorization", agent);
+
+		assertThat(extra.status()).isEqualTo(400);
+		assertThat(extra.body().get("message").asText()).contains("caseNo").contains("priority");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(started.status()).isEqualTo(400);
+		assertThat(started.body().get("message").asText()).contains("description");
+		assertThat(atActivity.status()).isEqualTo(403);
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").count()).isEqualTo(before);
+	}
+
+	@Test
+	void theAssigneeCannotEndTheCaseWithABpmnErrorOrEscalation() throws Exception {
+		CaseRecord job = plumbingJob("1-702");
+		Task task = acceptTask(job);
+
+		Answer error = api.call("POST", "/engine-rest/task/" + task.getId() + "/bpmnError", "{\"errorCode\": \"x\"}",
+				"Authorization", basic("engineer"));
+		Answer escalation = api.call("POST", "/engine-rest/task/" + task.getId() + "/bpmnEscalation",
+				"{\"escalationCode\": \"x\"}", "Authorization", basic("engineer"));
+
+		assertThat(error.status()).isEqualTo(403);
+		assertThat(error.body().get("message").asText()).contains("不能从任务直接抛出");
+		assertThat(escalation.status()).isEqualTo(403);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(job.processInstanceId()).count()).isOne();
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+	}
+
+	@Test
+	void anAuditorsCommentIsRefusedWithTheReason() throws Exception {
+		Task task = acceptTask(plumbingJob("1-801"));
+
+		Answer comment = api.call("POST", "/engine-rest/task/" + task.getId() + "/comment/create", "{\"message\": \"已阅\"}",
+				"Authorization", basic("auditor"));
+
+		assertThat(comment.status()).isEqualTo(403);
+		assertThat(comment.body().get("message").asText()).doesNotContain("Not enough parameters").containsPattern("[\\u4e00-\\u9fa5]");
+	}
+
+	@Test
+	void staffVerifyOnlyTheirOwnPasswordAndAThrottledClientIsToldToWait() throws Exception {
+		String verify = "/engine-rest/identity/verify";
+
+		Answer other = api.call("POST", verify, "{\"username\": \"manager\", \"password\": \"demo\"}", "Authorization",
+				basic("agent"));
+		Answer own = api.call("POST", verify, "{\"username\": \"agent\", \"password\": \"demo\"}", "Authorization",
+				basic("agent"));
+		Answer byAdmin = api.call("POST", verify, "{\"username\": \"manager\", \"password\": \"wrong\"}", "Authorization",
+				basic("admin"));
+		assertThat(other.status()).isEqualTo(403);
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body().get("authenticated").asBoolean()).isTrue();
+		assertThat(byAdmin.status()).isEqualTo(200);
+		assertThat(byAdmin.body().get("authenticated").asBoolean()).isFalse();
+
+		for (int i = 0; i < LoginThrottle.FREE_PER_USER; i++) {
+			api.call("POST", verify, "{\"username\": \"manager\", \"password\": \"wrong\"}", "Authorization", basic("admin"));
+		}
+		Answer throttled = api.call("POST", verify, "{\"username\": \"manager\", \"password\": \"demo\"}", "Authorization",
+				basic("admin"));
+		assertThat(throttled.status()).isEqualTo(429);
+	}
+
+	@Test
+	void forwardedForFromAnUntrustedAddressIsIgnoredByTheThrottle() throws Exception {
+		for (int i = 0; i <= LoginThrottle.FREE_PER_USER; i++) {
+			assertThat(get("/api/registry/buildings", basic("duty", "wrong"), "203.0.113." + i).statusCode()).isEqualTo(401);
+		}
+		// another forwarded client, same connection: the header is not believed, the connection is throttled
+		assertThat(get("/api/registry/buildings", basic("duty"), "198.51.100.7").statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void userErrorsOfTheWebappsEngineApiAnswer4xx() throws Exception {
+		// the webapps find their engine in Camunda's static registry, where another application started and
+		// closed in this JVM may have left its own engine of the same name, or none
+		var container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+		var registered = container.getProcessEngineService().getProcessEngine(processEngine.getName());
+		if (registered != processEngine) {
+			if (registered != null) {
+				container.unregisterProcessEngine(registered);
+			}
+			container.registerProcessEngine(processEngine);
+		}
+		Webapps session = Webapps.login(port, "manager");
+
+		assertThat(session.get("/camunda/api/engine/engine/default/task?firstResult=-5&maxResults=5").statusCode())
+				.isEqualTo(400);
+		assertThat(session.get("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=-1").statusCode())
+				.isEqualTo(400);
+		var upload = session.post("/camunda/api/engine/engine/default/deployment/create",
+				"multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n");
+		assertThat(upload.statusCode()).as(upload.body()).isBetween(400, 499);
+		assertThat(upload.body()).doesNotContain("at org.");
+	}
+
+	@Test
+	void readingAnObjectVariableDeserializedIsAUserError() throws Exception {
+		CaseRecord job = plumbingJob("1-802");
+		String path = "/engine-rest/process-instance/" + job.processInstanceId() + "/variables/evidence";
+		assertThat(api.call("PUT", path, """
+				{"type": "Object", "value": "\\"/etc/passwd\\"",
+				 "valueInfo": {"objectTypeName": "java.io.File", "serializationDataFormat": "application/json"}}""",
+				"Authorization", basic("admin")).status()).isEqualTo(204);
+
+		Answer read = api.call("GET", path + "?deserializeValue=true", null, "Authorization", basic("admin"));
+
+		assertThat(read.status()).isBetween(400, 499);
+	}
+
+	private HttpResponse<String> get(String path, String authorization, String forwardedFor) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", authorization).header("X-Forwarded-For", forwardedFor).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A logged-in webapps session, as Tasklist and Cockpit hold one: cookies and the CSRF token. */
+	record Webapps(int port, HttpClient http, String cookies, String token) {
+
+		static Webapps login(int port, String user) throws Exception {
+			HttpClient http = HttpClient.newHttpClient();
+			var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/"))
+					.build(), HttpResponse.BodyHandlers.discarding());
+			var cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
+			String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().substring(11);
+			var login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+					+ "/camunda/api/admin/auth/user/default/login/tasklist"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Cookie", String.join("; ", cookies)).header("X-XSRF-TOKEN", token)
+					.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(login.statusCode()).isEqualTo(200);
+			var all = new java.util.LinkedHashMap<String, String>();
+			for (String c : cookies) {
+				all.put(c.substring(0, c.indexOf('=')), c);
+			}
+			for (String c : login.headers().allValues("Set-Cookie")) {
+				String pair = c.split(";")[0];
+				all.put(pair.substring(0, pair.indexOf('=')), pair);
+			}
+			String jar = String.join("; ", all.values());
+			String xsrf = all.get("XSRF-TOKEN").substring(11);
+			return new Webapps(port, http, jar, xsrf);
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookies)
+					.header("X-XSRF-TOKEN", token).header("Accept", "application/json").build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookies)
+					.header("X-XSRF-TOKEN", token).header("Content-Type", contentType)
+					.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+}
