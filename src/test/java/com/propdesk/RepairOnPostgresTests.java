@@ -27,20 +27,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.repair.RepairProcess;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The repair first half through the real HTTP API on a real PostgreSQL, where H2 is forgiving:
@@ -191,9 +191,9 @@ class RepairOnPostgresTests {
 				.anySatisfy(line -> assertThat(line).startsWith("dispatched:").contains("王师傅（engineer）"));
 
 		completeAs("engineer", task(caseNo), Map.of("eta", "10 分钟"));
-		completeAs("engineer", task(caseNo), Map.of(RepairProcess.DIAGNOSIS, "水管接头老化破裂",
-				RepairProcess.REPAIR_OUTCOME, RepairProcess.OUTCOME_DONE, RepairProcess.WORK_DONE, "更换接头并试压"));
-		completeAs("agent", task(caseNo), Map.of(RepairProcess.ACCEPTED, true));
+		completeAs("engineer", task(caseNo), Map.of(RepairProcess.DIAGNOSIS.name(), "水管接头老化破裂",
+				RepairProcess.REPAIR_OUTCOME.name(), RepairProcess.OUTCOME_DONE, RepairProcess.WORK_DONE.name(), "更换接头并试压"));
+		completeAs("agent", task(caseNo), Map.of(RepairProcess.ACCEPTED.name(), true));
 		assertThat(view(caseNo).get("status").asText()).isEqualTo("awaiting-feedback");
 
 		Answer feedback = api.call("POST", "/api/cases/" + caseNo + "/feedback", """
@@ -237,8 +237,8 @@ class RepairOnPostgresTests {
 		assertThat(task(caseNo).getAssignee()).isEqualTo("engineer");
 		completeAs("engineer", task(caseNo), Map.of("eta", "10 分钟"));
 
-		completeAs("engineer", task(caseNo), Map.of(RepairProcess.DIAGNOSIS, "热水器主板故障", RepairProcess.REPAIR_OUTCOME,
-				RepairProcess.OUTCOME_HAND_BACK, RepairProcess.HAND_BACK_REASON, "需要熟悉该品牌的师傅"));
+		completeAs("engineer", task(caseNo), Map.of(RepairProcess.DIAGNOSIS.name(), "热水器主板故障", RepairProcess.REPAIR_OUTCOME.name(),
+				RepairProcess.OUTCOME_HAND_BACK, RepairProcess.HAND_BACK_REASON.name(), "需要熟悉该品牌的师傅"));
 
 		JsonNode view = view(caseNo);
 		assertThat(view.get("status").asText()).isEqualTo("in-progress");

@@ -43,8 +43,8 @@ public final class Work {
 		Task visit = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
 				.taskDefinitionKey(RepairProcess.RETURN_VISIT_TASK).singleResult();
 		if (visit != null) {
-			completeAs(identity, tasks, "agent", visit, Map.of(RepairProcess.VISIT_REACHED, true,
-					RepairProcess.VISIT_OUTCOME, "业主满意"));
+			completeAs(identity, tasks, "agent", visit, Map.of(RepairProcess.VISIT_REACHED.name(), true,
+					RepairProcess.VISIT_OUTCOME.name(), "业主满意"));
 		}
 	}
 

@@ -1,17 +1,13 @@
 package com.propdesk.complaint;
 
 import static com.propdesk.intake.CaseService.caseNo;
-
 import static com.propdesk.complaint.ComplaintProcess.COMPLAINT_TIER;
 import static com.propdesk.complaint.ComplaintProcess.MAJOR;
 import static com.propdesk.complaint.ComplaintProcess.RESPONSIBLE_DEPARTMENT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,22 +16,21 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
-import com.propdesk.system.Variables;
-import com.propdesk.intake.CaseTimeline;
 
 /** The steps of {@code processes/complaint.bpmn}; each reads the process, calls a shared service, writes results. */
 final class ComplaintDelegates {
 
 	private ComplaintDelegates() {
 	}
-
 
 	/** {@code ${checkRepeatComplaintDelegate}}: another complaint about the same unit within 90 days. */
 	@Component("checkRepeatComplaintDelegate")
@@ -53,7 +48,7 @@ final class ComplaintDelegates {
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			boolean repeat = cases.repeatComplaint(caseNo, record.unit(),
 					record.createdAt().minusDays(ComplaintProcess.REPEAT_WINDOW_DAYS));
-			execution.setVariable(ComplaintProcess.REPEAT, repeat);
+			ComplaintProcess.REPEAT.set(execution, repeat);
 			if (repeat) {
 				cases.record(caseNo, ComplaintCaseType.Timeline.REPEAT, record.unit() + " 在 " + ComplaintProcess.REPEAT_WINDOW_DAYS + " 天内已有投诉");
 			}
@@ -76,15 +71,14 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> tier = (Map<String, Object>) execution.getVariable("tier");
-			String level = (String) tier.get("tier");
-			String reason = (String) tier.get("reason");
-			execution.setVariable(COMPLAINT_TIER, level);
-			execution.setVariable(ComplaintProcess.TIER_REASON, reason);
-			execution.setVariable(ComplaintProcess.REOPEN_COUNT, 0);
-			if (!execution.hasVariable(RESPONSIBLE_DEPARTMENT)) {
-				execution.setVariable(RESPONSIBLE_DEPARTMENT, Groups.SERVICE_DESK);
+			ComplaintProcess.Tier tier = ComplaintProcess.TIER_RESULT.get(execution);
+			String level = tier.tier();
+			String reason = tier.reason();
+			COMPLAINT_TIER.set(execution, level);
+			ComplaintProcess.TIER_REASON.set(execution, reason);
+			ComplaintProcess.REOPEN_COUNT.set(execution, 0);
+			if (!RESPONSIBLE_DEPARTMENT.isSet(execution)) {
+				RESPONSIBLE_DEPARTMENT.set(execution, Groups.SERVICE_DESK);
 			}
 			String caseNo = caseNo(execution);
 			tierCase(cases, notifications, caseNo, level, reason);
@@ -144,13 +138,13 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String reason = Variables.text(execution, ComplaintProcess.RETIER_REASON);
+			String reason = ComplaintProcess.RETIER_REASON.text(execution);
 			if (reason.isEmpty()) {
 				throw new ProcessEngineException("改为重大投诉时必须填写理由");
 			}
 			String caseNo = caseNo(execution);
-			execution.setVariable(COMPLAINT_TIER, MAJOR);
-			execution.setVariable(ComplaintProcess.TIER_REASON, "客服改级：" + reason);
+			COMPLAINT_TIER.set(execution, MAJOR);
+			ComplaintProcess.TIER_REASON.set(execution, "客服改级：" + reason);
 			// a major complaint is resolved per management's plan, not within the ordinary 72 hours
 			slas.stopAll(caseNo, "改为重大投诉，按管理层方案处理");
 			tierCase(cases, notifications, caseNo, MAJOR, "客服改级：" + reason);
@@ -162,9 +156,6 @@ final class ComplaintDelegates {
 	@Component("startPlanClockDelegate")
 	static class StartPlanClock implements JavaDelegate {
 
-		private static final java.time.format.DateTimeFormatter PLAN_DUE = java.time.format.DateTimeFormatter
-				.ofPattern("yyyy-MM-dd HH:mm");
-
 		private final SlaService slas;
 
 		StartPlanClock(SlaService slas) {
@@ -175,14 +166,13 @@ final class ComplaintDelegates {
 		public void execute(DelegateExecution execution) {
 			OffsetDateTime due;
 			try {
-				due = java.time.LocalDateTime.parse(Variables.text(execution, "planDue"), PLAN_DUE)
-						.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+				due = ComplaintRules.planDue(ComplaintProcess.PLAN_DUE.get(execution), Clock.now());
 			}
 			catch (DateTimeParseException e) {
-				throw new ProcessEngineException("计划完成时间格式应为 2026-12-01 18:00");
+				throw new ProcessEngineException(ComplaintRules.PLAN_DUE_FORMAT, e);
 			}
-			if (!due.isAfter(Clock.now())) {
-				throw new ProcessEngineException("计划完成时间必须晚于现在");
+			catch (IllegalArgumentException e) {
+				throw new ProcessEngineException(e.getMessage(), e);
 			}
 			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, "按管理层方案");
 		}
@@ -201,14 +191,14 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String category = Variables.text(execution, "repairCategory");
-			String description = Variables.text(execution, "repairDescription");
+			String category = ComplaintProcess.REPAIR_CATEGORY.text(execution);
+			String description = ComplaintProcess.REPAIR_DESCRIPTION.text(execution);
 			String repairNo = cases.openLinked(caseNo(execution), "repair", category.isEmpty() ? "other" : category,
-					description.isEmpty() ? Variables.text(execution, "plan") : description);
-			execution.setVariable(CaseService.AWAITED_CASE_NO, repairNo);
+					description.isEmpty() ? ComplaintProcess.PLAN.text(execution) : description);
+			CaseVariables.AWAITED_CASE_NO.set(execution, repairNo);
 			// a repair may end within its own report (a life-safety one is promoted at once): then nothing is awaited
 			CaseStatus status = cases.find(repairNo).orElseThrow().status();
-			execution.setVariable("awaitedCaseOutcome",
+			CaseVariables.AWAITED_CASE_OUTCOME.set(execution,
 					status == CaseStatus.CLOSED || status == CaseStatus.PROMOTED ? status.code() : null);
 		}
 
@@ -230,7 +220,7 @@ final class ComplaintDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String reply = Variables.text(execution, ComplaintProcess.REPLY_TEXT);
+			String reply = ComplaintProcess.REPLY_TEXT.text(execution);
 			cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
 			cases.record(caseNo, ComplaintCaseType.Timeline.REPLIED, "书面答复：" + reply);
 			events.publish(caseNo, "resolved", "您的投诉已答复：" + reply, null);
@@ -254,10 +244,9 @@ final class ComplaintDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			execution.setVariable(ComplaintProcess.REOPEN_COUNT,
-					((Number) execution.getVariable(ComplaintProcess.REOPEN_COUNT)).intValue() + 1);
+			ComplaintProcess.REOPEN_COUNT.set(execution, ComplaintProcess.REOPEN_COUNT.get(execution) + 1);
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-			cases.record(caseNo, ComplaintCaseType.Timeline.REOPENED, "业主不满意，重新处理：" + Variables.text(execution, "ownerComment"));
+			cases.record(caseNo, ComplaintCaseType.Timeline.REOPENED, "业主不满意，重新处理：" + ComplaintProcess.OWNER_COMMENT.text(execution));
 			events.publish(caseNo, "reopened");
 		}
 
@@ -277,19 +266,17 @@ final class ComplaintDelegates {
 		public void execute(DelegateExecution execution) {
 			LocalDate due;
 			try {
-				due = LocalDate.parse(Variables.text(execution, ComplaintProcess.IMPROVEMENT_DUE));
+				due = ComplaintProcess.IMPROVEMENT_DUE.get(execution);
+				ComplaintProcess.IMPROVEMENT_DUE_AT.set(execution, ComplaintRules.improvementDueAt(due, Clock.now()));
 			}
 			catch (DateTimeParseException e) {
-				throw new ProcessEngineException("整改完成日期格式应为 2026-12-15");
+				throw new ProcessEngineException(ComplaintRules.IMPROVEMENT_DUE_FORMAT, e);
 			}
-			if (due.isBefore(Clock.now().toLocalDate())) {
-				throw new ProcessEngineException("整改完成日期不能早于今天");
+			catch (IllegalArgumentException e) {
+				throw new ProcessEngineException(e.getMessage(), e);
 			}
-			// due at the end of that day, estate time
-			execution.setVariable(ComplaintProcess.IMPROVEMENT_DUE_AT,
-					Date.from(due.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, "根因：" + Variables.text(execution, "causeCategory") + "；整改："
-					+ Variables.text(execution, "improvementAction") + "（" + Variables.text(execution, "improvementOwner")
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, "根因：" + ComplaintProcess.CAUSE_CATEGORY.text(execution) + "；整改："
+					+ ComplaintProcess.IMPROVEMENT_ACTION.text(execution) + "（" + ComplaintProcess.IMPROVEMENT_OWNER.text(execution)
 					+ "，" + due + " 前）");
 		}
 
@@ -326,7 +313,7 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.record(caseNo(execution), ComplaintCaseType.Timeline.IMPROVED, "整改完成：" + Variables.text(execution, "improvementResult"));
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.IMPROVED, "整改完成：" + ComplaintProcess.IMPROVEMENT_RESULT.text(execution));
 		}
 
 	}

@@ -33,9 +33,9 @@ public class AssignTechnicianListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object chosen = task.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
+		Object chosen = DispatchTechnicianDelegate.TECHNICIAN.get(task);
 		String username = chosen == null ? "" : chosen.toString().trim();
-		String department = (String) task.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
+		String department = DispatchTechnicianDelegate.DEPARTMENT.get(task);
 		Technician technician = registry.technician(username)
 				.orElseThrow(() -> new ProcessEngineException("没有技师 " + username + "：请填写技师的登录名"));
 		if (!technician.active()) {
@@ -45,7 +45,7 @@ public class AssignTechnicianListener implements TaskListener {
 			throw new ProcessEngineException("技师 " + technician.name() + " 属于" + Groups.label(technician.department())
 					+ "，本单应由" + Groups.label(department) + "处理");
 		}
-		task.setVariable(DispatchTechnicianDelegate.TECHNICIAN, username);
+		DispatchTechnicianDelegate.TECHNICIAN.set(task, username);
 		String caseNo = CaseService.caseNo(task);
 		cases.record(caseNo, DispatchTimeline.DISPATCHED, "值班人员手工派给 " + technician.name() + "（" + username + "）");
 		cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);

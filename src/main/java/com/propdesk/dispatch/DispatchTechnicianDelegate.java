@@ -18,7 +18,9 @@ import com.propdesk.intake.CaseTypes;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Var;
 
 /**
  * Dispatches a job to a technician ({@link Dispatcher}) and writes {@code technician} (null when
@@ -27,20 +29,20 @@ import com.propdesk.system.Clock;
 @Component
 public class DispatchTechnicianDelegate implements JavaDelegate {
 
-	public static final String DEPARTMENT = "department";
+	public static final Var<String> DEPARTMENT = Var.text("department");
 
-	public static final String TECHNICIAN = "technician";
+	public static final Var<String> TECHNICIAN = Var.text("technician");
 
-	public static final String DISPATCH_REASON = "dispatchReason";
+	public static final Var<String> DISPATCH_REASON = Var.text("dispatchReason");
 
 	/**
 	 * The skill the job needs; the case's category unless set. A job handed over to another
 	 * department needs none of the original category's skills (set to null).
 	 */
-	public static final String REQUIRED_SKILL = "requiredSkill";
+	public static final Var<String> REQUIRED_SKILL = Var.text("requiredSkill");
 
 	/** Technicians who handed this job back, comma separated: not chosen again. */
-	public static final String EXCLUDED = "excludedTechnicians";
+	public static final Var<String> EXCLUDED = Var.text("excludedTechnicians");
 
 	private final RegistryRepository registry;
 
@@ -67,10 +69,9 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String department = (String) execution.getVariable(DEPARTMENT);
-		String skill = (String) (execution.hasVariable(REQUIRED_SKILL) ? execution.getVariable(REQUIRED_SKILL)
-				: execution.getVariable(CaseService.CATEGORY));
-		String buildingCode = (String) execution.getVariable(CaseService.BUILDING);
+		String department = DEPARTMENT.get(execution);
+		String skill = REQUIRED_SKILL.isSet(execution) ? REQUIRED_SKILL.get(execution) : CaseVariables.CATEGORY.get(execution);
+		String buildingCode = CaseVariables.BUILDING.get(execution);
 		Building site = registry.building(buildingCode)
 				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
 		var buildings = registry.buildings().stream().collect(Collectors.toMap(Building::code, Function.identity()));
@@ -78,8 +79,8 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 				skill, types.get(SKILLS).categoryLabel(skill), excluded(execution), LocalTime.from(Clock.now()),
 				username -> taskService.createTaskQuery().taskAssignee(username).count());
 
-		execution.setVariable(TECHNICIAN, decision.technician().orElse(null));
-		execution.setVariable(DISPATCH_REASON, decision.reason());
+		TECHNICIAN.set(execution, decision.technician().orElse(null));
+		DISPATCH_REASON.set(execution, decision.reason());
 		cases.record(caseNo, decision.technician().isPresent() ? DispatchTimeline.DISPATCHED : DispatchTimeline.DISPATCH_FAILED, decision.reason());
 		if (decision.technician().isPresent()) {
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
@@ -90,13 +91,13 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 	/** Pages the technician a job was given to, once per case and technician. */
 	static void page(Notifications notifications, String caseNo, String technician, VariableScope job) {
 		notifications.page("dispatch:" + caseNo + ":" + technician, technician, caseNo, "【派工】" + caseNo + " "
-				+ job.getVariable("priority") + " " + job.getVariable(CaseService.BUILDING) + "号楼 "
-				+ (job.getVariable(CaseService.UNIT) == null ? "" : job.getVariable(CaseService.UNIT) + " ")
-				+ job.getVariable(CaseService.DESCRIPTION));
+				+ CaseVariables.PRIORITY.get(job) + " " + CaseVariables.BUILDING.get(job) + "号楼 "
+				+ (CaseVariables.UNIT.get(job) == null ? "" : CaseVariables.UNIT.get(job) + " ")
+				+ CaseVariables.DESCRIPTION.get(job));
 	}
 
 	public static Set<String> excluded(DelegateExecution execution) {
-		Object value = execution.getVariable(EXCLUDED);
+		Object value = EXCLUDED.get(execution);
 		if (value == null || value.toString().isBlank()) {
 			return Set.of();
 		}

@@ -26,12 +26,14 @@ import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTimeline;
 import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
-import com.propdesk.system.Variables;
-import com.propdesk.intake.CaseTimeline;
+import com.propdesk.system.Actor;
+import com.propdesk.system.CaseVariables;
+import com.propdesk.system.Clock;
 
 /** The steps of {@code processes/emergency.bpmn}. */
 final class EmergencyDelegates {
@@ -41,7 +43,7 @@ final class EmergencyDelegates {
 
 
 	static boolean drill(DelegateExecution execution) {
-		return Boolean.TRUE.equals(execution.getVariable(EmergencyProcess.DRILL));
+		return EmergencyProcess.DRILL.isTrue(execution);
 	}
 
 	/**
@@ -67,27 +69,27 @@ final class EmergencyDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			String type = CaseVariables.CATEGORY.get(execution);
 			EmergencyPlan plan = plans.current(type)
 					.orElseThrow(() -> new ProcessEngineException("应急预案库中没有 " + type + " 的预案"));
 			boolean drill = drill(execution);
-			execution.setVariable(EmergencyProcess.DRILL, drill);
-			execution.setVariable(EmergencyProcess.LIFE_SAFETY, plan.lifeSafety());
-			execution.setVariable(EmergencyProcess.PLAN_VERSION, plan.version());
-			execution.setVariable(EmergencyProcess.PLAN_TITLE, plan.title());
-			execution.setVariable(EmergencyProcess.PLAN_STEPS, plan.steps());
-			execution.setVariable(EmergencyProcess.PLAN_CONTACTS, plan.contacts());
-			execution.setVariable("priority", "P1");
-			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, Groups.ENGINEERING);
-			execution.setVariable(DispatchTechnicianDelegate.REQUIRED_SKILL, EmergencyProcess.SKILLS.get(type));
+			EmergencyProcess.DRILL.set(execution, drill);
+			EmergencyProcess.LIFE_SAFETY.set(execution, plan.lifeSafety());
+			EmergencyProcess.PLAN_VERSION.set(execution, plan.version());
+			EmergencyProcess.PLAN_TITLE.set(execution, plan.title());
+			EmergencyProcess.PLAN_STEPS.set(execution, plan.steps());
+			EmergencyProcess.PLAN_CONTACTS.set(execution, plan.contacts());
+			CaseVariables.PRIORITY.set(execution, "P1");
+			DispatchTechnicianDelegate.DEPARTMENT.set(execution, Groups.ENGINEERING);
+			DispatchTechnicianDelegate.REQUIRED_SKILL.set(execution, EmergencyProcess.SKILLS.get(type));
 			cases.classify(caseNo, type, "P1", plan.lifeSafety() ? Groups.DUTY_OFFICER : Groups.ENGINEERING);
 			if (drill) {
 				cases.markDrill(caseNo);
 			}
 			cases.record(caseNo, EmergencyCaseType.Timeline.PLAN, "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
 			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, (drill ? "【演练】" : "【紧急】") + caseNo
-					+ " " + EmergencyCaseType.incidentLabel(type) + " " + execution.getVariable(CaseService.BUILDING) + "号楼："
-					+ execution.getVariable(CaseService.DESCRIPTION));
+					+ " " + EmergencyCaseType.incidentLabel(type) + " " + CaseVariables.BUILDING.get(execution) + "号楼："
+					+ CaseVariables.DESCRIPTION.get(execution));
 		}
 
 	}
@@ -105,20 +107,20 @@ final class EmergencyDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String step = (String) execution.getVariableLocal("step");
+			String step = EmergencyProcess.STEP.getLocal(execution);
 			switch (step) {
 				case "acknowledge" -> {
 					cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-					cases.record(caseNo, EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：" + Variables.text(execution, "ackNote"));
+					cases.record(caseNo, EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：" + EmergencyProcess.ACK_NOTE.text(execution));
 				}
-				case "evacuation" -> cases.record(caseNo, EmergencyCaseType.Timeline.EVACUATED, "疏散：" + Variables.text(execution, "evacuationNote"));
-				case "call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + Variables.text(execution, "calledNumber")
-						+ "（" + Variables.text(execution, "calledAt") + "）：" + Variables.text(execution, "callNote"));
+				case "evacuation" -> cases.record(caseNo, EmergencyCaseType.Timeline.EVACUATED, "疏散：" + EmergencyProcess.EVACUATION_NOTE.text(execution));
+				case "call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + EmergencyProcess.CALLED_NUMBER.text(execution)
+						+ "（" + EmergencyProcess.CALLED_AT.text(execution) + "）：" + EmergencyProcess.CALL_NOTE.text(execution));
 				case "drill-call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "演练：未拨打外部电话（预案联系人："
-						+ execution.getVariable(EmergencyProcess.PLAN_CONTACTS) + "）");
-				case "command" -> cases.record(caseNo, EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + Variables.text(execution, "commandNote"));
-				case "on-site" -> cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场排查（" + execution.getVariable(
-						DispatchTechnicianDelegate.TECHNICIAN) + "）：" + Variables.text(execution, "diagnosis"));
+						+ EmergencyProcess.PLAN_CONTACTS.get(execution) + "）");
+				case "command" -> cases.record(caseNo, EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + EmergencyProcess.COMMAND_NOTE.text(execution));
+				case "on-site" -> cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场排查（" + DispatchTechnicianDelegate.TECHNICIAN.text(
+						execution) + "）：" + EmergencyProcess.DIAGNOSIS.text(execution));
 				default -> throw new IllegalStateException("Unknown emergency step " + step);
 			}
 		}
@@ -144,16 +146,14 @@ final class EmergencyDelegates {
 				// the diagram routes drills around this step; this guard keeps residents safe from a changed diagram
 				return;
 			}
-			String building = (String) execution.getVariable(CaseService.BUILDING);
+			String building = CaseVariables.BUILDING.get(execution);
 			List<String> phones = registry.residentsOfBuilding(building).stream().map(Resident::phone).distinct().toList();
-			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			String type = CaseVariables.CATEGORY.get(execution);
 			notifications.broadcast("broadcast:" + caseNo(execution), phones, caseNo(execution),
 					"【紧急通知】" + building + "号楼发生" + EmergencyCaseType.incidentLabel(type) + "，请保持冷静，听从物业工作人员指挥。");
 		}
 
 	}
-
-	static final String RESOLVED_AT = "resolvedAt";
 
 	/** {@code ${markEmergencyResolvedDelegate}}: the danger is over. */
 	@Component("markEmergencyResolvedDelegate")
@@ -168,8 +168,8 @@ final class EmergencyDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			// the review reads this: the task's end is not in the history tables until this transaction commits
-			execution.setVariable(RESOLVED_AT, java.util.Date.from(com.propdesk.system.Clock.now().toInstant()));
-			cases.record(caseNo(execution), CaseTimeline.RESOLVED, "险情处置完毕：" + Variables.text(execution, "resolution"));
+			EmergencyProcess.RESOLVED_AT.set(execution, Clock.now());
+			cases.record(caseNo(execution), CaseTimeline.RESOLVED, "险情处置完毕：" + EmergencyProcess.RESOLUTION.text(execution));
 		}
 
 	}
@@ -202,22 +202,20 @@ final class EmergencyDelegates {
 					.collect(Collectors.toMap(HistoricActivityInstance::getActivityId,
 							a -> OffsetDateTime.ofInstant(a.getEndTime().toInstant(), ZoneId.systemDefault()),
 							(first, later) -> first));
-			execution.setVariable("reviewAcknowledge", since(record, ended.get(EmergencyProcess.ACKNOWLEDGE)));
-			execution.setVariable("reviewDispatch", since(record, Optional.ofNullable(ended.get("Task_Dispatch"))
+			EmergencyProcess.REVIEW_ACKNOWLEDGE.set(execution, since(record, ended.get(EmergencyProcess.ACKNOWLEDGE)));
+			EmergencyProcess.REVIEW_DISPATCH.set(execution, since(record, Optional.ofNullable(ended.get("Task_Dispatch"))
 					.orElse(ended.get("Task_AssignByHand"))));
-			execution.setVariable("reviewOnSite", since(record, ended.get(EmergencyProcess.ON_SITE)));
-			java.util.Date resolvedAt = (java.util.Date) execution.getVariable(RESOLVED_AT);
-			execution.setVariable("reviewResolution", since(record,
-					OffsetDateTime.ofInstant(resolvedAt.toInstant(), ZoneId.systemDefault())));
+			EmergencyProcess.REVIEW_ON_SITE.set(execution, since(record, ended.get(EmergencyProcess.ON_SITE)));
+			EmergencyProcess.REVIEW_RESOLUTION.set(execution, since(record, EmergencyProcess.RESOLVED_AT.get(execution)));
 			String breaches = clocks.clocks(caseNo).stream().filter(c -> c.breachedAt() != null)
 					.map(c -> c.label() + "超时（升级至" + Groups.label(c.escalatedTo()) + "）").collect(Collectors.joining("；"));
-			execution.setVariable("reviewBreaches", breaches.isEmpty() ? "无" : breaches);
+			EmergencyProcess.REVIEW_BREACHES.set(execution, breaches.isEmpty() ? "无" : breaches);
 			Set<String> participants = new LinkedHashSet<>();
 			history.createUserOperationLogQuery().processInstanceId(execution.getProcessInstanceId())
 					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
 					.sorted(Comparator.comparing(UserOperationLogEntry::getTimestamp))
 					.map(UserOperationLogEntry::getUserId).filter(u -> u != null).forEach(participants::add);
-			execution.setVariable("reviewParticipants", String.join("、", participants));
+			EmergencyProcess.REVIEW_PARTICIPANTS.set(execution, String.join("、", participants));
 		}
 
 		private static String since(CaseRecord record, OffsetDateTime end) {
@@ -245,18 +243,16 @@ final class EmergencyDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String type = (String) execution.getVariable(CaseService.CATEGORY);
+			String type = CaseVariables.CATEGORY.get(execution);
 			EmergencyPlan current = plans.current(type).orElseThrow();
-			String steps = Variables.text(execution, "newSteps");
+			String steps = EmergencyProcess.NEW_STEPS.text(execution);
 			if (steps.isEmpty()) {
 				throw new ProcessEngineException("修订预案时必须填写修订后的处置步骤");
 			}
-			String contacts = Variables.text(execution, "newContacts");
-			String approver = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-					? "system" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+			String contacts = EmergencyProcess.NEW_CONTACTS.text(execution);
 			EmergencyPlan next = plans.publish(type, current.title(), current.lifeSafety(), steps,
-					contacts.isEmpty() ? current.contacts() : contacts, approver,
-					"复盘 " + caseNo(execution) + "：" + Variables.text(execution, "findings"));
+					contacts.isEmpty() ? current.contacts() : contacts, Actor.current(execution),
+					"复盘 " + caseNo(execution) + "：" + EmergencyProcess.FINDINGS.text(execution));
 			cases.record(caseNo(execution), EmergencyCaseType.Timeline.PLAN_CHANGED, "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版");
 		}
 
@@ -276,7 +272,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, "已办结（复盘：" + Variables.text(execution, "findings") + "）");
+			cases.record(caseNo, CaseTimeline.CLOSED, "已办结（复盘：" + EmergencyProcess.FINDINGS.text(execution) + "）");
 		}
 
 	}

@@ -1,6 +1,9 @@
 package com.propdesk.emergency;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
+
+import com.propdesk.system.Var;
 
 /** Names in {@code processes/emergency.bpmn} that code, forms and tests refer to. */
 public final class EmergencyProcess {
@@ -20,12 +23,36 @@ public final class EmergencyProcess {
 	public static final String END_CLOSED = "Event_EmergencyClosed";
 
 	// variables
-	public static final String DRILL = "drill";
-	public static final String LIFE_SAFETY = "lifeSafety";
-	public static final String PLAN_VERSION = "planVersion";
-	public static final String PLAN_TITLE = "planTitle";
-	public static final String PLAN_STEPS = "planSteps";
-	public static final String PLAN_CONTACTS = "planContacts";
+	public static final Var<Boolean> DRILL = Var.flag("drill");
+	public static final Var<Boolean> LIFE_SAFETY = Var.flag("lifeSafety");
+	public static final Var<Integer> PLAN_VERSION = Var.integer("planVersion");
+	public static final Var<String> PLAN_TITLE = Var.text("planTitle");
+	public static final Var<String> PLAN_STEPS = Var.text("planSteps");
+	public static final Var<String> PLAN_CONTACTS = Var.text("planContacts");
+	/** Which step {@code recordEmergencyStepDelegate} records: an input parameter of the element. */
+	public static final Var<String> STEP = Var.text("step");
+	public static final Var<String> ACK_NOTE = Var.text("ackNote");
+	public static final Var<String> EVACUATION_NOTE = Var.text("evacuationNote");
+	public static final Var<String> CALLED_NUMBER = Var.text("calledNumber");
+	public static final Var<String> CALLED_AT = Var.text("calledAt");
+	public static final Var<String> CALL_NOTE = Var.text("callNote");
+	public static final Var<String> COMMAND_NOTE = Var.text("commandNote");
+	public static final Var<String> DIAGNOSIS = Var.text("diagnosis");
+	public static final Var<String> RESOLUTION = Var.text("resolution");
+	/** When the danger was over, for the review's figures. */
+	public static final Var<OffsetDateTime> RESOLVED_AT = Var.time("resolvedAt");
+	public static final Var<String> REVIEW_ACKNOWLEDGE = Var.text("reviewAcknowledge");
+	public static final Var<String> REVIEW_DISPATCH = Var.text("reviewDispatch");
+	public static final Var<String> REVIEW_ON_SITE = Var.text("reviewOnSite");
+	public static final Var<String> REVIEW_RESOLUTION = Var.text("reviewResolution");
+	public static final Var<String> REVIEW_BREACHES = Var.text("reviewBreaches");
+	public static final Var<String> REVIEW_PARTICIPANTS = Var.text("reviewParticipants");
+	public static final Var<String> FINDINGS = Var.text("findings");
+	public static final Var<Boolean> PROPOSE_PLAN_CHANGE = Var.flag("proposePlanChange");
+	public static final Var<String> NEW_STEPS = Var.text("newSteps");
+	public static final Var<String> NEW_CONTACTS = Var.text("newContacts");
+	public static final Var<Boolean> PLAN_APPROVED = Var.flag("planApproved");
+	public static final Var<String> APPROVAL_NOTE = Var.text("approvalNote");
 
 	/** The skill an equipment failure needs from the technician dispatched to it. */
 	static final Map<String, String> SKILLS = Map.of("burst-pipe", "plumbing", "water-cut", "plumbing", "power-cut",

@@ -9,16 +9,13 @@ import static com.propdesk.inquiry.InquiryProcess.DESK;
 import static com.propdesk.inquiry.InquiryProcess.ROUTE;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST_GROUP;
-import static com.propdesk.inquiry.InquiryProcess.candidate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,9 +30,10 @@ import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.Actor;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.InvalidRequestException;
-import com.propdesk.system.Variables;
 
 /** The steps of {@code processes/inquiry.bpmn}; each reads the process, calls a shared service, writes results. */
 final class InquiryDelegates {
@@ -57,12 +55,6 @@ final class InquiryDelegates {
 
 	static String abbreviate(String text, int max) {
 		return text.length() <= max ? text : text.substring(0, max - 1) + "…（完整答复请查看事项进度页）";
-	}
-
-	/** Who completed the task that led here, as the engine knows it. */
-	private static String actor(DelegateExecution execution) {
-		var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
 	}
 
 	/**
@@ -92,48 +84,48 @@ final class InquiryDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
-			@SuppressWarnings("unchecked")
-			Map<String, Object> triage = (Map<String, Object>) execution.getVariable("triage");
-			String tableRoute = (String) triage.get(ROUTE);
+			InquiryProcess.Triage triage = InquiryProcess.TRIAGE_RESULT.get(execution);
+			String tableRoute = triage.route();
 			KnowledgeMatcher.Match match = matcher.match(record.description());
 			String route;
 			if (SPECIALIST.equals(tableRoute)) {
 				route = SPECIALIST;
-				execution.setVariable(SPECIALIST_GROUP, triage.get(SPECIALIST_GROUP));
-				execution.setVariable(InquiryProcess.PROMISE_WITHIN, triage.get(InquiryProcess.PROMISE_WITHIN));
+				SPECIALIST_GROUP.set(execution, triage.specialistGroup());
+				InquiryProcess.PROMISE_WITHIN.set(execution, triage.promiseWithin());
 			}
 			else if ("knowledge".equals(tableRoute) && match.confident()) {
 				route = AUTO;
-				execution.setVariable(ANSWER_CODE, match.best().entry().code());
+				ANSWER_CODE.set(execution, match.best().entry().code());
 			}
 			else {
 				route = DESK;
 			}
-			execution.setVariable(ROUTE, route);
+			ROUTE.set(execution, route);
 			// a suspected danger is P1, every other inquiry normal; the desk answers it unless the table names a specialist
-			boolean urgent = Boolean.TRUE.equals(triage.get("urgent"));
+			boolean urgent = triage.urgent();
 			cases.classify(caseNo, record.category(), urgent ? "P1" : "P3",
-					SPECIALIST.equals(route) ? (String) triage.get(SPECIALIST_GROUP) : Groups.SERVICE_DESK);
+					SPECIALIST.equals(route) ? triage.specialistGroup() : Groups.SERVICE_DESK);
 			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
 			for (int n = 1; n <= 3; n++) {
 				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
-				execution.setVariable(candidate(n, "Code"), c == null ? null : c.entry().code());
-				execution.setVariable(candidate(n, "Question"), c == null ? "（无）" : c.entry().question());
-				execution.setVariable(candidate(n, "Answer"), c == null ? "" : c.entry().answer());
-				execution.setVariable(candidate(n, "Score"), c == null ? "" : String.format("%.0f%%", c.score() * 100));
+				InquiryProcess.Candidate offered = InquiryProcess.CANDIDATES.get(n - 1);
+				offered.code().set(execution, c == null ? null : c.entry().code());
+				offered.question().set(execution, c == null ? "（无）" : c.entry().question());
+				offered.answer().set(execution, c == null ? "" : c.entry().answer());
+				offered.score().set(execution, c == null ? "" : String.format("%.0f%%", c.score() * 100));
 			}
 			KnowledgeMatcher.Candidate best = match.best();
 			knowledge.asked(caseNo, record.createdAt(), record.description(), best == null ? null : best.entry().code(),
 					best == null ? null : best.score(), route);
 			String message = switch (route) {
 				case AUTO -> String.format("知识库匹配「%s」（置信度 %.0f%%），自动答复", best.entry().question(), best.score() * 100);
-				case SPECIALIST -> "咨询分流：" + triage.get("reason");
-				default -> DESK.equals(tableRoute) ? "咨询分流：" + triage.get("reason") : best == null ? "知识库没有相关条目，交客服答复"
+				case SPECIALIST -> "咨询分流：" + triage.reason();
+				default -> DESK.equals(tableRoute) ? "咨询分流：" + triage.reason() : best == null ? "知识库没有相关条目，交客服答复"
 						: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
 								best.entry().question(), best.score() * 100);
 			};
 			cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, message);
-			execution.setVariable("triageReason", triage.get("reason"));
+			InquiryProcess.TRIAGE_REASON.set(execution, triage.reason());
 			if (urgent) {
 				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
 						"【疑似险情】" + caseNo + " 业主咨询：" + record.description() + "，联系电话 " + record.reporterPhone());
@@ -168,20 +160,20 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String route = (String) execution.getVariable(ROUTE);
-			String mode = Variables.text(execution, ANSWER_MODE);
+			String route = ROUTE.get(execution);
+			String mode = ANSWER_MODE.text(execution);
 			String code = null;
 			String outcome;
 			String text;
 			if (AUTO.equals(route)) {
-				code = (String) execution.getVariable(ANSWER_CODE);
+				code = ANSWER_CODE.get(execution);
 				outcome = AUTO;
 			}
 			else if (LINKED_MODES.contains(mode)) {
 				outcome = "linked";
 			}
 			else if (mode.startsWith("candidate") && !SPECIALIST.equals(route)) {
-				code = (String) execution.getVariable(mode + "Code");
+				code = InquiryProcess.chosen(mode).map(c -> c.code().get(execution)).orElse(null);
 				if (code == null) {
 					throw new ProcessEngineException("所选候选答案不存在，请选择其他候选或自行答复");
 				}
@@ -197,7 +189,7 @@ final class InquiryDelegates {
 						.answer();
 			}
 			else {
-				text = Variables.text(execution, ANSWER_TEXT);
+				text = ANSWER_TEXT.text(execution);
 				if (text.isEmpty()) {
 					throw new ProcessEngineException("请填写给业主的答复");
 				}
@@ -205,15 +197,15 @@ final class InquiryDelegates {
 					throw new ProcessEngineException("答复最长 4000 个字符");
 				}
 			}
-			execution.setVariable(ANSWER_TEXT, text);
-			execution.setVariable(InquiryProcess.PROPOSE_ENTRY, ("own".equals(outcome) || SPECIALIST.equals(outcome))
-					&& Boolean.TRUE.equals(execution.getVariable(InquiryProcess.ADD_TO_KNOWLEDGE)));
+			ANSWER_TEXT.set(execution, text);
+			InquiryProcess.PROPOSE_ENTRY.set(execution, ("own".equals(outcome) || SPECIALIST.equals(outcome))
+					&& Boolean.TRUE.equals(InquiryProcess.ADD_TO_KNOWLEDGE.get(execution)));
 			cases.answer(caseNo, text);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
 			knowledge.answered(caseNo, outcome, code);
 			if ("candidate".equals(outcome)) {
 				// the desk confirmed the entry answers this wording: the next owner asking so is answered at once
-				knowledge.confirm(code, cases.find(caseNo).orElseThrow().description(), caseNo, actor(execution));
+				knowledge.confirm(code, cases.find(caseNo).orElseThrow().description(), caseNo, Actor.current(execution));
 			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
@@ -245,15 +237,15 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String group = Variables.text(execution, SPECIALIST_GROUP);
+			String group = SPECIALIST_GROUP.text(execution);
 			if (!SPECIALIST_GROUPS.contains(group)) {
 				throw new ProcessEngineException("请选择接手的专员部门：" + String.join("、", SPECIALIST_GROUPS.stream().map(Groups::label).toList()));
 			}
 			Duration within = promise(execution);
 			OffsetDateTime promisedAt = Clock.now().plus(within);
-			execution.setVariable(InquiryProcess.PROMISED_AT, Date.from(promisedAt.toInstant()));
-			execution.setVariable("specialistGroupLabel", Groups.label(group));
-			execution.setVariable("promisedAtText", PROMISE.format(promisedAt));
+			InquiryProcess.PROMISED_AT.set(execution, promisedAt);
+			InquiryProcess.SPECIALIST_GROUP_LABEL.set(execution, Groups.label(group));
+			InquiryProcess.PROMISED_AT_TEXT.set(execution, PROMISE.format(promisedAt));
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			cases.classify(caseNo, record.category(), record.priority(), group);
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
@@ -265,7 +257,7 @@ final class InquiryDelegates {
 		}
 
 		private static Duration promise(DelegateExecution execution) {
-			String hours = Variables.text(execution, InquiryProcess.PROMISE_HOURS);
+			String hours = InquiryProcess.PROMISE_HOURS.text(execution);
 			if (!hours.isEmpty()) {
 				long h = hours.matches("\\d{1,3}") ? Long.parseLong(hours) : 0;
 				if (h < 1 || h > 24 * 14) {
@@ -273,7 +265,7 @@ final class InquiryDelegates {
 				}
 				return Duration.ofHours(h);
 			}
-			String within = Variables.text(execution, InquiryProcess.PROMISE_WITHIN);
+			String within = InquiryProcess.PROMISE_WITHIN.text(execution);
 			try {
 				return Duration.parse(within.isEmpty() ? "PT24H" : within);
 			}
@@ -301,14 +293,14 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String mode = Variables.text(execution, ANSWER_MODE);
+			String mode = ANSWER_MODE.text(execution);
 			boolean emergency = "emergency".equals(mode);
-			String category = Variables.text(execution, emergency ? "incidentType" : "repairCategory");
+			String category = (emergency ? InquiryProcess.INCIDENT_TYPE : InquiryProcess.REPAIR_CATEGORY).text(execution);
 			if (category.isEmpty()) {
 				throw new ProcessEngineException(emergency ? "请选择紧急事件类型" : "请选择报修类别");
 			}
 			CaseRecord record = cases.find(caseNo).orElseThrow();
-			cases.locate(caseNo, Variables.text(execution, CaseService.BUILDING), Variables.text(execution, CaseService.UNIT));
+			cases.locate(caseNo, CaseVariables.BUILDING.text(execution), CaseVariables.UNIT.text(execution));
 			String linked;
 			try {
 				linked = cases.openLinked(caseNo, emergency ? "emergency" : "repair", category, record.description());
@@ -316,8 +308,8 @@ final class InquiryDelegates {
 			catch (InvalidRequestException e) {
 				throw new ProcessEngineException("无法转" + (emergency ? "紧急事件" : "报修") + "：" + e.getMessage(), e);
 			}
-			execution.setVariable("linkedCaseNo", linked);
-			execution.setVariable(ANSWER_TEXT, emergency
+			CaseVariables.LINKED_CASE_NO.set(execution, linked);
+			ANSWER_TEXT.set(execution, emergency
 					? "您反映的情况已转为紧急事件（事项编号 " + linked + "），值班人员正在处置，请注意安全。"
 					: "您反映的问题已转为报修（事项编号 " + linked + "），维修人员会尽快与您联系。");
 		}
@@ -341,18 +333,18 @@ final class InquiryDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
-			String category = Variables.text(execution, InquiryProcess.KNOWLEDGE_CATEGORY);
+			String category = InquiryProcess.KNOWLEDGE_CATEGORY.text(execution);
 			if (!InquiryCaseType.CATEGORIES.containsKey(category)) {
 				category = record.category() != null ? record.category() : "other";
 			}
 			String department = InquiryCaseType.OWNERS.get(category);
 			long id = knowledge.propose(caseNo, category, department, record.description(),
-					Variables.text(execution, ANSWER_TEXT), actor(execution));
-			execution.setVariable(InquiryProcess.DRAFT_ID, id);
-			execution.setVariable(InquiryProcess.DRAFT_DEPARTMENT, department);
-			execution.setVariable("draftQuestion", record.description());
-			execution.setVariable("draftAnswer", Variables.text(execution, ANSWER_TEXT));
-			execution.setVariable("draftCategoryLabel", InquiryCaseType.CATEGORIES.get(category));
+					ANSWER_TEXT.text(execution), Actor.current(execution));
+			InquiryProcess.DRAFT_ID.set(execution, id);
+			InquiryProcess.DRAFT_DEPARTMENT.set(execution, department);
+			InquiryProcess.DRAFT_QUESTION.set(execution, record.description());
+			InquiryProcess.DRAFT_ANSWER.set(execution, ANSWER_TEXT.text(execution));
+			InquiryProcess.DRAFT_CATEGORY_LABEL.set(execution, InquiryCaseType.CATEGORIES.get(category));
 			cases.record(caseNo, InquiryCaseType.Timeline.KB_DRAFT, "答复已提交知识库草稿，待" + Groups.label(department) + "审核");
 		}
 
@@ -378,22 +370,22 @@ final class InquiryDelegates {
 			KnowledgeBase.Draft draft = knowledge.pendingDraftOf(caseNo)
 					.orElseThrow(() -> new ProcessEngineException("事项 " + caseNo + " 没有待审核的知识库草稿"));
 			long id = draft.id();
-			String reviewer = actor(execution);
+			String reviewer = Actor.current(execution);
 			if (reviewer.equals(draft.proposedBy())) {
 				throw new ProcessEngineException("不能审核自己提交的草稿，请由本部门其他同事或管理层审核");
 			}
-			String note = Variables.text(execution, "reviewNote");
+			String note = InquiryProcess.REVIEW_NOTE.text(execution);
 			if (note.length() > 1000) {
 				throw new ProcessEngineException("审核意见最长 1000 个字符");
 			}
-			if (!Boolean.TRUE.equals(execution.getVariable(InquiryProcess.APPROVED))) {
+			if (!Boolean.TRUE.equals(InquiryProcess.APPROVED.get(execution))) {
 				knowledge.reviewed(id, "rejected", null, reviewer, note);
 				cases.record(caseNo, InquiryCaseType.Timeline.KB_REJECTED, "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
 				return;
 			}
-			String question = orDefault(Variables.text(execution, "draftQuestion"), draft.question());
-			String answer = orDefault(Variables.text(execution, "draftAnswer"), draft.answer());
-			List<String> keywords = Arrays.stream(Variables.text(execution, "draftKeywords").split("[,，、\\s]+"))
+			String question = orDefault(InquiryProcess.DRAFT_QUESTION.text(execution), draft.question());
+			String answer = orDefault(InquiryProcess.DRAFT_ANSWER.text(execution), draft.answer());
+			List<String> keywords = Arrays.stream(InquiryProcess.DRAFT_KEYWORDS.text(execution).split("[,，、\\s]+"))
 					.filter(k -> !k.isBlank()).toList();
 			if (question.length() > 500 || answer.length() > 4000) {
 				throw new ProcessEngineException("标准问题最长 500 个字符，标准答案最长 4000 个字符，请精简后收录");

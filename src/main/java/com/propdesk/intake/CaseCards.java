@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.security.TaskCards;
+import com.propdesk.system.CaseVariables;
 
 /**
  * Every user task, in every diagram, carries a one-line summary of its case as a task-local variable
@@ -55,14 +56,14 @@ public class CaseCards extends AbstractProcessEnginePlugin implements TaskListen
 
 	static String summary(DelegateTask task) {
 		List<String> parts = new ArrayList<>();
-		add(parts, task.getVariable(CaseService.CASE_NO));
-		add(parts, task.getVariable("priority"));
-		Object building = task.getVariable(CaseService.BUILDING);
-		Object unit = task.getVariable(CaseService.UNIT);
+		add(parts, CaseVariables.CASE_NO.get(task));
+		add(parts, CaseVariables.PRIORITY.get(task));
+		Object building = CaseVariables.BUILDING.get(task);
+		Object unit = CaseVariables.UNIT.get(task);
 		if (building != null || unit != null) {
 			parts.add(((building == null ? "" : building + "号楼 ") + (unit == null ? "" : unit)).trim());
 		}
-		Object description = task.getVariable(CaseService.DESCRIPTION);
+		Object description = CaseVariables.DESCRIPTION.get(task);
 		if (description != null) {
 			String text = description.toString();
 			parts.add(text.length() > DESCRIPTION_LENGTH ? text.substring(0, DESCRIPTION_LENGTH) + "…" : text);

@@ -2,8 +2,8 @@ package com.propdesk.intake;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +15,20 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.security.Groups;
+import com.propdesk.system.Actor;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
-import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
+import com.propdesk.system.TextRules;
 
 /**
  * The shared case service: opens cases (from a channel or from a start form), keeps their status,
@@ -35,28 +36,6 @@ import com.propdesk.system.TextRules.Lines;
  */
 @Service("cases")
 public class CaseService {
-
-	/** Process variables every case process starts with. */
-	public static final String CASE_NO = "caseNo";
-
-	public static final String CHANNEL = "channel";
-
-	public static final String REPORTER_NAME = "reporterName";
-
-	public static final String REPORTER_PHONE = "reporterPhone";
-
-	public static final String BUILDING = "building";
-
-	public static final String UNIT = "unit";
-
-	public static final String CATEGORY = "category";
-
-	public static final String DESCRIPTION = "description";
-
-	/** A complaint's demand (what the owner asks for) and subject (who or which department it is about). */
-	public static final String DEMAND = "demand";
-
-	public static final String SUBJECT = "subject";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -186,29 +165,25 @@ public class CaseService {
 
 	private static Map<String, Object> variables(String caseNo, CaseRequest request) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(CASE_NO, caseNo);
-		variables.put(CHANNEL, request.channel());
-		variables.put(REPORTER_NAME, request.reporterName());
-		variables.put(REPORTER_PHONE, request.reporterPhone());
-		variables.put(BUILDING, blankToNull(request.building()));
-		variables.put(UNIT, blankToNull(request.unit()));
-		variables.put(CATEGORY, blankToNull(request.category()));
-		variables.put(DESCRIPTION, request.description());
+		variables.put(CaseVariables.CASE_NO.name(), caseNo);
+		variables.put(CaseVariables.CHANNEL.name(), request.channel());
+		variables.put(CaseVariables.REPORTER_NAME.name(), request.reporterName());
+		variables.put(CaseVariables.REPORTER_PHONE.name(), request.reporterPhone());
+		variables.put(CaseVariables.BUILDING.name(), blankToNull(request.building()));
+		variables.put(CaseVariables.UNIT.name(), blankToNull(request.unit()));
+		variables.put(CaseVariables.CATEGORY.name(), blankToNull(request.category()));
+		variables.put(CaseVariables.DESCRIPTION.name(), request.description());
 		if (request.demand() != null) {
-			variables.put(DEMAND, request.demand());
+			variables.put(CaseVariables.DEMAND.name(), request.demand());
 		}
 		if (request.subject() != null) {
-			variables.put(SUBJECT, request.subject());
+			variables.put(CaseVariables.SUBJECT.name(), request.subject());
 		}
 		return variables;
 	}
 
 	/** Message a case process waits for while the owner may give feedback. */
 	public static final String FEEDBACK_RECEIVED = "FeedbackReceived";
-
-	public static final String FEEDBACK_SCORE = "feedbackScore";
-
-	public static final String FEEDBACK_COMMENT = "feedbackComment";
 
 	/**
 	 * Hands the owner's feedback to the case's process.
@@ -241,8 +216,8 @@ public class CaseService {
 		cases.addEvent(caseNo, new CaseEvent(Clock.now(), CaseTimeline.FEEDBACK.code(), actor, "业主评价：" + feedback.score() + " 分"
 				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment())));
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(FEEDBACK_SCORE, feedback.score());
-		variables.put(FEEDBACK_COMMENT, feedback.comment());
+		variables.put(CaseVariables.FEEDBACK_SCORE.name(), feedback.score());
+		variables.put(CaseVariables.FEEDBACK_COMMENT.name(), feedback.comment());
 		runtimeService.createMessageCorrelation(FEEDBACK_RECEIVED).processInstanceId(record.processInstanceId())
 				.setVariables(variables).correlate();
 	}
@@ -261,9 +236,7 @@ public class CaseService {
 
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
 	public void record(String caseNo, TimelineKind kind, String message) {
-		Authentication authentication = identityService.getCurrentAuthentication();
-		String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), Actor.current(identityService), message));
 	}
 
 	public void classify(String caseNo, String category, String priority, String department) {
@@ -274,14 +247,14 @@ public class CaseService {
 		cases.status(caseNo, status, Clock.now());
 		if (status == CaseStatus.CLOSED || status == CaseStatus.PROMOTED) {
 			// a case waiting for this one (a complaint for its repair) goes on, told how it ended
-			runtimeService.createMessageCorrelation(LINKED_CASE_CLOSED).processInstanceVariableEquals(AWAITED_CASE_NO, caseNo)
-					.setVariable("awaitedCaseOutcome", status.code()).correlateAll();
+			runtimeService.createMessageCorrelation(LINKED_CASE_CLOSED).processInstanceVariableEquals(CaseVariables.AWAITED_CASE_NO.name(), caseNo)
+					.setVariable(CaseVariables.AWAITED_CASE_OUTCOME.name(), status.code()).correlateAll();
 		}
 	}
 
 	/** The case a process, execution or task belongs to. */
 	public static String caseNo(VariableScope scope) {
-		return (String) scope.getVariable(CASE_NO);
+		return CaseVariables.CASE_NO.get(scope);
 	}
 
 	/**
@@ -307,9 +280,6 @@ public class CaseService {
 
 	/** Message a case process waits for while a linked case it opened is being handled. */
 	public static final String LINKED_CASE_CLOSED = "LinkedCaseClosed";
-
-	/** The case number a waiting process expects {@link #LINKED_CASE_CLOSED} for. */
-	public static final String AWAITED_CASE_NO = "awaitedCaseNo";
 
 	/**
 	 * Opens a case from another one — a complaint from a repair's low score, a repair from a complaint's

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.InvalidRequestException;
-import com.propdesk.system.Variables;
+import com.propdesk.system.Var;
 
 /**
  * First step of every case process. A case opened through the API is registered already; a
@@ -24,7 +25,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Object given = execution.getVariable(CaseService.CASE_NO);
+		Object given = CaseVariables.CASE_NO.get(execution);
 		if (given != null) {
 			if (cases.isBeingOpened(given.toString())) {
 				return;
@@ -34,11 +35,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
 		}
 		String type = execution.getProcessEngineServices().getRepositoryService()
 				.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
-		String channel = (String) execution.getVariable(CaseService.CHANNEL);
+		String channel = CaseVariables.CHANNEL.get(execution);
 		CaseRequest request = new CaseRequest(type, channel == null ? "phone" : channel, null,
-				new CaseRequest.Reporter(text(execution, CaseService.REPORTER_NAME), text(execution, CaseService.REPORTER_PHONE)),
-				text(execution, CaseService.BUILDING), text(execution, CaseService.UNIT),
-				text(execution, CaseService.CATEGORY), text(execution, CaseService.DESCRIPTION), null);
+				new CaseRequest.Reporter(text(execution, CaseVariables.REPORTER_NAME), text(execution, CaseVariables.REPORTER_PHONE)),
+				text(execution, CaseVariables.BUILDING), text(execution, CaseVariables.UNIT),
+				text(execution, CaseVariables.CATEGORY), text(execution, CaseVariables.DESCRIPTION), null);
 		String caseNo;
 		try {
 			caseNo = cases.register(request, execution.getProcessInstanceId());
@@ -47,14 +48,14 @@ public class RegisterCaseDelegate implements JavaDelegate {
 			// shown to the agent by Tasklist; nothing is created
 			throw new ProcessEngineException("无法受理：" + e.getMessage(), e);
 		}
-		execution.setVariable(CaseService.CASE_NO, caseNo);
-		execution.setVariable(CaseService.CHANNEL, request.channel());
+		CaseVariables.CASE_NO.set(execution, caseNo);
+		CaseVariables.CHANNEL.set(execution, request.channel());
 		execution.setProcessBusinessKey(caseNo);
 	}
 
 	/** Blank form fields are missing fields: the validator names them. */
-	private static String text(DelegateExecution execution, String name) {
-		String value = Variables.text(execution, name);
+	private static String text(DelegateExecution execution, Var<String> variable) {
+		String value = variable.text(execution);
 		return value.isEmpty() ? null : value;
 	}
 

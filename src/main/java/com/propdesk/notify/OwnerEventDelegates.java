@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
@@ -32,7 +33,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			events.publish(CaseService.caseNo(execution), (String) execution.getVariableLocal("event"));
+			events.publish(CaseService.caseNo(execution), OwnerEventProcess.EVENT.getLocal(execution));
 		}
 
 	}
@@ -55,7 +56,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
 			CaseRecord c = cases.find(event.caseNo()).orElseThrow();
 			notifications.sms(event.eventId(), c.reporterPhone(), c.caseNo(),
 					"【物业客服】" + event.summary() + "（" + c.caseNo() + "，" + event.statusLabel() + "）");
@@ -91,7 +92,7 @@ final class OwnerEventDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) throws Exception {
-			OwnerEvent event = events.find((String) execution.getVariable(OwnerEvents.EVENT_ID)).orElseThrow();
+			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
 			String url = cases.find(event.caseNo()).orElseThrow().callbackUrl();
 			if (url == null) {
 				return;

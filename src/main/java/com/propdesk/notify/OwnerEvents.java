@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
 
@@ -24,8 +25,6 @@ import com.propdesk.system.TextRules;
 public class OwnerEvents {
 
 	public static final String DELIVERY = "owner-event";
-
-	public static final String EVENT_ID = "eventId";
 
 	private final JdbcTemplate jdbc;
 
@@ -51,7 +50,7 @@ public class OwnerEvents {
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
 				Clock.now(), summary, promisedAt);
 		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary);
-		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(EVENT_ID, eventId, CaseService.CASE_NO, caseNo));
+		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(OwnerEventProcess.EVENT_ID.name(), eventId, CaseVariables.CASE_NO.name(), caseNo));
 		return eventId;
 	}
 

@@ -26,7 +26,7 @@ public class MarkResolvedDelegate implements JavaDelegate {
 	}
 
 	private static String confirmation(DelegateExecution execution) {
-		Object note = execution.getVariable(RepairProcess.OWNER_CONFIRMATION);
+		Object note = RepairProcess.OWNER_CONFIRMATION.get(execution);
 		return note == null || note.toString().isBlank() ? "" : "（" + note + "）";
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /**
  * A life-safety report (gas, fire, entrapment) leaves the repair procedure: the case becomes 已转紧急,
@@ -29,9 +30,9 @@ public class PromoteRepairDelegate implements JavaDelegate {
 		String caseNo = CaseService.caseNo(execution);
 		cases.changeStatus(caseNo, CaseStatus.PROMOTED);
 		slas.stopAll(caseNo, "已转紧急");
-		String description = (String) execution.getVariable(CaseService.DESCRIPTION);
+		String description = CaseVariables.DESCRIPTION.get(execution);
 		String emergencyNo = cases.openLinked(caseNo, "emergency",
-				incidentType((String) execution.getVariable(CaseService.CATEGORY), description), description);
+				incidentType(CaseVariables.CATEGORY.get(execution), description), description);
 		cases.record(caseNo, RepairCaseType.Timeline.PROMOTED, "涉及人身安全，转紧急事件 " + emergencyNo + "，交24小时值班");
 	}
 

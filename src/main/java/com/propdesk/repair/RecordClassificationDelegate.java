@@ -1,7 +1,6 @@
 package com.propdesk.repair;
 
 import static com.propdesk.repair.RepairProcess.LIFE_SAFETY;
-import static com.propdesk.repair.RepairProcess.PRIORITY;
 import static com.propdesk.repair.RepairProcess.TRIAGE_RESULT;
 
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.security.Groups;
+import com.propdesk.system.CaseVariables;
 
 /**
  * Settles a repair's classification — from the triage table when it decided, else from the
@@ -33,15 +33,13 @@ public class RecordClassificationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> triage = (Map<String, Object>) execution.getVariable(TRIAGE_RESULT);
-		boolean byTable = triage != null && Boolean.TRUE.equals(triage.get("decided"));
-		Map<String, Object> source = byTable ? triage : execution.getVariables();
-
-		String priority = (String) source.get(PRIORITY);
-		String department = (String) source.get(DispatchTechnicianDelegate.DEPARTMENT);
-		boolean lifeSafety = Boolean.TRUE.equals(source.get(LIFE_SAFETY));
-		String category = (String) execution.getVariable(CaseService.CATEGORY);
+		RepairProcess.Triage triage = TRIAGE_RESULT.get(execution);
+		boolean byTable = triage != null && triage.decided();
+		// otherwise the desk's classification form set the same three variables
+		String priority = byTable ? triage.priority() : CaseVariables.PRIORITY.get(execution);
+		String department = byTable ? triage.department() : DispatchTechnicianDelegate.DEPARTMENT.get(execution);
+		boolean lifeSafety = byTable ? triage.lifeSafety() : LIFE_SAFETY.isTrue(execution);
+		String category = CaseVariables.CATEGORY.get(execution);
 		if (!TASK_PRIORITIES.containsKey(priority)) {
 			throw new ProcessEngineException("优先级必须是 P1、P2、P3 或 P4，而不是 " + priority);
 		}
@@ -52,10 +50,10 @@ public class RecordClassificationDelegate implements JavaDelegate {
 			throw new ProcessEngineException("报修类别无效：" + category);
 		}
 
-		execution.setVariable(PRIORITY, priority);
-		execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, department);
-		execution.setVariable(LIFE_SAFETY, lifeSafety);
-		execution.setVariable(RepairProcess.TASK_PRIORITY, TASK_PRIORITIES.get(priority));
+		CaseVariables.PRIORITY.set(execution, priority);
+		DispatchTechnicianDelegate.DEPARTMENT.set(execution, department);
+		LIFE_SAFETY.set(execution, lifeSafety);
+		RepairProcess.TASK_PRIORITY.set(execution, TASK_PRIORITIES.get(priority));
 		String caseNo = CaseService.caseNo(execution);
 		cases.classify(caseNo, category, priority, department);
 		cases.record(caseNo, RepairCaseType.Timeline.CLASSIFIED, (byTable ? "按分诊表分类：" : "客服人工分类：") + priority + " · "

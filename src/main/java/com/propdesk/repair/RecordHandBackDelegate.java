@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
 import com.propdesk.security.Groups;
-import com.propdesk.system.Variables;
+import com.propdesk.system.CaseVariables;
 
 /**
  * A technician handed the job back: to another department, or because they cannot fix it. What
@@ -36,10 +36,10 @@ public class RecordHandBackDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
-		String department = (String) execution.getVariable(DispatchTechnicianDelegate.DEPARTMENT);
-		String reason = Variables.text(execution, HAND_BACK_REASON);
-		String otherDepartment = Variables.text(execution, HAND_BACK_DEPARTMENT);
+		String technician = DispatchTechnicianDelegate.TECHNICIAN.get(execution);
+		String department = DispatchTechnicianDelegate.DEPARTMENT.get(execution);
+		String reason = HAND_BACK_REASON.text(execution);
+		String otherDepartment = HAND_BACK_DEPARTMENT.text(execution);
 		if (reason.isEmpty()) {
 			throw new ProcessEngineException("退回时必须填写原因");
 		}
@@ -49,19 +49,19 @@ public class RecordHandBackDelegate implements JavaDelegate {
 			if (!Groups.DEPARTMENTS.containsKey(otherDepartment)) {
 				throw new ProcessEngineException("转交部门无效：" + otherDepartment);
 			}
-			execution.setVariable(DispatchTechnicianDelegate.DEPARTMENT, otherDepartment);
-			execution.setVariable(DispatchTechnicianDelegate.REQUIRED_SKILL, null);
-			cases.classify(caseNo, (String) execution.getVariable(CaseService.CATEGORY),
-					(String) execution.getVariable(RepairProcess.PRIORITY), otherDepartment);
+			DispatchTechnicianDelegate.DEPARTMENT.set(execution, otherDepartment);
+			DispatchTechnicianDelegate.REQUIRED_SKILL.set(execution, null);
+			cases.classify(caseNo, CaseVariables.CATEGORY.get(execution),
+					CaseVariables.PRIORITY.get(execution), otherDepartment);
 			message = technician + " 退回，转交" + Groups.label(otherDepartment) + "：" + reason;
 		}
 		else {
 			Set<String> excluded = new LinkedHashSet<>(DispatchTechnicianDelegate.excluded(execution));
 			excluded.add(technician);
-			execution.setVariable(DispatchTechnicianDelegate.EXCLUDED, String.join(",", excluded));
+			DispatchTechnicianDelegate.EXCLUDED.set(execution, String.join(",", excluded));
 			message = technician + " 无法处理，退回重新派工：" + reason;
 		}
-		String diagnosis = Variables.text(execution, DIAGNOSIS);
+		String diagnosis = DIAGNOSIS.text(execution);
 		if (!diagnosis.isEmpty()) {
 			message += "；现场诊断：" + diagnosis;
 		}

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
-import com.propdesk.system.Variables;
 
 /** The owner did not accept the work: back to the same technician, with the reason in their notes. */
 @Component
@@ -22,11 +21,11 @@ public class RecordRejectionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String reason = Variables.text(execution, RepairProcess.REJECTION_REASON);
+		String reason = RepairProcess.REJECTION_REASON.text(execution);
 		if (reason.isEmpty()) {
 			throw new ProcessEngineException("验收不通过时必须填写原因");
 		}
-		String message = "验收不通过，返修给 " + execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN) + "：" + reason;
+		String message = "验收不通过，返修给 " + DispatchTechnicianDelegate.TECHNICIAN.get(execution) + "：" + reason;
 		RepairNotes.append(execution, message);
 		cases.record(caseNo, RepairCaseType.Timeline.REJECTED, message);
 		RepairNotes.clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.WORK_DONE, RepairProcess.ACCEPTED,

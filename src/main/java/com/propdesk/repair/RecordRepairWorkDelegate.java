@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseService;
-import com.propdesk.system.Variables;
 import com.propdesk.intake.CaseTimeline;
 
 /**
@@ -36,28 +35,29 @@ public class RecordRepairWorkDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String technician = (String) execution.getVariable(DispatchTechnicianDelegate.TECHNICIAN);
-		String outcome = (String) execution.getVariable(RepairProcess.REPAIR_OUTCOME);
-		String diagnosis = Variables.text(execution, DIAGNOSIS);
+		String technician = DispatchTechnicianDelegate.TECHNICIAN.get(execution);
+		String outcome = RepairProcess.REPAIR_OUTCOME.get(execution);
+		String diagnosis = DIAGNOSIS.text(execution);
 		if (diagnosis.isEmpty()) {
 			throw new ProcessEngineException("必须填写现场诊断");
 		}
 		cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场诊断（" + technician + "）：" + diagnosis);
 		if (RepairProcess.OUTCOME_DONE.equals(outcome)) {
 			StringBuilder work = new StringBuilder("维修完成（").append(technician).append("）");
-			append(work, "处理", execution.getVariable(WORK_DONE));
-			append(work, "材料", execution.getVariable(MATERIALS));
-			if (execution.getVariable(COST) instanceof Number amount) {
-				work.append("；费用 ¥").append(String.format("%.2f", amount.doubleValue()));
+			append(work, "处理", WORK_DONE.get(execution));
+			append(work, "材料", MATERIALS.get(execution));
+			Double cost = COST.get(execution);
+			if (cost != null) {
+				work.append("；费用 ¥").append(String.format("%.2f", cost));
 			}
 			cases.record(caseNo, RepairCaseType.Timeline.REPAIRED, work.toString());
 		}
 		else if (RepairProcess.OUTCOME_PAUSED.equals(outcome)) {
-			String reason = PAUSE_REASONS.get(Variables.text(execution, RepairProcess.PAUSE_REASON));
+			String reason = PAUSE_REASONS.get(RepairProcess.PAUSE_REASON.text(execution));
 			if (reason == null) {
 				throw new ProcessEngineException("暂停时必须选择原因：等待配件或联系不上业主");
 			}
-			execution.setVariable(RepairProcess.PAUSE_REASON_LABEL, reason);
+			RepairProcess.PAUSE_REASON_LABEL.set(execution, reason);
 		}
 	}
 

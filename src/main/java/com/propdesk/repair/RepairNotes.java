@@ -3,7 +3,7 @@ package com.propdesk.repair;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import com.propdesk.system.Clock;
-import com.propdesk.system.Variables;
+import com.propdesk.system.Var;
 
 /**
  * The notes the next technician reads on the job: what earlier rounds found and why the job came
@@ -15,14 +15,14 @@ final class RepairNotes {
 	}
 
 	static void append(DelegateExecution execution, String message) {
-		String notes = Variables.text(execution, RepairProcess.REPAIR_NOTES);
-		execution.setVariable(RepairProcess.REPAIR_NOTES,
+		String notes = RepairProcess.REPAIR_NOTES.text(execution);
+		RepairProcess.REPAIR_NOTES.set(execution,
 				(notes.isEmpty() ? "" : notes + "\n") + "[" + Clock.now().toLocalDateTime().withNano(0) + "] " + message);
 	}
 
-	static void clearRound(DelegateExecution execution, String... names) {
-		for (String name : names) {
-			execution.removeVariable(name);
+	static void clearRound(DelegateExecution execution, Var<?>... variables) {
+		for (Var<?> variable : variables) {
+			execution.removeVariable(variable.name());
 		}
 	}
 

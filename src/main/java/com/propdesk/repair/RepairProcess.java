@@ -1,5 +1,9 @@
 package com.propdesk.repair;
 
+import java.util.Map;
+
+import com.propdesk.system.Var;
+
 /** Names in {@code processes/repair.bpmn} that code, forms and tests refer to. */
 public final class RepairProcess {
 
@@ -34,36 +38,48 @@ public final class RepairProcess {
 
 	// variables
 	/** Result of the triage table: priority, department, lifeSafety, decided. */
-	public static final String TRIAGE_RESULT = "triage";
-	public static final String PRIORITY = "priority";
-	public static final String LIFE_SAFETY = "lifeSafety";
+	public static final Var<Triage> TRIAGE_RESULT = Var.decision("triage", Triage.class, Triage::of);
+	public static final Var<Boolean> LIFE_SAFETY = Var.flag("lifeSafety");
 	/** Priority of the repair's tasks in Tasklist: P1 100, P2 75, P3 50, P4 25. */
-	public static final String TASK_PRIORITY = "taskPriority";
-	/** "done" or "handBack", from the technician's form. */
-	public static final String REPAIR_OUTCOME = "repairOutcome";
+	public static final Var<Integer> TASK_PRIORITY = Var.integer("taskPriority");
+	/** "done", "handBack" or "paused", from the technician's form. */
+	public static final Var<String> REPAIR_OUTCOME = Var.text("repairOutcome");
 	public static final String OUTCOME_DONE = "done";
 	public static final String OUTCOME_HAND_BACK = "handBack";
 	public static final String OUTCOME_PAUSED = "paused";
 	/** partsOnOrder or ownerUnreachable, when the outcome is paused. */
-	public static final String PAUSE_REASON = "pauseReason";
-	public static final String PAUSE_REASON_LABEL = "pauseReasonLabel";
+	public static final Var<String> PAUSE_REASON = Var.text("pauseReason");
+	public static final Var<String> PAUSE_REASON_LABEL = Var.text("pauseReasonLabel");
+	public static final Var<String> RESUME_NOTE = Var.text("resumeNote");
+	/** The technician's estimate when accepting the job. */
+	public static final Var<String> ETA = Var.text("eta");
 	/** From the acceptance form: did the owner accept the work? */
-	public static final String ACCEPTED = "accepted";
-	public static final String REJECTION_REASON = "rejectionReason";
-	public static final String OWNER_CONFIRMATION = "ownerConfirmation";
-	public static final String RETURN_VISIT = "returnVisit";
-	public static final String VISIT_REACHED = "visitReached";
-	public static final String VISIT_SATISFACTION = "visitSatisfaction";
-	public static final String VISIT_OUTCOME = "visitOutcome";
-	public static final String DIAGNOSIS = "diagnosis";
-	public static final String WORK_DONE = "workDone";
-	public static final String MATERIALS = "materials";
-	public static final String COST = "cost";
-	public static final String HAND_BACK_REASON = "handBackReason";
+	public static final Var<Boolean> ACCEPTED = Var.flag("accepted");
+	public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");
+	public static final Var<String> OWNER_CONFIRMATION = Var.text("ownerConfirmation");
+	public static final Var<Boolean> RETURN_VISIT = Var.flag("returnVisit");
+	public static final Var<Boolean> VISIT_REACHED = Var.flag("visitReached");
+	public static final Var<String> VISIT_SATISFACTION = Var.text("visitSatisfaction");
+	public static final Var<String> VISIT_OUTCOME = Var.text("visitOutcome");
+	public static final Var<String> DIAGNOSIS = Var.text("diagnosis");
+	public static final Var<String> WORK_DONE = Var.text("workDone");
+	public static final Var<String> MATERIALS = Var.text("materials");
+	public static final Var<Double> COST = Var.number("cost");
+	public static final Var<String> HAND_BACK_REASON = Var.text("handBackReason");
 	/** Another department the job should go to; empty when it stays in the same department. */
-	public static final String HAND_BACK_DEPARTMENT = "handBackDepartment";
+	public static final Var<String> HAND_BACK_DEPARTMENT = Var.text("handBackDepartment");
 	/** What earlier technicians found and why they handed back, shown on the next one's form. */
-	public static final String REPAIR_NOTES = "repairNotes";
+	public static final Var<String> REPAIR_NOTES = Var.text("repairNotes");
+
+	/** What {@code repair-triage} decided; {@code decided} is false when the desk must classify. */
+	public record Triage(String priority, String department, boolean lifeSafety, boolean decided) {
+
+		static Triage of(Map<String, Object> result) {
+			return new Triage((String) result.get("priority"), (String) result.get("department"),
+					Boolean.TRUE.equals(result.get("lifeSafety")), Boolean.TRUE.equals(result.get("decided")));
+		}
+
+	}
 
 	private RepairProcess() {
 	}

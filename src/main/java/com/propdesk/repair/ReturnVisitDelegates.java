@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.CaseVariables;
 
 /** Return visits (回访): who gets one, and what the visit found. */
 final class ReturnVisitDelegates {
@@ -37,12 +38,12 @@ final class ReturnVisitDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = CaseService.caseNo(execution);
-			Object score = execution.getVariable(CaseService.FEEDBACK_SCORE);
+			Object score = CaseVariables.FEEDBACK_SCORE.get(execution);
 			boolean lowScore = score instanceof Number n && n.intValue() <= LOW_SCORE;
 			boolean sampled = properties.sampled(caseNo);
-			execution.setVariable(RepairProcess.RETURN_VISIT, !lowScore && sampled);
+			RepairProcess.RETURN_VISIT.set(execution, !lowScore && sampled);
 			if (lowScore) {
-				Object comment = execution.getVariable(CaseService.FEEDBACK_COMMENT);
+				Object comment = CaseVariables.FEEDBACK_COMMENT.get(execution);
 				cases.openLinked(caseNo, "complaint", "repair-quality",
 						"维修评价 " + score + " 分" + (comment == null || comment.toString().isBlank() ? "" : "：" + comment));
 			}
@@ -76,12 +77,12 @@ final class ReturnVisitDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = CaseService.caseNo(execution);
-			Object reached = execution.getVariable(RepairProcess.VISIT_REACHED);
-			Object outcome = execution.getVariable(RepairProcess.VISIT_OUTCOME);
+			Object reached = RepairProcess.VISIT_REACHED.get(execution);
+			Object outcome = RepairProcess.VISIT_OUTCOME.get(execution);
 			if (outcome == null || outcome.toString().isBlank()) {
 				throw new ProcessEngineException("请填写回访结果");
 			}
-			Object satisfaction = execution.getVariable(RepairProcess.VISIT_SATISFACTION);
+			Object satisfaction = RepairProcess.VISIT_SATISFACTION.get(execution);
 			cases.record(caseNo, RepairCaseType.Timeline.RETURN_VISIT, (Boolean.TRUE.equals(reached) ? "回访已联系业主" : "回访未联系上业主")
 					+ (satisfaction == null ? "" : "，满意度 " + satisfaction) + "：" + outcome);
 		}

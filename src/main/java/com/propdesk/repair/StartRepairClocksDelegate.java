@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseService;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /**
  * Starts the clocks that run from intake once the priority is known: repair resolution for every
@@ -33,10 +34,10 @@ public class StartRepairClocksDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
-		String priority = (String) execution.getVariable(RepairProcess.PRIORITY);
+		String priority = CaseVariables.PRIORITY.get(execution);
 		OffsetDateTime intake = cases.find(caseNo).orElseThrow().createdAt();
 		slas.start(caseNo, SlaNames.REPAIR_RESOLUTION, priority, intake);
-		if (EQUIPMENT.contains((String) execution.getVariable(CaseService.CATEGORY))) {
+		if (EQUIPMENT.contains(CaseVariables.CATEGORY.get(execution))) {
 			slas.start(caseNo, SlaNames.INITIAL_INVESTIGATION, priority, intake);
 		}
 	}

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
 /**
@@ -23,7 +24,7 @@ final class SlaDelegates {
 
 
 	static String sla(DelegateExecution execution) {
-		return (String) execution.getVariableLocal("sla");
+		return SlaClockProcess.SLA.getLocal(execution);
 	}
 
 	/** {@code ${startSlaClock}}: starts the clock named by {@code sla}, priority from {@code priority}. */
@@ -42,9 +43,9 @@ final class SlaDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			OffsetDateTime startedAt = "intake".equals(execution.getVariableLocal("from"))
+			OffsetDateTime startedAt = SlaClockProcess.FROM_INTAKE.equals(SlaClockProcess.FROM.getLocal(execution))
 					? cases.find(caseNo).orElseThrow().createdAt() : Clock.now();
-			slas.start(caseNo, sla(execution), (String) execution.getVariable("priority"), startedAt);
+			slas.start(caseNo, sla(execution), CaseVariables.PRIORITY.get(execution), startedAt);
 		}
 
 	}
@@ -78,7 +79,7 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			slas.pause(caseNo(execution), sla(execution), String.valueOf(execution.getVariableLocal("reason")));
+			slas.pause(caseNo(execution), sla(execution), String.valueOf(SlaClockProcess.REASON.getLocal(execution)));
 		}
 
 	}
@@ -112,7 +113,7 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			execution.setVariable("breached", slas.breach(caseNo(execution), (String) execution.getVariable("sla")));
+			SlaClockProcess.BREACHED.set(execution, slas.breach(caseNo(execution), SlaClockProcess.SLA.get(execution)));
 		}
 
 	}
@@ -130,7 +131,7 @@ final class SlaDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			cases.record(caseNo(execution), SlaTimeline.SLA_ESCALATION_HANDLED,
-					execution.getVariable("slaLabel") + "超时督办：" + execution.getVariable("actionTaken"));
+					SlaClockProcess.SLA_LABEL.get(execution) + "超时督办：" + SlaClockProcess.ACTION_TAKEN.get(execution));
 		}
 
 	}

@@ -23,6 +23,7 @@ import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.notify.Notifications;
 import com.propdesk.security.Groups;
+import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
 /**
@@ -112,8 +113,10 @@ public class SlaService implements CaseClocks {
 	/** The clock's watcher: waits for exactly its due time, unless the clock ends first. */
 	private void watch(CaseRecord record, String sla, OffsetDateTime due, String escalateTo) {
 		runtimeService.startProcessInstanceByKey(WATCHER, record.caseNo(),
-				Map.of("caseNo", record.caseNo(), "sla", sla, "slaLabel", SlaNames.label(sla), "dueAt",
-						Date.from(due.toInstant()), "escalateTo", escalateTo, "escalateToLabel", Groups.label(escalateTo),
+				Map.of(CaseVariables.CASE_NO.name(), record.caseNo(), SlaClockProcess.SLA.name(), sla,
+						SlaClockProcess.SLA_LABEL.name(), SlaNames.label(sla), SlaClockProcess.DUE_AT.name(),
+						SlaClockProcess.DUE_AT.stored(due), SlaClockProcess.ESCALATE_TO.name(), escalateTo,
+						SlaClockProcess.ESCALATE_TO_LABEL.name(), Groups.label(escalateTo),
 						"description", record.description()));
 	}
 
@@ -157,7 +160,7 @@ public class SlaService implements CaseClocks {
 			Duration paused = Duration.between(clock.pausedAt(), Clock.now());
 			OffsetDateTime due = clock.dueAt().plus(paused);
 			clocks.resumed(caseNo, sla, paused.toMillis(), due);
-			watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), "dueAt", Date.from(due.toInstant())));
+			watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), SlaClockProcess.DUE_AT.name(), SlaClockProcess.DUE_AT.stored(due)));
 			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), Date.from(due.toInstant()), SuspensionState.ACTIVE));
 			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
 					+ SHORT.format(due) + " 前完成");
@@ -202,7 +205,7 @@ public class SlaService implements CaseClocks {
 
 	private void endWatcher(String caseNo, String sla) {
 		runtimeService.createMessageCorrelation(CLOCK_ENDED).processInstanceBusinessKey(caseNo)
-				.processInstanceVariableEquals("sla", sla).correlateAll();
+				.processInstanceVariableEquals(SlaClockProcess.SLA.name(), sla).correlateAll();
 	}
 
 	/**
@@ -222,7 +225,7 @@ public class SlaService implements CaseClocks {
 
 	private Optional<ProcessInstance> watcher(String caseNo, String sla) {
 		return runtimeService.createProcessInstanceQuery().processDefinitionKey(WATCHER).processInstanceBusinessKey(caseNo)
-				.variableValueEquals("sla", sla).listPage(0, 1).stream().findFirst();
+				.variableValueEquals(SlaClockProcess.SLA.name(), sla).listPage(0, 1).stream().findFirst();
 	}
 
 	private Optional<Job> timer(String caseNo, String sla) {

@@ -264,10 +264,10 @@ class AuditViewBrowserTests {
 			TestClock.advance(Duration.ofMinutes(30));
 			Task repair = task(caseNo);
 			Work.completeAs(identityService, taskService, repair.getAssignee(), repair,
-					Map.of(RepairProcess.DIAGNOSIS, "接头破裂", RepairProcess.REPAIR_OUTCOME, RepairProcess.OUTCOME_DONE,
-							RepairProcess.WORK_DONE, "更换接头"));
+					Map.of(RepairProcess.DIAGNOSIS.name(), "接头破裂", RepairProcess.REPAIR_OUTCOME.name(), RepairProcess.OUTCOME_DONE,
+							RepairProcess.WORK_DONE.name(), "更换接头"));
 			TestClock.advance(Duration.ofMinutes(20));
-			Work.completeAs(identityService, taskService, "agent", task(caseNo), Map.of(RepairProcess.ACCEPTED, true));
+			Work.completeAs(identityService, taskService, "agent", task(caseNo), Map.of(RepairProcess.ACCEPTED.name(), true));
 			cases.feedback(caseNo, new Feedback(5, null), "owner");
 			Work.finishReturnVisitIfSampled(identityService, taskService, caseNo);
 			assertThat(cases.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.propdesk.ApiClient;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
@@ -61,9 +62,9 @@ class CaseDiagramTests {
 		String caseNo = cases.open(Reports.repair("1", "1-1202", "plumbing", "卫生间下水管漏水")).record().caseNo();
 		complete("engineer", caseNo, Map.of("eta", "10 分钟"));
 		complete("engineer", caseNo, Map.of("diagnosis", "接头松动", "repairOutcome", "done", "workDone", "紧固接头"));
-		complete("agent", caseNo, Map.of(RepairProcess.ACCEPTED, false, RepairProcess.REJECTION_REASON, "仍有渗水"));
+		complete("agent", caseNo, Map.of(RepairProcess.ACCEPTED.name(), false, RepairProcess.REJECTION_REASON.name(), "仍有渗水"));
 		complete("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));
-		complete("agent", caseNo, Map.of(RepairProcess.ACCEPTED, true));
+		complete("agent", caseNo, Map.of(RepairProcess.ACCEPTED.name(), true));
 		cases.feedback(caseNo, new Feedback(5, null), "owner");
 		Work.finishReturnVisitIfSampled(identityService, taskService, caseNo);
 

@@ -7,135 +7,66 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Work;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
-import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/complaint.bpmn}. */
 @PropDeskTest
-class ComplaintProcessTests {
+class ComplaintProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(ComplaintProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		TestClock.reset();
-	}
 
 	private ProcessInstance complain(String unit, String category, String description) {
 		String building = unit.substring(0, unit.indexOf('-'));
 		String caseNo = cases.open(new CaseRequest("complaint", "app", "app-" + UUID.randomUUID(),
 				new CaseRequest.Reporter("李先生", "13900000000"), building, unit, category, description, null,
 				"请尽快处理并给个说法", "保安")).record().caseNo();
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
-				.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
+		return instance(ComplaintProcess.KEY, caseNo);
 	}
 
 	private Task task(ProcessInstance instance) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		Work.completeAs(identityService, taskService, user, task, variables);
-	}
-
-	private void complete(ProcessInstance complaint, String activity, String user, Object... variables) {
-		Task task = task(complaint);
-		assertThat(task.getTaskDefinitionKey()).isEqualTo(activity);
-		Map<String, Object> values = new java.util.HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		completeAs(user, task, values);
+	@Override
+	protected void complete(ProcessInstance complaint, String activity, String user, Object... variables) {
+		// a complaint has one open task at a time: the one the path expects
+		assertThat(task(complaint).getTaskDefinitionKey()).isEqualTo(activity);
+		super.complete(complaint, activity, user, variables);
 	}
 
 	private void firstResponse(ProcessInstance complaint, String department) {
 		complete(complaint, ComplaintProcess.FIRST_RESPONSE, "agent", "firstContactNote", "已致电业主致歉并了解情况",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, department, ComplaintProcess.RETIER, false);
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), department, ComplaintProcess.RETIER.name(), false);
 	}
 
 	private void replyAndAskSatisfaction(ProcessInstance complaint, boolean satisfied) {
-		complete(complaint, ComplaintProcess.WRITTEN_REPLY, "agent", ComplaintProcess.REPLY_TEXT, "已约谈装修队，施工改为 8:30 后");
-		complete(complaint, ComplaintProcess.SATISFACTION, "agent", ComplaintProcess.SATISFIED, satisfied, "ownerComment",
+		complete(complaint, ComplaintProcess.WRITTEN_REPLY, "agent", ComplaintProcess.REPLY_TEXT.name(), "已约谈装修队，施工改为 8:30 后");
+		complete(complaint, ComplaintProcess.SATISFACTION, "agent", ComplaintProcess.SATISFIED.name(), satisfied, "ownerComment",
 				satisfied ? "满意" : "还是很吵");
 	}
 
 	private void rootCauseAndClose(ProcessInstance complaint, String user) {
 		complete(complaint, ComplaintProcess.ROOT_CAUSE, user, "causeCategory", "process-gap", "improvementAction",
-				"装修登记时书面告知施工时间", "improvementOwner", "客服主管", ComplaintProcess.IMPROVEMENT_DUE, "2026-12-15");
+				"装修登记时书面告知施工时间", "improvementOwner", "客服主管", ComplaintProcess.IMPROVEMENT_DUE.name(), "2026-12-15");
 	}
 
 	@Test
@@ -143,7 +74,7 @@ class ComplaintProcessTests {
 		ProcessInstance complaint = complain("2-1502", "noise", "楼下装修每天早上七点就开始电钻");
 
 		assertThat(complaint).isWaitingAt(ComplaintProcess.FIRST_RESPONSE).variables()
-				.containsEntry(ComplaintProcess.COMPLAINT_TIER, "ordinary").containsEntry(ComplaintProcess.REPEAT, false);
+				.containsEntry(ComplaintProcess.COMPLAINT_TIER.name(), "ordinary").containsEntry(ComplaintProcess.REPEAT.name(), false);
 		assertThat(candidateGroups(task(complaint))).containsExactly("service-desk");
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).orElseThrow().dueAt())
 				.isEqualTo(TestClock.DAY.plusHours(24));
@@ -175,13 +106,9 @@ class ComplaintProcessTests {
 	@Test
 	void firstResponseLeftForADayEscalatesToManagement() {
 		ProcessInstance complaint = complain("2-1501", "sanitation", "垃圾桶两天没清");
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(complaint)).variableValueEquals("sla", SlaNames.COMPLAINT_FIRST_RESPONSE)
-				.singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
+		String watcher = watcherTimer(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).getProcessInstanceId();
 
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE);
 
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).orElseThrow().escalatedTo())
 				.isEqualTo("management");
@@ -196,7 +123,7 @@ class ComplaintProcessTests {
 		ProcessInstance complaint = complain("3-801", "attitude", "保安态度恶劣，我已经联系了电视台记者");
 
 		assertThat(complaint).isWaitingAt(ComplaintProcess.SET_PLAN).variables()
-				.containsEntry(ComplaintProcess.COMPLAINT_TIER, "major").containsEntry(ComplaintProcess.TIER_REASON, "媒体曝光");
+				.containsEntry(ComplaintProcess.COMPLAINT_TIER.name(), "major").containsEntry(ComplaintProcess.TIER_REASON.name(), "媒体曝光");
 		assertThat(candidateGroups(task(complaint))).containsExactly("management");
 		assertThat(task(complaint).getPriority()).isEqualTo(100);
 		assertThat(cases.find(caseNo(complaint)).orElseThrow().priority()).isEqualTo("P1");
@@ -204,11 +131,11 @@ class ComplaintProcessTests {
 		assertThat(slas.clocks(caseNo(complaint))).as("major: resolved per plan, not per the ordinary clocks").isEmpty();
 
 		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "道歉",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "security", "planDue", "明天", ComplaintProcess.NEEDS_REPAIR, false))
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "security", "planDue", "明天", ComplaintProcess.NEEDS_REPAIR.name(), false))
 				.hasMessageContaining("计划完成时间格式");
 		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "安保主管当面道歉，涉事保安停岗培训",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "security", "planDue", "2026-11-28 18:00",
-				ComplaintProcess.NEEDS_REPAIR, false);
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "security", "planDue", "2026-11-28 18:00",
+				ComplaintProcess.NEEDS_REPAIR.name(), false);
 		SlaClock planClock = slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow();
 		assertThat(planClock.dueAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T18:00:00+08:00"));
 		assertThat(planClock.escalateTo()).isEqualTo("management");
@@ -225,8 +152,8 @@ class ComplaintProcessTests {
 	void majorComplaintNeedingARepairWaitsForTheLinkedRepairToClose() {
 		ProcessInstance complaint = complain("4-301", "property-damage", "楼上漏水泡坏了我家木地板");
 		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "先修复楼上管道，再评估赔偿",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "engineering", "planDue", "2026-11-30 18:00",
-				ComplaintProcess.NEEDS_REPAIR, true, "repairCategory", "plumbing", "repairDescription", "4-401 卫生间管道渗漏");
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "engineering", "planDue", "2026-11-30 18:00",
+				ComplaintProcess.NEEDS_REPAIR.name(), true, "repairCategory", "plumbing", "repairDescription", "4-401 卫生间管道渗漏");
 
 		assertThat(complaint).hasPassed(ComplaintProcess.OPEN_REPAIR).isWaitingAt(ComplaintProcess.REPAIR_CLOSED);
 		String repairNo = cases.links(caseNo(complaint)).get(0).caseNo();
@@ -258,9 +185,9 @@ class ComplaintProcessTests {
 
 		ProcessInstance second = complain("5-1001", "sanitation", "楼道还是有异味");
 
-		assertThat(first).variables().containsEntry(ComplaintProcess.COMPLAINT_TIER, "ordinary");
+		assertThat(first).variables().containsEntry(ComplaintProcess.COMPLAINT_TIER.name(), "ordinary");
 		assertThat(second).isWaitingAt(ComplaintProcess.SET_PLAN).variables()
-				.containsEntry(ComplaintProcess.REPEAT, true).containsEntry(ComplaintProcess.TIER_REASON, "90 天内同一房屋重复投诉");
+				.containsEntry(ComplaintProcess.REPEAT.name(), true).containsEntry(ComplaintProcess.TIER_REASON.name(), "90 天内同一房屋重复投诉");
 		assertThat(timeline(second)).contains("repeat:5-1001 在 90 天内已有投诉");
 	}
 
@@ -269,18 +196,18 @@ class ComplaintProcessTests {
 		ProcessInstance complaint = complain("6-201", "other", "小区门口的路灯坏了好久");
 
 		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.FIRST_RESPONSE, "agent", "firstContactNote", "已联系",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "engineering", ComplaintProcess.RETIER, true))
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "engineering", ComplaintProcess.RETIER.name(), true))
 				.hasMessageContaining("必须填写理由");
 		complete(complaint, ComplaintProcess.FIRST_RESPONSE, "agent", "firstContactNote", "已联系",
-				ComplaintProcess.RESPONSIBLE_DEPARTMENT, "engineering", ComplaintProcess.RETIER, true,
-				ComplaintProcess.RETIER_REASON, "业主称已有老人夜间摔倒");
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "engineering", ComplaintProcess.RETIER.name(), true,
+				ComplaintProcess.RETIER_REASON.name(), "业主称已有老人夜间摔倒");
 
 		assertThat(complaint).isWaitingAt(ComplaintProcess.SET_PLAN).variables()
-				.containsEntry(ComplaintProcess.COMPLAINT_TIER, "major");
+				.containsEntry(ComplaintProcess.COMPLAINT_TIER.name(), "major");
 		assertThat(slas.clocks(caseNo(complaint))).extracting(clock -> clock.sla() + ":" + clock.state())
 				.containsExactlyInAnyOrder("complaint-first-response:met", "complaint-resolution:stopped");
-		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "修路灯", ComplaintProcess.RESPONSIBLE_DEPARTMENT,
-				"engineering", "planDue", "2026-11-27 18:00", ComplaintProcess.NEEDS_REPAIR, false);
+		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "修路灯", ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(),
+				"engineering", "planDue", "2026-11-27 18:00", ComplaintProcess.NEEDS_REPAIR.name(), false);
 		assertThat(slas.clocks(caseNo(complaint))).extracting(clock -> clock.sla() + ":" + clock.state()).as("a new round per plan")
 				.containsExactlyInAnyOrder("complaint-first-response:met", "complaint-resolution:stopped",
 						"complaint-resolution:running");
@@ -294,7 +221,7 @@ class ComplaintProcessTests {
 		complete(complaint, ComplaintProcess.RESOLVE, "agent", "resolution", "已劝导");
 		replyAndAskSatisfaction(complaint, false);
 
-		assertThat(complaint).isWaitingAt(ComplaintProcess.RESOLVE).variables().containsEntry(ComplaintProcess.REOPEN_COUNT, 1);
+		assertThat(complaint).isWaitingAt(ComplaintProcess.RESOLVE).variables().containsEntry(ComplaintProcess.REOPEN_COUNT.name(), 1);
 		assertThat(cases.find(caseNo(complaint)).orElseThrow().status()).isEqualTo(CaseStatus.IN_PROGRESS);
 		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).startsWith("event-reopened:"));
 
@@ -325,7 +252,7 @@ class ComplaintProcessTests {
 		complete(complaint, ComplaintProcess.RESOLVE, "agent", "resolution", "已致歉");
 		replyAndAskSatisfaction(complaint, true);
 		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.ROOT_CAUSE, "agent", "causeCategory", "staff-error",
-				"improvementAction", "培训", "improvementOwner", "客服主管", ComplaintProcess.IMPROVEMENT_DUE, "下周"))
+				"improvementAction", "培训", "improvementOwner", "客服主管", ComplaintProcess.IMPROVEMENT_DUE.name(), "下周"))
 				.hasMessageContaining("整改完成日期格式");
 		rootCauseAndClose(complaint, "agent");
 		Job overdue = managementService.createJobQuery().processInstanceId(complaint.getId()).timers().singleResult();
@@ -343,12 +270,11 @@ class ComplaintProcessTests {
 		assertThat(complaint).isEnded();
 	}
 
-
 	@Test
 	void linkedRepairPromotedToAnEmergencyReleasesTheWaitingComplaint() {
 		ProcessInstance complaint = complain("4-302", "safety", "电梯又坏了");
-		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "检修电梯", ComplaintProcess.RESPONSIBLE_DEPARTMENT,
-				"engineering", "planDue", "2026-11-30 18:00", ComplaintProcess.NEEDS_REPAIR, true, "repairCategory", "lift",
+		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "检修电梯", ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(),
+				"engineering", "planDue", "2026-11-30 18:00", ComplaintProcess.NEEDS_REPAIR.name(), true, "repairCategory", "lift",
 				"repairDescription", "4号楼电梯本周两次困人，需要全面检修");
 
 		String repairNo = cases.links(caseNo(complaint)).get(0).caseNo();

@@ -4,90 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Work;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
-import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /** One test per path through {@code processes/emergency.bpmn}, with the engine clock giving known times. */
 @PropDeskTest
-class EmergencyProcessTests {
+class EmergencyProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(EmergencyProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
 
 	@Autowired
 	EmergencyPlans plans;
 
 	@Autowired
 	RegistryRepository registry;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		TestClock.reset();
-	}
 
 	private ProcessInstance report(String building, String type, String description) {
 		String caseNo = cases.open(new CaseRequest("emergency", "phone", "ph-" + UUID.randomUUID(),
@@ -110,34 +60,11 @@ class EmergencyProcessTests {
 	}
 
 	private ProcessInstance instance(String caseNo) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(EmergencyProcess.KEY)
-				.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
+		return instance(EmergencyProcess.KEY, caseNo);
 	}
 
 	private Task task(ProcessInstance instance, String activity) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-	}
-
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void complete(ProcessInstance instance, String activity, String user, Object... variables) {
-		Task task = task(instance, activity);
-		assertThat(task).as(activity).isNotNull();
-		Map<String, Object> values = new HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		Work.completeAs(identityService, taskService, user, task, values);
 	}
 
 	private int broadcastsOf(ProcessInstance instance) {
@@ -155,8 +82,8 @@ class EmergencyProcessTests {
 		ProcessInstance emergency = report("2", "gas-leak", "2 号楼 3 单元燃气味很重");
 
 		assertThat(emergency).isWaitingAt(EmergencyProcess.ACKNOWLEDGE).variables()
-				.containsEntry(EmergencyProcess.PLAN_VERSION, plans.current("gas-leak").orElseThrow().version())
-				.containsEntry(EmergencyProcess.LIFE_SAFETY, true).containsEntry(EmergencyProcess.DRILL, false);
+				.containsEntry(EmergencyProcess.PLAN_VERSION.name(), plans.current("gas-leak").orElseThrow().version())
+				.containsEntry(EmergencyProcess.LIFE_SAFETY.name(), true).containsEntry(EmergencyProcess.DRILL.name(), false);
 		assertThat(candidateGroups(task(emergency, EmergencyProcess.ACKNOWLEDGE))).containsExactly("duty-officer");
 		assertThat(slas.clock(caseNo(emergency), SlaNames.EMERGENCY_ACKNOWLEDGEMENT).orElseThrow().dueAt())
 				.isEqualTo(TestClock.DAY.plusMinutes(5));
@@ -194,7 +121,7 @@ class EmergencyProcessTests {
 		ProcessInstance emergency = instance(emergencyNo);
 		assertThat(cases.find(repairNo).orElseThrow().status()).isEqualTo(CaseStatus.PROMOTED);
 		assertThat(emergency).isWaitingAt(EmergencyProcess.ACKNOWLEDGE).variables()
-				.containsEntry(CaseService.CATEGORY, "entrapment").containsEntry(EmergencyProcess.PLAN_TITLE, "电梯困人");
+				.containsEntry(CaseVariables.CATEGORY.name(), "entrapment").containsEntry(EmergencyProcess.PLAN_TITLE.name(), "电梯困人");
 		assertThat(cases.links(emergencyNo)).extracting(l -> l.caseNo() + ":" + l.relation()).containsExactly(repairNo + ":opened-from");
 	}
 
@@ -237,13 +164,9 @@ class EmergencyProcessTests {
 	void investigationNotDoneInTwoHoursEscalatesToManagement() {
 		ProcessInstance emergency = report("4", "power-cut", "4 号楼整栋停电");
 		complete(emergency, EmergencyProcess.ACKNOWLEDGE, "duty", "ackNote", "已确认");
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(emergency)).variableValueEquals("sla", SlaNames.INITIAL_INVESTIGATION)
-				.singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
+		String watcher = watcherTimer(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION).getProcessInstanceId();
 
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION);
 
 		assertThat(slas.clock(caseNo(emergency), SlaNames.INITIAL_INVESTIGATION).orElseThrow().escalatedTo())
 				.isEqualTo("management");

@@ -5,67 +5,34 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
 import com.propdesk.Work;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseRequest;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
-import com.propdesk.sla.SlaService;
 
 /** One test per path through {@code processes/inquiry.bpmn}. */
 @PropDeskTest
-class InquiryProcessTests {
+class InquiryProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(InquiryProcess.KEY, 0.9);
-
-	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
-	SlaService slas;
 
 	@Autowired
 	KnowledgeBase knowledge;
@@ -76,21 +43,10 @@ class InquiryProcessTests {
 	@Autowired
 	UnansweredQuestions unanswered;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
 	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
+	void forgetLearntWordings() {
 		// wordings the desk's choices taught: each test starts from the shipped knowledge base
 		jdbc.update("delete from kb_phrasing where case_no is not null");
-		TestClock.reset();
 	}
 
 	private CaseRecord ask(String channel, String question) {
@@ -111,15 +67,11 @@ class InquiryProcessTests {
 	private void complete(CaseRecord inquiry, String activity, String user, Object... variables) {
 		Task task = task(inquiry);
 		assertThat(task.getTaskDefinitionKey()).isEqualTo(activity);
-		Map<String, Object> values = new HashMap<>();
-		for (int i = 0; i < variables.length; i += 2) {
-			values.put((String) variables[i], variables[i + 1]);
-		}
-		Work.completeAs(identityService, taskService, user, task, values);
+		completeAs(user, task, variables);
 	}
 
 	private List<String> ownerEvents(CaseRecord inquiry) {
-		return jdbc.queryForList("select event from owner_event where case_no = ? order by at", String.class, inquiry.caseNo());
+		return ownerEvents(inquiry.caseNo());
 	}
 
 	private SlaClock clock(CaseRecord inquiry, String sla) {
@@ -131,11 +83,7 @@ class InquiryProcessTests {
 	}
 
 	private void breach(CaseRecord inquiry, String sla) {
-		String watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(inquiry.caseNo()).variableValueEquals("sla", sla).singleResult().getId();
-		Job timer = managementService.createJobQuery().processInstanceId(watcher).timers().singleResult();
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(inquiry.caseNo(), sla);
 	}
 
 	@Test
@@ -169,7 +117,7 @@ class InquiryProcessTests {
 		assertThat(variables.get("candidate2Code")).isNotNull();
 		assertThat(variables.get("candidate3Code")).isNotNull();
 
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "candidate1");
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "candidate1");
 
 		CaseRecord answered = reload(inquiry);
 		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
@@ -191,7 +139,7 @@ class InquiryProcessTests {
 				.filter(n -> "pool-hours".equals(taskService.getVariable(desk.getId(), "candidate" + n + "Code"))).findFirst()
 				.orElseThrow();
 
-		complete(first, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "candidate" + chosen);
+		complete(first, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "candidate" + chosen);
 
 		assertThat(knowledge.phrasingsOf("pool-hours")).extracting(KnowledgeBase.Phrasing::question).contains(wording);
 		CaseRecord next = ask("wechat", "小区水池夏天什么时候放水呀？");
@@ -226,7 +174,7 @@ class InquiryProcessTests {
 		assertThat(Work.candidateGroups(taskService, specialist)).containsExactly("engineering");
 
 		TestClock.advance(Duration.ofHours(5));
-		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT,
+		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT.name(),
 				"已上门查看：楼上卫生间防水层破损导致渗漏，按装修管理协议由楼上业主负责修复并赔偿，物业已约双方明天上午 10 点现场协调。");
 
 		CaseRecord answered = reload(inquiry);
@@ -250,7 +198,7 @@ class InquiryProcessTests {
 		assertThat(promise.escalatedTo()).isEqualTo("management");
 		assertThat(cases.timeline(inquiry.caseNo())).anySatisfy(e -> assertThat(e.message()).startsWith("超时：承诺答复"));
 		// the specialist still answers; the breach stays on record
-		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT, "已协调，楼上业主负责维修。");
+		complete(inquiry, InquiryProcess.SPECIALIST_REPLY, "engineer", InquiryProcess.ANSWER_TEXT.name(), "已协调，楼上业主负责维修。");
 		assertThat(reload(inquiry).status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).breached()).isTrue();
 	}
@@ -261,8 +209,8 @@ class InquiryProcessTests {
 		assertThat(task(inquiry).getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
 
 		TestClock.advance(Duration.ofMinutes(10));
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "specialist",
-				InquiryProcess.SPECIALIST_GROUP, "security", InquiryProcess.PROMISE_HOURS, "4");
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "specialist",
+				InquiryProcess.SPECIALIST_GROUP.name(), "security", InquiryProcess.PROMISE_HOURS.name(), "4");
 
 		assertThat(clock(inquiry, SlaNames.INQUIRY_PROMISED_REPLY).dueAt().toInstant())
 				.isEqualTo(TestClock.DAY.plusMinutes(10).plusHours(4).toInstant());
@@ -287,8 +235,8 @@ class InquiryProcessTests {
 		String question = "小区东门晚上几点关门？十一点以后还能从东门进吗";
 		CaseRecord inquiry = ask("app", question);
 		String answer = "东门开放时间为 6:00–23:00，23:00 后请走南门（24 小时有人值守），刷门禁卡或人脸进入。";
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
-				answer, InquiryProcess.ADD_TO_KNOWLEDGE, true, InquiryProcess.KNOWLEDGE_CATEGORY, "access");
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own", InquiryProcess.ANSWER_TEXT.name(),
+				answer, InquiryProcess.ADD_TO_KNOWLEDGE.name(), true, InquiryProcess.KNOWLEDGE_CATEGORY.name(), "access");
 
 		assertThat(reload(inquiry).answer()).isEqualTo(answer);
 		Task review = task(inquiry);
@@ -297,7 +245,7 @@ class InquiryProcessTests {
 		assertThat(Work.candidateGroups(taskService, review)).containsExactlyInAnyOrder("security", "management");
 		assertThat(matcher.match("东门几点关门").confident()).isFalse();
 
-		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "guard", InquiryProcess.APPROVED, true, "draftQuestion",
+		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "guard", InquiryProcess.APPROVED.name(), true, "draftQuestion",
 				"小区东门几点关门？晚上还能进吗？", "draftKeywords", "东门, 关门, 大门, 几点关");
 
 		long draftId = jdbc.queryForObject("select max(id) from kb_draft where case_no = ?", Long.class, inquiry.caseNo());
@@ -316,18 +264,18 @@ class InquiryProcessTests {
 	@Test
 	void aRejectedDraftAddsNothing() {
 		CaseRecord inquiry = ask("app", "小区里能不能摆摊卖菜？");
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
-				"小区内不允许摆摊经营。", InquiryProcess.ADD_TO_KNOWLEDGE, true, InquiryProcess.KNOWLEDGE_CATEGORY, "services");
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own", InquiryProcess.ANSWER_TEXT.name(),
+				"小区内不允许摆摊经营。", InquiryProcess.ADD_TO_KNOWLEDGE.name(), true, InquiryProcess.KNOWLEDGE_CATEGORY.name(), "services");
 		int entries = knowledge.latest().size();
 
 		// the agent who wrote the answer may not approve it; management (or a colleague) reviews
 		assertThat(Work.candidateGroups(taskService, task(inquiry))).containsExactlyInAnyOrder("service-desk", "management");
 		Task review = task(inquiry);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Work.completeAs(identityService, taskService, "agent", review,
-				Map.of(InquiryProcess.APPROVED, true))).hasMessageContaining("不能审核自己提交的草稿");
+				Map.of(InquiryProcess.APPROVED.name(), true))).hasMessageContaining("不能审核自己提交的草稿");
 		assertThat(knowledge.latest()).hasSize(entries);
 
-		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "manager", InquiryProcess.APPROVED, false, "reviewNote", "属个案，不收录");
+		complete(inquiry, InquiryProcess.REVIEW_ENTRY, "manager", InquiryProcess.APPROVED.name(), false, "reviewNote", "属个案，不收录");
 
 		assertThat(knowledge.latest()).hasSize(entries);
 		assertThat(jdbc.queryForObject("select status from kb_draft where case_no = ?", String.class, inquiry.caseNo()))
@@ -347,7 +295,7 @@ class InquiryProcessTests {
 				Integer.class, "inquiry-urgent:" + inquiry.caseNo())).isEqualTo(1);
 
 		// the agent calls back and turns it into an emergency case at once
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "emergency", "incidentType",
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "emergency", "incidentType",
 				"gas-leak", "building", "2", "unit", "2-602");
 
 		CaseRecord answered = reload(inquiry);
@@ -366,7 +314,7 @@ class InquiryProcessTests {
 		CaseRecord inquiry = ask("app", "卫生间下水道堵了，水都漫出来了，怎么办？");
 		assertThat(taskService.getVariable(task(inquiry).getId(), "triageReason").toString()).contains("转报修");
 
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "repair", "repairCategory",
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "repair", "repairCategory",
 				"plumbing", "building", "2", "unit", "2-602");
 
 		CaseRecord answered = reload(inquiry);
@@ -386,7 +334,7 @@ class InquiryProcessTests {
 		Task desk = task(inquiry);
 
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Work.completeAs(identityService, taskService, "agent", desk,
-				Map.of(InquiryProcess.ANSWER_MODE, "repair", "repairCategory", "plumbing", "building", "99", "unit", "")))
+				Map.of(InquiryProcess.ANSWER_MODE.name(), "repair", "repairCategory", "plumbing", "building", "99", "unit", "")))
 				.hasMessageContaining("building");
 
 		assertThat(task(inquiry).getId()).isEqualTo(desk.getId());
@@ -399,7 +347,7 @@ class InquiryProcessTests {
 		CaseRecord inquiry = ask("app", "请详细介绍一下小区周边的配套设施");
 		String answer = "小区周边配套：".repeat(1) + "超市、菜场、银行、医院、学校、公交、地铁站，步行十分钟内均可到达。".repeat(20);
 
-		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT, answer);
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own", InquiryProcess.ANSWER_TEXT.name(), answer);
 
 		assertThat(reload(inquiry).answer()).isEqualTo(answer);
 		String summary = jdbc.queryForObject("select summary from owner_event where case_no = ? and event = 'answered'",
@@ -412,11 +360,11 @@ class InquiryProcessTests {
 	void questionsTheKnowledgeBaseCouldNotAnswerAreListedMostFrequentFirst() {
 		for (String q : List.of("小区对口的学区是哪个小学", "请问学区是哪个小学", "孩子明年上学，我们小区的学区是哪个小学")) {
 			CaseRecord inquiry = ask("app", q);
-			complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own",
-					InquiryProcess.ANSWER_TEXT, "翠湖花园对口西湖小学，以教育局当年公布为准。");
+			complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own",
+					InquiryProcess.ANSWER_TEXT.name(), "翠湖花园对口西湖小学，以教育局当年公布为准。");
 		}
 		CaseRecord once = ask("app", "电梯里的广告收入归谁");
-		complete(once, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE, "own", InquiryProcess.ANSWER_TEXT,
+		complete(once, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own", InquiryProcess.ANSWER_TEXT.name(),
 				"公共收益归全体业主，每半年公示。");
 
 		List<UnansweredQuestions.Group> groups = unanswered.groups(1);

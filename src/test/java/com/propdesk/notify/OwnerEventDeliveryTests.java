@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
@@ -99,7 +100,7 @@ class OwnerEventDeliveryTests {
 		receiver.failing(2);
 		String caseNo = open();
 		ProcessInstance delivery = delivery(caseNo);
-		String eventId = (String) runtimeService.getVariable(delivery.getId(), OwnerEvents.EVENT_ID);
+		String eventId = (String) runtimeService.getVariable(delivery.getId(), OwnerEventProcess.EVENT_ID.name());
 
 		assertThat(runJob(delivery)).as("SMS").isTrue();
 		assertThat(runJob(delivery)).as("first callback").isFalse();
@@ -147,7 +148,7 @@ class OwnerEventDeliveryTests {
 		assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).singleResult().getIncidentMessage())
 				.contains("Callback").contains("failed");
 		assertThat(receiver.received()).extracting(p -> p.header("X-Event-Id")).hasSize(6).containsOnly(
-				(String) runtimeService.getVariable(delivery.getId(), OwnerEvents.EVENT_ID));
+				(String) runtimeService.getVariable(delivery.getId(), OwnerEventProcess.EVENT_ID.name()));
 	}
 
 	@Test

@@ -7,36 +7,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Work;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
-import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
-import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
 import com.propdesk.notify.OwnerEvents;
@@ -46,88 +34,35 @@ import com.propdesk.registry.Shift;
 import com.propdesk.sla.SlaClock;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
+import com.propdesk.system.CaseVariables;
 
 /** One test per path through {@code processes/repair.bpmn}, on the demo estate and roster. */
 @PropDeskTest
-class RepairProcessTests {
+class RepairProcessTests extends CaseProcessTest {
 
 	@RegisterExtension
 	static ProcessCoverage coverage = new ProcessCoverage(RepairProcess.KEY, 0.9);
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	CaseService cases;
-
-	@Autowired
 	RegistryRepository registry;
-
-	@Autowired
-	SlaService slas;
-
-	@Autowired
-	ManagementService managementService;
 
 	@Autowired
 	ReturnVisitProperties returnVisits;
 
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(processEngine);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		identityService.clearAuthentication();
-		TestClock.reset();
-	}
 
 	private ProcessInstance report(String building, String unit, String category, String description) {
 		CaseRecord opened = cases.open(Reports.repair(building, unit, category, description)).record();
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
-				.processInstanceBusinessKey(opened.caseNo()).singleResult();
+		return instance(RepairProcess.KEY, opened.caseNo());
 	}
 
 	private Task task(ProcessInstance instance) {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return Work.candidateGroups(taskService, task);
-	}
-
-	private static String caseNo(ProcessInstance instance) {
-		return instance.getBusinessKey();
-	}
-
 	private CaseRecord caseOf(ProcessInstance instance) {
 		return cases.find(caseNo(instance)).orElseThrow();
-	}
-
-	private List<String> timeline(ProcessInstance instance) {
-		return cases.timeline(caseNo(instance)).stream().map(e -> e.kind() + ":" + e.message()).toList();
-	}
-
-	private void completeAs(String user, Task task, Map<String, Object> variables) {
-		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	/** The assigned technician accepts the job (接单). */
@@ -141,8 +76,8 @@ class RepairProcessTests {
 	private void repairDone(ProcessInstance repair) {
 		Task work = task(repair);
 		assertThat(work.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
-		completeAs(work.getAssignee(), work, withVariables(RepairProcess.DIAGNOSIS, "阀芯老化", RepairProcess.REPAIR_OUTCOME,
-				"done", RepairProcess.WORK_DONE, "更换阀芯", RepairProcess.MATERIALS, "阀芯 1 个", RepairProcess.COST, 35.0));
+		completeAs(work.getAssignee(), work, withVariables(RepairProcess.DIAGNOSIS.name(), "阀芯老化", RepairProcess.REPAIR_OUTCOME.name(),
+				"done", RepairProcess.WORK_DONE.name(), "更换阀芯", RepairProcess.MATERIALS.name(), "阀芯 1 个", RepairProcess.COST.name(), 35.0));
 	}
 
 	/** The service desk confirms the result with the owner. */
@@ -150,9 +85,9 @@ class RepairProcessTests {
 		Task acceptance = task(repair);
 		assertThat(acceptance.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPTANCE);
 		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put(RepairProcess.ACCEPTED, accepted);
-		variables.put(RepairProcess.REJECTION_REASON, reason);
-		variables.put(RepairProcess.OWNER_CONFIRMATION, accepted ? "业主确认已修好" : null);
+		variables.put(RepairProcess.ACCEPTED.name(), accepted);
+		variables.put(RepairProcess.REJECTION_REASON.name(), reason);
+		variables.put(RepairProcess.OWNER_CONFIRMATION.name(), accepted ? "业主确认已修好" : null);
 		completeAs("agent", acceptance, variables);
 	}
 
@@ -168,18 +103,12 @@ class RepairProcessTests {
 		return slas.clock(caseNo(repair), sla);
 	}
 
-	/** The timer job of a clock's watcher. */
 	private Job watcherTimer(ProcessInstance repair, String sla) {
-		ProcessInstance watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo(repair)).variableValueEquals("sla", sla).singleResult();
-		return managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+		return watcherTimer(caseNo(repair), sla);
 	}
 
-	/** Moves the engine clock past a clock's due time and fires its watcher's timer, as the job executor would. */
 	private void letClockRunOut(ProcessInstance repair, String sla) {
-		Job timer = watcherTimer(repair, sla);
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+		letClockRunOut(caseNo(repair), sla);
 	}
 
 	private Task escalationTask(ProcessInstance repair) {
@@ -308,14 +237,14 @@ class RepairProcessTests {
 		assertThat(task(repair)).isAssignedTo("engineer");
 		acceptJob(repair);
 
-		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "热水器主板故障", RepairProcess.REPAIR_OUTCOME,
-				"handBack", RepairProcess.HAND_BACK_REASON, "需要熟悉该品牌的师傅"));
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "热水器主板故障", RepairProcess.REPAIR_OUTCOME.name(),
+				"handBack", RepairProcess.HAND_BACK_REASON.name(), "需要熟悉该品牌的师傅"));
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_HAND_BACK).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer2");
 		assertThat(repair).variables().containsEntry("excludedTechnicians", "engineer")
-				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME).doesNotContainKey(RepairProcess.DIAGNOSIS);
-		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES).toString())
+				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME.name()).doesNotContainKey(RepairProcess.DIAGNOSIS.name());
+		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString())
 				.contains("engineer 无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer 无法处理"));
 
@@ -325,8 +254,8 @@ class RepairProcessTests {
 		acceptJob(repair);
 		assertThat(slas.clocks(caseNo(repair))).filteredOn(c -> c.sla().equals(SlaNames.REPAIR_RESPONSE))
 				.extracting(c -> c.state()).containsExactly("met", "met");
-		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS, "主板烧毁", RepairProcess.REPAIR_OUTCOME, "done",
-				RepairProcess.WORK_DONE, "更换主板"));
+		completeAs("engineer2", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "主板烧毁", RepairProcess.REPAIR_OUTCOME.name(), "done",
+				RepairProcess.WORK_DONE.name(), "更换主板"));
 		assertThat(repair).isWaitingAt(RepairProcess.ACCEPTANCE);
 	}
 
@@ -336,9 +265,9 @@ class RepairProcessTests {
 		assertThat(candidateGroups(task(repair))).containsExactly("engineering");
 		acceptJob(repair);
 
-		completeAs(task(repair).getAssignee(), task(repair), withVariables(RepairProcess.DIAGNOSIS, "墙面无结构问题，是外墙涂鸦和污渍",
-				RepairProcess.REPAIR_OUTCOME, "handBack", RepairProcess.HAND_BACK_REASON, "需要清洁",
-				RepairProcess.HAND_BACK_DEPARTMENT, "cleaning"));
+		completeAs(task(repair).getAssignee(), task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "墙面无结构问题，是外墙涂鸦和污渍",
+				RepairProcess.REPAIR_OUTCOME.name(), "handBack", RepairProcess.HAND_BACK_REASON.name(), "需要清洁",
+				RepairProcess.HAND_BACK_DEPARTMENT.name(), "cleaning"));
 
 		assertThat(repair).isWaitingAt(RepairProcess.ACCEPT_JOB).variables().containsEntry("department", "cleaning");
 		assertThat(task(repair)).isAssignedTo("cleaner");
@@ -352,7 +281,7 @@ class RepairProcessTests {
 		acceptJob(repair);
 
 		assertThatThrownBy(() -> completeAs("engineer", task(repair),
-				withVariables(RepairProcess.DIAGNOSIS, "看过了", RepairProcess.REPAIR_OUTCOME, "handBack")))
+				withVariables(RepairProcess.DIAGNOSIS.name(), "看过了", RepairProcess.REPAIR_OUTCOME.name(), "handBack")))
 				.hasMessageContaining("退回时必须填写原因");
 		assertThat(task(repair).getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
 	}
@@ -370,7 +299,7 @@ class RepairProcessTests {
 			identityService.clearAuthentication();
 		}
 
-		String caseNo = (String) runtimeService.getVariable(repair.getId(), CaseService.CASE_NO);
+		String caseNo = (String) runtimeService.getVariable(repair.getId(), CaseVariables.CASE_NO.name());
 		assertThat(caseNo).startsWith("R-20261127-");
 		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RepairProcess.KEY)
 				.processInstanceBusinessKey(caseNo).count()).isOne();
@@ -411,7 +340,6 @@ class RepairProcessTests {
 				.hasMessageContaining("无法受理").hasMessageContaining("unit");
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
 	}
-
 
 	// --- the second half: acceptance, feedback, return visits
 
@@ -490,8 +418,8 @@ class RepairProcessTests {
 
 		assertThat(repair).isWaitingAt(RepairProcess.RETURN_VISIT_TASK);
 		assertThat(candidateGroups(task(repair))).containsExactly("service-desk");
-		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED, true, RepairProcess.VISIT_SATISFACTION,
-				"一般", RepairProcess.VISIT_OUTCOME, "已约定明天复查"));
+		completeAs("agent", task(repair), withVariables(RepairProcess.VISIT_REACHED.name(), true, RepairProcess.VISIT_SATISFACTION.name(),
+				"一般", RepairProcess.VISIT_OUTCOME.name(), "已约定明天复查"));
 		assertThat(repair).isEnded();
 		assertThat(timeline(repair)).contains("return-visit:回访已联系业主，满意度 一般：已约定明天复查");
 	}
@@ -540,7 +468,7 @@ class RepairProcessTests {
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_REJECTION).isWaitingAt(RepairProcess.REPAIR);
 		assertThat(task(repair)).isAssignedTo("engineer");
-		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES).toString()).contains("还在滴水");
+		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString()).contains("还在滴水");
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.IN_PROGRESS);
 
 		repairDone(repair);
@@ -643,8 +571,8 @@ class RepairProcessTests {
 		OffsetDateTime due = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().dueAt();
 		TestClock.advance(Duration.ofMinutes(30));
 
-		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "三通阀破裂", RepairProcess.REPAIR_OUTCOME,
-				"paused", RepairProcess.PAUSE_REASON, "partsOnOrder"));
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "三通阀破裂", RepairProcess.REPAIR_OUTCOME.name(),
+				"paused", RepairProcess.PAUSE_REASON.name(), "partsOnOrder"));
 
 		assertThat(repair).isWaitingAt(RepairProcess.WAIT_TO_RESUME);
 		assertThat(clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().state()).isEqualTo(SlaClock.State.PAUSED);
@@ -677,8 +605,8 @@ class RepairProcessTests {
 		ProcessInstance repair = report("1", "1-1401", "plumbing", "水管爆裂");
 		acceptJob(repair);
 
-		assertThatThrownBy(() -> completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS, "看过了",
-				RepairProcess.REPAIR_OUTCOME, "paused"))).hasMessageContaining("暂停时必须选择原因");
+		assertThatThrownBy(() -> completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "看过了",
+				RepairProcess.REPAIR_OUTCOME.name(), "paused"))).hasMessageContaining("暂停时必须选择原因");
 	}
 
 	@Test

@@ -1,0 +1,41 @@
+package com.propdesk.sla;
+
+import java.time.OffsetDateTime;
+
+import com.propdesk.system.Var;
+
+/**
+ * Variables of the SLA elements in any case diagram (input parameters of {@code startSlaClock} and the
+ * others) and of the {@code sla-clock} watcher each started clock runs.
+ */
+public final class SlaClockProcess {
+
+	/** The SLA a clock element or watcher is about ({@code repair-response}, …). */
+	public static final Var<String> SLA = Var.text("sla");
+
+	/** {@code intake} for a clock that runs from intake rather than from now. */
+	public static final Var<String> FROM = Var.text("from");
+
+	public static final String FROM_INTAKE = "intake";
+
+	/** Why a clock is paused. */
+	public static final Var<String> REASON = Var.text("reason");
+
+	public static final Var<String> SLA_LABEL = Var.text("slaLabel");
+
+	/** The watcher's timer waits with {@code timeDate ${dueAt}}: the due time the API shows. */
+	public static final Var<OffsetDateTime> DUE_AT = Var.time("dueAt");
+
+	public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
+
+	public static final Var<String> ESCALATE_TO_LABEL = Var.text("escalateToLabel");
+
+	public static final Var<Boolean> BREACHED = Var.flag("breached");
+
+	/** What the escalation group did about a breach. */
+	public static final Var<String> ACTION_TAKEN = Var.text("actionTaken");
+
+	private SlaClockProcess() {
+	}
+
+}
