@@ -1,13 +1,18 @@
 package com.propdesk.complaint;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.intake.TimelineKind;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /** The tiered complaint (投诉) as a case type; the {@code complaint-tier} table tiers by its category. */
 @Component
@@ -23,6 +28,9 @@ public class ComplaintCaseType extends CaseTypeDefinition {
 			"repair-quality", "维修质量",
 			"fees", "收费",
 			"other", "其他");
+
+	/** The longest {@code demand} and {@code subject} a complaint accepts. */
+	static final int DEMAND = 1000, SUBJECT = 200;
 
 	/** What a complaint's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
@@ -45,6 +53,13 @@ public class ComplaintCaseType extends CaseTypeDefinition {
 
 	ComplaintCaseType() {
 		super(ComplaintProcess.KEY, "C", "投诉", CATEGORIES, Timeline.values());
+	}
+
+	/** What the owner asks for and who or which department it is about: optional, one field each. */
+	@Override
+	public void validate(CaseRequest request, List<FieldProblem> problems) {
+		TextRules.optional(problems, "demand", request.demand(), Lines.MANY, DEMAND);
+		TextRules.optional(problems, "subject", request.subject(), Lines.ONE, SUBJECT);
 	}
 
 	@Override

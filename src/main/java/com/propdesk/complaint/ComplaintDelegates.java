@@ -97,29 +97,6 @@ final class ComplaintDelegates {
 		}
 	}
 
-	/** {@code ${startComplaintClocksDelegate}}: first response (24 h) and resolution (72 h) from intake. */
-	@Component("startComplaintClocksDelegate")
-	static class StartClocks implements JavaDelegate {
-
-		private final CaseService cases;
-
-		private final SlaService slas;
-
-		StartClocks(CaseService cases, SlaService slas) {
-			this.cases = cases;
-			this.slas = slas;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
-			String caseNo = caseNo(execution);
-			OffsetDateTime intake = cases.find(caseNo).orElseThrow().createdAt();
-			slas.start(caseNo, SlaNames.COMPLAINT_FIRST_RESPONSE, null, intake);
-			slas.start(caseNo, SlaNames.COMPLAINT_RESOLUTION, null, intake);
-		}
-
-	}
-
 	/** {@code ${recordRetierDelegate}}: the desk found an ordinary complaint to be major; management takes it over. */
 	@Component("recordRetierDelegate")
 	static class RecordRetier implements JavaDelegate {

@@ -36,7 +36,7 @@ public class CaseRequestValidator {
 
 	/** Column sizes of case_record (V2__cases.sql): every limit is checked here, before anything is stored. */
 	static final int EXTERNAL_ID = 128, REPORTER_NAME = 64, DESCRIPTION = 2000, CALLBACK_URL = 500, BUILDING = 16,
-			UNIT = 32, CATEGORY = 32, DEMAND = 1000, SUBJECT = 200;
+			UNIT = 32, CATEGORY = 32;
 
 	public List<FieldProblem> validate(CaseRequest request, boolean externalIdRequired) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -76,8 +76,6 @@ public class CaseRequestValidator {
 		if (type != null) {
 			type.validate(request, problems);
 		}
-		TextRules.optional(problems, "demand", request.demand(), Lines.MANY, DEMAND);
-		TextRules.optional(problems, "subject", request.subject(), Lines.ONE, SUBJECT);
 		checkCallback(request, problems);
 		return problems;
 	}

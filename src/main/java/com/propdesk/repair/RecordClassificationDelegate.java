@@ -17,7 +17,8 @@ import com.propdesk.system.CaseVariables;
 
 /**
  * Settles a repair's classification — from the triage table when it decided, else from the
- * service desk's classification form — onto the process and the case, with a timeline line.
+ * service desk's classification form — onto the process and the case, with a timeline line; flags an
+ * equipment failure, whose initial-investigation clock the diagram then starts.
  */
 @Component
 public class RecordClassificationDelegate implements JavaDelegate {
@@ -53,6 +54,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 		CaseVariables.PRIORITY.set(execution, priority);
 		DispatchTechnicianDelegate.DEPARTMENT.set(execution, department);
 		LIFE_SAFETY.set(execution, lifeSafety);
+		RepairProcess.EQUIPMENT_FAILURE.set(execution, RepairCaseType.EQUIPMENT.contains(category));
 		RepairProcess.TASK_PRIORITY.set(execution, TASK_PRIORITIES.get(priority));
 		String caseNo = CaseService.caseNo(execution);
 		cases.classify(caseNo, category, priority, department);

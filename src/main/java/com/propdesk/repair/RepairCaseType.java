@@ -1,6 +1,7 @@
 package com.propdesk.repair;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ public class RepairCaseType extends CaseTypeDefinition {
 			"cleaning", "保洁",
 			"security", "安保",
 			"other", "其他");
+
+	/** Categories whose failures are equipment failures (设施设备故障), investigated on site within 2 hours. */
+	public static final Set<String> EQUIPMENT = Set.of("plumbing", "electrical", "lift", "gas", "fire", "door-access", "hvac");
 
 	/** What a repair's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {

@@ -18,6 +18,9 @@ public final class RepairProcess {
 	public static final String GATEWAY_TRIAGE_DECIDED = "Gateway_TriageDecided";
 	public static final String DESK_CLASSIFICATION = "Task_DeskClassification";
 	public static final String RECORD_CLASSIFICATION = "Task_RecordClassification";
+	public static final String START_RESOLUTION_CLOCK = "Task_StartResolutionClock";
+	public static final String GATEWAY_EQUIPMENT_FAILURE = "Gateway_EquipmentFailure";
+	public static final String START_INVESTIGATION_CLOCK = "Task_StartInvestigationClock";
 	public static final String DISPATCH = "Task_Dispatch";
 	public static final String GATEWAY_TECHNICIAN_FOUND = "Gateway_TechnicianFound";
 	public static final String ASSIGN_BY_HAND = "Task_AssignByHand";
@@ -40,6 +43,8 @@ public final class RepairProcess {
 	/** Result of the triage table: priority, department, lifeSafety, decided. */
 	public static final Var<Triage> TRIAGE_RESULT = Var.decision("triage", Triage.class, Triage::of);
 	public static final Var<Boolean> LIFE_SAFETY = Var.flag("lifeSafety");
+	/** Whether the category is an equipment failure (设施设备故障), which starts the 2-hour initial investigation. */
+	public static final Var<Boolean> EQUIPMENT_FAILURE = Var.flag("equipmentFailure");
 	/** Priority of the repair's tasks in Tasklist: P1 100, P2 75, P3 50, P4 25. */
 	public static final Var<Integer> TASK_PRIORITY = Var.integer("taskPriority");
 	/** "done", "handBack" or "paused", from the technician's form. */

@@ -366,6 +366,10 @@ class CaseApiTests {
 				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
 				  "reporter": {"name": "李先生", "phone": "13900000000"}, "category": "weather", "description": "x" }"""
 				.formatted(UUID.randomUUID()));
+		Answer badDemand = open("""
+				{ "type": "complaint", "channel": "app", "externalId": "app-%s",
+				  "reporter": {"name": "李先生", "phone": "13900000000"}, "description": "x",
+				  "demand": "%s", "subject": "装修队\\n物业" }""".formatted(UUID.randomUUID(), "要".repeat(1001)));
 
 		assertThat(answer.status()).isEqualTo(201);
 		assertThat(answer.body().get("caseNo").asText()).startsWith("C-");
@@ -377,6 +381,9 @@ class CaseApiTests {
 		assertThat(runtimeService.getVariable(instance, "subject")).isEqualTo("2-1402 装修队");
 		assertThat(badCategory.status()).isEqualTo(400);
 		assertThat(badCategory.body().get("errors").get(0).get("field").asText()).isEqualTo("category");
+		assertThat(badDemand.status()).isEqualTo(400);
+		assertThat(badDemand.body().get("errors").findValuesAsText("field")).containsExactly("demand", "subject");
+		assertThat(badDemand.body().get("errors").findValuesAsText("message")).containsExactly("最长 1000 个字符，收到 1001 个", "不能含控制字符或换行，位置 4");
 	}
 
 

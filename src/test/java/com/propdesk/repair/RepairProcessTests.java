@@ -511,6 +511,8 @@ class RepairProcessTests extends CaseProcessTest {
 	void repairClocksStartAtIntakeAndResponseAtDispatch() {
 		ProcessInstance repair = report("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重");
 
+		assertThat(repair).hasPassed(RepairProcess.START_RESOLUTION_CLOCK, RepairProcess.GATEWAY_EQUIPMENT_FAILURE,
+				RepairProcess.START_INVESTIGATION_CLOCK).variables().containsEntry(RepairProcess.EQUIPMENT_FAILURE.name(), true);
 		SlaClock resolution = clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow();
 		SlaClock investigation = clock(repair, SlaNames.INITIAL_INVESTIGATION).orElseThrow();
 		SlaClock response = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
@@ -625,6 +627,9 @@ class RepairProcessTests extends CaseProcessTest {
 	void structuralRepairHasNoInvestigationClock() {
 		ProcessInstance repair = report("3", "3-202", "structure", "窗户关不严");
 
+		assertThat(repair).hasPassed(RepairProcess.START_RESOLUTION_CLOCK, RepairProcess.GATEWAY_EQUIPMENT_FAILURE)
+				.hasNotPassed(RepairProcess.START_INVESTIGATION_CLOCK).isWaitingAt(RepairProcess.ACCEPT_JOB)
+				.variables().containsEntry(RepairProcess.EQUIPMENT_FAILURE.name(), false);
 		assertThat(clock(repair, SlaNames.INITIAL_INVESTIGATION)).isEmpty();
 		assertThat(clock(repair, SlaNames.REPAIR_RESOLUTION).orElseThrow().dueAt())
 				.isEqualTo(caseOf(repair).createdAt().plusHours(72));
