@@ -2,6 +2,7 @@ package com.propdesk.complaint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,11 @@ public class ComplaintCaseType extends CaseTypeDefinition {
 
 	ComplaintCaseType() {
 		super(ComplaintProcess.KEY, "C", "投诉", CATEGORIES, Timeline.values());
+	}
+
+	@Override
+	public Set<String> ownFields() {
+		return Set.of("demand", "subject");
 	}
 
 	/** What the owner asks for and who or which department it is about: optional, one field each. */

@@ -3,8 +3,10 @@ package com.propdesk.intake;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -75,9 +77,21 @@ public class CaseRequestValidator {
 		}
 		if (type != null) {
 			type.validate(request, problems);
+			ownFieldsOfOtherTypes(request, type, problems);
 		}
 		checkCallback(request, problems);
 		return problems;
+	}
+
+	private static void ownFieldsOfOtherTypes(CaseRequest request, CaseTypeDefinition type, List<FieldProblem> problems) {
+		Map<String, String> given = new LinkedHashMap<>();
+		given.put("demand", request.demand());
+		given.put("subject", request.subject());
+		given.forEach((field, value) -> {
+			if (value != null && !type.ownFields().contains(field)) {
+				problems.add(new FieldProblem(field, type.label() + "不填此项"));
+			}
+		});
 	}
 
 	/** The category must be one of the type's own, and given where the type needs one. */

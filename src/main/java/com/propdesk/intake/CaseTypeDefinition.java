@@ -2,6 +2,7 @@ package com.propdesk.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.propdesk.system.FieldProblem;
 
@@ -76,6 +77,15 @@ public abstract class CaseTypeDefinition implements TimelineKinds {
 	/** Whether a report of this type must name the building (something happens at a place). */
 	public boolean needsBuilding() {
 		return false;
+	}
+
+	/**
+	 * The fields of a report beyond the ones every case has ({@code demand}, {@code subject}) that this type takes
+	 * and checks in {@link #validate}; a report of another type that fills one is refused naming it, so that
+	 * nothing unchecked is stored.
+	 */
+	public Set<String> ownFields() {
+		return Set.of();
 	}
 
 	/** Checks of this type's own fields, beyond the ones every case has; adds a problem per bad field. */
