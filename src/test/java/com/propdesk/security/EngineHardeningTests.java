@@ -214,7 +214,10 @@ class EngineHardeningTests {
 		Answer missing = api.call("POST", "/engine-rest/process-definition/key/repair/submit-form", "{\"variables\": {}}",
 				"Authorization", agent);
 		Answer started = api.call("POST", "/engine-rest/process-definition/key/repair/start",
-				"{\"variables\": {\"description\": {\"value\": \"" + "漏".repeat(3000) + "\"}}}", "Authorization", agent);
+				"{\"variables\": {\"channel\": {\"value\": \"phone\"}, \"reporterName\": {\"value\": \"王女士\"}, "
+						+ "\"reporterPhone\": {\"value\": \"13800000000\"}, \"building\": {\"value\": \"1\"}, "
+						+ "\"category\": {\"value\": \"plumbing\"}, \"description\": {\"value\": \"" + "漏".repeat(3000) + "\"}}}",
+				"Authorization", agent);
 		Answer atActivity = api.call("POST", "/engine-rest/process-definition/key/repair/start",
 				"{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_Acceptance\"}]}",
 				"Authorization", agent);
