@@ -107,7 +107,7 @@ class InternalProcessesTests {
 		Answer executed = api.call("POST", "/engine-rest/migration/execute", moveToCallback, "Authorization", admin);
 		Answer executedLater = api.call("POST", "/engine-rest/migration/executeAsync", moveToCallback, "Authorization", admin);
 		Answer intoInternal = api.call("POST", "/engine-rest/migration/execute", caseIntoOwnerEvent, "Authorization", admin);
-		var webapps = EngineHardeningTests.Webapps.login(port, "admin");
+		var webapps = EngineHardeningTests.Webapps.login(port, "admin", processEngine);
 		var throughCockpit = webapps.post("/camunda/api/engine/engine/default/migration/execute", "application/json",
 				moveToCallback);
 
