@@ -109,8 +109,11 @@ final class BpmnAllowList {
 
 	private final ExpressionPolicy expressions;
 
-	BpmnAllowList(ExpressionPolicy expressions) {
+	private final CaseProcesses caseProcesses;
+
+	BpmnAllowList(ExpressionPolicy expressions, CaseProcesses caseProcesses) {
 		this.expressions = expressions;
+		this.caseProcesses = caseProcesses;
 	}
 
 	void check(Document document, List<String> problems) {
@@ -120,6 +123,9 @@ final class BpmnAllowList {
 				problems.add("流程 " + process.getAttribute("id") + " 缺少 camunda:historyTimeToLive");
 			}
 		}
+		for (Element call : XmlResources.elements(document, BPMN, "callActivity")) {
+			checkCalledElement(call, problems);
+		}
 		XmlResources.visit(document.getDocumentElement(), element -> {
 			checkElement(element, problems);
 			NamedNodeMap attributes = element.getAttributes();
@@ -128,6 +134,24 @@ final class BpmnAllowList {
 			}
 			XmlResources.checkText(element, expressions, problems);
 		});
+	}
+
+	/**
+	 * A call activity starts another process with the caller's variables. It may call a case type by its key,
+	 * never one of PropDesk's internal processes (which PropDesk starts only from its own code, for the case
+	 * it belongs to), and never a process chosen by an expression at run time, which the guard cannot see.
+	 */
+	private void checkCalledElement(Element call, List<String> problems) {
+		String called = call.getAttribute("calledElement").trim();
+		if (called.contains("${") || called.contains("#{")) {
+			problems.add(XmlResources.where(call) + "的 calledElement=\"" + XmlResources.shorten(called)
+					+ "\" 不允许（调用活动只能写明要调用的事项流程，不能用表达式）");
+		}
+		else if (!caseProcesses.keys().contains(called)) {
+			problems.add(XmlResources.where(call) + "的 calledElement=\"" + XmlResources.shorten(called)
+					+ "\" 不允许（调用活动只能调用事项流程：" + String.join("、", caseProcesses.keys().stream().sorted().toList())
+					+ "；PropDesk 内部流程只由 PropDesk 自己启动）");
+		}
 	}
 
 	private static void checkElement(Element element, List<String> problems) {

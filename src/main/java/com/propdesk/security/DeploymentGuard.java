@@ -34,8 +34,8 @@ public class DeploymentGuard implements Deployer {
 
 	private final FormAllowList forms = new FormAllowList();
 
-	public DeploymentGuard(ExpressionPolicy expressions) {
-		this.diagrams = new BpmnAllowList(expressions);
+	DeploymentGuard(ExpressionPolicy expressions, CaseProcesses caseProcesses) {
+		this.diagrams = new BpmnAllowList(expressions, caseProcesses);
 	}
 
 	@Override

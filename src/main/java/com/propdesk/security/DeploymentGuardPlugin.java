@@ -36,8 +36,11 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 
 	private final ApplicationContext beans;
 
-	DeploymentGuardPlugin(ApplicationContext beans) {
+	private final CaseProcesses caseProcesses;
+
+	DeploymentGuardPlugin(ApplicationContext beans, CaseProcesses caseProcesses) {
 		this.beans = beans;
+		this.caseProcesses = caseProcesses;
 	}
 
 	/** Bean names of PropDesk's delegates and listeners, found without creating them. */
@@ -61,7 +64,7 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreDeployers() != null) {
 			preDeployers.addAll(configuration.getCustomPreDeployers());
 		}
-		preDeployers.add(new DeploymentGuard(new ExpressionPolicy(allowed)));
+		preDeployers.add(new DeploymentGuard(new ExpressionPolicy(allowed), caseProcesses));
 		configuration.setCustomPreDeployers(preDeployers);
 		LazyBeans visible = new LazyBeans(allowed, beans);
 		configuration.setBeans(visible);

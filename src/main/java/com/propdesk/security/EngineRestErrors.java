@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -51,14 +52,25 @@ final class EngineRestErrors {
 		if (cause instanceof AuthorizationException) {
 			return Status.FORBIDDEN;
 		}
-		if (cause instanceof NotFoundException) {
+		if (cause instanceof NotFoundException || (cause instanceof NullValueException && isNotFound(cause.getMessage()))) {
 			return Status.NOT_FOUND;
 		}
-		if (cause instanceof BadUserRequestException || cause instanceof FormException || cause instanceof ParseException
+		if (cause instanceof BadUserRequestException || cause instanceof NullValueException || cause instanceof FormException
+				|| cause instanceof ParseException
 				|| cause instanceof InvalidRequestException || isRefusedDeserialization(cause)) {
 			return Status.BAD_REQUEST;
 		}
 		return null;
+	}
+
+	/**
+	 * The engine checks the caller's ids and parameters with null-value errors: one that found nothing for an
+	 * id is "not found", any other names a missing parameter.
+	 */
+	private static boolean isNotFound(String message) {
+		String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("not found") || lower.contains("does not exist") || lower.contains("doesn't exist")
+				|| lower.contains("no task") || lower.contains("cannot find") || lower.contains("couldn't find");
 	}
 
 	/** Reading a variable deserialized whose type may not be deserialized: the caller asked for it. */

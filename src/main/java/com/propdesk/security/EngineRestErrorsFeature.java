@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
- * Registers {@link EngineRestErrors} in every Jersey application of this server: the engine's REST API
+ * Registers {@link EngineRestErrors} and {@link EngineRestUnknownIds} in every Jersey application of this server: the engine's REST API
  * ({@code /engine-rest}) and the webapps' own ones ({@code /camunda/api/engine}, which Tasklist and Cockpit
  * call, and the other webapp APIs), which Camunda registers as separate servlets PropDesk does not configure.
  * Found by Jersey through {@code META-INF/services}.
@@ -16,7 +16,8 @@ public final class EngineRestErrorsFeature implements ForcedAutoDiscoverable {
 	public void configure(FeatureContext context) {
 		if (!context.getConfiguration().isRegistered(EngineRestErrors.WrappedErrors.class)) {
 			context.register(EngineRestErrors.WrappedErrors.class).register(EngineRestErrors.FormErrors.class)
-					.register(EngineRestErrors.TooManyTries.class).register(EngineRestErrors.EngineErrors.class);
+					.register(EngineRestErrors.TooManyTries.class).register(EngineRestErrors.EngineErrors.class)
+					.register(EngineRestUnknownIds.class);
 		}
 	}
 

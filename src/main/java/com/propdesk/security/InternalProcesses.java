@@ -21,9 +21,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * authorization. A built-in start listener, which {@code skipCustomListeners} does not skip, refuses a
  * start that is a person's request itself (start, start at an activity, a message; restarts and modifications
  * are refused by {@link StaffCommandChecker}); PropDesk's
- * own starts run inside another engine command (a delegate) or outside those surfaces, and pass.
+ * own starts run inside another engine command (a delegate) or outside those surfaces, and pass. The same
+ * listener refuses a start from a call activity of another diagram, whoever's command or job runs it:
+ * PropDesk starts its internal processes only from its own Java code, so a diagram that calls one (with the
+ * calling case's variables, say to send an owner event for another case) is an abuse, not a use.
  */
 final class InternalProcesses extends AbstractBpmnParseListener implements ExecutionListener {
+
+	static final String CALLED_REFUSAL = "此流程由 PropDesk 内部启动，不能由其他流程的调用活动（callActivity）启动";
 
 	static final String REFUSAL = "此流程由 PropDesk 内部启动和管理，不能通过 REST 接口或 Tasklist 启动或修改";
 
@@ -44,6 +49,9 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 	public void notify(DelegateExecution execution) {
 		if (isPersonsRequest()) {
 			throw new AuthorizationException(REFUSAL);
+		}
+		if (execution.getSuperExecution() != null) {
+			throw new AuthorizationException(CALLED_REFUSAL);
 		}
 	}
 

@@ -13,12 +13,23 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.migration.batch.MigrationBatchConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
@@ -33,10 +44,19 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * on a task is a field of its form, which the process routes on and the history records.</li>
  * <li>PropDesk's internal processes are never modified or restarted — by anyone, administrators included,
  * synchronously or as a batch. PropDesk's own code does neither, so the refusal needs no HTTP request: a
- * batch created before this rule fails when its job runs, and a new batch is refused when it is created.</li>
+ * batch created before this rule fails when its job runs, and a new batch is refused when it is created.
+ * Nor are they migrated to another definition, nor is a case migrated into one of them (plan, instance and
+ * batch are each refused).</li>
+ * <li>a person's request (REST API, webapps), administrators included, sends no message or signal into an
+ * internal instance and neither moves nor fires early the timer of one: the SLA watcher's timer is its due
+ * time, and moving it or running it now fakes or hides a breach. PropDesk's own code ends its watchers with a
+ * message from inside another engine command, and passes. Retrying a failed job (its retries) stays open:
+ * operators retry failed deliveries of owner events that way.</li>
  * </ul>
  */
 class StaffCommandChecker extends AuthorizationCommandChecker {
+
+	static final String TIMER_REFUSAL = "PropDesk 内部流程的定时器（如 SLA 到期）不能手工改期或提前触发：到期时间由 SLA 规则决定；失败的作业可以重试";
 
 	static final String NO_BPMN_ERROR = "不能从任务直接抛出流程错误或升级事件：请按表单选择办理结果，流程会按结果流转并留下记录";
 
@@ -60,14 +80,6 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 	}
 
 	@Override
-	public void checkUpdateProcessInstance(ExecutionEntity execution) {
-		super.checkUpdateProcessInstance(execution);
-		if (internalProcesses.isInternal(execution.getProcessDefinition().getKey()) && modifyingOrRestarting()) {
-			throw new AuthorizationException(InternalProcesses.REFUSAL);
-		}
-	}
-
-	@Override
 	public void checkCreateProcessInstance(ProcessDefinition definition) {
 		super.checkCreateProcessInstance(definition);
 		if (internalProcesses.isInternal(definition.getKey()) && modifyingOrRestarting()) {
@@ -75,7 +87,54 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		}
 	}
 
-	/** A batch that would modify or restart instances of an internal process is refused when it is created. */
+	@Override
+	public void checkUpdateProcessInstance(ExecutionEntity execution) {
+		super.checkUpdateProcessInstance(execution);
+		if (internalProcesses.isInternal(execution.getProcessDefinition().getKey())
+				&& (modifyingOrRestarting() || (messageOrSignal() && InternalProcesses.isPersonsRequest()))) {
+			throw new AuthorizationException(InternalProcesses.REFUSAL);
+		}
+	}
+
+	@Override
+	public void checkUpdateJob(JobEntity job) {
+		super.checkUpdateJob(job);
+		Command<?> command = Context.getCommandInvocationContext().getCommand();
+		if (job instanceof TimerEntity && (command instanceof SetJobDuedateCmd || command instanceof ExecuteJobsCmd)
+				&& job.getProcessDefinitionKey() != null && internalProcesses.isInternal(job.getProcessDefinitionKey())
+				&& InternalProcesses.isPersonsRequest()) {
+			throw new AuthorizationException(TIMER_REFUSAL);
+		}
+	}
+
+	@Override
+	public void checkCreateMigrationPlan(ProcessDefinition source, ProcessDefinition target) {
+		super.checkCreateMigrationPlan(source, target);
+		refuseInternal(source.getKey(), target.getKey());
+	}
+
+	@Override
+	public void checkMigrateProcessInstance(ExecutionEntity instance, ProcessDefinition target) {
+		super.checkMigrateProcessInstance(instance, target);
+		refuseInternal(instance.getProcessDefinition().getKey(), target.getKey());
+	}
+
+	private void refuseInternal(String... processKeys) {
+		for (String key : processKeys) {
+			if (internalProcesses.isInternal(key)) {
+				throw new AuthorizationException(InternalProcesses.REFUSAL);
+			}
+		}
+	}
+
+	/** True while this thread's current command delivers a message or a signal to waiting executions. */
+	private static boolean messageOrSignal() {
+		Command<?> command = Context.getCommandInvocationContext().getCommand();
+		return command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
+				|| command instanceof SignalEventReceivedCmd || command instanceof SignalCmd;
+	}
+
+	/** A batch that would modify, restart or migrate instances of an internal process is refused when it is created. */
 	@Override
 	public void checkCreateBatch(Permission permission) {
 		super.checkCreateBatch(permission);
@@ -91,10 +150,18 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		else if (command instanceof ModifyProcessInstanceAsyncCmd modify) {
 			definitionId = definitionOfInstance(modify.getConfiguration(null, null).getIds().get(0));
 		}
-		if (definitionId != null && internalProcesses.isInternal(Context.getProcessEngineConfiguration()
-				.getDeploymentCache().findDeployedProcessDefinitionById(definitionId).getKey())) {
-			throw new AuthorizationException(InternalProcesses.REFUSAL);
+		else if (command instanceof MigrateProcessInstanceBatchCmd migrate) {
+			MigrationPlan plan = ((MigrationBatchConfiguration) migrate.getConfiguration(List.of(), null)).getMigrationPlan();
+			refuseInternal(keyOf(plan.getSourceProcessDefinitionId()), keyOf(plan.getTargetProcessDefinitionId()));
 		}
+		if (definitionId != null) {
+			refuseInternal(keyOf(definitionId));
+		}
+	}
+
+	private static String keyOf(String definitionId) {
+		return Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId)
+				.getKey();
 	}
 
 	private static String definitionOfInstance(String processInstanceId) {

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a staff member may write into a case when completing a task or starting a case: only the fields of
@@ -44,7 +45,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * variable at completion — {@code caseNo} of another case, {@code priority} — and any type, serialized Java
  * objects included. A field the form shows disabled or read-only is display only: form-js sends read-only
  * fields back, so they are accepted and dropped, never written (a browser may also have changed a read-only
- * text's line breaks or a number's form). A task without a form takes no variables. Starting a case at an activity other
+ * text's line breaks or a number's form). Each value must fit its component ({@link FormValues}: a number for a
+ * number field, one of a select's options, a text within its length and pattern …), and a required field that
+ * no condition can hide must be filled. A task without a form takes no variables. Starting a case at an activity other
  * than its start event is refused for staff.
  * <p>
  * Only a staff member's own call to the engine's REST API or the webapps is checked (the outermost engine
@@ -122,11 +125,11 @@ final class StaffSubmissions extends CommandInterceptor {
 	}
 
 	private static void checkTask(TaskEntity task, Map<String, Object> variables) {
-		if (!staffOnEngineSurface() || variables.isEmpty()) {
+		if (!staffOnEngineSurface()) {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();
-		Map<String, Boolean> fields = fields(() -> new GetDeployedTaskFormCmd(task.getId()).execute(context));
+		Map<String, List<JsonNode>> fields = fields(() -> new GetDeployedTaskFormCmd(task.getId()).execute(context));
 		checkValues(variables, fields, "此任务的表单");
 	}
 
@@ -135,7 +138,7 @@ final class StaffSubmissions extends CommandInterceptor {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();
-		Map<String, Boolean> fields = fields(() -> new GetDeployedStartFormCmd(definitionId).execute(context));
+		Map<String, List<JsonNode>> fields = fields(() -> new GetDeployedStartFormCmd(definitionId).execute(context));
 		checkValues(variables, fields, "此流程的启动表单");
 	}
 
@@ -148,7 +151,7 @@ final class StaffSubmissions extends CommandInterceptor {
 		return latest == null ? null : latest.getId();
 	}
 
-	private static void checkValues(Map<String, Object> variables, Map<String, Boolean> fields, String form) {
+	private static void checkValues(Map<String, Object> variables, Map<String, List<JsonNode>> fields, String form) {
 		List<String> unknown = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		List<String> displayOnly = new ArrayList<>();
@@ -157,12 +160,28 @@ final class StaffSubmissions extends CommandInterceptor {
 		typed.keySet().forEach(name -> {
 			if (!fields.containsKey(name)) {
 				unknown.add(name);
+				return;
 			}
-			else if (plainValue(typed.getValueTyped(name)) == NOT_PLAIN) {
+			Object value = plainValue(typed.getValueTyped(name));
+			if (value == NOT_PLAIN) {
 				problems.add("字段 " + name + " 只能是文本、数字、布尔值、日期或空值");
 			}
-			else if (fields.get(name)) {
+			else if (fields.get(name).stream().allMatch(FormValues::displayOnly)) {
 				displayOnly.add(name);
+			}
+			else {
+				// a key the form uses twice takes what either of its components takes
+				List<String> refused = fields.get(name).stream().filter(c -> !FormValues.displayOnly(c))
+						.map(c -> FormValues.problem(name, c, value)).toList();
+				if (refused.stream().allMatch(java.util.Objects::nonNull)) {
+					problems.add(refused.get(0));
+				}
+			}
+		});
+		fields.forEach((name, components) -> {
+			if (components.stream().anyMatch(FormValues::required) && FormValues.isEmpty(
+					typed.containsKey(name) ? plainValue(typed.getValueTyped(name)) : null)) {
+				problems.add("字段 " + name + " 为必填项");
 			}
 		});
 		if (!unknown.isEmpty()) {
@@ -189,12 +208,15 @@ final class StaffSubmissions extends CommandInterceptor {
 		return plain ? value : NOT_PLAIN;
 	}
 
-	/** The keys of a deployed Camunda Form, each with whether the form lets the user change it. */
-	private static Map<String, Boolean> fields(java.util.function.Supplier<InputStream> form) {
+	/**
+	 * The components of a deployed Camunda Form by key. A component inside a group that a condition may hide
+	 * carries that condition, as form-js does not submit a hidden field.
+	 */
+	private static Map<String, List<JsonNode>> fields(java.util.function.Supplier<InputStream> form) {
 		CommandContext context = Context.getCommandContext();
-		Map<String, Boolean> fields = new LinkedHashMap<>();
+		Map<String, List<JsonNode>> fields = new LinkedHashMap<>();
 		try (InputStream in = context.runWithoutAuthorization(form::get)) {
-			collect(JSON.readTree(in), fields);
+			collect(JSON.readTree(in), false, fields);
 		}
 		catch (BadUserRequestException noForm) {
 			// no form: nothing may be set
@@ -205,13 +227,17 @@ final class StaffSubmissions extends CommandInterceptor {
 		return fields;
 	}
 
-	private static void collect(JsonNode node, Map<String, Boolean> fields) {
+	private static void collect(JsonNode node, boolean hideable, Map<String, List<JsonNode>> fields) {
 		for (JsonNode component : node.path("components")) {
+			boolean hidden = hideable || component.has("conditional");
 			if (component.hasNonNull("key")) {
-				boolean locked = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
-				fields.merge(component.get("key").asText(), locked, Boolean::logicalAnd);
+				JsonNode field = component;
+				if (hidden && !component.has("conditional") && component instanceof ObjectNode object) {
+					field = object.deepCopy().set("conditional", JSON.createObjectNode());
+				}
+				fields.computeIfAbsent(component.get("key").asText(), k -> new ArrayList<>()).add(field);
 			}
-			collect(component, fields);
+			collect(component, hidden, fields);
 		}
 	}
 

@@ -1,26 +1,36 @@
 package com.propdesk.security;
 
+import java.io.InputStream;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
 
 /**
- * The engine's task service, with two rules for what staff do through the REST API and Tasklist:
+ * The engine's task service, with three rules for what staff do through the REST API and Tasklist:
  * <ul>
  * <li>a comment is work on the task: it needs the right to work the task (auditors, who change nothing,
  * never comment), a comment on a whole case needs the right to update the case; every comment a person
  * adds is written to the user operation log, and so to the audit trail (the engine logs only changes and
  * deletions of comments);</li>
  * <li>the assignee may hand a task back (unclaim) with the right to work it; assigning it to anyone else
- * needs the right to assign, which staff do not hold.</li>
+ * needs the right to assign, which staff do not hold;</li>
+ * <li>staff add, change and delete no attachments: a file or link on a case goes through PropDesk's own upload
+ * API, with type and size limits, never through the engine's attachments, which take any content and any
+ * link ({@code javascript:} included) that Tasklist then shows to colleagues.</li>
  * </ul>
  */
 class StaffTaskService extends TaskServiceImpl {
@@ -31,6 +41,50 @@ class StaffTaskService extends TaskServiceImpl {
 	@Override
 	public Comment createComment(String taskId, String processInstanceId, String message) {
 		return commandExecutor.execute(new LoggedCommentCmd(taskId, processInstanceId, message));
+	}
+
+	static final String NO_ATTACHMENTS = "不能通过 Tasklist 或引擎接口添加、修改或删除附件：照片和文件请通过 PropDesk 的上传接口提交";
+
+	@Override
+	public Attachment createAttachment(String type, String taskId, String processInstanceId, String name,
+			String description, InputStream content) {
+		return commandExecutor.execute(new NotByStaff<>(
+				new CreateAttachmentCmd(type, taskId, processInstanceId, name, description, content, null)));
+	}
+
+	@Override
+	public Attachment createAttachment(String type, String taskId, String processInstanceId, String name,
+			String description, String url) {
+		return commandExecutor.execute(new NotByStaff<>(
+				new CreateAttachmentCmd(type, taskId, processInstanceId, name, description, null, url)));
+	}
+
+	@Override
+	public void deleteAttachment(String attachmentId) {
+		commandExecutor.execute(new NotByStaff<>(new DeleteAttachmentCmd(attachmentId)));
+	}
+
+	@Override
+	public void deleteTaskAttachment(String taskId, String attachmentId) {
+		commandExecutor.execute(new NotByStaff<>(new DeleteAttachmentCmd(taskId, attachmentId)));
+	}
+
+	@Override
+	public void saveAttachment(Attachment attachment) {
+		commandExecutor.execute(new NotByStaff<>(new SaveAttachmentCmd(attachment)));
+	}
+
+	/** An attachment command that only administrators and PropDesk's own code run. */
+	record NotByStaff<T>(Command<T> command) implements Command<T> {
+
+		@Override
+		public T execute(CommandContext context) {
+			if (People.isStaff()) {
+				throw new AuthorizationException(NO_ATTACHMENTS);
+			}
+			return command.execute(context);
+		}
+
 	}
 
 	@Override

@@ -214,7 +214,10 @@ class EngineHardeningTests {
 		Answer missing = api.call("POST", "/engine-rest/process-definition/key/repair/submit-form", "{\"variables\": {}}",
 				"Authorization", agent);
 		Answer started = api.call("POST", "/engine-rest/process-definition/key/repair/start",
-				"{\"variables\": {\"description\": {\"value\": \"" + "漏".repeat(3000) + "\"}}}", "Authorization", agent);
+				"{\"variables\": {\"channel\": {\"value\": \"phone\"}, \"reporterName\": {\"value\": \"王女士\"}, "
+						+ "\"reporterPhone\": {\"value\": \"13800000000\"}, \"building\": {\"value\": \"1\"}, "
+						+ "\"category\": {\"value\": \"plumbing\"}, \"description\": {\"value\": \"" + "漏".repeat(3000) + "\"}}}",
+				"Authorization", agent);
 		Answer atActivity = api.call("POST", "/engine-rest/process-definition/key/repair/start",
 				"{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_Acceptance\"}]}",
 				"Authorization", agent);
@@ -291,17 +294,7 @@ class EngineHardeningTests {
 
 	@Test
 	void userErrorsOfTheWebappsEngineApiAnswer4xx() throws Exception {
-		// the webapps find their engine in Camunda's static registry, where another application started and
-		// closed in this JVM may have left its own engine of the same name, or none
-		var container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
-		var registered = container.getProcessEngineService().getProcessEngine(processEngine.getName());
-		if (registered != processEngine) {
-			if (registered != null) {
-				container.unregisterProcessEngine(registered);
-			}
-			container.registerProcessEngine(processEngine);
-		}
-		Webapps session = Webapps.login(port, "manager");
+		Webapps session = Webapps.login(port, "manager", processEngine);
 
 		assertThat(session.get("/camunda/api/engine/engine/default/task?firstResult=-5&maxResults=5").statusCode())
 				.isEqualTo(400);
@@ -335,6 +328,35 @@ class EngineHardeningTests {
 
 	/** A logged-in webapps session, as Tasklist and Cockpit hold one: cookies and the CSRF token. */
 	record Webapps(int port, HttpClient http, String cookies, String token) {
+
+		/**
+		 * The webapps find their engine in Camunda's static registry, where another application started and
+		 * closed in this JVM may have left its own engine of the same name, or none: this context's engine is
+		 * registered first. Closing such an application also clears the webapps' static runtime delegates,
+		 * which this context's webapps then lack (a NullPointerException in their authentication filter).
+		 */
+		static Webapps login(int port, String user, ProcessEngine engine) throws Exception {
+			if (org.camunda.bpm.cockpit.Cockpit.getRuntimeDelegate() == null) {
+				org.camunda.bpm.cockpit.Cockpit.setCockpitRuntimeDelegate(
+						new org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate());
+			}
+			if (org.camunda.bpm.admin.Admin.getRuntimeDelegate() == null) {
+				org.camunda.bpm.admin.Admin.setAdminRuntimeDelegate(new org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate());
+			}
+			if (org.camunda.bpm.tasklist.Tasklist.getRuntimeDelegate() == null) {
+				org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(
+						new org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate());
+			}
+			var container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+			var registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+			if (registered != engine) {
+				if (registered != null) {
+					container.unregisterProcessEngine(registered);
+				}
+				container.registerProcessEngine(engine);
+			}
+			return login(port, user);
+		}
 
 		static Webapps login(int port, String user) throws Exception {
 			HttpClient http = HttpClient.newHttpClient();

@@ -148,6 +148,47 @@ class StaffWorkRulesTests {
 	}
 
 	@Test
+	void staffAddNoAttachmentsThroughTheEngineNeitherOnTasksNorOnCases() throws Exception {
+		Task task = plumbingJob();
+		String multipart = "--b\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n现场照片\r\n"
+				+ "--b\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\njavascript:alert(document.cookie)\r\n--b--\r\n";
+
+		var onTask = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/task/" + task.getId()
+						+ "/attachment/create"))
+				.header("Authorization", basic("engineer")).header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(onTask.statusCode()).as(onTask.body()).isEqualTo(403);
+		assertThat(onTask.body()).contains("上传接口");
+		assertThatThrownByStaff(() -> taskService.createAttachment("url", null, task.getProcessInstanceId(), "链接", null,
+				"javascript:alert(1)"));
+		assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
+		assertThat(taskService.getProcessInstanceAttachments(task.getProcessInstanceId())).isEmpty();
+
+		// nor delete one an administrator added (the REST API answers any refusal of a deletion as 404)
+		var attachment = taskService.createAttachment("url", task.getId(), null, "图纸", null, "https://propdesk.local/a.pdf");
+		Answer deleted = api.call("DELETE", "/engine-rest/task/" + task.getId() + "/attachment/" + attachment.getId(), null,
+				"Authorization", basic("engineer"));
+		assertThat(deleted.status()).isIn(403, 404);
+		assertThat(taskService.getTaskAttachments(task.getId())).hasSize(1);
+		assertThatThrownByStaff(() -> taskService.deleteAttachment(attachment.getId()));
+		assertThat(taskService.getTaskAttachments(task.getId())).hasSize(1);
+	}
+
+	private void assertThatThrownByStaff(Runnable call) {
+		identityService.setAuthentication("agent", java.util.List.of("service-desk"));
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+					.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	@Test
 	void staffCannotRenameThemselvesButMayChangeTheirPassword() throws Exception {
 		Answer renamed = api.call("PUT", "/engine-rest/user/agent/profile",
 				"{\"id\": \"agent\", \"firstName\": \"周\", \"lastName\": \"经理\", \"email\": \"agent@propdesk.local\"}",

@@ -1,0 +1,72 @@
+package com.propdesk.security;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+
+/**
+ * A request to a sub-resource of a task, process instance, execution, job or deployment that does not exist
+ * answers 404. Many of the REST API's sub-resources (a task's variables, form, identity links, claim; a
+ * process instance's variables and modification; a job's retries; a deployment's resource data) do not check
+ * the id themselves and failed deeper in the engine with a null-value error or a NullPointerException — a 500
+ * for a caller's typo. The check runs before the resource, without authorization, so a thing that exists
+ * but may not be read still answers the engine's own 403.
+ */
+@PreMatching
+final class EngineRestUnknownIds implements ContainerRequestFilter {
+
+	/** {@code [engine/{name}/]{resource}/{id}/{sub-resource…}} relative to the API's base. */
+	static final Pattern SUB_RESOURCE = Pattern
+			.compile("^/?(?:engine/([^/]+)/)?(task|process-instance|execution|job|deployment)/([^/]+)/.+");
+
+	static final Map<String, String> NAMES = Map.of("task", "任务", "process-instance", "流程实例", "execution", "执行",
+			"job", "作业", "deployment", "部署");
+
+	@Override
+	public void filter(ContainerRequestContext request) {
+		Matcher path = SUB_RESOURCE.matcher(request.getUriInfo().getPath());
+		if (!path.matches() || ("task".equals(path.group(2)) && "report".equals(path.group(3)))) {
+			return;
+		}
+		ProcessEngine engine = EngineUtil.lookupProcessEngine(path.group(1));
+		if (engine == null) {
+			return;
+		}
+		String resource = path.group(2);
+		String id = path.group(3);
+		boolean exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+				.getCommandExecutorTxRequired()
+				.execute(context -> context.runWithoutAuthorization(() -> exists(context, resource, id)));
+		if (!exists) {
+			request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(Map.of("type", "InvalidRequestException", "message", NAMES.get(resource) + "不存在：" + id))
+					.build());
+		}
+	}
+
+	private static boolean exists(CommandContext context, String resource, String id) {
+		return switch (resource) {
+			case "task" -> context.getTaskManager().findTaskById(id) != null;
+			case "process-instance" -> {
+				ExecutionEntity instance = context.getExecutionManager().findExecutionById(id);
+				yield instance != null && instance.isProcessInstanceExecution();
+			}
+			case "execution" -> context.getExecutionManager().findExecutionById(id) != null;
+			case "job" -> context.getJobManager().findJobById(id) != null;
+			default -> context.getDeploymentManager().findDeploymentById(id) != null;
+		};
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.propdesk.security;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Whether a submitted value fits the Camunda Form component it is submitted for, as form-js itself would
+ * have produced it: a number field gives a number (numeric text when it serializes to string), a checkbox a
+ * boolean, a radio, select, checklist or tag list with fixed options one of those options, a text field or
+ * area text within its length and pattern, a date-time text. Empty is allowed unless the field is required.
+ * Without this the REST API wrote {@code cost: "abc"} into a case, and an option the diagram does not route
+ * on left its gateway without an outgoing flow (a server error on a person's input).
+ */
+final class FormValues {
+
+	private FormValues() {
+	}
+
+	/** Shown but not changeable: form-js sends it back, PropDesk drops it. */
+	static boolean displayOnly(JsonNode component) {
+		return component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
+	}
+
+	/** Must be filled: required, changeable, and shown whatever the other fields say (form-js omits hidden ones). */
+	static boolean required(JsonNode component) {
+		return component.path("validate").path("required").asBoolean(false) && !displayOnly(component)
+				&& !component.has("conditional");
+	}
+
+	static boolean isEmpty(Object value) {
+		return value == null || (value instanceof String text && text.isEmpty());
+	}
+
+	/** Why the value does not fit the component, in the user's words, or null when it fits. */
+	static String problem(String name, JsonNode component, Object value) {
+		if (isEmpty(value)) {
+			return null;
+		}
+		JsonNode validate = component.path("validate");
+		String type = component.path("type").asText();
+		return switch (type) {
+			case "number" -> number(name, component, validate, value);
+			case "checkbox" -> value instanceof Boolean ? null : "字段 " + name + " 只能是 true 或 false";
+			case "radio", "select", "checklist", "taglist" -> option(name, component, value);
+			case "textfield", "textarea" -> text(name, validate, value);
+			case "datetime" -> value instanceof String || value instanceof Date ? null
+					: "字段 " + name + " 应为日期时间文本";
+			default -> null;
+		};
+	}
+
+	private static String number(String name, JsonNode component, JsonNode validate, Object value) {
+		BigDecimal number = null;
+		if (value instanceof Number n) {
+			number = new BigDecimal(n.toString());
+		}
+		else if (value instanceof String text && component.path("serializeToString").asBoolean(false)) {
+			try {
+				number = new BigDecimal(text.trim());
+			}
+			catch (NumberFormatException e) {
+				number = null;
+			}
+		}
+		if (number == null) {
+			return "字段 " + name + " 应为数字";
+		}
+		if (validate.has("min") && validate.get("min").isNumber() && number.compareTo(validate.get("min").decimalValue()) < 0) {
+			return "字段 " + name + " 不能小于 " + validate.get("min").asText();
+		}
+		if (validate.has("max") && validate.get("max").isNumber() && number.compareTo(validate.get("max").decimalValue()) > 0) {
+			return "字段 " + name + " 不能大于 " + validate.get("max").asText();
+		}
+		return null;
+	}
+
+	/** One of the fixed options; options from a variable or an expression are the process's, not checked here. */
+	private static String option(String name, JsonNode component, Object value) {
+		JsonNode values = component.path("values");
+		if (!values.isArray() || values.isEmpty()) {
+			return null;
+		}
+		for (JsonNode option : values) {
+			if (sameValue(option.path("value"), value)) {
+				return null;
+			}
+		}
+		StringBuilder allowed = new StringBuilder();
+		for (JsonNode option : values) {
+			allowed.append(allowed.isEmpty() ? "" : "、").append(option.path("value").asText());
+		}
+		return "字段 " + name + " 只能是以下选项之一：" + allowed;
+	}
+
+	private static boolean sameValue(JsonNode option, Object value) {
+		if (option.isBoolean()) {
+			return value instanceof Boolean b && b == option.booleanValue();
+		}
+		if (option.isNumber()) {
+			return value instanceof Number n && new BigDecimal(n.toString()).compareTo(option.decimalValue()) == 0;
+		}
+		return value instanceof String text && text.equals(option.asText());
+	}
+
+	private static String text(String name, JsonNode validate, Object value) {
+		if (!(value instanceof String text)) {
+			return "字段 " + name + " 应为文本";
+		}
+		int length = text.codePointCount(0, text.length());
+		if (validate.path("maxLength").isInt() && length > validate.get("maxLength").asInt()) {
+			return "字段 " + name + " 不能超过 " + validate.get("maxLength").asInt() + " 个字符";
+		}
+		if (validate.path("minLength").isInt() && length < validate.get("minLength").asInt()) {
+			return "字段 " + name + " 不能少于 " + validate.get("minLength").asInt() + " 个字符";
+		}
+		if (validate.path("pattern").isTextual()) {
+			try {
+				if (!Pattern.compile(validate.get("pattern").asText()).matcher(text).find()) {
+					return "字段 " + name + " 的格式不正确";
+				}
+			}
+			catch (PatternSyntaxException e) {
+				// a pattern only the browser's engine reads: the browser checked it
+			}
+		}
+		return null;
+	}
+
+}

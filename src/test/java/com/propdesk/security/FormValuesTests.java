@@ -1,0 +1,167 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/** A staff member's completion carries values its form could have produced, or answers 400 naming the field. */
+@PropDeskTest
+class FormValuesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	ApiClient api;
+
+	/** Every kind of field, each with the limits form-js gives it; the task is engineer's. */
+	static final String FORM = DeploymentGuardTests.form("form-values", """
+			{"id": "c1", "type": "number", "key": "cost", "label": "费用", "validate": {"min": 0}},
+			{"id": "c2", "type": "number", "key": "minutes", "label": "分钟", "serializeToString": true},
+			{"id": "c3", "type": "checkbox", "key": "lifeSafety", "label": "危及安全"},
+			{"id": "c4", "type": "radio", "key": "accepted", "label": "验收", "values": [{"label": "通过", "value": true}, {"label": "不通过", "value": false}]},
+			{"id": "c5", "type": "select", "key": "outcome", "label": "结果", "validate": {"required": true},
+			 "values": [{"label": "已修好", "value": "done"}, {"label": "暂停", "value": "paused"}]},
+			{"id": "c6", "type": "select", "key": "department", "label": "部门", "values": [{"label": "工程部", "value": "engineering"}]},
+			{"id": "c7", "type": "textfield", "key": "room", "label": "房号", "validate": {"maxLength": 5, "pattern": "^[0-9-]+$"}},
+			{"id": "c8", "type": "textarea", "key": "notes", "label": "说明"},
+			{"id": "c9", "type": "datetime", "key": "visitAt", "label": "上门时间", "subtype": "datetime"},
+			{"id": "c10", "type": "textarea", "key": "reason", "label": "原因", "validate": {"required": true},
+			 "conditional": {"hide": "=outcome != \\"paused\\""}}""");
+
+	static final String PROCESS = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://propdesk.com/test">
+			  <bpmn:process id="form-values" isExecutable="true" camunda:historyTimeToLive="P1D">
+			    <bpmn:startEvent id="start"/>
+			    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+			    <bpmn:userTask id="work" camunda:assignee="engineer" camunda:formRef="form-values" camunda:formRefBinding="latest"/>
+			    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+			    <bpmn:endEvent id="end"/>
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		TestClock.set(TestClock.DAY);
+		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("form-values").count() == 0) {
+			repositoryService.createDeployment().name("form-values").addString("form-values.form", FORM)
+					.addString("form-values.bpmn", PROCESS).deploy();
+		}
+	}
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		TestClock.reset();
+	}
+
+	private Task work() {
+		String instance = runtimeService.startProcessInstanceByKey("form-values").getId();
+		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+	}
+
+	private Answer complete(Task task, String variables) throws Exception {
+		return api.call("POST", "/engine-rest/task/" + task.getId() + "/complete", "{\"variables\": {" + variables + "}}",
+				"Authorization", basic("engineer"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"text for a number|\"cost\": {\"value\": \"abc\"}|cost",
+			"a number below its minimum|\"cost\": {\"value\": -5}|cost",
+			"text for a number that is not serialized to text|\"cost\": {\"value\": \"12\"}|cost",
+			"non-numeric text for a number serialized to text|\"minutes\": {\"value\": \"ten\"}|minutes",
+			"text for a checkbox|\"lifeSafety\": {\"value\": \"yes\"}|lifeSafety",
+			"text for a boolean radio|\"accepted\": {\"value\": \"true\"}|accepted",
+			"an option the select does not have|\"outcome\": {\"value\": \"exploded\"}|outcome",
+			"a number for a select|\"department\": {\"value\": 5}|department",
+			"text longer than its maximum|\"room\": {\"value\": \"1-1201\"}|room",
+			"text against its pattern|\"room\": {\"value\": \"1;2\"}|room",
+			"a boolean for a text|\"notes\": {\"value\": true}|notes",
+			"a number for a date-time|\"visitAt\": {\"value\": 5}|visitAt",
+			"a required field missing|\"notes\": {\"value\": \"ok\"}|outcome",
+			"a required field empty|\"outcome\": {\"value\": \"\"}|outcome" })
+	void aValueItsFormCouldNotHaveProducedAnswers400NamingTheField(String what, String variable, String field)
+			throws Exception {
+		Task task = work();
+		String variables = variable.startsWith("\"outcome\"") || field.equals("outcome") ? variable
+				: variable + ", \"outcome\": {\"value\": \"done\"}";
+
+		Answer answer = complete(task, variables);
+
+		assertThat(answer.status()).as(what).isEqualTo(400);
+		assertThat(answer.body().get("message").asText()).contains(field).containsPattern("[\\u4e00-\\u9fa5]");
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+		assertThat(runtimeService.getVariables(task.getProcessInstanceId())).doesNotContainKey(field);
+	}
+
+	@Test
+	void valuesTheFormProducesAreTaken() throws Exception {
+		Task task = work();
+
+		Answer answer = complete(task, """
+				"cost": {"value": 120.5, "type": "Double"}, "minutes": {"value": "30"}, "lifeSafety": {"value": false},
+				"accepted": {"value": true}, "outcome": {"value": "done"}, "department": {"value": ""},
+				"room": {"value": "3-12"}, "notes": {"value": null}, "visitAt": {"value": "2026-11-27T10:00:00+08:00"}""");
+
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(204);
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+	}
+
+	@Test
+	void anOptionTheDiagramDoesNotRouteOnIsA400NotAServerError() throws Exception {
+		CaseRecord job = cases.open(Reports.repair("1", "1-501", "plumbing", "水管滴水")).record();
+		Task accept = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
+		taskService.complete(accept.getId(), Map.of("eta", "10 分钟"));
+		Task repair = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
+
+		Answer outcome = complete(repair, "\"diagnosis\": {\"value\": \"阀门老化\"}, \"repairOutcome\": {\"value\": \"exploded\"}");
+		Answer cost = complete(repair, """
+				"diagnosis": {"value": "阀门老化"}, "repairOutcome": {"value": "done"}, "cost": {"value": "abc"}""");
+
+		assertThat(outcome.status()).isEqualTo(400);
+		assertThat(outcome.body().get("message").asText()).contains("repairOutcome");
+		assertThat(cost.status()).isEqualTo(400);
+		assertThat(cost.body().get("message").asText()).contains("cost");
+		assertThat(taskService.createTaskQuery().taskId(repair.getId()).count()).isOne();
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "cost")).isNull();
+	}
+
+}

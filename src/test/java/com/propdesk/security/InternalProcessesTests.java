@@ -1,0 +1,220 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.TestClock;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/**
+ * PropDesk's internal processes (owner events, SLA watchers) are reached by no one's request, administrators
+ * included: no migration, no call from another diagram, no message or signal, no timer moved or fired early.
+ */
+@PropDeskTest
+class InternalProcessesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	ApiClient api;
+
+	final String admin = basic("admin");
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		TestClock.set(TestClock.DAY);
+	}
+
+	@AfterEach
+	void tearDown() {
+		runtimeService.createProcessInstanceQuery().list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		managementService.createBatchQuery().list().forEach(b -> managementService.deleteBatch(b.getId(), true));
+		TestClock.reset();
+	}
+
+	private CaseRecord plumbingJob(String unit) {
+		return cases.open(Reports.repair("1", unit, "plumbing", "水管滴水")).record();
+	}
+
+	private ProcessInstance internalOf(String key, CaseRecord job) {
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(job.caseNo())
+				.list().get(0);
+	}
+
+	private List<String> activeActivities(ProcessInstance instance) {
+		return runtimeService.getActiveActivityIds(instance.getId());
+	}
+
+	@Test
+	void nobodyMigratesAnInternalInstanceNorACaseIntoAnInternalProcess() throws Exception {
+		CaseRecord job = plumbingJob("1-501");
+		ProcessInstance event = internalOf("owner-event", job);
+		String ownerEvent = event.getProcessDefinitionId();
+		List<String> before = activeActivities(event);
+		String moveToCallback = """
+				{"migrationPlan": {"sourceProcessDefinitionId": "%1$s", "targetProcessDefinitionId": "%1$s",
+				  "instructions": [{"sourceActivityIds": ["Task_SendSms"], "targetActivityIds": ["Task_SendCallback"]}]},
+				 "processInstanceIds": ["%2$s"], "skipCustomListeners": true}""".formatted(ownerEvent, event.getId());
+		String caseIntoOwnerEvent = """
+				{"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s", "instructions": []},
+				 "processInstanceIds": ["%s"]}""".formatted(runtimeService.createProcessInstanceQuery()
+				.processInstanceId(job.processInstanceId()).singleResult().getProcessDefinitionId(), ownerEvent,
+				job.processInstanceId());
+
+		Answer executed = api.call("POST", "/engine-rest/migration/execute", moveToCallback, "Authorization", admin);
+		Answer executedLater = api.call("POST", "/engine-rest/migration/executeAsync", moveToCallback, "Authorization", admin);
+		Answer intoInternal = api.call("POST", "/engine-rest/migration/execute", caseIntoOwnerEvent, "Authorization", admin);
+		var webapps = EngineHardeningTests.Webapps.login(port, "admin", processEngine);
+		var throughCockpit = webapps.post("/camunda/api/engine/engine/default/migration/execute", "application/json",
+				moveToCallback);
+
+		for (Answer answer : List.of(executed, executedLater, intoInternal)) {
+			assertThat(answer.status()).isEqualTo(403);
+			assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
+		}
+		assertThat(throughCockpit.statusCode()).as(throughCockpit.body()).isEqualTo(403);
+		assertThat(activeActivities(event)).isEqualTo(before);
+		assertThat(managementService.createBatchQuery().count()).isZero();
+
+		// a plan built without the plan command (Java API) is still refused instance by instance
+		MigrationPlanImpl plan = new MigrationPlanImpl(ownerEvent, ownerEvent);
+		assertThatThrownBy(() -> runtimeService.newMigration(plan).processInstanceIds(event.getId()).execute())
+				.isInstanceOf(AuthorizationException.class);
+	}
+
+	@Test
+	void aCallActivityNeverStartsAnInternalProcessEvenPastTheDeploymentGuard() {
+		String caller = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://propdesk.com/test">
+				  <bpmn:process id="caller" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call"/>
+				    <bpmn:callActivity id="call" calledElement="owner-event">
+				      <bpmn:extensionElements><camunda:in variables="all"/></bpmn:extensionElements>
+				    </bpmn:callActivity>
+				    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		assertThatThrownBy(() -> repositoryService.createDeployment().addString("caller.bpmn", caller).deploy())
+				.hasMessageContaining("calledElement=\"owner-event\"");
+		assertThatThrownBy(() -> repositoryService.createDeployment()
+				.addString("caller.bpmn", caller.replace("\"owner-event\"", "\"${target}\"")).deploy())
+				.hasMessageContaining("不能用表达式");
+
+		// the engine's own line, should such a diagram ever be deployed
+		var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+		DeploymentCache cache = configuration.getDeploymentCache();
+		List<Deployer> deployers = configuration.getDeployers();
+		cache.setDeployers(deployers.stream().filter(d -> !(d instanceof DeploymentGuard)).toList());
+		String deployment;
+		try {
+			deployment = repositoryService.createDeployment().addString("caller.bpmn", caller).deploy().getId();
+		}
+		finally {
+			cache.setDeployers(deployers);
+		}
+		try {
+			long events = runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event").count();
+			assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("caller", "R-20261127-0001"))
+					.isInstanceOf(AuthorizationException.class).hasMessageContaining("调用活动");
+			assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event").count())
+					.isEqualTo(events);
+		}
+		finally {
+			repositoryService.deleteDeployment(deployment, true);
+		}
+	}
+
+	@Test
+	void noMessageOrSignalFromAPersonReachesAnInternalInstanceAdminIncluded() throws Exception {
+		CaseRecord job = plumbingJob("1-502");
+		ProcessInstance watcher = internalOf("sla-clock", job);
+		String waiting = runtimeService.createExecutionQuery().processInstanceId(watcher.getId())
+				.messageEventSubscriptionName("SlaClockEnded").singleResult().getId();
+
+		Answer byInstance = api.call("POST", "/engine-rest/message",
+				"{\"messageName\": \"SlaClockEnded\", \"processInstanceId\": \"" + watcher.getId() + "\"}", "Authorization",
+				admin);
+		Answer all = api.call("POST", "/engine-rest/message",
+				"{\"messageName\": \"SlaClockEnded\", \"businessKey\": \"" + job.caseNo() + "\", \"all\": true}",
+				"Authorization", admin);
+		Answer triggered = api.call("POST", "/engine-rest/execution/" + waiting + "/messageSubscriptions/SlaClockEnded/trigger",
+				"{}", "Authorization", admin);
+		Answer signalled = api.call("POST", "/engine-rest/execution/" + waiting + "/signal", "{}", "Authorization", admin);
+
+		for (Answer answer : List.of(byInstance, all, triggered, signalled)) {
+			assertThat(answer.status()).isEqualTo(403);
+			assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
+		}
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(watcher.getId()).count()).isOne();
+		assertThat(activeActivities(watcher)).containsExactly("Gateway_DueOrEnded");
+	}
+
+	@Test
+	void anInternalTimerIsNeitherMovedNorFiredEarlyByAPersonButFailedJobsAreRetried() throws Exception {
+		ProcessInstance watcher = internalOf("sla-clock", plumbingJob("1-601"));
+		Job timer = managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+		Date due = timer.getDuedate();
+
+		Answer moved = api.call("PUT", "/engine-rest/job/" + timer.getId() + "/duedate",
+				"{\"duedate\": \"2020-01-01T00:00:00.000+0800\"}", "Authorization", admin);
+		Answer fired = api.call("POST", "/engine-rest/job/" + timer.getId() + "/execute", null, "Authorization", admin);
+		Answer retried = api.call("PUT", "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\": 3}",
+				"Authorization", admin);
+
+		assertThat(moved.status()).isEqualTo(403);
+		assertThat(moved.body().get("message").asText()).contains("定时器");
+		assertThat(fired.status()).isEqualTo(403);
+		assertThat(retried.status()).isEqualTo(204);
+		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(due);
+		assertThat(activeActivities(watcher)).containsExactly("Gateway_DueOrEnded");
+	}
+
+}
