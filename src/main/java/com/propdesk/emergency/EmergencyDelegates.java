@@ -2,15 +2,11 @@ package com.propdesk.emergency;
 
 import static com.propdesk.intake.CaseService.caseNo;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -79,17 +75,16 @@ final class EmergencyDelegates {
 			EmergencyProcess.PLAN_TITLE.set(execution, plan.title());
 			EmergencyProcess.PLAN_STEPS.set(execution, plan.steps());
 			EmergencyProcess.PLAN_CONTACTS.set(execution, plan.contacts());
-			CaseVariables.PRIORITY.set(execution, "P1");
+			CaseVariables.PRIORITY.set(execution, EmergencyRules.PRIORITY);
 			DispatchTechnicianDelegate.DEPARTMENT.set(execution, Groups.ENGINEERING);
-			DispatchTechnicianDelegate.REQUIRED_SKILL.set(execution, EmergencyProcess.SKILLS.get(type));
-			cases.classify(caseNo, type, "P1", plan.lifeSafety() ? Groups.DUTY_OFFICER : Groups.ENGINEERING);
+			DispatchTechnicianDelegate.REQUIRED_SKILL.set(execution, EmergencyRules.requiredSkill(type));
+			cases.classify(caseNo, type, EmergencyRules.PRIORITY, EmergencyRules.ownerGroup(plan));
 			if (drill) {
 				cases.markDrill(caseNo);
 			}
-			cases.record(caseNo, EmergencyCaseType.Timeline.PLAN, "启用应急预案：" + plan.title() + " 第 " + plan.version() + " 版");
-			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, (drill ? "【演练】" : "【紧急】") + caseNo
-					+ " " + EmergencyCaseType.incidentLabel(type) + " " + CaseVariables.BUILDING.get(execution) + "号楼："
-					+ CaseVariables.DESCRIPTION.get(execution));
+			cases.record(caseNo, EmergencyCaseType.Timeline.PLAN, EmergencyRules.planNote(plan));
+			notifications.page("emergency:" + caseNo, Groups.DUTY_OFFICER, caseNo, EmergencyRules.dutyPage(drill, caseNo, type,
+					CaseVariables.BUILDING.get(execution), CaseVariables.DESCRIPTION.get(execution)));
 		}
 
 	}
@@ -150,7 +145,7 @@ final class EmergencyDelegates {
 			List<String> phones = registry.residentsOfBuilding(building).stream().map(Resident::phone).distinct().toList();
 			String type = CaseVariables.CATEGORY.get(execution);
 			notifications.broadcast("broadcast:" + caseNo(execution), phones, caseNo(execution),
-					"【紧急通知】" + building + "号楼发生" + EmergencyCaseType.incidentLabel(type) + "，请保持冷静，听从物业工作人员指挥。");
+					EmergencyRules.residentsNotice(building, type));
 		}
 
 	}
@@ -202,28 +197,17 @@ final class EmergencyDelegates {
 					.collect(Collectors.toMap(HistoricActivityInstance::getActivityId,
 							a -> OffsetDateTime.ofInstant(a.getEndTime().toInstant(), ZoneId.systemDefault()),
 							(first, later) -> first));
-			EmergencyProcess.REVIEW_ACKNOWLEDGE.set(execution, since(record, ended.get(EmergencyProcess.ACKNOWLEDGE)));
-			EmergencyProcess.REVIEW_DISPATCH.set(execution, since(record, Optional.ofNullable(ended.get("Task_Dispatch"))
-					.orElse(ended.get("Task_AssignByHand"))));
-			EmergencyProcess.REVIEW_ON_SITE.set(execution, since(record, ended.get(EmergencyProcess.ON_SITE)));
-			EmergencyProcess.REVIEW_RESOLUTION.set(execution, since(record, EmergencyProcess.RESOLVED_AT.get(execution)));
-			String breaches = clocks.clocks(caseNo).stream().filter(c -> c.breachedAt() != null)
-					.map(c -> c.label() + "超时（升级至" + Groups.label(c.escalatedTo()) + "）").collect(Collectors.joining("；"));
-			EmergencyProcess.REVIEW_BREACHES.set(execution, breaches.isEmpty() ? "无" : breaches);
-			Set<String> participants = new LinkedHashSet<>();
-			history.createUserOperationLogQuery().processInstanceId(execution.getProcessInstanceId())
+			List<String> completers = history.createUserOperationLogQuery().processInstanceId(execution.getProcessInstanceId())
 					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-					.sorted(Comparator.comparing(UserOperationLogEntry::getTimestamp))
-					.map(UserOperationLogEntry::getUserId).filter(u -> u != null).forEach(participants::add);
-			EmergencyProcess.REVIEW_PARTICIPANTS.set(execution, String.join("、", participants));
-		}
-
-		private static String since(CaseRecord record, OffsetDateTime end) {
-			if (end == null) {
-				return "—";
-			}
-			long minutes = Duration.between(record.createdAt(), end).toMinutes();
-			return minutes < 60 ? minutes + " 分钟" : minutes / 60 + " 小时 " + minutes % 60 + " 分钟";
+					.sorted(Comparator.comparing(UserOperationLogEntry::getTimestamp)).map(UserOperationLogEntry::getUserId).toList();
+			EmergencyReview review = EmergencyReview.of(record.createdAt(), ended, EmergencyProcess.RESOLVED_AT.get(execution),
+					clocks.clocks(caseNo), completers);
+			EmergencyProcess.REVIEW_ACKNOWLEDGE.set(execution, review.acknowledge());
+			EmergencyProcess.REVIEW_DISPATCH.set(execution, review.dispatch());
+			EmergencyProcess.REVIEW_ON_SITE.set(execution, review.onSite());
+			EmergencyProcess.REVIEW_RESOLUTION.set(execution, review.resolution());
+			EmergencyProcess.REVIEW_BREACHES.set(execution, review.breaches());
+			EmergencyProcess.REVIEW_PARTICIPANTS.set(execution, review.participants());
 		}
 
 	}
@@ -245,15 +229,17 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			String type = CaseVariables.CATEGORY.get(execution);
 			EmergencyPlan current = plans.current(type).orElseThrow();
-			String steps = EmergencyProcess.NEW_STEPS.text(execution);
-			if (steps.isEmpty()) {
-				throw new ProcessEngineException("修订预案时必须填写修订后的处置步骤");
+			String steps;
+			try {
+				steps = EmergencyRules.revisedSteps(EmergencyProcess.NEW_STEPS.text(execution));
 			}
-			String contacts = EmergencyProcess.NEW_CONTACTS.text(execution);
+			catch (IllegalArgumentException e) {
+				throw new ProcessEngineException(e.getMessage(), e);
+			}
 			EmergencyPlan next = plans.publish(type, current.title(), current.lifeSafety(), steps,
-					contacts.isEmpty() ? current.contacts() : contacts, Actor.current(execution),
-					"复盘 " + caseNo(execution) + "：" + EmergencyProcess.FINDINGS.text(execution));
-			cases.record(caseNo(execution), EmergencyCaseType.Timeline.PLAN_CHANGED, "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版");
+					EmergencyRules.revisedContacts(EmergencyProcess.NEW_CONTACTS.text(execution), current), Actor.current(execution),
+					EmergencyRules.revisionNote(caseNo(execution), EmergencyProcess.FINDINGS.text(execution)));
+			cases.record(caseNo(execution), EmergencyCaseType.Timeline.PLAN_CHANGED, EmergencyRules.planChangedNote(next));
 		}
 
 	}

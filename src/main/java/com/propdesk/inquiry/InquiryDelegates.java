@@ -5,17 +5,12 @@ import static com.propdesk.inquiry.InquiryProcess.ANSWER_CODE;
 import static com.propdesk.inquiry.InquiryProcess.ANSWER_MODE;
 import static com.propdesk.inquiry.InquiryProcess.ANSWER_TEXT;
 import static com.propdesk.inquiry.InquiryProcess.AUTO;
-import static com.propdesk.inquiry.InquiryProcess.DESK;
 import static com.propdesk.inquiry.InquiryProcess.ROUTE;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST_GROUP;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,26 +30,23 @@ import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.InvalidRequestException;
 
-/** The steps of {@code processes/inquiry.bpmn}; each reads the process, calls a shared service, writes results. */
+/**
+ * The steps of {@code processes/inquiry.bpmn}: each reads the process, asks {@link InquiryRules} what follows,
+ * calls the shared services and writes the results.
+ */
 final class InquiryDelegates {
-
-	private static final DateTimeFormatter PROMISE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
-
-	/** Groups an inquiry may be handed to. */
-	static final List<String> SPECIALIST_GROUPS = List.of(Groups.SERVICE_DESK, Groups.ENGINEERING, Groups.CLEANING,
-			Groups.SECURITY, Groups.MANAGEMENT);
 
 	private InquiryDelegates() {
 	}
 
-	/** The desk's choices that turn the inquiry into another case type. */
-	static final List<String> LINKED_MODES = List.of("repair", "emergency");
-
-	/** How much of an answer the event (and so the SMS) carries; the status page shows all of it. */
-	static final int SUMMARY_ANSWER = 400;
-
-	static String abbreviate(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…（完整答复请查看事项进度页）";
+	/** A rule broken by what staff typed fails the task with the rule's message, which Tasklist shows. */
+	static <T> T checked(Supplier<T> rule) {
+		try {
+			return rule.get();
+		}
+		catch (IllegalArgumentException e) {
+			throw new ProcessEngineException(e.getMessage(), e);
+		}
 	}
 
 	/**
@@ -85,26 +77,19 @@ final class InquiryDelegates {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			InquiryProcess.Triage triage = InquiryProcess.TRIAGE_RESULT.get(execution);
-			String tableRoute = triage.route();
 			KnowledgeMatcher.Match match = matcher.match(record.description());
-			String route;
-			if (SPECIALIST.equals(tableRoute)) {
-				route = SPECIALIST;
+			InquiryRules.Routing routing = InquiryRules.route(triage, match);
+			String route = routing.route();
+			KnowledgeMatcher.Candidate best = match.best();
+			if (SPECIALIST.equals(route)) {
 				SPECIALIST_GROUP.set(execution, triage.specialistGroup());
 				InquiryProcess.PROMISE_WITHIN.set(execution, triage.promiseWithin());
 			}
-			else if ("knowledge".equals(tableRoute) && match.confident()) {
-				route = AUTO;
-				ANSWER_CODE.set(execution, match.best().entry().code());
-			}
-			else {
-				route = DESK;
+			else if (AUTO.equals(route)) {
+				ANSWER_CODE.set(execution, best.entry().code());
 			}
 			ROUTE.set(execution, route);
-			// a suspected danger is P1, every other inquiry normal; the desk answers it unless the table names a specialist
-			boolean urgent = triage.urgent();
-			cases.classify(caseNo, record.category(), urgent ? "P1" : "P3",
-					SPECIALIST.equals(route) ? triage.specialistGroup() : Groups.SERVICE_DESK);
+			cases.classify(caseNo, record.category(), routing.priority(), routing.group());
 			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
 			for (int n = 1; n <= 3; n++) {
 				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
@@ -112,23 +97,15 @@ final class InquiryDelegates {
 				offered.code().set(execution, c == null ? null : c.entry().code());
 				offered.question().set(execution, c == null ? "（无）" : c.entry().question());
 				offered.answer().set(execution, c == null ? "" : c.entry().answer());
-				offered.score().set(execution, c == null ? "" : String.format("%.0f%%", c.score() * 100));
+				offered.score().set(execution, c == null ? "" : InquiryRules.percent(c.score()));
 			}
-			KnowledgeMatcher.Candidate best = match.best();
 			knowledge.asked(caseNo, record.createdAt(), record.description(), best == null ? null : best.entry().code(),
 					best == null ? null : best.score(), route);
-			String message = switch (route) {
-				case AUTO -> String.format("知识库匹配「%s」（置信度 %.0f%%），自动答复", best.entry().question(), best.score() * 100);
-				case SPECIALIST -> "咨询分流：" + triage.reason();
-				default -> DESK.equals(tableRoute) ? "咨询分流：" + triage.reason() : best == null ? "知识库没有相关条目，交客服答复"
-						: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
-								best.entry().question(), best.score() * 100);
-			};
-			cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, message);
+			cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, routing.note());
 			InquiryProcess.TRIAGE_REASON.set(execution, triage.reason());
-			if (urgent) {
+			if (triage.urgent()) {
 				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
-						"【疑似险情】" + caseNo + " 业主咨询：" + record.description() + "，联系电话 " + record.reporterPhone());
+						InquiryRules.urgentPage(caseNo, record.description(), record.reporterPhone()));
 			}
 		}
 
@@ -160,56 +137,36 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String route = ROUTE.get(execution);
 			String mode = ANSWER_MODE.text(execution);
-			String code = null;
-			String outcome;
+			String outcome = InquiryRules.outcome(ROUTE.get(execution), mode);
+			String code = switch (outcome) {
+				case AUTO -> ANSWER_CODE.get(execution);
+				case InquiryRules.CANDIDATE -> InquiryProcess.chosen(mode).map(c -> c.code().get(execution))
+						.orElseThrow(() -> new ProcessEngineException("所选候选答案不存在，请选择其他候选或自行答复"));
+				default -> null;
+			};
 			String text;
-			if (AUTO.equals(route)) {
-				code = ANSWER_CODE.get(execution);
-				outcome = AUTO;
-			}
-			else if (LINKED_MODES.contains(mode)) {
-				outcome = "linked";
-			}
-			else if (mode.startsWith("candidate") && !SPECIALIST.equals(route)) {
-				code = InquiryProcess.chosen(mode).map(c -> c.code().get(execution)).orElse(null);
-				if (code == null) {
-					throw new ProcessEngineException("所选候选答案不存在，请选择其他候选或自行答复");
-				}
-				outcome = "candidate";
-			}
-			else {
-				outcome = SPECIALIST.equals(route) || SPECIALIST.equals(mode) ? SPECIALIST : "own";
-			}
 			if (code != null) {
-				String entryCode = code;
 				text = knowledge.latest(code).filter(e -> e.validOn(Clock.now().toLocalDate()))
-						.orElseThrow(() -> new ProcessEngineException("知识库条目 " + entryCode + " 已撤下，请选择其他候选或自行答复"))
+						.orElseThrow(() -> new ProcessEngineException("知识库条目 " + code + " 已撤下，请选择其他候选或自行答复"))
 						.answer();
 			}
 			else {
-				text = ANSWER_TEXT.text(execution);
-				if (text.isEmpty()) {
-					throw new ProcessEngineException("请填写给业主的答复");
-				}
-				if (text.length() > 4000) {
-					throw new ProcessEngineException("答复最长 4000 个字符");
-				}
+				text = checked(() -> InquiryRules.writtenAnswer(ANSWER_TEXT.text(execution)));
 			}
 			ANSWER_TEXT.set(execution, text);
-			InquiryProcess.PROPOSE_ENTRY.set(execution, ("own".equals(outcome) || SPECIALIST.equals(outcome))
-					&& Boolean.TRUE.equals(InquiryProcess.ADD_TO_KNOWLEDGE.get(execution)));
+			InquiryProcess.PROPOSE_ENTRY.set(execution,
+					InquiryRules.proposesEntry(outcome, Boolean.TRUE.equals(InquiryProcess.ADD_TO_KNOWLEDGE.get(execution))));
 			cases.answer(caseNo, text);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
 			knowledge.answered(caseNo, outcome, code);
-			if ("candidate".equals(outcome)) {
+			if (InquiryRules.CANDIDATE.equals(outcome)) {
 				// the desk confirmed the entry answers this wording: the next owner asking so is answered at once
 				knowledge.confirm(code, cases.find(caseNo).orElseThrow().description(), caseNo, Actor.current(execution));
 			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
-			events.publish(caseNo, "answered", "您的咨询答复：" + abbreviate(text, SUMMARY_ANSWER), null);
+			events.publish(caseNo, "answered", InquiryRules.answeredMessage(text), null);
 		}
 
 	}
@@ -237,41 +194,18 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String group = SPECIALIST_GROUP.text(execution);
-			if (!SPECIALIST_GROUPS.contains(group)) {
-				throw new ProcessEngineException("请选择接手的专员部门：" + String.join("、", SPECIALIST_GROUPS.stream().map(Groups::label).toList()));
-			}
-			Duration within = promise(execution);
-			OffsetDateTime promisedAt = Clock.now().plus(within);
-			InquiryProcess.PROMISED_AT.set(execution, promisedAt);
-			InquiryProcess.SPECIALIST_GROUP_LABEL.set(execution, Groups.label(group));
-			InquiryProcess.PROMISED_AT_TEXT.set(execution, PROMISE.format(promisedAt));
+			InquiryRules.HandOver handOver = checked(() -> InquiryRules.handOver(SPECIALIST_GROUP.text(execution),
+					InquiryProcess.PROMISE_HOURS.text(execution), InquiryProcess.PROMISE_WITHIN.text(execution), Clock.now()));
+			InquiryProcess.PROMISED_AT.set(execution, handOver.promisedAt());
+			InquiryProcess.SPECIALIST_GROUP_LABEL.set(execution, handOver.groupLabel());
+			InquiryProcess.PROMISED_AT_TEXT.set(execution, handOver.promisedAtText());
 			CaseRecord record = cases.find(caseNo).orElseThrow();
-			cases.classify(caseNo, record.category(), record.priority(), group);
+			cases.classify(caseNo, record.category(), record.priority(), handOver.group());
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-			cases.record(caseNo, InquiryCaseType.Timeline.HANDED_OVER, "转" + Groups.label(group) + "专员，承诺 " + PROMISE.format(promisedAt) + " 前答复");
+			cases.record(caseNo, InquiryCaseType.Timeline.HANDED_OVER, handOver.note());
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
-			slas.startUntil(caseNo, SlaNames.INQUIRY_PROMISED_REPLY, promisedAt, "承诺答复时间");
-			events.publish(caseNo, "promised", "您的咨询已转交" + Groups.label(group) + "专员，将于 " + PROMISE.format(promisedAt)
-					+ " 前答复您", promisedAt);
-		}
-
-		private static Duration promise(DelegateExecution execution) {
-			String hours = InquiryProcess.PROMISE_HOURS.text(execution);
-			if (!hours.isEmpty()) {
-				long h = hours.matches("\\d{1,3}") ? Long.parseLong(hours) : 0;
-				if (h < 1 || h > 24 * 14) {
-					throw new ProcessEngineException("承诺答复时限应为 1 到 336 小时");
-				}
-				return Duration.ofHours(h);
-			}
-			String within = InquiryProcess.PROMISE_WITHIN.text(execution);
-			try {
-				return Duration.parse(within.isEmpty() ? "PT24H" : within);
-			}
-			catch (DateTimeParseException e) {
-				throw new ProcessEngineException("分流表的承诺答复时限不是 ISO-8601 时长：" + within, e);
-			}
+			slas.startUntil(caseNo, SlaNames.INQUIRY_PROMISED_REPLY, handOver.promisedAt(), "承诺答复时间");
+			events.publish(caseNo, "promised", handOver.ownerMessage(), handOver.promisedAt());
 		}
 
 	}
@@ -293,25 +227,20 @@ final class InquiryDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String mode = ANSWER_MODE.text(execution);
-			boolean emergency = "emergency".equals(mode);
-			String category = (emergency ? InquiryProcess.INCIDENT_TYPE : InquiryProcess.REPAIR_CATEGORY).text(execution);
-			if (category.isEmpty()) {
-				throw new ProcessEngineException(emergency ? "请选择紧急事件类型" : "请选择报修类别");
-			}
+			String type = InquiryRules.linkedType(ANSWER_MODE.text(execution));
+			String category = checked(() -> InquiryRules.linkedCategory(type,
+					("emergency".equals(type) ? InquiryProcess.INCIDENT_TYPE : InquiryProcess.REPAIR_CATEGORY).text(execution)));
 			CaseRecord record = cases.find(caseNo).orElseThrow();
 			cases.locate(caseNo, CaseVariables.BUILDING.text(execution), CaseVariables.UNIT.text(execution));
 			String linked;
 			try {
-				linked = cases.openLinked(caseNo, emergency ? "emergency" : "repair", category, record.description());
+				linked = cases.openLinked(caseNo, type, category, record.description());
 			}
 			catch (InvalidRequestException e) {
-				throw new ProcessEngineException("无法转" + (emergency ? "紧急事件" : "报修") + "：" + e.getMessage(), e);
+				throw new ProcessEngineException(InquiryRules.linkedRefused(type, e.getMessage()), e);
 			}
 			CaseVariables.LINKED_CASE_NO.set(execution, linked);
-			ANSWER_TEXT.set(execution, emergency
-					? "您反映的情况已转为紧急事件（事项编号 " + linked + "），值班人员正在处置，请注意安全。"
-					: "您反映的问题已转为报修（事项编号 " + linked + "），维修人员会尽快与您联系。");
+			ANSWER_TEXT.set(execution, InquiryRules.linkedAnswer(type, linked));
 		}
 
 	}
@@ -333,10 +262,7 @@ final class InquiryDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			CaseRecord record = cases.find(caseNo).orElseThrow();
-			String category = InquiryProcess.KNOWLEDGE_CATEGORY.text(execution);
-			if (!InquiryCaseType.CATEGORIES.containsKey(category)) {
-				category = record.category() != null ? record.category() : "other";
-			}
+			String category = InquiryRules.draftCategory(InquiryProcess.KNOWLEDGE_CATEGORY.text(execution), record.category());
 			String department = InquiryCaseType.OWNERS.get(category);
 			long id = knowledge.propose(caseNo, category, department, record.description(),
 					ANSWER_TEXT.text(execution), Actor.current(execution));
@@ -371,37 +297,21 @@ final class InquiryDelegates {
 					.orElseThrow(() -> new ProcessEngineException("事项 " + caseNo + " 没有待审核的知识库草稿"));
 			long id = draft.id();
 			String reviewer = Actor.current(execution);
-			if (reviewer.equals(draft.proposedBy())) {
-				throw new ProcessEngineException("不能审核自己提交的草稿，请由本部门其他同事或管理层审核");
-			}
-			String note = InquiryProcess.REVIEW_NOTE.text(execution);
-			if (note.length() > 1000) {
-				throw new ProcessEngineException("审核意见最长 1000 个字符");
-			}
+			String note = checked(() -> InquiryRules.reviewNote(reviewer, draft.proposedBy(),
+					InquiryProcess.REVIEW_NOTE.text(execution)));
 			if (!Boolean.TRUE.equals(InquiryProcess.APPROVED.get(execution))) {
 				knowledge.reviewed(id, "rejected", null, reviewer, note);
-				cases.record(caseNo, InquiryCaseType.Timeline.KB_REJECTED, "知识库草稿未采纳" + (note.isEmpty() ? "" : "：" + note));
+				cases.record(caseNo, InquiryCaseType.Timeline.KB_REJECTED, InquiryRules.withNote("知识库草稿未采纳", note));
 				return;
 			}
-			String question = orDefault(InquiryProcess.DRAFT_QUESTION.text(execution), draft.question());
-			String answer = orDefault(InquiryProcess.DRAFT_ANSWER.text(execution), draft.answer());
-			List<String> keywords = Arrays.stream(InquiryProcess.DRAFT_KEYWORDS.text(execution).split("[,，、\\s]+"))
-					.filter(k -> !k.isBlank()).toList();
-			if (question.length() > 500 || answer.length() > 4000) {
-				throw new ProcessEngineException("标准问题最长 500 个字符，标准答案最长 4000 个字符，请精简后收录");
-			}
-			if (keywords.size() > 30 || String.join(",", keywords).length() > 1000 || keywords.stream().anyMatch(k -> k.length() > 30)) {
-				throw new ProcessEngineException("关键词最多 30 个，每个最长 30 个字符");
-			}
+			InquiryRules.Entry entry = checked(() -> InquiryRules.approvedEntry(InquiryProcess.DRAFT_QUESTION.text(execution),
+					InquiryProcess.DRAFT_ANSWER.text(execution), InquiryProcess.DRAFT_KEYWORDS.text(execution),
+					draft.question(), draft.answer()));
 			String code = "kb-" + id;
-			knowledge.publish(code, draft.category(), draft.department(), question, answer, keywords,
-					Clock.now().toLocalDate(), null, reviewer, "由 " + caseNo + " 的答复整理" + (note.isEmpty() ? "" : "：" + note));
+			knowledge.publish(code, draft.category(), draft.department(), entry.question(), entry.answer(), entry.keywords(),
+					Clock.now().toLocalDate(), null, reviewer, InquiryRules.withNote("由 " + caseNo + " 的答复整理", note));
 			knowledge.reviewed(id, "approved", code, reviewer, note);
 			cases.record(caseNo, InquiryCaseType.Timeline.KB_APPROVED, "答复已收入知识库，条目 " + code);
-		}
-
-		private static String orDefault(String value, String fallback) {
-			return value.isEmpty() ? fallback : value;
 		}
 
 	}

@@ -233,7 +233,8 @@ public class SlaService implements CaseClocks {
 				.listPage(0, 1).stream().findFirst());
 	}
 
-	static String readable(Duration duration) {
+	/** A duration as staff read it: "40 分钟", "2 小时", "3 天", "1 小时 30 分钟". */
+	public static String readable(Duration duration) {
 		if (duration == null) {
 			return "";
 		}

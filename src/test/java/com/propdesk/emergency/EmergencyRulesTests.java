@@ -1,0 +1,49 @@
+package com.propdesk.emergency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import com.propdesk.security.Groups;
+
+/** The decisions of an emergency, without an engine: who owns it, what is sent, what a plan change needs. */
+class EmergencyRulesTests {
+
+	static EmergencyPlan plan(boolean lifeSafety) {
+		return new EmergencyPlan("gas-leak", 2, "燃气泄漏处置预案", lifeSafety, "关阀；疏散", "燃气公司 96777", "manager", null, null);
+	}
+
+	@Test
+	void aLifeSafetyIncidentIsTheDutyOfficersAndAFailureEngineerings() {
+		assertThat(EmergencyRules.ownerGroup(plan(true))).isEqualTo(Groups.DUTY_OFFICER);
+		assertThat(EmergencyRules.ownerGroup(plan(false))).isEqualTo(Groups.ENGINEERING);
+		assertThat(EmergencyRules.requiredSkill("burst-pipe")).isEqualTo("plumbing");
+		assertThat(EmergencyRules.requiredSkill("lift-failure")).isEqualTo("lift");
+		assertThat(EmergencyRules.requiredSkill("gas-leak")).isNull();
+	}
+
+	@Test
+	void thePageSaysWhetherItIsADrill() {
+		assertThat(EmergencyRules.dutyPage(false, "E-1", "gas-leak", "3", "闻到燃气味"))
+				.isEqualTo("【紧急】E-1 " + EmergencyCaseType.incidentLabel("gas-leak") + " 3号楼：闻到燃气味");
+		assertThat(EmergencyRules.dutyPage(true, "E-1", "gas-leak", "3", "演练")).startsWith("【演练】E-1 ");
+		assertThat(EmergencyRules.planNote(plan(true))).isEqualTo("启用应急预案：燃气泄漏处置预案 第 2 版");
+	}
+
+	@Test
+	void residentsAreToldTheBuildingAndTheIncident() {
+		assertThat(EmergencyRules.residentsNotice("3", "fire"))
+				.isEqualTo("【紧急通知】3号楼发生" + EmergencyCaseType.incidentLabel("fire") + "，请保持冷静，听从物业工作人员指挥。");
+	}
+
+	@Test
+	void aPlanChangeNeedsStepsAndKeepsTheContactsItLeavesEmpty() {
+		assertThat(EmergencyRules.revisedSteps("先关阀")).isEqualTo("先关阀");
+		assertThatThrownBy(() -> EmergencyRules.revisedSteps("")).hasMessage("修订预案时必须填写修订后的处置步骤");
+		assertThat(EmergencyRules.revisedContacts("", plan(true))).isEqualTo("燃气公司 96777");
+		assertThat(EmergencyRules.revisedContacts("119", plan(true))).isEqualTo("119");
+		assertThat(EmergencyRules.revisionNote("E-1", "关阀太慢")).isEqualTo("复盘 E-1：关阀太慢");
+	}
+
+}
