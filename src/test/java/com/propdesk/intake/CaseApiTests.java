@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,12 +29,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 
 /** {@code /api/cases} over real HTTP, as channel systems, staff and owners call it. */
 @PropDeskTest
+@AtDayShift
 class CaseApiTests {
 
 	@LocalServerPort
@@ -58,15 +58,8 @@ class CaseApiTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 	}
 
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	private Answer call(String method, String path, String body, String... headers) throws Exception {
 		return api.call(method, path, body, headers);

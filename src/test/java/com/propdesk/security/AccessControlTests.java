@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,14 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
 /** Who may see and do what, tried over the REST API as each group would. */
 @PropDeskTest
+@AtDayShift
 class AccessControlTests {
 
 	@LocalServerPort
@@ -52,15 +52,8 @@ class AccessControlTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 	}
 
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	/** A repair the triage table sends to the security department (安保部), worked by 张队长. */
 	private CaseRecord securityJob() {

@@ -30,14 +30,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
 /** What an outside tester still got through the engine's REST API and the webapps, each tried again. */
 @PropDeskTest
+@AtDayShift
 class EngineHardeningTests {
 
 	@LocalServerPort
@@ -72,17 +73,13 @@ class EngineHardeningTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 		throttle.clear();
 	}
 
 	@AfterEach
 	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
 		managementService.createBatchQuery().list().forEach(b -> managementService.deleteBatch(b.getId(), true));
 		throttle.clear();
-		TestClock.reset();
 	}
 
 	/** A plumbing repair dispatched to engineer; its first task is 接单 (repair-accept). */

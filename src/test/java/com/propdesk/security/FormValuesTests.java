@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
 /** A staff member's completion carries values its form could have produced, or answers 400 naming the field. */
 @PropDeskTest
+@AtDayShift
 class FormValuesTests {
 
 	@LocalServerPort
@@ -78,19 +78,12 @@ class FormValuesTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("form-values").count() == 0) {
 			repositoryService.createDeployment().name("form-values").addString("form-values.form", FORM)
 					.addString("form-values.bpmn", PROCESS).deploy();
 		}
 	}
 
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	private Task work() {
 		String instance = runtimeService.startProcessInstanceByKey("form-values").getId();

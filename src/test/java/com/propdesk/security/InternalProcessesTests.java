@@ -26,9 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
@@ -37,6 +37,7 @@ import com.propdesk.intake.CaseService;
  * included: no migration, no call from another diagram, no message or signal, no timer moved or fired early.
  */
 @PropDeskTest
+@AtDayShift
 class InternalProcessesTests {
 
 	@LocalServerPort
@@ -64,15 +65,11 @@ class InternalProcessesTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 	}
 
 	@AfterEach
 	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
 		managementService.createBatchQuery().list().forEach(b -> managementService.deleteBatch(b.getId(), true));
-		TestClock.reset();
 	}
 
 	private CaseRecord plumbingJob(String unit) {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,15 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.audit.AuditTrail;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 
 /** Staff work their own tasks and nothing more; nobody starts PropDesk's internal processes; errors are 4xx. */
 @PropDeskTest
+@AtDayShift
 class StaffWorkRulesTests {
 
 	@LocalServerPort
@@ -58,15 +58,8 @@ class StaffWorkRulesTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
 	}
 
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	/** A plumbing repair, dispatched to engineer 王师傅 and offered to the engineering department. */
 	private Task plumbingJob() {
