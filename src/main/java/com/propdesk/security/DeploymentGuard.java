@@ -50,6 +50,9 @@ public class DeploymentGuard implements Deployer {
 		if (total > MAX_DEPLOYMENT_BYTES) {
 			problems.add(0, "整个部署 " + kilobytes(total) + "，超过上限 " + kilobytes(MAX_DEPLOYMENT_BYTES));
 		}
+		if (deployment.isNew() && InternalProcesses.isPersonsRequest()) {
+			problems.addAll(internalProcessesIn(deployment));
+		}
 		if (!problems.isEmpty()) {
 			throw new DeploymentRefusedException("部署被拒绝（" + deployment.getName() + "）：" + String.join("；", problems));
 		}
@@ -84,6 +87,32 @@ public class DeploymentGuard implements Deployer {
 			}
 		}
 		return problems.stream().map(p -> name + "：" + p).distinct().toList();
+	}
+
+	/**
+	 * PropDesk's own internal processes (the SLA watcher, the owner-event delivery) come only from the
+	 * repository at start-up: a version deployed by a person could end every clock at once or send nothing.
+	 */
+	private static List<String> internalProcessesIn(DeploymentEntity deployment) {
+		List<String> problems = new ArrayList<>();
+		for (ResourceEntity resource : deployment.getResources().values()) {
+			if (!resource.getName().toLowerCase(Locale.ROOT).matches(".*\\.bpmn(20\\.xml)?")) {
+				continue;
+			}
+			try {
+				Document document = XmlResources.parse(resource.getBytes());
+				for (org.w3c.dom.Element process : XmlResources.elements(document, "*", "process")) {
+					if (InternalProcesses.SHIPPED.contains(process.getAttribute("id").trim())) {
+						problems.add(resource.getName() + "：流程 " + process.getAttribute("id")
+								+ " 是 PropDesk 的内部流程，只随程序发布，不能由人部署");
+					}
+				}
+			}
+			catch (Exception unreadable) {
+				// check() has named it already
+			}
+		}
+		return problems;
 	}
 
 	private static String kilobytes(long bytes) {

@@ -1,5 +1,7 @@
 package com.propdesk.security;
 
+import java.util.Set;
+
 import java.util.Deque;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class InternalProcesses extends AbstractBpmnParseListener implements ExecutionListener {
 
 	static final String CALLED_REFUSAL = "此流程由 PropDesk 内部启动，不能由其他流程的调用活动（callActivity）启动";
+
+	/**
+	 * The internal processes PropDesk ships in its repository beside the case types: only PropDesk deploys
+	 * them (a test keeps this list equal to the repository's diagrams that are not case types).
+	 */
+	static final Set<String> SHIPPED = Set.of("sla-clock", "owner-event");
 
 	static final String REFUSAL = "此流程由 PropDesk 内部启动和管理，不能通过 REST 接口或 Tasklist 启动或修改";
 

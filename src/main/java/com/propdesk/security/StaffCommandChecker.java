@@ -13,13 +13,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
-import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
-import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
-import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalCmd;
-import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -91,7 +85,50 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 	public void checkUpdateProcessInstance(ExecutionEntity execution) {
 		super.checkUpdateProcessInstance(execution);
 		if (internalProcesses.isInternal(execution.getProcessDefinition().getKey())
-				&& (modifyingOrRestarting() || (messageOrSignal() && InternalProcesses.isPersonsRequest()))) {
+				&& (modifyingOrRestarting() || InternalProcesses.isPersonsRequest())) {
+			throw new AuthorizationException(InternalProcesses.REFUSAL);
+		}
+	}
+
+	// A person changes nothing of an internal instance, administrators included: not its variables (a watcher's
+	// dueAt), not its state, not its existence. PropDesk's own changes run inside another command and pass.
+
+	@Override
+	public void checkUpdateProcessInstanceVariables(ExecutionEntity execution) {
+		super.checkUpdateProcessInstanceVariables(execution);
+		refusePersonOnInternal(execution.getProcessDefinition().getKey());
+	}
+
+	@Override
+	public void checkDeleteProcessInstance(ExecutionEntity execution) {
+		super.checkDeleteProcessInstance(execution);
+		refusePersonOnInternal(execution.getProcessDefinition().getKey());
+	}
+
+	@Override
+	public void checkUpdateProcessInstanceSuspensionStateById(String processInstanceId) {
+		super.checkUpdateProcessInstanceSuspensionStateById(processInstanceId);
+		ExecutionEntity instance = Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+		if (instance != null) {
+			refusePersonOnInternal(instance.getProcessDefinition().getKey());
+		}
+	}
+
+	@Override
+	public void checkUpdateProcessInstanceSuspensionStateByProcessDefinitionKey(String processDefinitionKey) {
+		super.checkUpdateProcessInstanceSuspensionStateByProcessDefinitionKey(processDefinitionKey);
+		refusePersonOnInternal(processDefinitionKey);
+	}
+
+	@Override
+	public void checkUpdateProcessInstanceSuspensionStateByProcessDefinitionId(String processDefinitionId) {
+		super.checkUpdateProcessInstanceSuspensionStateByProcessDefinitionId(processDefinitionId);
+		refusePersonOnInternal(Context.getProcessEngineConfiguration().getDeploymentCache()
+				.findDeployedProcessDefinitionById(processDefinitionId).getKey());
+	}
+
+	private void refusePersonOnInternal(String processKey) {
+		if (processKey != null && internalProcesses.isInternal(processKey) && InternalProcesses.isPersonsRequest()) {
 			throw new AuthorizationException(InternalProcesses.REFUSAL);
 		}
 	}
@@ -99,9 +136,8 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 	@Override
 	public void checkUpdateJob(JobEntity job) {
 		super.checkUpdateJob(job);
-		Command<?> command = Context.getCommandInvocationContext().getCommand();
-		if (job instanceof TimerEntity && (command instanceof SetJobDuedateCmd || command instanceof ExecuteJobsCmd)
-				&& job.getProcessDefinitionKey() != null && internalProcesses.isInternal(job.getProcessDefinitionKey())
+		// any change of an internal timer (due date set or recalculated, run now, priority, suspension) fakes or hides a breach
+		if (job instanceof TimerEntity && job.getProcessDefinitionKey() != null && internalProcesses.isInternal(job.getProcessDefinitionKey())
 				&& InternalProcesses.isPersonsRequest()) {
 			throw new AuthorizationException(TIMER_REFUSAL);
 		}
@@ -125,13 +161,6 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 				throw new AuthorizationException(InternalProcesses.REFUSAL);
 			}
 		}
-	}
-
-	/** True while this thread's current command delivers a message or a signal to waiting executions. */
-	private static boolean messageOrSignal() {
-		Command<?> command = Context.getCommandInvocationContext().getCommand();
-		return command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
-				|| command instanceof SignalEventReceivedCmd || command instanceof SignalCmd;
 	}
 
 	/** A batch that would modify, restart or migrate instances of an internal process is refused when it is created. */

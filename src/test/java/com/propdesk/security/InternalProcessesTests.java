@@ -53,6 +53,9 @@ class InternalProcessesTests {
 	RepositoryService repositoryService;
 
 	@Autowired
+	CaseProcesses caseProcesses;
+
+	@Autowired
 	ManagementService managementService;
 
 	@Autowired
@@ -212,6 +215,67 @@ class InternalProcessesTests {
 		assertThat(retried.status()).isEqualTo(204);
 		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(due);
 		assertThat(activeActivities(watcher)).containsExactly("Gateway_DueOrEnded");
+	}
+
+	@Test
+	void aPersonChangesNothingOfAnInternalInstanceNeitherItsDueVariableNorItsStateAdminIncluded() throws Exception {
+		ProcessInstance watcher = internalOf("sla-clock", plumbingJob("1-602"));
+		Job timer = managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+		Date due = timer.getDuedate();
+		String instance = "/engine-rest/process-instance/" + watcher.getId();
+
+		Answer variable = api.call("PUT", instance + "/variables/dueAt", "{\"value\": \"2020-01-01T00:00:00\", \"type\": \"String\"}",
+				"Authorization", admin);
+		Answer recalculated = api.call("POST", "/engine-rest/job/" + timer.getId() + "/duedate/recalculate", null,
+				"Authorization", admin);
+		Answer suspended = api.call("PUT", instance + "/suspended", "{\"suspended\": true}", "Authorization", admin);
+		Answer deleted = api.call("DELETE", instance + "?skipCustomListeners=true", null, "Authorization", admin);
+
+		assertThat(variable.status()).isEqualTo(403);
+		assertThat(recalculated.status()).isEqualTo(403);
+		assertThat(suspended.status()).isEqualTo(403);
+		assertThat(deleted.status()).isEqualTo(403);
+		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(due);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(watcher.getId()).active().count()).isOne();
+	}
+
+	@Test
+	void aManagerCannotDeployPropDesksOwnInternalProcesses() throws Exception {
+		long versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("sla-clock").count();
+		String diagram = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://propdesk.com/test">
+				  <bpmn:process id="sla-clock" name="时限" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="StartEvent_Started" name="开始"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		String boundary = "propdesk";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsla-clock\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sla-clock.bpmn\"\r\nContent-Type: application/xml\r\n\r\n"
+				+ diagram + "\r\n--" + boundary + "--\r\n";
+		var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+				.header("Authorization", basic("manager")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.body()).contains("内部流程");
+		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("sla-clock").count()).isEqualTo(versions);
+	}
+
+	/** The shipped internal processes are exactly the repository's diagrams that are not case types. */
+	@Test
+	void theShippedInternalProcessesAreTheRepositorysDiagramsThatAreNotCaseTypes() throws Exception {
+		java.util.Set<String> diagrams;
+		try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+			diagrams = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".bpmn"))
+					.map(n -> n.substring(0, n.length() - ".bpmn".length())).collect(java.util.stream.Collectors.toSet());
+		}
+		diagrams.removeAll(caseProcesses.keys());
+		assertThat(InternalProcesses.SHIPPED).isEqualTo(diagrams);
 	}
 
 }
