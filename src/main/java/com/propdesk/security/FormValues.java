@@ -53,10 +53,20 @@ final class FormValues {
 		};
 	}
 
+	/** The number as a decimal, or null for NaN and the infinities, which no form field holds. */
+	private static BigDecimal decimal(Number number) {
+		try {
+			return new BigDecimal(number.toString());
+		}
+		catch (NumberFormatException notFinite) {
+			return null;
+		}
+	}
+
 	private static String number(String name, JsonNode component, JsonNode validate, Object value) {
 		BigDecimal number = null;
 		if (value instanceof Number n) {
-			number = new BigDecimal(n.toString());
+			number = decimal(n);
 		}
 		else if (value instanceof String text && component.path("serializeToString").asBoolean(false)) {
 			try {
@@ -101,7 +111,7 @@ final class FormValues {
 			return value instanceof Boolean b && b == option.booleanValue();
 		}
 		if (option.isNumber()) {
-			return value instanceof Number n && new BigDecimal(n.toString()).compareTo(option.decimalValue()) == 0;
+			return value instanceof Number n && decimal(n) != null && decimal(n).compareTo(option.decimalValue()) == 0;
 		}
 		return value instanceof String text && text.equals(option.asText());
 	}

@@ -99,6 +99,8 @@ class FormValuesTests {
 	@CsvSource(delimiter = '|', value = {
 			"text for a number|\"cost\": {\"value\": \"abc\"}|cost",
 			"a number below its minimum|\"cost\": {\"value\": -5}|cost",
+			"not a number|\"cost\": {\"value\": \"NaN\", \"type\": \"Double\"}|cost",
+			"an infinite number|\"cost\": {\"value\": \"Infinity\", \"type\": \"Double\"}|cost",
 			"text for a number that is not serialized to text|\"cost\": {\"value\": \"12\"}|cost",
 			"non-numeric text for a number serialized to text|\"minutes\": {\"value\": \"ten\"}|minutes",
 			"text for a checkbox|\"lifeSafety\": {\"value\": \"yes\"}|lifeSafety",
