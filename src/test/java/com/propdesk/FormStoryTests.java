@@ -59,7 +59,7 @@ class FormStoryTests extends CaseProcessTest {
 	static final Map<String, List<String>> STORY = Map.ofEntries(
 			entry("repair-classify", List.of()),
 			entry("repair-assign", List.of("category", "priority", "department", "repairNotes?", "dispatchReason")),
-			entry("repair-accept", List.of("category", "priority", "repairNotes?")),
+			entry("repair-accept", List.of("category", "repairNotes?")),
 			entry("repair-work", List.of("category", "priority", "repairNotes?")),
 			entry("repair-resume", List.of("category", "diagnosis", "pauseReasonLabel")),
 			entry("repair-acceptance", List.of("category", "diagnosis", "workDone", "materials", "cost", "repairNotes?")),
@@ -190,7 +190,7 @@ class FormStoryTests extends CaseProcessTest {
 		work(caseNo, RepairProcess.WAIT_TO_RESUME, technician, "resumeNote", "配件已到");
 		work(caseNo, RepairProcess.REPAIR, technician, "diagnosis", "插座内部烧蚀", "repairOutcome", "done", "workDone", "更换插座",
 				"materials", "五孔插座 1 个", "cost", 28.0);
-		work(caseNo, RepairProcess.ACCEPTANCE, "agent", "accepted", "rejectionReason", "插座仍然松动");
+		work(caseNo, RepairProcess.ACCEPTANCE, "agent", "accepted", false, "rejectionReason", "插座仍然松动");
 		work(caseNo, RepairProcess.REPAIR, technician, "diagnosis", "插座底盒松脱", "repairOutcome", "done", "workDone",
 				"重新固定底盒并更换插座", "materials", "五孔插座 1 个、底盒 1 个", "cost", 40.0);
 		acceptInTasklist(caseNo);
@@ -276,7 +276,7 @@ class FormStoryTests extends CaseProcessTest {
 		work(gas, EmergencyProcess.RESOLVE, "duty", "resolution", "燃气公司已修复阀门");
 		work(gas, EmergencyProcess.REVIEW, "manager", "findings", "疏散顺序需优化", "proposePlanChange", true, "newSteps",
 				"1. 关闭燃气总阀；2. 先疏散独居老人", "newContacts", "燃气公司 96777；街道 12345");
-		work(gas, EmergencyProcess.APPROVE_PLAN, "manager", "planApproved", "approvalNote", "下季度统一修订");
+		work(gas, EmergencyProcess.APPROVE_PLAN, "manager", "planApproved", false, "approvalNote", "下季度统一修订");
 
 		// a burst pipe: dispatched, investigated on site
 		String pipe = emergency("1", "burst-pipe", "1 号楼地下室水管爆裂，水在漫");
@@ -304,10 +304,10 @@ class FormStoryTests extends CaseProcessTest {
 	@Test
 	void inquiryFormsShowTheStoryAtEveryStep() throws Exception {
 		// answered by hand and proposed for the knowledge base, which its owners decline
-		String own = inquiry("access", "小区东门晚上几点关门？十一点以后还能从东门进吗");
-		work(own, InquiryProcess.DESK_ANSWER, "agent", "answerMode", "own", "answerText", "东门 23:00 关闭，之后请走南门。",
-				"addToKnowledgeBase", true, "knowledgeCategory", "access");
-		work(own, InquiryProcess.REVIEW_ENTRY, "guard", "approved", "reviewNote", "属个案，不收录");
+		String own = inquiry("environment", "过年想在小区里放几个孔明灯，允许吗");
+		work(own, InquiryProcess.DESK_ANSWER, "agent", "answerMode", "own", "answerText", "小区内禁止燃放孔明灯，以免引发火灾。",
+				"addToKnowledgeBase", true, "knowledgeCategory", "environment");
+		work(own, InquiryProcess.REVIEW_ENTRY, "manager", "approved", false, "reviewNote", "属个案，不收录");
 
 		// a dispute goes straight to the specialists; the desk hands another over with its promise
 		String dispute = inquiry("renovation", "楼上装修把我家卫生间天花板泡了，这个谁负责赔偿？");
