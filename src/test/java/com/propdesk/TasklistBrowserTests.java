@@ -257,7 +257,7 @@ class TasklistBrowserTests {
 
 	/** Clicks Complete and waits until the engine has the task completed, or Tasklist shows why not. */
 	private void complete(Task task) {
-		// the button's label follows the browser's language (Tasklist falls back to English for zh-CN); its action does not
+		// found by its action, which stays when the label is translated
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".form-actions button[ng-click='complete()']"))));
 		wait.until(d -> !open(task) || !tasklistErrors().isEmpty());
 		assertThat(tasklistErrors()).as("errors Tasklist showed after Complete").isEmpty();
