@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +18,7 @@ import com.propdesk.ApiClient;
 import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.Work;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.Feedback;
 
@@ -41,14 +41,7 @@ class CaseHistoryTests {
 
 	private void completeAs(String user, String caseNo, Map<String, Object> variables) {
 		var task = taskService.createTaskQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo).singleResult();
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	@Test
