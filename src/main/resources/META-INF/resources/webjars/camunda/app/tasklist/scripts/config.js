@@ -6,6 +6,8 @@ export default {
   },
   // no first-visit check against /camunda-welcome (404 here)
   disableWelcomeMessage: true,
+  // P1–P4 and due times on the cards, the new case's number after a start, "Create task" only where allowed
+  customScripts: ['scripts/propdesk-tasklist'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
