@@ -67,14 +67,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 				unauthorized(response, "用户名或密码错误");
 				return;
 			}
-			request.setAttribute(Caller.ATTRIBUTE, staff);
-			identityService.setAuthentication(staff.userId(), staff.groups());
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				identityService.clearAuthentication();
-			}
+			asStaff(staff, request, response, chain);
 			return;
 		}
 		if (apiKey != null) {
@@ -90,14 +83,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		else if (webappUser(request) instanceof UserAuthentication user) {
 			// reading only: a cross-site page can send the cookie but not read the answer, and changes nothing
-			request.setAttribute(Caller.ATTRIBUTE, new Caller.Staff(user.getIdentityId(), user.getGroupIds()));
-			identityService.setAuthentication(user.getIdentityId(), user.getGroupIds());
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				identityService.clearAuthentication();
-			}
+			asStaff(new Caller.Staff(user.getIdentityId(), user.getGroupIds()), request, response, chain);
 			return;
 		}
 		else {
@@ -105,6 +91,19 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The call runs as the staff member, on the engine too, so history names who acted. */
+	private void asStaff(Caller.Staff staff, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		request.setAttribute(Caller.ATTRIBUTE, staff);
+		identityService.setAuthentication(staff.userId(), staff.groups());
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
 	}
 
 	/**
