@@ -47,8 +47,9 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EngineRestPaging> engineRestPaging(ObjectMapper objectMapper,
-			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
-		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper));
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps,
+			@Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit}") int cap) {
+		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper, cap));
 		registration.setName("engine-rest-paging");
 		// the webapps call the engine through an API of their own
 		registration.addUrlPatterns("/engine-rest/*", webapps + "/api/*");

@@ -304,6 +304,45 @@ class EngineHardeningTests {
 	}
 
 	@Test
+	void cockpitListsADefinitionsVersionsWithinTheCapAndOtherListsStillNeedAPage() throws Exception {
+		Webapps cockpit = Webapps.login(port, "manager", processEngine);
+
+		var versions = cockpit.get("/camunda/api/engine/engine/default/process-definition?key=repair&sortBy=version"
+				+ "&sortOrder=desc&withoutTenantId=true");
+		assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(versions.body()).size()).isPositive();
+		assertThat(api.call("GET", "/engine-rest/process-definition?key=repair", null, "Authorization", basic("manager"))
+				.status()).isEqualTo(200);
+		assertThat(cockpit.get("/camunda/api/engine/engine/default/task").statusCode()).as("unpaged: still refused")
+				.isEqualTo(400);
+		assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?maxResults=2001").statusCode())
+				.as("a page above the cap: still refused").isEqualTo(400);
+	}
+
+	@Test
+	void cockpitsDashboardGetsItsStatisticsPerDefinitionWithinTheCap() throws Exception {
+		Webapps cockpit = Webapps.login(port, "manager", processEngine);
+
+		var dashboard = cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?rootIncidents=true");
+		assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("\"key\":\"repair\"");
+	}
+
+	@Test
+	void tasklistsSessionReadsACaseReceiptOnlyForTheDeskAndOnlyByGet() throws Exception {
+		CaseRecord job = plumbingJob("1-1701");
+		String receipt = "/api/cases/" + job.caseNo() + "/receipt";
+
+		var byDesk = Webapps.login(port, "agent", processEngine).get(receipt);
+		assertThat(byDesk.statusCode()).as(byDesk.body()).isEqualTo(200);
+		assertThat(byDesk.body()).contains(job.trackingToken());
+		assertThat(Webapps.login(port, "engineer", processEngine).get(receipt).statusCode()).isEqualTo(403);
+		var post = Webapps.login(port, "agent", processEngine).post("/api/cases", "application/json", Reports.repairJson("wx-session"));
+		assertThat(post.statusCode()).as("the session opens no case").isEqualTo(401);
+		assertThat(get(receipt, basic("guard"), "127.0.0.1").statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void readingAnObjectVariableDeserializedIsAUserError() throws Exception {
 		CaseRecord job = plumbingJob("1-802");
 		String path = "/engine-rest/process-instance/" + job.processInstanceId() + "/variables/evidence";

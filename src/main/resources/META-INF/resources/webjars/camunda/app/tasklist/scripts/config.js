@@ -14,6 +14,8 @@ export default {
   customScripts: ['../propdesk/zh'],
   // no first-visit check against /camunda-welcome (404 here)
   disableWelcomeMessage: true,
+  // P1–P4 and due times on the cards, the new case's number after a start, "Create task" only where allowed
+  customScripts: ['scripts/propdesk-tasklist'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '焦点移到第一个筛选器'},
