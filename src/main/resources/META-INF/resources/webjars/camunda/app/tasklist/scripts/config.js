@@ -10,12 +10,12 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
-  // the few texts Camunda prints outside its locale files (form-js, zoom buttons, app names), in Chinese
-  customScripts: ['../propdesk/zh'],
   // no first-visit check against /camunda-welcome (404 here)
   disableWelcomeMessage: true,
-  // P1–P4 and due times on the cards, the new case's number after a start, "Create task" only where allowed
-  customScripts: ['scripts/propdesk-tasklist'],
+  // ../propdesk/zh: the few texts Camunda prints outside its locale files (form-js, zoom buttons, app names),
+  // in Chinese; scripts/propdesk-tasklist: P1–P4 and due times on the cards, the new case's number after a
+  // start, "Create task" only where allowed
+  customScripts: ['../propdesk/zh', 'scripts/propdesk-tasklist'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '焦点移到第一个筛选器'},
