@@ -58,6 +58,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<CockpitCountsCases> cockpitCountsCases(ObjectMapper objectMapper,
+			CaseProcesses caseProcesses, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new CockpitCountsCases(objectMapper, caseProcesses, webapps));
+		registration.setName("cockpit-counts-cases");
+		registration.addUrlPatterns(webapps + "/api/engine/*", webapps + "/api/cockpit/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
 			PropDeskProperties properties, ObjectMapper objectMapper) {
 		var registration = new FilterRegistrationBean<>(

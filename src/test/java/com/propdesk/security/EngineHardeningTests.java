@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -326,6 +328,36 @@ class EngineHardeningTests {
 		var dashboard = cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?rootIncidents=true");
 		assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
 		assertThat(dashboard.body()).contains("\"key\":\"repair\"");
+	}
+
+	/** A running repair has its SLA clocks running beside it: the dashboard counts the case, not the clocks. */
+	@Test
+	void cockpitsDashboardCountsCasesNotTheInternalProcessesBesideThem() throws Exception {
+		plumbingJob("1-1702");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("sla-clock").count()).isPositive();
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		for (String user : List.of("admin", "manager")) {
+			Webapps cockpit = Webapps.login(port, user, processEngine);
+			for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?rootIncidents=true",
+					"/camunda/api/engine/engine/default/process-definition/statistics?rootIncidents=true")) {
+				var answer = cockpit.get(path);
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+				Map<String, Integer> running = new java.util.HashMap<>();
+				for (var definition : json.readTree(answer.body())) {
+					String key = definition.has("definition") ? definition.at("/definition/key").asText() : definition.path("key").asText();
+					running.merge(key, definition.path("instances").asInt(), Integer::sum);
+				}
+				assertThat(running.get("repair")).as(user + " " + path).isPositive();
+				assertThat(running.getOrDefault("sla-clock", 0)).as(user + " " + path).isZero();
+				assertThat(running.getOrDefault("owner-event", 0)).as(user + " " + path).isZero();
+			}
+		}
+		var engineRest = api.call("GET", "/engine-rest/process-definition/statistics", null, "Authorization", basic("admin"));
+		int clocks = 0;
+		for (var definition : engineRest.body()) {
+			clocks += "sla-clock".equals(definition.at("/definition/key").asText()) ? definition.path("instances").asInt() : 0;
+		}
+		assertThat(clocks).as("the engine REST API answers unchanged").isPositive();
 	}
 
 	@Test
