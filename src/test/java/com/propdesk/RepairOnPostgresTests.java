@@ -55,6 +55,9 @@ import com.propdesk.repair.RepairProcess;
 // the context owns the server: closed with the class, not left to a shutdown hook racing the JVM exit
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 @Import(EmbeddedPostgresDatabase.class)
+// day shift: 王师傅 (engineer) is on duty in building 1; the database belongs to this class alone, so every running
+// instance the extension deletes after each test is one of its own
+@AtDayShift
 class RepairOnPostgresTests {
 
 	@LocalServerPort
@@ -89,17 +92,11 @@ class RepairOnPostgresTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		// day shift: 王师傅 (engineer) is on duty in building 1
-		TestClock.set(TestClock.DAY);
 	}
 
 	@AfterEach
 	void tearDown() {
-		// the database belongs to this class alone, so every running instance is one of its own
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
 		identityService.clearAuthentication();
-		TestClock.reset();
 	}
 
 	private String report(String externalId, String building, String unit, String category, String description)

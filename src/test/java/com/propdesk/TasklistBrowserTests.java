@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -251,13 +252,88 @@ class TasklistBrowserTests {
 		});
 	}
 
+	@Test
+	void technicianSeesTheDueTimeAndP1OnTheCardAndAcceptsTheJobOnAPhone() {
+		browser.manage().window().setSize(new Dimension(390, 844));
+		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record();
+		processInstanceId = opened.processInstanceId();
+		Task accept = currentTask();
+		assertThat(accept.getDueDate()).as("dispatched at 10:00, P1: accepted within 15 minutes")
+				.isEqualTo(java.util.Date.from(TestClock.DAY.plusMinutes(15).toInstant()));
+
+		logIn("engineer", "demo");
+		openFilter("我的任务");
+		WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')][.//a[contains(@href, 'task=" + accept.getId()
+						+ "')]]")));
+		wait.until(d -> "P1".equals(card.findElement(By.cssSelector(".priority")).getDomAttribute("data-priority")));
+		// 10:15 in the estate's zone, shown in the browser's own
+		assertThat(card.findElement(By.cssSelector(".due-date .propdesk-due-at")).getText()).as("the due time itself")
+				.contains("27", ":15");
+		assertThat(browser.findElement(By.cssSelector(".create-task-action")).getCssValue("display"))
+				.as("a technician may not create tasks: not offered").isEqualTo("none");
+		saveScreenshot("tasklist-phone-card");
+
+		openTask(accept, opened.caseNo());
+		WebElement form = browser.findElement(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form"));
+		assertThat(browser.findElements(By.cssSelector(".column.tasks-list"))).as("the list gives way to the task")
+				.noneMatch(WebElement::isDisplayed);
+		Number formTop = (Number) ((JavascriptExecutor) browser).executeScript(
+				"window.scrollTo(0, 0); return arguments[0].getBoundingClientRect().top;", form);
+		assertThat(formTop.intValue()).as("the form starts within the first screen").isLessThan(844);
+		saveScreenshot("tasklist-phone-form");
+		formField("预计到场时间").sendKeys("15 分钟内");
+		complete(accept);
+		assertThat(currentTask().getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
+
+		logOut();
+		logIn("admin", "demo");
+		wait.until(d -> !"none".equals(d.findElement(By.cssSelector(".create-task-action")).getCssValue("display")));
+	}
+
+	@Test
+	void agentStartingARepairFromTheStartFormSeesItsNumberAndTrackingLink() {
+		logIn("agent", "demo");
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))));
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//div[contains(@class,'modal-content')]//a[normalize-space(.)='报修']"))));
+		pick("受理渠道", "电话");
+		formField("报事人姓名").sendKeys("王女士");
+		formField("联系电话").sendKeys("13800000000");
+		formField("楼栋").sendKeys("1");
+		formField("房号").sendKeys("1-1201");
+		pick("报修类别", "给排水");
+		formField("情况描述").sendKeys("卫生间地漏返水");
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-footer button.btn-primary"))));
+
+		WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".propdesk-case-started")));
+		String caseNo = notice.findElement(By.cssSelector(".propdesk-case-no")).getText();
+		CaseRecord opened = cases.find(caseNo).orElseThrow();
+		processInstanceId = opened.processInstanceId();
+		assertThat(opened.description()).isEqualTo("卫生间地漏返水");
+		WebElement text = notice.findElement(By.cssSelector("textarea"));
+		wait.until(d -> text.getDomProperty("value").contains("查询链接"));
+		assertThat(text.getDomProperty("value")).isEqualTo("已受理：事项编号 " + caseNo + "\n查询链接 http://localhost:" + port
+				+ "/track/" + caseNo + "?token=" + opened.trackingToken());
+		saveScreenshot("tasklist-case-started");
+	}
+
+	/** Picks an option of a form-js select, found by its label, as a person does: open it, click the option. */
+	private void pick(String label, String option) {
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form[contains(@class,'fjs-form')]"
+				+ "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.),'" + label + "')]]"
+				+ "//div[contains(@class,'fjs-input-group')]"))));
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))));
+	}
+
 	private Task currentTask() {
 		return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}
 
 	/** Clicks Complete and waits until the engine has the task completed, or Tasklist shows why not. */
 	private void complete(Task task) {
-		// the button's label follows the browser's language (Tasklist falls back to English for zh-CN); its action does not
+		// found by its action, which stays when the label is translated
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".form-actions button[ng-click='complete()']"))));
 		wait.until(d -> !open(task) || !tasklistErrors().isEmpty());
 		assertThat(tasklistErrors()).as("errors Tasklist showed after Complete").isEmpty();

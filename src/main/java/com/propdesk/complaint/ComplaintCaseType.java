@@ -11,6 +11,7 @@ import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.intake.TimelineKind;
+import com.propdesk.sla.SlaNames;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
@@ -71,6 +72,22 @@ public class ComplaintCaseType extends CaseTypeDefinition {
 	@Override
 	public String categoryNoun() {
 		return "投诉类别";
+	}
+
+	/** The steps up to the written reply are due by the first-response and resolution clocks; after it, none. */
+	@Override
+	public Map<String, List<String>> taskDeadlines() {
+		return Map.of(
+				ComplaintProcess.FIRST_RESPONSE, List.of(SlaNames.COMPLAINT_FIRST_RESPONSE),
+				ComplaintProcess.RESOLVE, List.of(SlaNames.COMPLAINT_RESOLUTION),
+				ComplaintProcess.SET_PLAN, List.of(SlaNames.COMPLAINT_RESOLUTION),
+				ComplaintProcess.EXECUTE_PLAN, List.of(SlaNames.COMPLAINT_RESOLUTION),
+				ComplaintProcess.WRITTEN_REPLY, List.of(SlaNames.COMPLAINT_RESOLUTION),
+				ComplaintProcess.SATISFACTION, List.of(),
+				ComplaintProcess.MANAGEMENT_REVIEW, List.of(),
+				ComplaintProcess.ROOT_CAUSE, List.of(),
+				ComplaintProcess.IMPROVEMENT, List.of(),
+				ComplaintProcess.ESCALATE_IMPROVEMENT, List.of());
 	}
 
 }

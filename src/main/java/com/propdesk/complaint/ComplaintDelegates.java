@@ -4,12 +4,12 @@ import static com.propdesk.intake.CaseService.caseNo;
 import static com.propdesk.complaint.ComplaintProcess.COMPLAINT_TIER;
 import static com.propdesk.complaint.ComplaintProcess.MAJOR;
 import static com.propdesk.complaint.ComplaintProcess.RESPONSIBLE_DEPARTMENT;
+import static com.propdesk.system.StaffInput.checked;
+import static com.propdesk.system.StaffInput.typed;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,13 +20,15 @@ import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
-import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
-/** The steps of {@code processes/complaint.bpmn}; each reads the process, calls a shared service, writes results. */
+/**
+ * The steps of {@code processes/complaint.bpmn}: each reads the process's typed variables, asks {@link ComplaintRules}
+ * what follows, calls the shared services and writes the results.
+ */
 final class ComplaintDelegates {
 
 	private ComplaintDelegates() {
@@ -50,7 +52,7 @@ final class ComplaintDelegates {
 					record.createdAt().minusDays(ComplaintProcess.REPEAT_WINDOW_DAYS));
 			ComplaintProcess.REPEAT.set(execution, repeat);
 			if (repeat) {
-				cases.record(caseNo, ComplaintCaseType.Timeline.REPEAT, record.unit() + " 在 " + ComplaintProcess.REPEAT_WINDOW_DAYS + " 天内已有投诉");
+				cases.record(caseNo, ComplaintCaseType.Timeline.REPEAT, ComplaintRules.repeatNote(record.unit()));
 			}
 		}
 
@@ -78,7 +80,7 @@ final class ComplaintDelegates {
 			ComplaintProcess.TIER_REASON.set(execution, reason);
 			ComplaintProcess.REOPEN_COUNT.set(execution, 0);
 			if (!RESPONSIBLE_DEPARTMENT.isSet(execution)) {
-				RESPONSIBLE_DEPARTMENT.set(execution, Groups.SERVICE_DESK);
+				RESPONSIBLE_DEPARTMENT.set(execution, ComplaintRules.DEFAULT_RESPONSIBLE);
 			}
 			String caseNo = caseNo(execution);
 			tierCase(cases, notifications, caseNo, level, reason);
@@ -86,14 +88,14 @@ final class ComplaintDelegates {
 
 	}
 
+	/** Classifies the case as its tier says, records the tier and pages the group that owns a major complaint. */
 	static void tierCase(CaseService cases, Notifications notifications, String caseNo, String level, String reason) {
-		boolean major = MAJOR.equals(level);
 		CaseRecord record = cases.find(caseNo).orElseThrow();
-		cases.classify(caseNo, record.category(), major ? "P1" : "P3", major ? Groups.MANAGEMENT : Groups.SERVICE_DESK);
-		cases.record(caseNo, ComplaintCaseType.Timeline.TIERED, (major ? "重大投诉：" : "一般投诉：") + reason);
-		if (major) {
-			notifications.page("major-complaint:" + caseNo, Groups.MANAGEMENT, caseNo,
-					"【重大投诉】" + caseNo + " " + reason + "：" + record.description());
+		ComplaintRules.Tiering tiering = ComplaintRules.tiering(level, reason, caseNo, record.description());
+		cases.classify(caseNo, record.category(), tiering.priority(), tiering.group());
+		cases.record(caseNo, ComplaintCaseType.Timeline.TIERED, tiering.note());
+		if (tiering.major()) {
+			notifications.page("major-complaint:" + caseNo, tiering.group(), caseNo, tiering.page());
 		}
 	}
 
@@ -115,16 +117,13 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String reason = ComplaintProcess.RETIER_REASON.text(execution);
-			if (reason.isEmpty()) {
-				throw new ProcessEngineException("改为重大投诉时必须填写理由");
-			}
+			String reason = checked(() -> ComplaintRules.retierReason(ComplaintProcess.RETIER_REASON.text(execution)));
 			String caseNo = caseNo(execution);
 			COMPLAINT_TIER.set(execution, MAJOR);
-			ComplaintProcess.TIER_REASON.set(execution, "客服改级：" + reason);
+			ComplaintProcess.TIER_REASON.set(execution, reason);
 			// a major complaint is resolved per management's plan, not within the ordinary 72 hours
-			slas.stopAll(caseNo, "改为重大投诉，按管理层方案处理");
-			tierCase(cases, notifications, caseNo, MAJOR, "客服改级：" + reason);
+			slas.stopAll(caseNo, ComplaintRules.RETIER_STOPS_CLOCKS);
+			tierCase(cases, notifications, caseNo, MAJOR, reason);
 		}
 
 	}
@@ -141,17 +140,9 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			OffsetDateTime due;
-			try {
-				due = ComplaintRules.planDue(ComplaintProcess.PLAN_DUE.get(execution), Clock.now());
-			}
-			catch (DateTimeParseException e) {
-				throw new ProcessEngineException(ComplaintRules.PLAN_DUE_FORMAT, e);
-			}
-			catch (IllegalArgumentException e) {
-				throw new ProcessEngineException(e.getMessage(), e);
-			}
-			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, "按管理层方案");
+			OffsetDateTime typed = typed(() -> ComplaintProcess.PLAN_DUE.get(execution), ComplaintRules.PLAN_DUE_FORMAT);
+			OffsetDateTime due = checked(() -> ComplaintRules.planDue(typed, Clock.now()));
+			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, ComplaintRules.PER_PLAN);
 		}
 
 	}
@@ -168,15 +159,12 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String category = ComplaintProcess.REPAIR_CATEGORY.text(execution);
-			String description = ComplaintProcess.REPAIR_DESCRIPTION.text(execution);
-			String repairNo = cases.openLinked(caseNo(execution), "repair", category.isEmpty() ? "other" : category,
-					description.isEmpty() ? ComplaintProcess.PLAN.text(execution) : description);
+			ComplaintRules.LinkedRepair repair = ComplaintRules.linkedRepair(ComplaintProcess.REPAIR_CATEGORY.text(execution),
+					ComplaintProcess.REPAIR_DESCRIPTION.text(execution), ComplaintProcess.PLAN.text(execution));
+			String repairNo = cases.openLinked(caseNo(execution), "repair", repair.category(), repair.description());
 			CaseVariables.AWAITED_CASE_NO.set(execution, repairNo);
-			// a repair may end within its own report (a life-safety one is promoted at once): then nothing is awaited
-			CaseStatus status = cases.find(repairNo).orElseThrow().status();
 			CaseVariables.AWAITED_CASE_OUTCOME.set(execution,
-					status == CaseStatus.CLOSED || status == CaseStatus.PROMOTED ? status.code() : null);
+					ComplaintRules.awaitedOutcome(cases.find(repairNo).orElseThrow().status()));
 		}
 
 	}
@@ -199,8 +187,8 @@ final class ComplaintDelegates {
 			String caseNo = caseNo(execution);
 			String reply = ComplaintProcess.REPLY_TEXT.text(execution);
 			cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
-			cases.record(caseNo, ComplaintCaseType.Timeline.REPLIED, "书面答复：" + reply);
-			events.publish(caseNo, "resolved", "您的投诉已答复：" + reply, null);
+			cases.record(caseNo, ComplaintCaseType.Timeline.REPLIED, ComplaintRules.replyNote(reply));
+			events.publish(caseNo, "resolved", ComplaintRules.replyMessage(reply), null);
 		}
 
 	}
@@ -223,7 +211,7 @@ final class ComplaintDelegates {
 			String caseNo = caseNo(execution);
 			ComplaintProcess.REOPEN_COUNT.set(execution, ComplaintProcess.REOPEN_COUNT.get(execution) + 1);
 			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-			cases.record(caseNo, ComplaintCaseType.Timeline.REOPENED, "业主不满意，重新处理：" + ComplaintProcess.OWNER_COMMENT.text(execution));
+			cases.record(caseNo, ComplaintCaseType.Timeline.REOPENED, ComplaintRules.reopenNote(ComplaintProcess.OWNER_COMMENT.text(execution)));
 			events.publish(caseNo, "reopened");
 		}
 
@@ -241,20 +229,11 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			LocalDate due;
-			try {
-				due = ComplaintProcess.IMPROVEMENT_DUE.get(execution);
-				ComplaintProcess.IMPROVEMENT_DUE_AT.set(execution, ComplaintRules.improvementDueAt(due, Clock.now()));
-			}
-			catch (DateTimeParseException e) {
-				throw new ProcessEngineException(ComplaintRules.IMPROVEMENT_DUE_FORMAT, e);
-			}
-			catch (IllegalArgumentException e) {
-				throw new ProcessEngineException(e.getMessage(), e);
-			}
-			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, "根因：" + ComplaintProcess.CAUSE_CATEGORY.text(execution) + "；整改："
-					+ ComplaintProcess.IMPROVEMENT_ACTION.text(execution) + "（" + ComplaintProcess.IMPROVEMENT_OWNER.text(execution)
-					+ "，" + due + " 前）");
+			LocalDate due = typed(() -> ComplaintProcess.IMPROVEMENT_DUE.get(execution), ComplaintRules.IMPROVEMENT_DUE_FORMAT);
+			ComplaintProcess.IMPROVEMENT_DUE_AT.set(execution, checked(() -> ComplaintRules.improvementDueAt(due, Clock.now())));
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, ComplaintRules.rootCauseNote(
+					ComplaintProcess.CAUSE_CATEGORY.text(execution), ComplaintProcess.IMPROVEMENT_ACTION.text(execution),
+					ComplaintProcess.IMPROVEMENT_OWNER.text(execution), due));
 		}
 
 	}
@@ -273,7 +252,7 @@ final class ComplaintDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, "已办结");
+			cases.record(caseNo, CaseTimeline.CLOSED, ComplaintRules.CLOSED_NOTE);
 		}
 
 	}
@@ -290,7 +269,8 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.record(caseNo(execution), ComplaintCaseType.Timeline.IMPROVED, "整改完成：" + ComplaintProcess.IMPROVEMENT_RESULT.text(execution));
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.IMPROVED,
+					ComplaintRules.improvementNote(ComplaintProcess.IMPROVEMENT_RESULT.text(execution)));
 		}
 
 	}

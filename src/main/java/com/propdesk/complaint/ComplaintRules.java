@@ -3,14 +3,63 @@ package com.propdesk.complaint;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** What a complaint's plan and improvement due times must be, checked without an engine. */
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.security.Groups;
+
+/**
+ * The decisions of a complaint, without an engine: what a tier means for the case, what a re-tier and a plan need,
+ * what the linked repair is opened with, and what the timeline and the owner are told. A rule broken by what staff
+ * typed throws {@link IllegalArgumentException} with the message their form shows.
+ */
 final class ComplaintRules {
 
 	static final String PLAN_DUE_FORMAT = "计划完成时间格式应为 2026-12-01 18:00";
 
 	static final String IMPROVEMENT_DUE_FORMAT = "整改完成日期格式应为 2026-12-15";
 
+	/** Who is responsible for a complaint until someone names a department. */
+	static final String DEFAULT_RESPONSIBLE = Groups.SERVICE_DESK;
+
+	/** Why the ordinary clocks stop when the desk re-tiers a complaint as major. */
+	static final String RETIER_STOPS_CLOCKS = "改为重大投诉，按管理层方案处理";
+
+	/** The resolution clock's note when it runs to management's plan. */
+	static final String PER_PLAN = "按管理层方案";
+
+	/** The category of a linked repair when the plan names none. */
+	static final String REPAIR_CATEGORY_UNSAID = "other";
+
+	static final String CLOSED_NOTE = "已办结";
+
 	private ComplaintRules() {
+	}
+
+	static String repeatNote(String unit) {
+		return unit + " 在 " + ComplaintProcess.REPEAT_WINDOW_DAYS + " 天内已有投诉";
+	}
+
+	/**
+	 * What a tier means for the case: a major complaint is P1 and management's, which is paged at once; an ordinary
+	 * one is P3 and the service desk's.
+	 */
+	record Tiering(boolean major, String priority, String group, String note, String page) {
+	}
+
+	/** @param description the owner's words, which the page quotes */
+	static Tiering tiering(String tier, String reason, String caseNo, String description) {
+		if (ComplaintProcess.MAJOR.equals(tier)) {
+			return new Tiering(true, "P1", Groups.MANAGEMENT, "重大投诉：" + reason,
+					"【重大投诉】" + caseNo + " " + reason + "：" + description);
+		}
+		return new Tiering(false, "P3", Groups.SERVICE_DESK, "一般投诉：" + reason, null);
+	}
+
+	/** The reason a re-tier records; the desk must give one. */
+	static String retierReason(String typed) {
+		if (typed.isEmpty()) {
+			throw new IllegalArgumentException("改为重大投诉时必须填写理由");
+		}
+		return "客服改级：" + typed;
 	}
 
 	/**
@@ -27,6 +76,35 @@ final class ComplaintRules {
 		return due;
 	}
 
+	/** The repair a plan asks for: its category (other when none is chosen) and description (the plan's when none). */
+	record LinkedRepair(String category, String description) {
+	}
+
+	static LinkedRepair linkedRepair(String category, String description, String plan) {
+		return new LinkedRepair(category.isEmpty() ? REPAIR_CATEGORY_UNSAID : category, description.isEmpty() ? plan : description);
+	}
+
+	/**
+	 * What the complaint is left waiting for once its repair is opened: nothing (null) while the repair runs, its end
+	 * when the repair already ended within its own report (a life-safety one is promoted at once).
+	 */
+	static String awaitedOutcome(CaseStatus repairStatus) {
+		return repairStatus == CaseStatus.CLOSED || repairStatus == CaseStatus.PROMOTED ? repairStatus.code() : null;
+	}
+
+	static String replyNote(String reply) {
+		return "书面答复：" + reply;
+	}
+
+	/** The summary of the owner's {@code resolved} event (SMS and callback). */
+	static String replyMessage(String reply) {
+		return "您的投诉已答复：" + reply;
+	}
+
+	static String reopenNote(String ownerComment) {
+		return "业主不满意，重新处理：" + ownerComment;
+	}
+
 	/**
 	 * When an improvement due on a day is overdue: at the end of that day, estate time (the zone of {@code now}).
 	 * @throws IllegalArgumentException with the message the root-cause form shows
@@ -39,6 +117,14 @@ final class ComplaintRules {
 			throw new IllegalArgumentException("整改完成日期不能早于今天");
 		}
 		return due.plusDays(1).atStartOfDay().atOffset(now.getOffset());
+	}
+
+	static String rootCauseNote(String cause, String action, String owner, LocalDate due) {
+		return "根因：" + cause + "；整改：" + action + "（" + owner + "，" + due + " 前）";
+	}
+
+	static String improvementNote(String result) {
+		return "整改完成：" + result;
 	}
 
 }

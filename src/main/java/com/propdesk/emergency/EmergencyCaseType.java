@@ -1,5 +1,6 @@
 package com.propdesk.emergency;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.intake.TimelineKind;
+import com.propdesk.sla.SlaNames;
 
 /** The emergency (紧急事件) as a case type; its categories are the incident types the plan library has plans for. */
 @Component
@@ -64,6 +66,24 @@ public class EmergencyCaseType extends CaseTypeDefinition {
 	@Override
 	public boolean needsBuilding() {
 		return true;
+	}
+
+	/**
+	 * The duty officer's acknowledgement and the equipment failure's investigation are timed; the life-safety steps
+	 * are done at once, with no clock of their own, and so carry no due date (their P1 puts them first).
+	 */
+	@Override
+	public Map<String, List<String>> taskDeadlines() {
+		return Map.of(
+				EmergencyProcess.ACKNOWLEDGE, List.of(SlaNames.EMERGENCY_ACKNOWLEDGEMENT),
+				EmergencyProcess.ASSIGN_BY_HAND, List.of(SlaNames.INITIAL_INVESTIGATION),
+				EmergencyProcess.ON_SITE, List.of(SlaNames.INITIAL_INVESTIGATION),
+				EmergencyProcess.EVACUATE, List.of(),
+				EmergencyProcess.EXTERNAL_CALL, List.of(),
+				EmergencyProcess.COMMAND, List.of(),
+				EmergencyProcess.RESOLVE, List.of(),
+				EmergencyProcess.REVIEW, List.of(),
+				EmergencyProcess.APPROVE_PLAN, List.of());
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.propdesk.emergency;
 
 import static com.propdesk.intake.CaseService.caseNo;
+import static com.propdesk.system.StaffInput.checked;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,12 +32,14 @@ import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
-/** The steps of {@code processes/emergency.bpmn}. */
+/**
+ * The steps of {@code processes/emergency.bpmn}: each reads the process's typed variables, asks
+ * {@link EmergencyRules} or {@link EmergencyReview} what follows, calls the shared services and writes the results.
+ */
 final class EmergencyDelegates {
 
 	private EmergencyDelegates() {
 	}
-
 
 	static boolean drill(DelegateExecution execution) {
 		return EmergencyProcess.DRILL.isTrue(execution);
@@ -102,22 +105,11 @@ final class EmergencyDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String step = EmergencyProcess.STEP.getLocal(execution);
-			switch (step) {
-				case "acknowledge" -> {
-					cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
-					cases.record(caseNo, EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：" + EmergencyProcess.ACK_NOTE.text(execution));
-				}
-				case "evacuation" -> cases.record(caseNo, EmergencyCaseType.Timeline.EVACUATED, "疏散：" + EmergencyProcess.EVACUATION_NOTE.text(execution));
-				case "call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + EmergencyProcess.CALLED_NUMBER.text(execution)
-						+ "（" + EmergencyProcess.CALLED_AT.text(execution) + "）：" + EmergencyProcess.CALL_NOTE.text(execution));
-				case "drill-call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "演练：未拨打外部电话（预案联系人："
-						+ EmergencyProcess.PLAN_CONTACTS.get(execution) + "）");
-				case "command" -> cases.record(caseNo, EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + EmergencyProcess.COMMAND_NOTE.text(execution));
-				case "on-site" -> cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场排查（" + DispatchTechnicianDelegate.TECHNICIAN.text(
-						execution) + "）：" + EmergencyProcess.DIAGNOSIS.text(execution));
-				default -> throw new IllegalStateException("Unknown emergency step " + step);
+			EmergencyRules.StepRecord step = EmergencyRules.step(EmergencyProcess.STEP.getLocal(execution), v -> v.text(execution));
+			if (step.inProgress()) {
+				cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 			}
+			cases.record(caseNo, step.kind(), step.note());
 		}
 
 	}
@@ -164,7 +156,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			// the review reads this: the task's end is not in the history tables until this transaction commits
 			EmergencyProcess.RESOLVED_AT.set(execution, Clock.now());
-			cases.record(caseNo(execution), CaseTimeline.RESOLVED, "险情处置完毕：" + EmergencyProcess.RESOLUTION.text(execution));
+			cases.record(caseNo(execution), CaseTimeline.RESOLVED, EmergencyRules.resolvedNote(EmergencyProcess.RESOLUTION.text(execution)));
 		}
 
 	}
@@ -229,13 +221,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			String type = CaseVariables.CATEGORY.get(execution);
 			EmergencyPlan current = plans.current(type).orElseThrow();
-			String steps;
-			try {
-				steps = EmergencyRules.revisedSteps(EmergencyProcess.NEW_STEPS.text(execution));
-			}
-			catch (IllegalArgumentException e) {
-				throw new ProcessEngineException(e.getMessage(), e);
-			}
+			String steps = checked(() -> EmergencyRules.revisedSteps(EmergencyProcess.NEW_STEPS.text(execution)));
 			EmergencyPlan next = plans.publish(type, current.title(), current.lifeSafety(), steps,
 					EmergencyRules.revisedContacts(EmergencyProcess.NEW_CONTACTS.text(execution), current), Actor.current(execution),
 					EmergencyRules.revisionNote(caseNo(execution), EmergencyProcess.FINDINGS.text(execution)));
@@ -258,7 +244,7 @@ final class EmergencyDelegates {
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, "已办结（复盘：" + EmergencyProcess.FINDINGS.text(execution) + "）");
+			cases.record(caseNo, CaseTimeline.CLOSED, EmergencyRules.closedNote(EmergencyProcess.FINDINGS.text(execution)));
 		}
 
 	}

@@ -16,6 +16,7 @@ public final class EmergencyProcess {
 	public static final String EXTERNAL_CALL = "Task_ExternalCall";
 	public static final String COMMAND = "Task_Command";
 	public static final String BROADCAST = "Task_Broadcast";
+	public static final String ASSIGN_BY_HAND = "Task_AssignByHand";
 	public static final String ON_SITE = "Task_OnSite";
 	public static final String RESOLVE = "Task_Resolve";
 	public static final String REVIEW = "Task_Review";

@@ -1,10 +1,16 @@
 package com.propdesk.emergency;
 
+import java.util.function.Function;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseTimeline;
+import com.propdesk.intake.TimelineKind;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Var;
 
 /**
  * The decisions of an emergency, without an engine: who owns a case under its plan, what the duty officer's page
- * and the residents' SMS say, what a plan change must contain. A rule broken by what staff typed throws
+ * and the residents' SMS say, what each step leaves in the timeline, what a plan change must contain. A rule broken by what staff typed throws
  * {@link IllegalArgumentException} with the message their form shows.
  */
 final class EmergencyRules {
@@ -59,6 +65,42 @@ final class EmergencyRules {
 
 	static String planChangedNote(EmergencyPlan next) {
 		return "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版";
+	}
+
+	/** What a step of the procedure leaves in the timeline; the acknowledgement also puts the case in progress. */
+	record StepRecord(TimelineKind kind, String note, boolean inProgress) {
+	}
+
+	/**
+	 * The timeline's line for a step the diagram names in {@code recordEmergencyStepDelegate}'s input {@code step}.
+	 * @param text reads what the step's form filled in ("" when empty)
+	 */
+	static StepRecord step(String step, Function<Var<String>, String> text) {
+		return switch (step) {
+			case "acknowledge" -> new StepRecord(EmergencyCaseType.Timeline.ACKNOWLEDGED,
+					"值班确认：" + text.apply(EmergencyProcess.ACK_NOTE), true);
+			case "evacuation" -> line(EmergencyCaseType.Timeline.EVACUATED, "疏散：" + text.apply(EmergencyProcess.EVACUATION_NOTE));
+			case "call" -> line(EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + text.apply(EmergencyProcess.CALLED_NUMBER)
+					+ "（" + text.apply(EmergencyProcess.CALLED_AT) + "）：" + text.apply(EmergencyProcess.CALL_NOTE));
+			case "drill-call" -> line(EmergencyCaseType.Timeline.EXTERNAL_CALL,
+					"演练：未拨打外部电话（预案联系人：" + text.apply(EmergencyProcess.PLAN_CONTACTS) + "）");
+			case "command" -> line(EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + text.apply(EmergencyProcess.COMMAND_NOTE));
+			case "on-site" -> line(CaseTimeline.DIAGNOSED, "现场排查（" + text.apply(DispatchTechnicianDelegate.TECHNICIAN) + "）："
+					+ text.apply(EmergencyProcess.DIAGNOSIS));
+			default -> throw new IllegalStateException("Unknown emergency step " + step);
+		};
+	}
+
+	private static StepRecord line(TimelineKind kind, String note) {
+		return new StepRecord(kind, note, false);
+	}
+
+	static String resolvedNote(String resolution) {
+		return "险情处置完毕：" + resolution;
+	}
+
+	static String closedNote(String findings) {
+		return "已办结（复盘：" + findings + "）";
 	}
 
 }

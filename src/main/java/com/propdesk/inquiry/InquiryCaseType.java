@@ -2,6 +2,7 @@ package com.propdesk.inquiry;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.TimelineKind;
 import com.propdesk.security.Groups;
+import com.propdesk.sla.SlaNames;
 
 /**
  * The owner's inquiry (咨询) as a case type: what owners ask about, and the department that owns (writes and
@@ -80,6 +82,15 @@ public class InquiryCaseType extends CaseTypeDefinition {
 	@Override
 	public String dueWording(String time) {
 		return "承诺 " + time + " 前答复";
+	}
+
+	/** The desk's answer is due by the first-response clock, the specialist's by the time the owner was promised. */
+	@Override
+	public Map<String, List<String>> taskDeadlines() {
+		return Map.of(
+				InquiryProcess.DESK_ANSWER, List.of(SlaNames.INQUIRY_FIRST_RESPONSE),
+				InquiryProcess.SPECIALIST_REPLY, List.of(SlaNames.INQUIRY_PROMISED_REPLY),
+				InquiryProcess.REVIEW_ENTRY, List.of());
 	}
 
 }

@@ -8,9 +8,9 @@ import static com.propdesk.inquiry.InquiryProcess.AUTO;
 import static com.propdesk.inquiry.InquiryProcess.ROUTE;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST;
 import static com.propdesk.inquiry.InquiryProcess.SPECIALIST_GROUP;
+import static com.propdesk.system.StaffInput.checked;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,16 +37,6 @@ import com.propdesk.system.InvalidRequestException;
 final class InquiryDelegates {
 
 	private InquiryDelegates() {
-	}
-
-	/** A rule broken by what staff typed fails the task with the rule's message, which Tasklist shows. */
-	static <T> T checked(Supplier<T> rule) {
-		try {
-			return rule.get();
-		}
-		catch (IllegalArgumentException e) {
-			throw new ProcessEngineException(e.getMessage(), e);
-		}
 	}
 
 	/**

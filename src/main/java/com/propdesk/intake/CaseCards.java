@@ -5,18 +5,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.security.TaskCards;
 import com.propdesk.system.CaseVariables;
+import com.propdesk.system.UserTaskListeners;
 
 /**
  * Every user task, in every diagram, carries a one-line summary of its case as a task-local variable
@@ -33,20 +28,7 @@ public class CaseCards extends AbstractProcessEnginePlugin implements TaskListen
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = new ArrayList<>();
-		if (configuration.getCustomPreBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-						.addTaskListener(TaskListener.EVENTNAME_CREATE, CaseCards.this);
-			}
-
-		});
-		configuration.setCustomPreBPMNParseListeners(listeners);
+		UserTaskListeners.onCreate(configuration, this);
 	}
 
 	@Override

@@ -107,6 +107,21 @@ class CaseController {
 				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
 	}
 
+	@Operation(summary = "受理回执", description = "新建事项时的回执（含跟踪令牌），供客服在电话里告诉业主事项编号和查询链接；"
+			+ "限能受理事项的工作人员（客服、值班、管理层）。Tasklist 用登录会话读取它，在启动表单提交后显示。",
+			security = { @SecurityRequirement(name = OpenApiDocument.BASIC) })
+	@ApiResponse(responseCode = "200", description = "事项的回执")
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
+	@ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
+	@GetMapping("/{caseNo}/receipt")
+	CaseReceipt receipt(@Parameter(description = "事项编号", example = "R-20261127-0001") @PathVariable String caseNo,
+			HttpServletRequest http) {
+		Caller.staffIn(http, Groups.SERVICE_DESK, Groups.DUTY_OFFICER, Groups.MANAGEMENT);
+		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
+		return CaseReceipt.of(found, clocks.nearestDue(caseNo).orElse(null));
+	}
+
 	/** The owner's score of a resolved case: 409 when the case is not waiting for feedback. */
 	@Operation(summary = "业主评价", description = "业主凭跟踪令牌（或客服代为登记）对已解决、待评价的事项打分；"
 			+ "2 分及以下转为投诉，其余按比例抽样回访。事项不在待评价状态或已评价时返回 409。",

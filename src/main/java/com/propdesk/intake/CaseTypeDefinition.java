@@ -92,6 +92,15 @@ public abstract class CaseTypeDefinition implements TimelineKinds {
 	public void validate(CaseRequest request, List<FieldProblem> problems) {
 	}
 
+	/**
+	 * The SLA clocks each user task of this type's diagram is due by (element id → SLA names, in order): the task is
+	 * due when the first of them still open is due; an empty list, never. A task not listed (a manager's new step) is
+	 * due when the case's nearest running clock is.
+	 */
+	public Map<String, List<String>> taskDeadlines() {
+		return Map.of();
+	}
+
 	/** What the owner's status page says of the time the case is due, e.g. "预计 6月1日 14:00 前处理完毕". */
 	public String dueWording(String time) {
 		return "预计 " + time + " 前处理完毕";

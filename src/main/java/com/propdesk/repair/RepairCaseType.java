@@ -1,5 +1,6 @@
 package com.propdesk.repair;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.intake.TimelineKind;
+import com.propdesk.sla.SlaNames;
 
 /**
  * The repair order (报修) as a case type. Its categories are also the technicians' skills, and the triage
@@ -66,6 +68,19 @@ public class RepairCaseType extends CaseTypeDefinition {
 	@Override
 	public boolean needsBuilding() {
 		return true;
+	}
+
+	/** The technician's steps are due by the job's response and investigation clocks, the rest by the resolution. */
+	@Override
+	public Map<String, List<String>> taskDeadlines() {
+		return Map.of(
+				RepairProcess.DESK_CLASSIFICATION, List.of(SlaNames.DESK_CLASSIFICATION),
+				RepairProcess.ASSIGN_BY_HAND, List.of(SlaNames.INITIAL_INVESTIGATION, SlaNames.REPAIR_RESOLUTION),
+				RepairProcess.ACCEPT_JOB, List.of(SlaNames.REPAIR_RESPONSE),
+				RepairProcess.REPAIR, List.of(SlaNames.INITIAL_INVESTIGATION, SlaNames.REPAIR_RESOLUTION),
+				RepairProcess.WAIT_TO_RESUME, List.of(SlaNames.REPAIR_RESOLUTION),
+				RepairProcess.ACCEPTANCE, List.of(SlaNames.REPAIR_RESOLUTION),
+				RepairProcess.RETURN_VISIT_TASK, List.of());
 	}
 
 }

@@ -11,9 +11,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,13 +30,16 @@ import com.propdesk.system.PropDeskProperties;
 /**
  * Authenticates every call of {@code /api/**}: staff with HTTP Basic against Camunda's identity
  * service (and the user is set on the engine for the call, so history names who acted), channel
- * systems with {@code X-Api-Key}, owners with their case's tracking token. Anything else is 401.
+ * systems with {@code X-Api-Key}, owners with their case's tracking token; a GET also with the session of a user
+ * logged in to the Camunda webapps. Anything else is 401.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String API_KEY = "X-Api-Key";
 
 	static final String TRACKING_TOKEN = "X-Tracking-Token";
+
+	private static final String ENGINE = "default";
 
 	private final IdentityService identityService;
 
@@ -59,14 +67,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 				unauthorized(response, "用户名或密码错误");
 				return;
 			}
-			request.setAttribute(Caller.ATTRIBUTE, staff);
-			identityService.setAuthentication(staff.userId(), staff.groups());
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				identityService.clearAuthentication();
-			}
+			asStaff(staff, request, response, chain);
 			return;
 		}
 		if (apiKey != null) {
@@ -80,11 +81,42 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		else if (token != null && !token.isBlank()) {
 			request.setAttribute(Caller.ATTRIBUTE, new Caller.Owner(token));
 		}
+		else if (webappUser(request) instanceof UserAuthentication user) {
+			// reading only: a cross-site page can send the cookie but not read the answer, and changes nothing
+			asStaff(new Caller.Staff(user.getIdentityId(), user.getGroupIds()), request, response, chain);
+			return;
+		}
 		else {
 			unauthorized(response, "需要身份验证：工作人员使用 HTTP Basic，渠道系统使用 X-Api-Key，业主使用跟踪令牌");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The call runs as the staff member, on the engine too, so history names who acted. */
+	private void asStaff(Caller.Staff staff, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		request.setAttribute(Caller.ATTRIBUTE, staff);
+		identityService.setAuthentication(staff.userId(), staff.groups());
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	/**
+	 * The user logged in to the Camunda webapps in this browser session (Tasklist reads a case's receipt so), for a
+	 * GET only; null otherwise.
+	 */
+	private static Authentication webappUser(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (!"GET".equals(request.getMethod()) || session == null) {
+			return null;
+		}
+		Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+		return authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
 	}
 
 	private Caller.Staff staff(String encoded) {

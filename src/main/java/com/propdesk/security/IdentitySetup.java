@@ -15,6 +15,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,11 +145,29 @@ class IdentitySetup implements SmartInitializingSingleton {
 	private void ensureFilters() {
 		List<String> staff = List.copyOf(Groups.NAMES.keySet());
 		ensureFilter(MY_TASKS, -10, "分配给我的任务", "#3c7ec0",
-				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
+				soonestDueFirst(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")), staff);
 		ensureFilter(MY_DEPARTMENT, -5, "派给我所在部门、尚未认领的任务", "#55a630",
-				taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), staff);
-		ensureFilter(ALL_TASKS, 0, "所有进行中的任务（管理层、值班、客服）", "#888888", taskService.createTaskQuery(),
+				soonestDueFirst(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")), staff);
+		ensureFilter(ALL_TASKS, 0, "所有进行中的任务（管理层、值班、客服）", "#888888", soonestDueFirst(taskService.createTaskQuery()),
 				List.of(Groups.MANAGEMENT, Groups.DUTY_OFFICER, Groups.SERVICE_DESK));
+	}
+
+	/**
+	 * The task due soonest first, then the most urgent (P1 highest): a filter's own order comes before the one
+	 * Tasklist's list header asks for, which only breaks ties.
+	 */
+	static TaskQuery soonestDueFirst(TaskQuery query) {
+		return query.orderByDueDate().asc().orderByTaskPriority().desc();
+	}
+
+	private static List<QueryOrderingProperty> ordering(Query<?, ?> query) {
+		return ((AbstractQuery<?, ?>) query).getOrderingProperties();
+	}
+
+	/** A query's order as text ("dueDate asc, priority desc"), to compare: the orderings have no equals of their own. */
+	static String orderText(Query<?, ?> query) {
+		return String.join(", ", ordering(query).stream()
+				.map(o -> o.getQueryProperty().getName() + " " + o.getDirection().getName()).toList());
 	}
 
 	private void ensureFilter(String name, int priority, String description, String color, TaskQuery query,
@@ -159,6 +181,15 @@ class IdentitySetup implements SmartInitializingSingleton {
 					"refresh", true, "variables", CARD_VARIABLES));
 			filterService.saveFilter(filter);
 			log.info("Created Tasklist filter {}", name);
+		}
+		else if (!orderText(filter.getQuery()).equals(orderText(query))) {
+			// an installation seeded before the filters had an order gets it; the rest stays as operators set it
+			TaskQueryImpl stored = filter.getQuery();
+			stored.getOrderingProperties().clear();
+			stored.getOrderingProperties().addAll(ordering(query));
+			filter.setQuery(stored);
+			filterService.saveFilter(filter);
+			log.info("Tasklist filter {} now lists the task due soonest first", name);
 		}
 		for (String group : readers) {
 			boolean granted = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)

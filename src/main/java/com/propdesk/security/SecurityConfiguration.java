@@ -47,12 +47,23 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EngineRestPaging> engineRestPaging(ObjectMapper objectMapper,
-			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
-		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper));
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps,
+			@Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit}") int cap) {
+		var registration = new FilterRegistrationBean<>(new EngineRestPaging(objectMapper, cap));
 		registration.setName("engine-rest-paging");
 		// the webapps call the engine through an API of their own
 		registration.addUrlPatterns("/engine-rest/*", webapps + "/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CockpitCountsCases> cockpitCountsCases(ObjectMapper objectMapper,
+			CaseProcesses caseProcesses, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new CockpitCountsCases(objectMapper, caseProcesses, webapps));
+		registration.setName("cockpit-counts-cases");
+		registration.addUrlPatterns(webapps + "/api/engine/*", webapps + "/api/cockpit/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 

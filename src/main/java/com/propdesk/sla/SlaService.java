@@ -56,10 +56,13 @@ public class SlaService implements CaseClocks {
 
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
+	private final TaskDeadlines deadlines;
+
 	SlaService(SlaRepository clocks, SlaPolicy policy, CaseService cases, Notifications notifications,
 			RuntimeService runtimeService, ManagementService managementService,
-			ProcessEngineConfigurationImpl engineConfiguration) {
+			ProcessEngineConfigurationImpl engineConfiguration, TaskDeadlines deadlines) {
 		this.engineConfiguration = engineConfiguration;
+		this.deadlines = deadlines;
 		this.clocks = clocks;
 		this.policy = policy;
 		this.cases = cases;
@@ -88,6 +91,7 @@ public class SlaService implements CaseClocks {
 		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
 				+ "，应于 " + SHORT.format(due) + " 前完成");
 		watch(record, sla, due, target.escalateTo());
+		deadlines.refresh(caseNo);
 		return clock;
 	}
 
@@ -107,6 +111,7 @@ public class SlaService implements CaseClocks {
 		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + "，" + reason + "，应于 " + SHORT.format(due)
 				+ " 前完成");
 		watch(cases.find(caseNo).orElseThrow(), sla, due, Groups.MANAGEMENT);
+		deadlines.refresh(caseNo);
 		return clock;
 	}
 
@@ -132,6 +137,7 @@ public class SlaService implements CaseClocks {
 			cases.record(caseNo, SlaTimeline.SLA_MET, SlaNames.label(sla) + (met.breached() ? "超时后完成" : "按时达标") + "，用时 "
 					+ readable(met.duration()));
 			endWatcher(caseNo, sla);
+			deadlines.refresh(caseNo);
 		});
 	}
 
@@ -164,6 +170,7 @@ public class SlaService implements CaseClocks {
 			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), Date.from(due.toInstant()), SuspensionState.ACTIVE));
 			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
 					+ SHORT.format(due) + " 前完成");
+			deadlines.refresh(caseNo);
 		});
 	}
 

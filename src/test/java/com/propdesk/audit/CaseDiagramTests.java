@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.propdesk.ApiClient;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
 import com.propdesk.Work;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.Feedback;
@@ -28,6 +26,7 @@ import com.propdesk.repair.RepairProcess;
 
 /** The diagram of a closed repair, as an auditor reads it: the XML and the path the case took through it. */
 @PropDeskTest
+@AtDayShift
 class CaseDiagramTests {
 
 	@LocalServerPort
@@ -40,16 +39,7 @@ class CaseDiagramTests {
 	TaskService taskService;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
 	IdentityService identityService;
-
-	@AfterEach
-	void tearDown() {
-		Work.deleteRunningInstances(runtimeService);
-		TestClock.reset();
-	}
 
 	private void complete(String user, String caseNo, Map<String, Object> variables) {
 		var task = taskService.createTaskQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo).singleResult();
@@ -58,7 +48,6 @@ class CaseDiagramTests {
 
 	@Test
 	void closedRepairsDiagramHighlightsThePathTakenIncludingTheRework() throws Exception {
-		TestClock.set(TestClock.DAY);
 		String caseNo = cases.open(Reports.repair("1", "1-1202", "plumbing", "卫生间下水管漏水")).record().caseNo();
 		complete("engineer", caseNo, Map.of("eta", "10 分钟"));
 		complete("engineer", caseNo, Map.of("diagnosis", "接头松动", "repairOutcome", "done", "workDone", "紧固接头"));
@@ -100,7 +89,6 @@ class CaseDiagramTests {
 
 	@Test
 	void aRunningCaseShowsWhereItWaits() throws Exception {
-		TestClock.set(TestClock.DAY);
 		String caseNo = cases.open(Reports.repair("1", "1-1102", "plumbing", "水龙头滴水")).record().caseNo();
 
 		var answer = new ApiClient(port).call("GET", "/api/audit/cases/" + caseNo + "/diagram", null, "Authorization",

@@ -8,24 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propdesk.ApiClient;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
-import com.propdesk.TestClock;
+import com.propdesk.Work;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.Feedback;
 
 /** The auditors' timeline of a worked repair names every step and who took it. */
 @PropDeskTest
+@AtDayShift
 class CaseHistoryTests {
 
 	@LocalServerPort
@@ -38,33 +37,15 @@ class CaseHistoryTests {
 	TaskService taskService;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
 	IdentityService identityService;
-
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	private void completeAs(String user, String caseNo, Map<String, Object> variables) {
 		var task = taskService.createTaskQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo).singleResult();
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		Work.completeAs(identityService, taskService, user, task, variables);
 	}
 
 	@Test
 	void closedRepairsTimelineNamesEveryStepAndUser() throws Exception {
-		TestClock.set(TestClock.DAY);
 		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
 		completeAs("engineer", caseNo, Map.of("eta", "10 分钟"));
 		completeAs("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));

@@ -16,13 +16,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propdesk.ApiClient;
+import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
@@ -30,6 +30,7 @@ import com.propdesk.intake.CaseService;
 
 /** The SLA compliance report, checked against cases worked at known times, by day and by night. */
 @PropDeskTest
+@AtDayShift
 class SlaReportTests {
 
 	// a month no other test touches
@@ -51,13 +52,6 @@ class SlaReportTests {
 
 	@Autowired
 	IdentityService identityService;
-
-	@AfterEach
-	void tearDown() {
-		runtimeService.createProcessInstanceQuery().list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		TestClock.reset();
-	}
 
 	/** A burst pipe reported at {@code at}, its job accepted after {@code acceptAfter}. */
 	private void burstPipe(OffsetDateTime at, String building, Duration acceptAfter) {

@@ -8,9 +8,14 @@ import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import com.propdesk.intake.CaseStatus;
+import com.propdesk.security.Groups;
 import com.propdesk.system.Var;
 
-/** The due-time rules of a complaint, without an engine; the plan form's text reads as a time through its {@link Var}. */
+/**
+ * The decisions of a complaint, without an engine: tiers, re-tiers, due times, the linked repair and what is written;
+ * the plan form's text reads as a time through its {@link Var}.
+ */
 class ComplaintRulesTests {
 
 	static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-27T10:00:00+08:00");
@@ -40,6 +45,45 @@ class ComplaintRulesTests {
 				.isEqualTo(OffsetDateTime.parse("2026-11-28T00:00:00+08:00"));
 		assertThatThrownBy(() -> ComplaintRules.improvementDueAt(LocalDate.parse("2026-11-26"), NOW))
 				.hasMessage("整改完成日期不能早于今天");
+	}
+
+	@Test
+	void aMajorComplaintIsManagementsAndPagesThemAnOrdinaryOneTheDesks() {
+		ComplaintRules.Tiering major = ComplaintRules.tiering(ComplaintProcess.MAJOR, "财物损失", "C-1", "车被砸");
+		assertThat(major).isEqualTo(new ComplaintRules.Tiering(true, "P1", Groups.MANAGEMENT, "重大投诉：财物损失",
+				"【重大投诉】C-1 财物损失：车被砸"));
+		assertThat(ComplaintRules.tiering(ComplaintProcess.ORDINARY, "一般投诉", "C-1", "垃圾未清"))
+				.isEqualTo(new ComplaintRules.Tiering(false, "P3", Groups.SERVICE_DESK, "一般投诉：一般投诉", null));
+		assertThat(ComplaintRules.repeatNote("3-1201")).isEqualTo("3-1201 在 90 天内已有投诉");
+	}
+
+	@Test
+	void aReTierNeedsAReason() {
+		assertThat(ComplaintRules.retierReason("业主情绪激动")).isEqualTo("客服改级：业主情绪激动");
+		assertThatThrownBy(() -> ComplaintRules.retierReason("")).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("改为重大投诉时必须填写理由");
+	}
+
+	@Test
+	void theLinkedRepairTakesThePlanWhenNothingElseIsSaidAndIsAwaitedOnlyWhileItRuns() {
+		assertThat(ComplaintRules.linkedRepair("", "", "更换门禁"))
+				.isEqualTo(new ComplaintRules.LinkedRepair("other", "更换门禁"));
+		assertThat(ComplaintRules.linkedRepair("door-access", "门禁失灵", "更换门禁"))
+				.isEqualTo(new ComplaintRules.LinkedRepair("door-access", "门禁失灵"));
+		assertThat(ComplaintRules.awaitedOutcome(CaseStatus.ACCEPTED)).isNull();
+		assertThat(ComplaintRules.awaitedOutcome(CaseStatus.IN_PROGRESS)).isNull();
+		assertThat(ComplaintRules.awaitedOutcome(CaseStatus.CLOSED)).isEqualTo(CaseStatus.CLOSED.code());
+		assertThat(ComplaintRules.awaitedOutcome(CaseStatus.PROMOTED)).isEqualTo(CaseStatus.PROMOTED.code());
+	}
+
+	@Test
+	void theTimelineAndTheOwnerAreToldInWords() {
+		assertThat(ComplaintRules.replyNote("已处理")).isEqualTo("书面答复：已处理");
+		assertThat(ComplaintRules.replyMessage("已处理")).isEqualTo("您的投诉已答复：已处理");
+		assertThat(ComplaintRules.reopenNote("还是很吵")).isEqualTo("业主不满意，重新处理：还是很吵");
+		assertThat(ComplaintRules.rootCauseNote("人员失误", "培训", "客服主管", LocalDate.parse("2026-12-15")))
+				.isEqualTo("根因：人员失误；整改：培训（客服主管，2026-12-15 前）");
+		assertThat(ComplaintRules.improvementNote("已培训")).isEqualTo("整改完成：已培训");
 	}
 
 }

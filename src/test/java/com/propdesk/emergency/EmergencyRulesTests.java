@@ -3,7 +3,14 @@ package com.propdesk.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
+
+import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.CaseTimeline;
+import com.propdesk.system.Var;
 
 import com.propdesk.security.Groups;
 
@@ -44,6 +51,27 @@ class EmergencyRulesTests {
 		assertThat(EmergencyRules.revisedContacts("", plan(true))).isEqualTo("燃气公司 96777");
 		assertThat(EmergencyRules.revisedContacts("119", plan(true))).isEqualTo("119");
 		assertThat(EmergencyRules.revisionNote("E-1", "关阀太慢")).isEqualTo("复盘 E-1：关阀太慢");
+	}
+
+	@Test
+	void eachStepLeavesItsLineInTheTimelineAndTheAcknowledgementStartsTheWork() {
+		Map<Var<String>, String> typed = Map.of(EmergencyProcess.ACK_NOTE, "已收到", EmergencyProcess.CALLED_NUMBER, "119",
+				EmergencyProcess.CALLED_AT, "10:05", EmergencyProcess.CALL_NOTE, "已报警", EmergencyProcess.PLAN_CONTACTS, "燃气公司 96777",
+				DispatchTechnicianDelegate.TECHNICIAN, "engineer", EmergencyProcess.DIAGNOSIS, "阀门漏气");
+		Function<Var<String>, String> text = v -> typed.getOrDefault(v, "");
+
+		assertThat(EmergencyRules.step("acknowledge", text))
+				.isEqualTo(new EmergencyRules.StepRecord(EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：已收到", true));
+		assertThat(EmergencyRules.step("evacuation", text))
+				.isEqualTo(new EmergencyRules.StepRecord(EmergencyCaseType.Timeline.EVACUATED, "疏散：", false));
+		assertThat(EmergencyRules.step("call", text).note()).isEqualTo("已拨打 119（10:05）：已报警");
+		assertThat(EmergencyRules.step("drill-call", text).note()).isEqualTo("演练：未拨打外部电话（预案联系人：燃气公司 96777）");
+		assertThat(EmergencyRules.step("command", text).kind()).isEqualTo(EmergencyCaseType.Timeline.COMMAND);
+		assertThat(EmergencyRules.step("on-site", text))
+				.isEqualTo(new EmergencyRules.StepRecord(CaseTimeline.DIAGNOSED, "现场排查（engineer）：阀门漏气", false));
+		assertThatThrownBy(() -> EmergencyRules.step("dance", text)).isInstanceOf(IllegalStateException.class);
+		assertThat(EmergencyRules.resolvedNote("已关阀")).isEqualTo("险情处置完毕：已关阀");
+		assertThat(EmergencyRules.closedNote("关阀太慢")).isEqualTo("已办结（复盘：关阀太慢）");
 	}
 
 }

@@ -7,13 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.propdesk.ApiClient;
+import com.propdesk.AtDayShift;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
@@ -22,6 +22,7 @@ import com.propdesk.intake.CaseService;
 
 /** The knowledge base's staff API: everyone on staff reads, the owning department or management writes. */
 @PropDeskTest
+@AtDayShift
 class KnowledgeApiTests {
 
 	@LocalServerPort
@@ -32,12 +33,6 @@ class KnowledgeApiTests {
 	@BeforeEach
 	void setUp() {
 		api = new ApiClient(port);
-		TestClock.set(TestClock.DAY);
-	}
-
-	@AfterEach
-	void tearDown() {
-		TestClock.reset();
 	}
 
 	@Test

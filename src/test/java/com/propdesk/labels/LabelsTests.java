@@ -4,7 +4,22 @@ import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propdesk.ApiClient;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
@@ -100,6 +116,157 @@ class LabelsTests {
 		record Kind(String name, String label) implements TimelineKind {
 		}
 		return new Kind(name, label);
+	}
+
+	// --- the copies forms and decision tables must keep: they cannot read Java, so they are compared with the source
+
+	/** Form fields whose options are codes the labels name, and where in GET /api/labels their names are. */
+	static String sourceOf(String form, String field) {
+		return switch (field) {
+			case "channel" -> "/channels";
+			case "category" -> "/categories/" + form.substring(0, form.indexOf('-'));
+			case "repairCategory" -> "/categories/repair";
+			case "incidentType" -> "/categories/emergency";
+			case "knowledgeCategory" -> "/categories/inquiry";
+			case "responsibleDepartment", "specialistGroup", "department", "handBackDepartment" -> "/groups";
+			case "priority" -> "/priorities";
+			default -> null;
+		};
+	}
+
+	/**
+	 * Options that are a form's own words for a choice no other place names (how to answer, a promise, a cause, the
+	 * owner's satisfaction, an outcome, yes/no); the pause reasons are the repair's and checked in RepairRulesTests.
+	 */
+	static final Set<String> FORMS_OWN = Set.of("answerMode", "promiseHours", "causeCategory", "visitSatisfaction",
+			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted");
+
+	/**
+	 * Every option of every select and radio in every form names its code as the labels do; a priority reads as its
+	 * code, its name and, after that, what it means ({@code P1 紧急：危及人身或财产安全}). A new select must be
+	 * placed here: either its source or the forms' own words.
+	 */
+	@Test
+	void everyOptionOfEveryFormNamesItsCodeAsTheLabelsDo() throws Exception {
+		JsonNode labels = labels();
+		ObjectMapper json = new ObjectMapper();
+		List<String> checked = new ArrayList<>();
+		try (Stream<Path> forms = Files.list(Path.of("forms")).filter(p -> p.toString().endsWith(".form")).sorted()) {
+			for (Path file : forms.toList()) {
+				String form = file.getFileName().toString().replace(".form", "");
+				for (JsonNode field : fieldsWithOptions(json.readTree(file.toFile()), new ArrayList<>())) {
+					String key = field.path("key").asText();
+					if (FORMS_OWN.contains(key)) {
+						continue;
+					}
+					String source = sourceOf(form, key);
+					assertThat(source).as(form + "." + key + ": options with no source of their names").isNotNull();
+					for (JsonNode option : field.path("values")) {
+						String code = option.path("value").asText();
+						String name = labels.at(source + "/" + code.replace("/", "~1")).asText(null);
+						String shown = option.path("label").asText();
+						assertThat(name).as(form + "." + key + ": " + code + " is not a code of " + source).isNotNull();
+						if ("/priorities".equals(source)) {
+							assertThat(shown).as(form + "." + key + "=" + code).startsWith(code + " " + name);
+						}
+						else {
+							assertThat(shown).as(form + "." + key + "=" + code).isEqualTo(name);
+						}
+						checked.add(form + "." + key + "=" + code);
+					}
+				}
+			}
+		}
+		assertThat(checked).hasSizeGreaterThan(80);
+	}
+
+	private static List<JsonNode> fieldsWithOptions(JsonNode node, List<JsonNode> found) {
+		for (JsonNode component : node.path("components")) {
+			if (component.has("values") || component.has("valuesKey") || component.has("valuesExpression")) {
+				found.add(component);
+			}
+			fieldsWithOptions(component, found);
+		}
+		return found;
+	}
+
+	/** Decision-table columns whose cells are codes the labels name, and where their names are. */
+	static String sourceOfColumn(String decision, String column) {
+		return switch (column) {
+			case "category" -> "/categories/" + decision.substring(0, decision.indexOf('-'));
+			case "sla" -> "/slas";
+			case "caseType" -> "/types";
+			case "priority" -> "/priorities";
+			case "department", "specialistGroup", "escalateTo" -> "/groups";
+			default -> null;
+		};
+	}
+
+	private static final Pattern ONE_CODE = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
+
+	private static final Pattern TEXT = Pattern.compile("\"([^\"]*)\"");
+
+	/**
+	 * What a decision table tells people — a rule's annotation and its text results (a reason) — names the codes the
+	 * rule decides on or produces as the labels do: a rule for one SLA names that SLA, and no rule names a code of a
+	 * column by another code's name (an annotation "升级管理层" on a rule escalating to the duty officer, a reason
+	 * "需安保部核实" on a rule handing to engineering). Every code a column holds is one the labels know.
+	 */
+	@Test
+	void everyNameADecisionTableGivesACodeIsTheLabelsName() throws Exception {
+		JsonNode labels = labels();
+		int rules = 0;
+		try (Stream<Path> tables = Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".dmn")).sorted()) {
+			for (Path file : tables.toList()) {
+				DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+				for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+					String decision = ((org.camunda.bpm.model.dmn.instance.Decision) table.getParentElement()).getId();
+					List<String> columns = new ArrayList<>();
+					table.getInputs().forEach(i -> columns.add(i.getInputExpression().getText().getTextContent().trim()));
+					int inputs = columns.size();
+					table.getOutputs().forEach(o -> columns.add(o.getName()));
+					for (Rule rule : table.getRules()) {
+						rules++;
+						List<String> cells = new ArrayList<>();
+						rule.getInputEntries().forEach(e -> cells.add(e.getText().getTextContent()));
+						rule.getOutputEntries().forEach(e -> cells.add(e.getText().getTextContent()));
+						StringBuilder told = new StringBuilder(rule.getDescription() == null ? "" : rule.getDescription().getTextContent());
+						Map<String, String> codes = new LinkedHashMap<>();
+						for (int c = 0; c < cells.size(); c++) {
+							String source = sourceOfColumn(decision, columns.get(c));
+							Matcher one = ONE_CODE.matcher(cells.get(c));
+							if (source != null && one.matches()) {
+								codes.put(source, one.group(1));
+							}
+							else if (c >= inputs && source == null) {
+								Matcher text = TEXT.matcher(cells.get(c));
+								while (text.find()) {
+									told.append(' ').append(text.group(1));
+								}
+							}
+						}
+						String where = decision + " " + rule.getId();
+						String rest = told.toString();
+						for (Map.Entry<String, String> code : codes.entrySet()) {
+							String name = labels.at(code.getKey() + "/" + code.getValue()).asText(null);
+							assertThat(name).as(where + ": " + code.getValue() + " is not a code of " + code.getKey()).isNotNull();
+							if ("/slas".equals(code.getKey())) {
+								assertThat(rest).as(where + " annotates SLA " + code.getValue()).contains(name);
+							}
+							rest = rest.replace(name, " ");
+						}
+						for (Map.Entry<String, String> code : codes.entrySet()) {
+							String remaining = rest;
+							labels.at(code.getKey()).properties().stream().map(Map.Entry::getValue).map(JsonNode::asText)
+									.sorted(Comparator.comparing(String::length).reversed())
+									.forEach(other -> assertThat(remaining).as(where + " decides on " + code.getValue()
+											+ " but names " + other).doesNotContain(other));
+						}
+					}
+				}
+			}
+		}
+		assertThat(rules).isGreaterThan(40);
 	}
 
 }

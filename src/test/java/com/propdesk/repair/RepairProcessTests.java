@@ -497,14 +497,6 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(timeline).anySatisfy(line -> assertThat(line).startsWith("promoted:涉及人身安全，转紧急事件 " + emergency.caseNo()));
 	}
 
-	@Test
-	void promotionChoosesThePlanByCategoryAndWords() {
-		assertThat(PromoteRepairDelegate.incidentType("gas", "")).isEqualTo("gas-leak");
-		assertThat(PromoteRepairDelegate.incidentType("other", "楼道冒烟")).isEqualTo("fire");
-		assertThat(PromoteRepairDelegate.incidentType("lift", "有人被困在电梯里")).isEqualTo("entrapment");
-		assertThat(PromoteRepairDelegate.incidentType("other", "有人受伤")).isEqualTo("other");
-	}
-
 	// --- clocks
 
 	@Test

@@ -56,9 +56,9 @@ class ReturnVisitSamplingTests {
 		assertThat(properties.sampled("R-20261127-0001")).isFalse();
 
 		String sampled = caseNumbers().stream().filter(properties::sampled).findFirst().orElseThrow();
-		assertThat(ReturnVisitDelegates.sampleReason(sampled, properties))
+		assertThat(RepairRules.sampleReason(sampled, properties))
 				.isEqualTo("抽中回访（抽样比例 30%：事项号抽样值 " + ReturnVisitProperties.draw(sampled) + " < 3000）");
-		assertThat(ReturnVisitDelegates.sampleReason(sampled, new ReturnVisitProperties(0.125)))
+		assertThat(RepairRules.sampleReason(sampled, new ReturnVisitProperties(0.125)))
 				.startsWith("抽中回访（抽样比例 12.5%：");
 	}
 

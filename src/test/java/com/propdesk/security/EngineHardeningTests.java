@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -301,6 +303,75 @@ class EngineHardeningTests {
 				"multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n");
 		assertThat(upload.statusCode()).as(upload.body()).isBetween(400, 499);
 		assertThat(upload.body()).doesNotContain("at org.");
+	}
+
+	@Test
+	void cockpitListsADefinitionsVersionsWithinTheCapAndOtherListsStillNeedAPage() throws Exception {
+		Webapps cockpit = Webapps.login(port, "manager", processEngine);
+
+		var versions = cockpit.get("/camunda/api/engine/engine/default/process-definition?key=repair&sortBy=version"
+				+ "&sortOrder=desc&withoutTenantId=true");
+		assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(versions.body()).size()).isPositive();
+		assertThat(api.call("GET", "/engine-rest/process-definition?key=repair", null, "Authorization", basic("manager"))
+				.status()).isEqualTo(200);
+		assertThat(cockpit.get("/camunda/api/engine/engine/default/task").statusCode()).as("unpaged: still refused")
+				.isEqualTo(400);
+		assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?maxResults=2001").statusCode())
+				.as("a page above the cap: still refused").isEqualTo(400);
+	}
+
+	@Test
+	void cockpitsDashboardGetsItsStatisticsPerDefinitionWithinTheCap() throws Exception {
+		Webapps cockpit = Webapps.login(port, "manager", processEngine);
+
+		var dashboard = cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?rootIncidents=true");
+		assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("\"key\":\"repair\"");
+	}
+
+	/** A running repair has its SLA clocks running beside it: the dashboard counts the case, not the clocks. */
+	@Test
+	void cockpitsDashboardCountsCasesNotTheInternalProcessesBesideThem() throws Exception {
+		plumbingJob("1-1702");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("sla-clock").count()).isPositive();
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		for (String user : List.of("admin", "manager")) {
+			Webapps cockpit = Webapps.login(port, user, processEngine);
+			for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-definition/statistics?rootIncidents=true",
+					"/camunda/api/engine/engine/default/process-definition/statistics?rootIncidents=true")) {
+				var answer = cockpit.get(path);
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+				Map<String, Integer> running = new java.util.HashMap<>();
+				for (var definition : json.readTree(answer.body())) {
+					String key = definition.has("definition") ? definition.at("/definition/key").asText() : definition.path("key").asText();
+					running.merge(key, definition.path("instances").asInt(), Integer::sum);
+				}
+				assertThat(running.get("repair")).as(user + " " + path).isPositive();
+				assertThat(running.getOrDefault("sla-clock", 0)).as(user + " " + path).isZero();
+				assertThat(running.getOrDefault("owner-event", 0)).as(user + " " + path).isZero();
+			}
+		}
+		var engineRest = api.call("GET", "/engine-rest/process-definition/statistics", null, "Authorization", basic("admin"));
+		int clocks = 0;
+		for (var definition : engineRest.body()) {
+			clocks += "sla-clock".equals(definition.at("/definition/key").asText()) ? definition.path("instances").asInt() : 0;
+		}
+		assertThat(clocks).as("the engine REST API answers unchanged").isPositive();
+	}
+
+	@Test
+	void tasklistsSessionReadsACaseReceiptOnlyForTheDeskAndOnlyByGet() throws Exception {
+		CaseRecord job = plumbingJob("1-1701");
+		String receipt = "/api/cases/" + job.caseNo() + "/receipt";
+
+		var byDesk = Webapps.login(port, "agent", processEngine).get(receipt);
+		assertThat(byDesk.statusCode()).as(byDesk.body()).isEqualTo(200);
+		assertThat(byDesk.body()).contains(job.trackingToken());
+		assertThat(Webapps.login(port, "engineer", processEngine).get(receipt).statusCode()).isEqualTo(403);
+		var post = Webapps.login(port, "agent", processEngine).post("/api/cases", "application/json", Reports.repairJson("wx-session"));
+		assertThat(post.statusCode()).as("the session opens no case").isEqualTo(401);
+		assertThat(get(receipt, basic("guard"), "127.0.0.1").statusCode()).isEqualTo(403);
 	}
 
 	@Test

@@ -4,6 +4,14 @@ export default {
     name: 'PropDesk 运行监控',
     vendor: '物业客服中心'
   },
+  // PropDesk's own Chinese translation (locales/zh.json) for every browser; Camunda ships none.
+  // Add 'en' to availableLocales to offer English to browsers that ask for it first.
+  locales: {
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
+  },
+  // the few texts Camunda prints outside its locale files (form-js, zoom buttons, app names), in Chinese
+  customScripts: ['../propdesk/zh'],
   // no first-visit check against /camunda-welcome (404 here)
   disableWelcomeMessage: true
 };
