@@ -130,6 +130,7 @@ class LabelsTests {
 			case "knowledgeCategory" -> "/categories/inquiry";
 			case "responsibleDepartment", "specialistGroup", "department", "handBackDepartment" -> "/groups";
 			case "priority" -> "/priorities";
+			case "awaitedCaseOutcome" -> "/statuses";
 			default -> null;
 		};
 	}
