@@ -9,15 +9,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
-import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTimeline;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
 import com.propdesk.security.Groups;
@@ -25,6 +24,7 @@ import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Refusal;
 
 /** The steps of {@code processes/complaint.bpmn}; each reads the process, calls a shared service, writes results. */
 final class ComplaintDelegates {
@@ -117,7 +117,7 @@ final class ComplaintDelegates {
 		public void execute(DelegateExecution execution) {
 			String reason = ComplaintProcess.RETIER_REASON.text(execution);
 			if (reason.isEmpty()) {
-				throw new ProcessEngineException("改为重大投诉时必须填写理由");
+				throw new Refusal("改级理由：改为重大投诉时必须填写理由");
 			}
 			String caseNo = caseNo(execution);
 			COMPLAINT_TIER.set(execution, MAJOR);
@@ -146,10 +146,10 @@ final class ComplaintDelegates {
 				due = ComplaintRules.planDue(ComplaintProcess.PLAN_DUE.get(execution), Clock.now());
 			}
 			catch (DateTimeParseException e) {
-				throw new ProcessEngineException(ComplaintRules.PLAN_DUE_FORMAT, e);
+				throw new Refusal(ComplaintRules.PLAN_DUE_FORMAT, e);
 			}
 			catch (IllegalArgumentException e) {
-				throw new ProcessEngineException(e.getMessage(), e);
+				throw new Refusal(e.getMessage(), e);
 			}
 			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, "按管理层方案");
 		}
@@ -247,10 +247,10 @@ final class ComplaintDelegates {
 				ComplaintProcess.IMPROVEMENT_DUE_AT.set(execution, ComplaintRules.improvementDueAt(due, Clock.now()));
 			}
 			catch (DateTimeParseException e) {
-				throw new ProcessEngineException(ComplaintRules.IMPROVEMENT_DUE_FORMAT, e);
+				throw new Refusal(ComplaintRules.IMPROVEMENT_DUE_FORMAT, e);
 			}
 			catch (IllegalArgumentException e) {
-				throw new ProcessEngineException(e.getMessage(), e);
+				throw new Refusal(e.getMessage(), e);
 			}
 			cases.record(caseNo(execution), ComplaintCaseType.Timeline.ROOT_CAUSE, "根因：" + ComplaintProcess.CAUSE_CATEGORY.text(execution) + "；整改："
 					+ ComplaintProcess.IMPROVEMENT_ACTION.text(execution) + "（" + ComplaintProcess.IMPROVEMENT_OWNER.text(execution)

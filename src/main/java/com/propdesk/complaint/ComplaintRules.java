@@ -6,9 +6,9 @@ import java.time.OffsetDateTime;
 /** What a complaint's plan and improvement due times must be, checked without an engine. */
 final class ComplaintRules {
 
-	static final String PLAN_DUE_FORMAT = "计划完成时间格式应为 2026-12-01 18:00";
+	static final String PLAN_DUE_FORMAT = "计划完成时间：应为日期和时间（在日历中选择，或 ISO-8601 如 2026-12-01T18:00+08:00）";
 
-	static final String IMPROVEMENT_DUE_FORMAT = "整改完成日期格式应为 2026-12-15";
+	static final String IMPROVEMENT_DUE_FORMAT = "整改完成日期：应为日期（在日历中选择，或 ISO-8601 如 2026-12-15）";
 
 	private ComplaintRules() {
 	}
@@ -22,7 +22,7 @@ final class ComplaintRules {
 			throw new IllegalArgumentException(PLAN_DUE_FORMAT);
 		}
 		if (!due.isAfter(now)) {
-			throw new IllegalArgumentException("计划完成时间必须晚于现在");
+			throw new IllegalArgumentException("计划完成时间：必须晚于现在");
 		}
 		return due;
 	}
@@ -36,7 +36,7 @@ final class ComplaintRules {
 			throw new IllegalArgumentException(IMPROVEMENT_DUE_FORMAT);
 		}
 		if (due.isBefore(now.toLocalDate())) {
-			throw new IllegalArgumentException("整改完成日期不能早于今天");
+			throw new IllegalArgumentException("整改完成日期：不能早于今天");
 		}
 		return due.plusDays(1).atStartOfDay().atOffset(now.getOffset());
 	}

@@ -28,7 +28,7 @@ class ComplaintRulesTests {
 		OffsetDateTime tomorrow = NOW.plusDays(1);
 
 		assertThat(ComplaintRules.planDue(tomorrow, NOW)).isEqualTo(tomorrow);
-		assertThatThrownBy(() -> ComplaintRules.planDue(NOW, NOW)).hasMessage("计划完成时间必须晚于现在");
+		assertThatThrownBy(() -> ComplaintRules.planDue(NOW, NOW)).hasMessage("计划完成时间：必须晚于现在");
 		assertThatThrownBy(() -> ComplaintRules.planDue(null, NOW)).hasMessage(ComplaintRules.PLAN_DUE_FORMAT);
 	}
 
@@ -39,7 +39,7 @@ class ComplaintRulesTests {
 		assertThat(ComplaintRules.improvementDueAt(NOW.toLocalDate(), NOW))
 				.isEqualTo(OffsetDateTime.parse("2026-11-28T00:00:00+08:00"));
 		assertThatThrownBy(() -> ComplaintRules.improvementDueAt(LocalDate.parse("2026-11-26"), NOW))
-				.hasMessage("整改完成日期不能早于今天");
+				.hasMessage("整改完成日期：不能早于今天");
 	}
 
 }
