@@ -4,6 +4,7 @@ import static com.propdesk.intake.CaseService.caseNo;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Var;
 import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
@@ -110,13 +112,24 @@ final class EmergencyDelegates {
 				}
 				case "evacuation" -> cases.record(caseNo, EmergencyCaseType.Timeline.EVACUATED, "疏散：" + EmergencyProcess.EVACUATION_NOTE.text(execution));
 				case "call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "已拨打 " + EmergencyProcess.CALLED_NUMBER.text(execution)
-						+ "（" + EmergencyProcess.CALLED_AT.text(execution) + "）：" + EmergencyProcess.CALL_NOTE.text(execution));
+						+ "（" + calledAt(execution) + "）：" + EmergencyProcess.CALL_NOTE.text(execution));
 				case "drill-call" -> cases.record(caseNo, EmergencyCaseType.Timeline.EXTERNAL_CALL, "演练：未拨打外部电话（预案联系人："
 						+ EmergencyProcess.PLAN_CONTACTS.get(execution) + "）");
 				case "command" -> cases.record(caseNo, EmergencyCaseType.Timeline.COMMAND, "现场指挥：" + EmergencyProcess.COMMAND_NOTE.text(execution));
 				case "on-site" -> cases.record(caseNo, CaseTimeline.DIAGNOSED, "现场排查（" + DispatchTechnicianDelegate.TECHNICIAN.text(
 						execution) + "）：" + EmergencyProcess.DIAGNOSIS.text(execution));
 				default -> throw new IllegalStateException("Unknown emergency step " + step);
+			}
+		}
+
+		/** The call's time as people read it; a case whose form took typed text before the picker keeps that text. */
+		private static String calledAt(DelegateExecution execution) {
+			try {
+				var at = EmergencyProcess.CALLED_AT.get(execution);
+				return at == null ? "" : at.format(Var.TYPED_TIME);
+			}
+			catch (DateTimeParseException typedBeforeThePicker) {
+				return EmergencyProcess.CALLED_AT.text(execution);
 			}
 		}
 
