@@ -51,26 +51,31 @@ final class FormsWithOptions extends FormServiceImpl {
 
 	private InputStream filled(InputStream form, Function<FormOptions, List<FormOptions.Option>> options) {
 		try (form) {
-			JsonNode root = JSON.readTree(form);
-			fill(root, sources.get(), options);
-			return new ByteArrayInputStream(JSON.writeValueAsBytes(root));
+			byte[] deployed = form.readAllBytes();
+			JsonNode root = JSON.readTree(deployed);
+			// a form without options from data is served as deployed
+			return new ByteArrayInputStream(fill(root, sources.get(), options) ? JSON.writeValueAsBytes(root) : deployed);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
-	private static void fill(JsonNode node, Map<String, FormOptions> sources,
+	/** @return whether a select was filled */
+	private static boolean fill(JsonNode node, Map<String, FormOptions> sources,
 			Function<FormOptions, List<FormOptions.Option>> options) {
+		boolean filled = false;
 		for (JsonNode component : node.path("components")) {
 			FormOptions source = sources.get(component.path("valuesKey").asText(""));
 			if (source != null && component instanceof ObjectNode select) {
 				select.remove("valuesKey");
 				var values = select.putArray("values");
 				options.apply(source).forEach(o -> values.addObject().put("label", o.label()).put("value", o.value()));
+				filled = true;
 			}
-			fill(component, sources, options);
+			filled |= fill(component, sources, options);
 		}
+		return filled;
 	}
 
 }
