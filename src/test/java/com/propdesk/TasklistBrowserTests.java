@@ -113,8 +113,10 @@ class TasklistBrowserTests {
 		assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getCssValue("background-image")).contains("propdesk/propdesk-logo.svg");
 		saveScreenshot("tasklist-branding");
 		openTask(accept, caseNo);
-		formField("预计到场时间").sendKeys("15 分钟内");
+		pickToday("预计到场日期");
+		formField("预计到场时间").sendKeys("23:45\t");
 		complete(accept);
+		assertThat(runtimeService.getVariable(processInstanceId, "eta")).as("the picked time, stored as a time").isInstanceOf(java.util.Date.class);
 
 		Task repair = currentTask();
 		assertThat(repair.getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
@@ -185,6 +187,66 @@ class TasklistBrowserTests {
 		});
 		assertThat(taskService.getIdentityLinksForTask(resolve.getId())).extracting(link -> link.getGroupId())
 				.contains("security");
+	}
+
+	@Test
+	void agentStartsAComplaintOnBuildingFiveInTasklistAndTheManagerPicksThePlansDueTime() {
+		logIn("agent", "demo");
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))));
+		click(wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//ul[contains(@class,'processes')]//a[starts-with(normalize-space(.),'投诉')]"))));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+		pick("受理渠道", null, "电话");
+		formField("投诉人姓名").sendKeys("李先生");
+		formField("联系电话").sendKeys("138 0000 0000");
+		pick("楼栋", "5号楼", "5号楼 · 南区");
+		pick("投诉类别", null, "安全隐患");
+		formField("业主原话").sendKeys("楼道消防门被杂物堵住");
+		saveScreenshot("tasklist-start-complaint");
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']"))));
+		var ours = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint")
+				.variableValueEquals("description", "楼道消防门被杂物堵住");
+		wait.until(d -> ours.count() > 0 || !tasklistErrors().isEmpty());
+		assertThat(tasklistErrors()).as("errors Tasklist showed after Start").isEmpty();
+		var started = ours.singleResult();
+		processInstanceId = started.getId();
+		String caseNo = started.getBusinessKey();
+		assertThat(cases.find(caseNo).orElseThrow().building()).isEqualTo("5");
+		assertThat(cases.find(caseNo).orElseThrow().reporterPhone()).isEqualTo("13800000000");
+
+		Task plan = currentTask();
+		assertThat(plan.getTaskDefinitionKey()).isEqualTo("Task_SetPlan");
+		logOut();
+		logIn("manager", "demo");
+		openFilter("本部门待办");
+		openTask(plan, caseNo);
+		formField("解决方案").sendKeys("当天清理楼道杂物，物业巡查每日复查");
+		pick("责任部门", null, "安保部");
+		pickToday("计划完成日期");
+		formField("计划完成时间").sendKeys("23:45\t");
+		saveScreenshot("tasklist-plan-picker");
+		complete(plan);
+		assertThat(runtimeService.getVariable(processInstanceId, "planDue")).isInstanceOf(java.util.Date.class);
+	}
+
+	@Test
+	void theDutyOfficerAssignsATechnicianOnDutyFromThePicker() {
+		// air conditioning at night: both qualified technicians work days, so nobody is dispatched
+		TestClock.set(TestClock.NIGHT);
+		CaseRecord opened = cases.open(Reports.repair("3", "3-1201", "hvac", "空调外机异响")).record();
+		processInstanceId = opened.processInstanceId();
+		Task assign = currentTask();
+		assertThat(assign.getTaskDefinitionKey()).isEqualTo(RepairProcess.ASSIGN_BY_HAND);
+
+		logIn("duty", "demo");
+		openFilter("本部门待办");
+		openTask(assign, opened.caseNo());
+		pick("指派技师", "孙", "孙师傅 · ");
+		saveScreenshot("tasklist-assign-picker");
+		complete(assign);
+
+		assertThat(runtimeService.getVariable(processInstanceId, "technician")).isEqualTo("engineer4");
+		assertThat(currentTask().getAssignee()).isEqualTo("engineer4");
 	}
 
 	@Test
@@ -387,6 +449,25 @@ class TasklistBrowserTests {
 				By.xpath("//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
 						+ "[starts-with(normalize-space(.),'" + label + "')]")));
 		return browser.findElement(By.id(labelElement.getDomAttribute("for")));
+	}
+
+	/** Opens a form-js select by its label, types into its search where it has one, and clicks the option. */
+	private void pick(String label, String typed, String optionStartsWith) {
+		By group = By.xpath("//form[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.),'" + label
+				+ "')]/following-sibling::div[contains(@class,'fjs-input-group')]");
+		click(wait.until(ExpectedConditions.elementToBeClickable(group)));
+		if (typed != null) {
+			browser.findElement(group).findElement(By.tagName("input")).sendKeys(typed);
+		}
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(.),'" + optionStartsWith + "')]"))));
+	}
+
+	/** Opens a form-js date picker by its label and clicks today in its calendar. */
+	private void pickToday(String dateLabel) {
+		click(formField(dateLabel));
+		click(wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
 	}
 
 	private void choose(String option) {

@@ -13,9 +13,9 @@ import com.propdesk.security.Groups;
  */
 final class ComplaintRules {
 
-	static final String PLAN_DUE_FORMAT = "计划完成时间格式应为 2026-12-01 18:00";
+	static final String PLAN_DUE_FORMAT = "计划完成时间：应为日期和时间（在日历中选择，或 ISO-8601 如 2026-12-01T18:00+08:00）";
 
-	static final String IMPROVEMENT_DUE_FORMAT = "整改完成日期格式应为 2026-12-15";
+	static final String IMPROVEMENT_DUE_FORMAT = "整改完成日期：应为日期（在日历中选择，或 ISO-8601 如 2026-12-15）";
 
 	/** Who is responsible for a complaint until someone names a department. */
 	static final String DEFAULT_RESPONSIBLE = Groups.SERVICE_DESK;
@@ -57,7 +57,7 @@ final class ComplaintRules {
 	/** The reason a re-tier records; the desk must give one. */
 	static String retierReason(String typed) {
 		if (typed.isEmpty()) {
-			throw new IllegalArgumentException("改为重大投诉时必须填写理由");
+			throw new IllegalArgumentException("改级理由：改为重大投诉时必须填写理由");
 		}
 		return "客服改级：" + typed;
 	}
@@ -71,7 +71,7 @@ final class ComplaintRules {
 			throw new IllegalArgumentException(PLAN_DUE_FORMAT);
 		}
 		if (!due.isAfter(now)) {
-			throw new IllegalArgumentException("计划完成时间必须晚于现在");
+			throw new IllegalArgumentException("计划完成时间：必须晚于现在");
 		}
 		return due;
 	}
@@ -114,7 +114,7 @@ final class ComplaintRules {
 			throw new IllegalArgumentException(IMPROVEMENT_DUE_FORMAT);
 		}
 		if (due.isBefore(now.toLocalDate())) {
-			throw new IllegalArgumentException("整改完成日期不能早于今天");
+			throw new IllegalArgumentException("整改完成日期：不能早于今天");
 		}
 		return due.plusDays(1).atStartOfDay().atOffset(now.getOffset());
 	}

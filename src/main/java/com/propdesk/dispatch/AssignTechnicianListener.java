@@ -1,6 +1,5 @@
 package com.propdesk.dispatch;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +10,7 @@ import com.propdesk.notify.Notifications;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Refusal;
 
 /**
  * On completion of the duty officer's "assign by hand" task: the named technician must be an
@@ -37,12 +37,12 @@ public class AssignTechnicianListener implements TaskListener {
 		String username = chosen == null ? "" : chosen.toString().trim();
 		String department = DispatchTechnicianDelegate.DEPARTMENT.get(task);
 		Technician technician = registry.technician(username)
-				.orElseThrow(() -> new ProcessEngineException("没有技师 " + username + "：请填写技师的登录名"));
+				.orElseThrow(() -> new Refusal("指派技师：没有技师 " + username));
 		if (!technician.active()) {
-			throw new ProcessEngineException("技师 " + technician.name() + " 已停用");
+			throw new Refusal("指派技师：" + technician.name() + " 已停用");
 		}
 		if (!technician.department().equals(department)) {
-			throw new ProcessEngineException("技师 " + technician.name() + " 属于" + Groups.label(technician.department())
+			throw new Refusal("指派技师：" + technician.name() + " 属于" + Groups.label(technician.department())
 					+ "，本单应由" + Groups.label(department) + "处理");
 		}
 		DispatchTechnicianDelegate.TECHNICIAN.set(task, username);

@@ -35,7 +35,8 @@ public final class EmergencyProcess {
 	public static final Var<String> ACK_NOTE = Var.text("ackNote");
 	public static final Var<String> EVACUATION_NOTE = Var.text("evacuationNote");
 	public static final Var<String> CALLED_NUMBER = Var.text("calledNumber");
-	public static final Var<String> CALLED_AT = Var.text("calledAt");
+	/** When the duty officer called out, chosen in the form's date-time picker. */
+	public static final Var<OffsetDateTime> CALLED_AT = Var.time("calledAt");
 	public static final Var<String> CALL_NOTE = Var.text("callNote");
 	public static final Var<String> COMMAND_NOTE = Var.text("commandNote");
 	public static final Var<String> DIAGNOSIS = Var.text("diagnosis");

@@ -75,7 +75,7 @@ final class EmergencyRules {
 	 * The timeline's line for a step the diagram names in {@code recordEmergencyStepDelegate}'s input {@code step}.
 	 * @param text reads what the step's form filled in ("" when empty)
 	 */
-	static StepRecord step(String step, Function<Var<String>, String> text) {
+	static StepRecord step(String step, Function<Var<?>, String> text) {
 		return switch (step) {
 			case "acknowledge" -> new StepRecord(EmergencyCaseType.Timeline.ACKNOWLEDGED,
 					"值班确认：" + text.apply(EmergencyProcess.ACK_NOTE), true);

@@ -35,6 +35,12 @@ public record CaseRequest(
 			@Schema(description = "电话", requiredMode = Schema.RequiredMode.REQUIRED, example = "13800000000") String phone) {
 	}
 
+	/** The same report with its building and the reporter's phone as the registry writes them. */
+	CaseRequest withPlaceAndPhone(String building, String phone) {
+		return new CaseRequest(type, channel, externalId, reporter == null ? null : new Reporter(reporter.name(), phone),
+				building, unit, category, description, callbackUrl, demand, subject);
+	}
+
 	String reporterName() {
 		return reporter == null ? null : reporter.name();
 	}

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.Estate.Unit;
+import com.propdesk.registry.PhoneNumbers;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.PropDeskProperties;
@@ -22,7 +23,11 @@ import com.propdesk.system.TextRules.Lines;
 @Component
 public class CaseRequestValidator {
 
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
+	/** What a person calls each field of a report: a refusal of a start form names the field as the form does. */
+	static final Map<String, String> FIELD_LABELS = CodeLabels.of("type", "事项类型", "channel", "受理渠道",
+			"externalId", "渠道编号", "reporter.name", "报事人", "reporter.phone", "联系电话", "building", "楼栋", "unit", "房号",
+			"category", "类别", "description", "情况描述", "callbackUrl", "回调地址", "demand", "业主诉求", "subject",
+			"被投诉对象");
 
 	private final RegistryRepository registry;
 
@@ -39,6 +44,26 @@ public class CaseRequestValidator {
 	/** Column sizes of case_record (V2__cases.sql): every limit is checked here, before anything is stored. */
 	static final int EXTERNAL_ID = 128, REPORTER_NAME = 64, DESCRIPTION = 2000, CALLBACK_URL = 500, BUILDING = 16,
 			UNIT = 32, CATEGORY = 32;
+
+	/**
+	 * The report with its building as the estate's code and the reporter's phone written one way, where the registry
+	 * recognises them; otherwise as given, for {@link #validate} to name.
+	 */
+	public CaseRequest normalise(CaseRequest request) {
+		String building = request.building();
+		if (building != null && TextRules.problem(building, Lines.ONE, BUILDING) == null) {
+			building = registry.findBuilding(building).map(Building::code).orElse(building);
+		}
+		String phone = request.reporterPhone();
+		phone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone);
+		return request.withPlaceAndPhone(building, phone);
+	}
+
+	/** The problems as a person reads them: each field by its Chinese name. */
+	public static String describe(List<FieldProblem> problems) {
+		return String.join("；", problems.stream()
+				.map(p -> FIELD_LABELS.getOrDefault(p.field(), p.field()) + "：" + p.message()).toList());
+	}
 
 	public List<FieldProblem> validate(CaseRequest request, boolean externalIdRequired) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -64,8 +89,8 @@ public class CaseRequestValidator {
 		}
 		TextRules.required(problems, "reporter.name", request.reporterName(), Lines.ONE, REPORTER_NAME, "必填：报事人姓名");
 		if (TextRules.required(problems, "reporter.phone", request.reporterPhone(), Lines.ONE, 32, "必填：报事人电话")
-				&& !PHONE.matcher(request.reporterPhone()).matches()) {
-			problems.add(new FieldProblem("reporter.phone", "电话号码格式不对"));
+				&& PhoneNumbers.normalise(request.reporterPhone()).isEmpty()) {
+			problems.add(new FieldProblem("reporter.phone", "电话号码格式不对：" + PhoneNumbers.RULE));
 		}
 		TextRules.required(problems, "description", request.description(), Lines.MANY, DESCRIPTION, "必填：请描述情况");
 		checkPlace(request, type, problems);

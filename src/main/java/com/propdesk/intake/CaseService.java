@@ -80,7 +80,8 @@ public class CaseService {
 	 * channel and external id again finds the first case: the unique constraint decides, so two
 	 * concurrent replays still make one case.
 	 */
-	public Opened open(CaseRequest request) {
+	public Opened open(CaseRequest written) {
+		CaseRequest request = validator.normalise(written);
 		var problems = validator.validate(request, true);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
@@ -132,8 +133,14 @@ public class CaseService {
 		return STARTING.get().contains(caseNo);
 	}
 
+	/** The report with building and phone as the registry writes them (see {@link CaseRequestValidator#normalise}). */
+	public CaseRequest normalise(CaseRequest request) {
+		return validator.normalise(request);
+	}
+
 	/**
-	 * Registers a case whose process an agent started from Tasklist's start form.
+	 * Registers a case whose process an agent started from Tasklist's start form, from the report as
+	 * {@link #normalise} wrote it (the process keeps the building code and phone the case has).
 	 * @return the new case number, to become the process's business key
 	 */
 	public String register(CaseRequest request, String processInstanceId) {

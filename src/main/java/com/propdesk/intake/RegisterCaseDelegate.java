@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Refusal;
 import com.propdesk.system.Var;
 
 /**
@@ -36,19 +37,24 @@ public class RegisterCaseDelegate implements JavaDelegate {
 		String type = execution.getProcessEngineServices().getRepositoryService()
 				.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
 		String channel = CaseVariables.CHANNEL.get(execution);
-		CaseRequest request = new CaseRequest(type, channel == null ? "phone" : channel, null,
+		CaseRequest request = cases.normalise(new CaseRequest(type, channel == null ? "phone" : channel, null,
 				new CaseRequest.Reporter(text(execution, CaseVariables.REPORTER_NAME), text(execution, CaseVariables.REPORTER_PHONE)),
 				text(execution, CaseVariables.BUILDING), text(execution, CaseVariables.UNIT),
-				text(execution, CaseVariables.CATEGORY), text(execution, CaseVariables.DESCRIPTION), null);
+				text(execution, CaseVariables.CATEGORY), text(execution, CaseVariables.DESCRIPTION), null));
 		String caseNo;
 		try {
 			caseNo = cases.register(request, execution.getProcessInstanceId());
 		}
 		catch (InvalidRequestException e) {
-			// shown to the agent by Tasklist; nothing is created
-			throw new ProcessEngineException("无法受理：" + e.getMessage(), e);
+			// shown to the agent by Tasklist as it is, each field by its name on the form; nothing is created
+			throw new Refusal(CaseRequestValidator.describe(e.problems()), e);
 		}
 		CaseVariables.CASE_NO.set(execution, caseNo);
+		// the case is on the estate's building code and the phone written one way, whatever the agent typed
+		if (request.building() != null) {
+			CaseVariables.BUILDING.set(execution, request.building());
+		}
+		CaseVariables.REPORTER_PHONE.set(execution, request.reporterPhone());
 		CaseVariables.CHANNEL.set(execution, request.channel());
 		execution.setProcessBusinessKey(caseNo);
 	}

@@ -64,6 +64,26 @@ public class RegistryRepository {
 		return jdbc.query("select * from building where code = ?", BUILDING, code).stream().findFirst();
 	}
 
+	/**
+	 * The building someone wrote, however they wrote it ({@code 5号楼}, {@code 5栋}, {@code ５}, {@code 五号楼}):
+	 * its code first, then its name, then the written text folded as {@link BuildingNames#key} against each
+	 * building's code and name. The case API and the start forms both find a building here.
+	 */
+	public Optional<Building> findBuilding(String written) {
+		if (written == null || written.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<Building> exact = building(written.trim());
+		if (exact.isPresent()) {
+			return exact;
+		}
+		String key = BuildingNames.key(written);
+		List<Building> all = buildings();
+		return all.stream().filter(b -> b.name().equals(written.trim())).findFirst()
+				.or(() -> all.stream().filter(b -> BuildingNames.key(b.code()).equals(key)).findFirst())
+				.or(() -> all.stream().filter(b -> BuildingNames.key(b.name()).equals(key)).findFirst());
+	}
+
 	public void save(Building b) {
 		if (jdbc.update("update building set name = ?, zone_code = ?, plan_x = ?, plan_y = ? where code = ?", b.name(),
 				b.zone(), b.planX(), b.planY(), b.code()) == 0) {

@@ -1,5 +1,6 @@
 package com.propdesk.repair;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import com.propdesk.system.Var;
@@ -56,8 +57,8 @@ public final class RepairProcess {
 	public static final Var<String> PAUSE_REASON = Var.text("pauseReason");
 	public static final Var<String> PAUSE_REASON_LABEL = Var.text("pauseReasonLabel");
 	public static final Var<String> RESUME_NOTE = Var.text("resumeNote");
-	/** The technician's estimate when accepting the job. */
-	public static final Var<String> ETA = Var.text("eta");
+	/** When the technician, accepting the job, expects to be on site (the form's date-time picker). */
+	public static final Var<OffsetDateTime> ETA = Var.time("eta");
 	/** From the acceptance form: did the owner accept the work? */
 	public static final Var<Boolean> ACCEPTED = Var.flag("accepted");
 	public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");

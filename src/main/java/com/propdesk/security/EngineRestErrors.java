@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Refusal;
 
 /**
  * The engine's REST API answers some refusals that are the caller's error as 500: starting or submitting a
@@ -38,14 +39,21 @@ final class EngineRestErrors {
 		return cause == null ? null : statusOf(cause);
 	}
 
-	/** The first of the causes that is the user's error, or null. */
+	/**
+	 * PropDesk's own refusal among the causes, whose message is what the person reads; else the first of the
+	 * causes that is the user's error; else null.
+	 */
 	static Throwable userError(Throwable error) {
+		Throwable first = null;
 		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (statusOf(cause) != null) {
+			if (cause instanceof Refusal) {
 				return cause;
 			}
+			if (first == null && statusOf(cause) != null) {
+				first = cause;
+			}
 		}
-		return null;
+		return first;
 	}
 
 	private static Status statusOf(Throwable cause) {
@@ -100,8 +108,9 @@ final class EngineRestErrors {
 			Status status = cause == null ? null : statusOf(cause);
 			boolean serverError = e.getStatus() == null || e.getStatus() == Status.INTERNAL_SERVER_ERROR;
 			// a refusal stays a refusal even where the REST API reports it as a bad request, and says why in
-			// the engine's words, not the REST API's guess ("Not enough parameters submitted")
-			if (status == Status.FORBIDDEN || (status != null && serverError)) {
+			// the engine's words, not the REST API's guess ("Not enough parameters submitted"); PropDesk's own
+			// refusal is answered with its reason alone, without "Cannot submit task form <id>: "
+			if (status == Status.FORBIDDEN || cause instanceof Refusal || (status != null && serverError)) {
 				return answer(cause, status);
 			}
 			return ExceptionHandlerHelper.getInstance().getResponse(e);

@@ -2,6 +2,9 @@ package com.propdesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -9,12 +12,15 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import com.propdesk.system.FormOptions;
 
 /**
  * What staff may do in the engine beyond what authorizations express (see {@link StaffCommandChecker},
  * {@link StaffTaskService}, {@link StaffSubmissions}, {@link InternalProcesses}, {@link PropDeskIdentityProvider}),
- * and one setting:
+ * forms served with today's options ({@link FormsWithOptions}), and one setting:
  * a task's assignee and candidate groups get the right to work it ({@code TASK_WORK}: claim, complete),
  * not the engine's default {@code UPDATE}, which also let them change variables, reassign the task to
  * another department and add candidate groups.
@@ -26,9 +32,17 @@ class EngineRules extends AbstractProcessEnginePlugin {
 
 	private final CaseProcesses caseProcesses;
 
-	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses) {
+	private final ObjectProvider<FormOptions> formOptions;
+
+	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses, ObjectProvider<FormOptions> formOptions) {
 		this.throttle = throttle;
 		this.caseProcesses = caseProcesses;
+		this.formOptions = formOptions;
+	}
+
+	/** The sources of form options by their {@code valuesKey}, looked up when a form is served or submitted. */
+	private Map<String, FormOptions> formOptions() {
+		return formOptions.stream().collect(Collectors.toMap(FormOptions::key, Function.identity()));
 	}
 
 	@Override
@@ -39,11 +53,12 @@ class EngineRules extends AbstractProcessEnginePlugin {
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
 		configuration.setTaskService(new StaffTaskService());
+		configuration.setFormService(new FormsWithOptions(this::formOptions));
 		List<CommandInterceptor> interceptors = new ArrayList<>();
 		if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
 			interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
 		}
-		interceptors.add(new StaffSubmissions());
+		interceptors.add(new StaffSubmissions(this::formOptions));
 		configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 		List<BpmnParseListener> parseListeners = new ArrayList<>();
 		if (configuration.getCustomPreBPMNParseListeners() != null) {

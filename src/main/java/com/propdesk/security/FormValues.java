@@ -1,7 +1,6 @@
 package com.propdesk.security;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -11,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Whether a submitted value fits the Camunda Form component it is submitted for, as form-js itself would
  * have produced it: a number field gives a number (numeric text when it serializes to string), a checkbox a
  * boolean, a radio, select, checklist or tag list with fixed options one of those options, a text field or
- * area text within its length and pattern, a date-time text. Empty is allowed unless the field is required.
+ * area text within its length and pattern, a date or time as the picker gives it or as ISO-8601 ({@link FormTimes}).
+ * Empty is allowed unless the field is required. A field is named by its label, as the person saw it.
  * Without this the REST API wrote {@code cost: "abc"} into a case, and an option the diagram does not route
  * on left its gateway without an outgoing flow (a server error on a person's input).
  */
@@ -35,22 +35,34 @@ final class FormValues {
 		return value == null || (value instanceof String text && text.isEmpty());
 	}
 
-	/** Why the value does not fit the component, in the user's words, or null when it fits. */
-	static String problem(String name, JsonNode component, Object value) {
+	/** How a person knows the field: its label on the form, else its key. */
+	static String fieldName(String key, JsonNode component) {
+		String label = component.path("label").asText("").trim();
+		return label.isEmpty() ? key : label;
+	}
+
+	/** Why the value does not fit the component, in the user's words and naming the field by its label, or null when it fits. */
+	static String problem(String key, JsonNode component, Object value) {
 		if (isEmpty(value)) {
 			return null;
 		}
+		String name = fieldName(key, component);
 		JsonNode validate = component.path("validate");
 		String type = component.path("type").asText();
 		return switch (type) {
 			case "number" -> number(name, component, validate, value);
-			case "checkbox" -> value instanceof Boolean ? null : "字段 " + name + " 只能是 true 或 false";
+			case "checkbox" -> value instanceof Boolean ? null : name + "：只能是 true 或 false";
 			case "radio", "select", "checklist", "taglist" -> option(name, component, value);
 			case "textfield", "textarea" -> text(name, validate, value);
-			case "datetime" -> value instanceof String || value instanceof Date ? null
-					: "字段 " + name + " 应为日期时间文本";
+			case "datetime" -> FormTimes.problem(name, component, value);
 			default -> null;
 		};
+	}
+
+	/** What is stored for a value that fits the component: a date-time as a date, everything else as submitted. */
+	static Object stored(JsonNode component, Object value) {
+		return "datetime".equals(component.path("type").asText()) && !isEmpty(value) ? FormTimes.stored(component, value)
+				: value;
 	}
 
 	/** The number as a decimal, or null for NaN and the infinities, which no form field holds. */
@@ -77,13 +89,13 @@ final class FormValues {
 			}
 		}
 		if (number == null) {
-			return "字段 " + name + " 应为数字";
+			return name + "：应为数字";
 		}
 		if (validate.has("min") && validate.get("min").isNumber() && number.compareTo(validate.get("min").decimalValue()) < 0) {
-			return "字段 " + name + " 不能小于 " + validate.get("min").asText();
+			return name + "：不能小于 " + validate.get("min").asText();
 		}
 		if (validate.has("max") && validate.get("max").isNumber() && number.compareTo(validate.get("max").decimalValue()) > 0) {
-			return "字段 " + name + " 不能大于 " + validate.get("max").asText();
+			return name + "：不能大于 " + validate.get("max").asText();
 		}
 		return null;
 	}
@@ -103,7 +115,7 @@ final class FormValues {
 		for (JsonNode option : values) {
 			allowed.append(allowed.isEmpty() ? "" : "、").append(option.path("value").asText());
 		}
-		return "字段 " + name + " 只能是以下选项之一：" + allowed;
+		return name + "：只能是以下选项之一：" + allowed;
 	}
 
 	private static boolean sameValue(JsonNode option, Object value) {
@@ -118,19 +130,19 @@ final class FormValues {
 
 	private static String text(String name, JsonNode validate, Object value) {
 		if (!(value instanceof String text)) {
-			return "字段 " + name + " 应为文本";
+			return name + "：应为文本";
 		}
 		int length = text.codePointCount(0, text.length());
 		if (validate.path("maxLength").isInt() && length > validate.get("maxLength").asInt()) {
-			return "字段 " + name + " 不能超过 " + validate.get("maxLength").asInt() + " 个字符";
+			return name + "：不能超过 " + validate.get("maxLength").asInt() + " 个字符";
 		}
 		if (validate.path("minLength").isInt() && length < validate.get("minLength").asInt()) {
-			return "字段 " + name + " 不能少于 " + validate.get("minLength").asInt() + " 个字符";
+			return name + "：不能少于 " + validate.get("minLength").asInt() + " 个字符";
 		}
 		if (validate.path("pattern").isTextual()) {
 			try {
 				if (!Pattern.compile(validate.get("pattern").asText()).matcher(text).find()) {
-					return "字段 " + name + " 的格式不正确";
+					return name + "：格式不正确";
 				}
 			}
 			catch (PatternSyntaxException e) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -38,6 +41,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propdesk.system.FormOptions;
+import com.propdesk.system.Refusal;
 
 /**
  * What a staff member may write into a case when completing a task or starting a case: only the fields of
@@ -76,6 +81,12 @@ final class StaffSubmissions extends CommandInterceptor {
 	private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
 
 	private static final Field START = field(StartProcessInstanceCmd.class, "instantiationBuilder");
+
+	private final Supplier<Map<String, FormOptions>> optionSources;
+
+	StaffSubmissions(Supplier<Map<String, FormOptions>> optionSources) {
+		this.optionSources = optionSources;
+	}
 
 	@Override
 	public <T> T execute(Command<T> command) {
@@ -124,22 +135,22 @@ final class StaffSubmissions extends CommandInterceptor {
 		return task;
 	}
 
-	private static void checkTask(TaskEntity task, Map<String, Object> variables) {
+	private void checkTask(TaskEntity task, Map<String, Object> variables) {
 		if (!staffOnEngineSurface()) {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();
 		Map<String, List<JsonNode>> fields = fields(() -> new GetDeployedTaskFormCmd(task.getId()).execute(context));
-		checkValues(variables, fields, "此任务的表单");
+		checkValues(variables, fields, "此任务的表单", task);
 	}
 
-	private static void checkStart(String definitionId, Map<String, Object> variables) {
+	private void checkStart(String definitionId, Map<String, Object> variables) {
 		if (definitionId == null || variables.isEmpty()) {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();
 		Map<String, List<JsonNode>> fields = fields(() -> new GetDeployedStartFormCmd(definitionId).execute(context));
-		checkValues(variables, fields, "此流程的启动表单");
+		checkValues(variables, fields, "此流程的启动表单", null);
 	}
 
 	private static String definitionId(ProcessInstantiationBuilderImpl builder) {
@@ -151,46 +162,91 @@ final class StaffSubmissions extends CommandInterceptor {
 		return latest == null ? null : latest.getId();
 	}
 
-	private static void checkValues(Map<String, Object> variables, Map<String, List<JsonNode>> fields, String form) {
+	/**
+	 * Checks each submitted value against its form component and replaces it by what is stored: a date-time as a
+	 * date ({@link FormValues#stored}), a select's option from data as its source chose it (a building as its code).
+	 * An option list a form's select reads ({@code valuesKey}) is not a field: sent back, it is dropped.
+	 */
+	private void checkValues(Map<String, Object> variables, Map<String, List<JsonNode>> fields, String form,
+			VariableScope task) {
+		Map<String, FormOptions> sources = optionSources.get();
 		List<String> unknown = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		List<String> displayOnly = new ArrayList<>();
+		List<String> dropped = new ArrayList<>();
+		Map<String, Object> stored = new LinkedHashMap<>();
 		// a serialized object is read typed: its plain value cannot be had without deserializing it
 		VariableMap typed = Variables.fromMap(variables);
 		typed.keySet().forEach(name -> {
 			if (!fields.containsKey(name)) {
-				unknown.add(name);
+				if (optionLists(fields).contains(name)) {
+					dropped.add(name);
+				}
+				else {
+					unknown.add(name);
+				}
 				return;
 			}
 			Object value = plainValue(typed.getValueTyped(name));
+			List<JsonNode> changeable = fields.get(name).stream().filter(c -> !FormValues.displayOnly(c)).toList();
 			if (value == NOT_PLAIN) {
-				problems.add("字段 " + name + " 只能是文本、数字、布尔值、日期或空值");
+				problems.add(FormValues.fieldName(name, fields.get(name).get(0)) + "：只能是文本、数字、布尔值、日期或空值");
 			}
-			else if (fields.get(name).stream().allMatch(FormValues::displayOnly)) {
-				displayOnly.add(name);
+			else if (changeable.isEmpty()) {
+				dropped.add(name);
 			}
 			else {
 				// a key the form uses twice takes what either of its components takes
-				List<String> refused = fields.get(name).stream().filter(c -> !FormValues.displayOnly(c))
-						.map(c -> FormValues.problem(name, c, value)).toList();
-				if (refused.stream().allMatch(java.util.Objects::nonNull)) {
-					problems.add(refused.get(0));
+				List<String> refused = new ArrayList<>();
+				for (JsonNode component : changeable) {
+					String problem = FormValues.problem(name, component, value);
+					FormOptions source = sources.get(component.path("valuesKey").asText(""));
+					if (problem == null && source != null && !FormValues.isEmpty(value)) {
+						FormOptions.Choice choice = source.choose(value.toString(), task);
+						problem = choice.refused() == null ? null : FormValues.fieldName(name, component) + "：" + choice.refused();
+						if (problem == null) {
+							stored.put(name, choice.value());
+						}
+					}
+					else if (problem == null) {
+						stored.put(name, FormValues.stored(component, value));
+					}
+					if (problem == null) {
+						return;
+					}
+					refused.add(problem);
 				}
+				problems.add(refused.get(0));
 			}
 		});
 		fields.forEach((name, components) -> {
 			if (components.stream().anyMatch(FormValues::required) && FormValues.isEmpty(
 					typed.containsKey(name) ? plainValue(typed.getValueTyped(name)) : null)) {
-				problems.add("字段 " + name + " 为必填项");
+				problems.add(FormValues.fieldName(name, components.get(0)) + "：必填");
 			}
 		});
 		if (!unknown.isEmpty()) {
 			problems.add(0, "以下变量不是" + form + "的字段，不能提交：" + String.join("、", unknown));
 		}
 		if (!problems.isEmpty()) {
-			throw new BadUserRequestException(String.join("；", problems));
+			throw new Refusal(String.join("；", problems));
 		}
-		displayOnly.forEach(variables::remove);
+		dropped.forEach(variables::remove);
+		stored.forEach((name, value) -> {
+			if (value != plainValue(typed.getValueTyped(name))) {
+				variables.put(name, value);
+			}
+		});
+	}
+
+	/** The names of the option lists the form's selects read from data ({@code valuesKey}). */
+	private static Set<String> optionLists(Map<String, List<JsonNode>> fields) {
+		Set<String> names = new java.util.HashSet<>();
+		fields.values().forEach(components -> components.forEach(c -> {
+			if (c.hasNonNull("valuesKey")) {
+				names.add(c.get("valuesKey").asText());
+			}
+		}));
+		return names;
 	}
 
 	private static final Object NOT_PLAIN = new Object();

@@ -3,12 +3,10 @@ package com.propdesk.system;
 import java.time.DateTimeException;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-
 /**
  * The bridge between a case type's rules and its delegates: a rule broken by what staff typed throws
- * {@link IllegalArgumentException} with the message their form should show; inside a delegate it fails the task with
- * that message, which Tasklist shows, and nothing of the step is kept.
+ * {@link IllegalArgumentException} with the message their form should show; inside a delegate it becomes a
+ * {@link Refusal}: the task stays open, Tasklist shows that message alone, and nothing of the step is kept.
  */
 public final class StaffInput {
 
@@ -20,7 +18,7 @@ public final class StaffInput {
 			return rule.get();
 		}
 		catch (IllegalArgumentException e) {
-			throw new ProcessEngineException(e.getMessage(), e);
+			throw new Refusal(e.getMessage(), e);
 		}
 	}
 
@@ -33,7 +31,7 @@ public final class StaffInput {
 			return read.get();
 		}
 		catch (DateTimeException e) {
-			throw new ProcessEngineException(format, e);
+			throw new Refusal(format, e);
 		}
 	}
 

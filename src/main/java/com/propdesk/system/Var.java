@@ -63,9 +63,10 @@ public final class Var<T> {
 	}
 
 	/**
-	 * A point in time, stored as a {@link Date} (what a timer's {@code timeDate} and Tasklist read); read
-	 * also from text, ISO-8601 with offset or typed as {@link #TYPED_TIME} in estate time, so a value a form
-	 * stored as text reads the same. Text that is neither throws {@link DateTimeParseException}.
+	 * A point in time, stored as a {@link Date} (what a timer's {@code timeDate} and Tasklist read; a form's
+	 * date-time picker is stored so too); read also from text, ISO-8601 with offset, without offset in estate time,
+	 * or typed as {@link #TYPED_TIME} in estate time (cases whose form stored text before the picker), so a value
+	 * stored as text reads the same. Text that is none of them throws {@link DateTimeParseException}.
 	 */
 	public static Var<OffsetDateTime> time(String name) {
 		return new Var<>(name, OffsetDateTime.class, Var::toTime, value -> value == null ? null : Date.from(value.toInstant()));
@@ -114,9 +115,15 @@ public final class Var<T> {
 		return read.apply(value);
 	}
 
-	/** What staff typed, as text: absent, null and blank all read as an empty string. */
+	/**
+	 * What staff entered, as text: absent, null and blank all read as an empty string; a time picked in a form
+	 * (stored as a date) reads as people write it, {@code 2026-12-01 18:00} estate time.
+	 */
 	public String text(VariableScope scope) {
 		Object value = scope.getVariable(name);
+		if (value instanceof Date date) {
+			return TYPED_TIME.format(date.toInstant().atZone(ZoneId.systemDefault()));
+		}
 		return value == null ? "" : value.toString().trim();
 	}
 
@@ -155,7 +162,14 @@ public final class Var<T> {
 			return OffsetDateTime.parse(text);
 		}
 		catch (DateTimeParseException notIso) {
-			return LocalDateTime.parse(text, TYPED_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+			LocalDateTime local;
+			try {
+				local = LocalDateTime.parse(text);
+			}
+			catch (DateTimeParseException notLocalIso) {
+				local = LocalDateTime.parse(text, TYPED_TIME);
+			}
+			return local.atZone(ZoneId.systemDefault()).toOffsetDateTime();
 		}
 	}
 

@@ -132,7 +132,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 
 		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "道歉",
 				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "security", "planDue", "明天", ComplaintProcess.NEEDS_REPAIR.name(), false))
-				.hasMessageContaining("计划完成时间格式");
+				.hasMessageContaining("计划完成时间：应为日期和时间");
 		complete(complaint, ComplaintProcess.SET_PLAN, "manager", "plan", "安保主管当面道歉，涉事保安停岗培训",
 				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "security", "planDue", "2026-11-28 18:00",
 				ComplaintProcess.NEEDS_REPAIR.name(), false);
@@ -253,7 +253,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 		replyAndAskSatisfaction(complaint, true);
 		assertThatThrownBy(() -> complete(complaint, ComplaintProcess.ROOT_CAUSE, "agent", "causeCategory", "staff-error",
 				"improvementAction", "培训", "improvementOwner", "客服主管", ComplaintProcess.IMPROVEMENT_DUE.name(), "下周"))
-				.hasMessageContaining("整改完成日期格式");
+				.hasMessageContaining("整改完成日期：应为日期");
 		rootCauseAndClose(complaint, "agent");
 		Job overdue = managementService.createJobQuery().processInstanceId(complaint.getId()).timers().singleResult();
 		assertThat(overdue.getDuedate()).isEqualTo(java.util.Date.from(OffsetDateTime.parse("2026-12-16T00:00:00+08:00").toInstant()));

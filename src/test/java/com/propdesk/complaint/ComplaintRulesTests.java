@@ -33,7 +33,7 @@ class ComplaintRulesTests {
 		OffsetDateTime tomorrow = NOW.plusDays(1);
 
 		assertThat(ComplaintRules.planDue(tomorrow, NOW)).isEqualTo(tomorrow);
-		assertThatThrownBy(() -> ComplaintRules.planDue(NOW, NOW)).hasMessage("计划完成时间必须晚于现在");
+		assertThatThrownBy(() -> ComplaintRules.planDue(NOW, NOW)).hasMessage("计划完成时间：必须晚于现在");
 		assertThatThrownBy(() -> ComplaintRules.planDue(null, NOW)).hasMessage(ComplaintRules.PLAN_DUE_FORMAT);
 	}
 
@@ -44,7 +44,7 @@ class ComplaintRulesTests {
 		assertThat(ComplaintRules.improvementDueAt(NOW.toLocalDate(), NOW))
 				.isEqualTo(OffsetDateTime.parse("2026-11-28T00:00:00+08:00"));
 		assertThatThrownBy(() -> ComplaintRules.improvementDueAt(LocalDate.parse("2026-11-26"), NOW))
-				.hasMessage("整改完成日期不能早于今天");
+				.hasMessage("整改完成日期：不能早于今天");
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class ComplaintRulesTests {
 	void aReTierNeedsAReason() {
 		assertThat(ComplaintRules.retierReason("业主情绪激动")).isEqualTo("客服改级：业主情绪激动");
 		assertThatThrownBy(() -> ComplaintRules.retierReason("")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessage("改为重大投诉时必须填写理由");
+				.hasMessage("改级理由：改为重大投诉时必须填写理由");
 	}
 
 	@Test

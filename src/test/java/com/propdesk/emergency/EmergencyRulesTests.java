@@ -55,10 +55,10 @@ class EmergencyRulesTests {
 
 	@Test
 	void eachStepLeavesItsLineInTheTimelineAndTheAcknowledgementStartsTheWork() {
-		Map<Var<String>, String> typed = Map.of(EmergencyProcess.ACK_NOTE, "已收到", EmergencyProcess.CALLED_NUMBER, "119",
+		Map<Var<?>, String> typed = Map.of(EmergencyProcess.ACK_NOTE, "已收到", EmergencyProcess.CALLED_NUMBER, "119",
 				EmergencyProcess.CALLED_AT, "10:05", EmergencyProcess.CALL_NOTE, "已报警", EmergencyProcess.PLAN_CONTACTS, "燃气公司 96777",
 				DispatchTechnicianDelegate.TECHNICIAN, "engineer", EmergencyProcess.DIAGNOSIS, "阀门漏气");
-		Function<Var<String>, String> text = v -> typed.getOrDefault(v, "");
+		Function<Var<?>, String> text = v -> typed.getOrDefault(v, "");
 
 		assertThat(EmergencyRules.step("acknowledge", text))
 				.isEqualTo(new EmergencyRules.StepRecord(EmergencyCaseType.Timeline.ACKNOWLEDGED, "值班确认：已收到", true));

@@ -170,7 +170,8 @@ class CaseApiTests {
 				Arguments.of("channel", null), Arguments.of("channel", "sms"),
 				Arguments.of("externalId", null), Arguments.of("externalId", "x".repeat(129)),
 				Arguments.of("reporter.name", null), Arguments.of("reporter.phone", null),
-				Arguments.of("reporter.phone", "call me"),
+				Arguments.of("reporter.phone", "call me"), Arguments.of("reporter.phone", "12800000000"),
+				Arguments.of("reporter.phone", "1380000000"), Arguments.of("reporter.phone", "+1 415 555 0100"),
 				Arguments.of("building", null), Arguments.of("building", "99"),
 				Arguments.of("unit", "9-999"), Arguments.of("unit", "1-101"),
 				Arguments.of("category", null), Arguments.of("category", "roof"),
@@ -205,6 +206,35 @@ class CaseApiTests {
 		assertThat(answer.body().get("detail").asText()).contains(field);
 		assertThat(caseCount()).isEqualTo(before);
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+	}
+
+	@Test
+	void aBuildingAndAPhoneAsPeopleWriteThemOpenTheCaseOnTheEstatesBuildingAndOnePhone() throws Exception {
+		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));
+		report.put("building", " ５号楼 ").put("unit", "5-301");
+		((ObjectNode) report.get("reporter")).put("phone", "+86 138-0000-0000");
+
+		Answer answer = open(report.toString());
+
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
+		String caseNo = answer.body().get("caseNo").asText();
+		assertThat(jdbc.queryForMap("select building_code, reporter_phone from case_record where case_no = ?", caseNo))
+				.containsEntry("BUILDING_CODE", "5").containsEntry("REPORTER_PHONE", "13800000000");
+		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo)
+				.singleResult().getId();
+		assertThat(runtimeService.getVariable(instance, "building")).isEqualTo("5");
+	}
+
+	@Test
+	void aBadPhoneIsA400NamingReporterPhoneWithTheRule() throws Exception {
+		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));
+		((ObjectNode) report.get("reporter")).put("phone", "138-0000");
+
+		Answer answer = open(report.toString());
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("reporter.phone");
+		assertThat(answer.body().get("errors").get(0).get("message").asText()).contains("手机号").contains("座机号");
 	}
 
 	@Test

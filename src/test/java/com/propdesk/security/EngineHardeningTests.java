@@ -179,20 +179,22 @@ class EngineHardeningTests {
 		assertThat(priority.status()).isEqualTo(400);
 		assertThat(priority.body().get("message").asText()).contains("priority");
 		assertThat(file.status()).isEqualTo(400);
-		assertThat(file.body().get("message").asText()).contains("eta");
+		assertThat(file.body().get("message").asText()).contains("预计到场时间");
 		assertThat(resolved.status()).isEqualTo(400);
 		assertThat(runtimeService.getVariable(job.processInstanceId(), "priority")).isEqualTo("P3");
 		assertThat(runtimeService.getVariable(job.processInstanceId(), "eta")).isNull();
 		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 
 		// the case number is display only on the form: what is sent for it is dropped, never written
+		String eta = com.propdesk.system.Clock.now().plusMinutes(15).withNano(0).toString();
 		Answer anotherCase = api.call("POST", submit, "{\"variables\": {\"caseNo\": {\"value\": \"" + other.caseNo()
-				+ "\", \"type\": \"String\"}, \"repairNotes\": {\"value\": null}, \"eta\": {\"value\": \"10 分钟\", \"type\": \"String\"}}}",
-				"Authorization", engineer);
+				+ "\", \"type\": \"String\"}, \"repairNotes\": {\"value\": null}, \"eta\": {\"value\": \"" + eta
+				+ "\", \"type\": \"String\"}}}", "Authorization", engineer);
 		assertThat(anotherCase.status()).isEqualTo(204);
 		assertThat(runtimeService.getVariable(job.processInstanceId(), "caseNo")).isEqualTo(job.caseNo());
 		assertThat(runtimeService.getVariable(other.processInstanceId(), "caseNo")).isEqualTo(other.caseNo());
-		assertThat(runtimeService.getVariable(job.processInstanceId(), "eta")).isEqualTo("10 分钟");
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "eta"))
+				.isEqualTo(java.util.Date.from(java.time.OffsetDateTime.parse(eta).toInstant()));
 		assertThat(historyService.createHistoricDetailQuery().processInstanceId(job.processInstanceId()).variableUpdates()
 				.list()).noneMatch(update -> "caseNo".equals(((HistoricVariableUpdate) update)
 						.getVariableName()) && other.caseNo().equals(((HistoricVariableUpdate) update).getValue()));
@@ -225,7 +227,7 @@ class EngineHardeningTests {
 		assertThat(extra.body().get("message").asText()).contains("caseNo").contains("priority");
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(started.status()).isEqualTo(400);
-		assertThat(started.body().get("message").asText()).contains("description");
+		assertThat(started.body().get("message").asText()).startsWith("情况描述：");
 		assertThat(atActivity.status()).isEqualTo(403);
 		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").count()).isEqualTo(before);
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +45,9 @@ class FormValuesTests {
 	@Autowired
 	RepositoryService repositoryService;
 
+	@Autowired
+	HistoryService historyService;
+
 	ApiClient api;
 
 	/** Every kind of field, each with the limits form-js gives it; the task is engineer's. */
@@ -59,7 +63,10 @@ class FormValuesTests {
 			{"id": "c8", "type": "textarea", "key": "notes", "label": "说明"},
 			{"id": "c9", "type": "datetime", "key": "visitAt", "label": "上门时间", "subtype": "datetime"},
 			{"id": "c10", "type": "textarea", "key": "reason", "label": "原因", "validate": {"required": true},
-			 "conditional": {"hide": "=outcome != \\"paused\\""}}""");
+			 "conditional": {"hide": "=outcome != \\"paused\\""}},
+			{"id": "c11", "type": "datetime", "key": "promisedAt", "label": "承诺时间", "subtype": "datetime",
+			 "disallowPassedDates": true},
+			{"id": "c12", "type": "datetime", "key": "dueDay", "label": "完成日期", "subtype": "date", "disallowPassedDates": true}""");
 
 	static final String PROCESS = """
 			<?xml version="1.0" encoding="UTF-8"?>
@@ -95,6 +102,12 @@ class FormValuesTests {
 				"Authorization", basic("engineer"));
 	}
 
+	/** A refusal names the field as the person saw it: by its label. */
+	static final Map<String, String> LABELS = Map.ofEntries(Map.entry("cost", "费用"), Map.entry("minutes", "分钟"),
+			Map.entry("lifeSafety", "危及安全"), Map.entry("accepted", "验收"), Map.entry("outcome", "结果"),
+			Map.entry("department", "部门"), Map.entry("room", "房号"), Map.entry("notes", "说明"), Map.entry("visitAt", "上门时间"),
+			Map.entry("promisedAt", "承诺时间"), Map.entry("dueDay", "完成日期"));
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
 			"text for a number|\"cost\": {\"value\": \"abc\"}|cost",
@@ -111,6 +124,11 @@ class FormValuesTests {
 			"text against its pattern|\"room\": {\"value\": \"1;2\"}|room",
 			"a boolean for a text|\"notes\": {\"value\": true}|notes",
 			"a number for a date-time|\"visitAt\": {\"value\": 5}|visitAt",
+			"a date-time in words|\"visitAt\": {\"value\": \"明天下午6点\"}|visitAt",
+			"a date-time with slashes|\"visitAt\": {\"value\": \"2026/12/1 18:00\"}|visitAt",
+			"a promised time already past|\"promisedAt\": {\"value\": \"2026-11-27T09:00+08:00\"}|promisedAt",
+			"a day with slashes|\"dueDay\": {\"value\": \"2026/12/15\"}|dueDay",
+			"a due day already past|\"dueDay\": {\"value\": \"2026-11-26\"}|dueDay",
 			"a required field missing|\"notes\": {\"value\": \"ok\"}|outcome",
 			"a required field empty|\"outcome\": {\"value\": \"\"}|outcome" })
 	void aValueItsFormCouldNotHaveProducedAnswers400NamingTheField(String what, String variable, String field)
@@ -122,7 +140,7 @@ class FormValuesTests {
 		Answer answer = complete(task, variables);
 
 		assertThat(answer.status()).as(what).isEqualTo(400);
-		assertThat(answer.body().get("message").asText()).contains(field).containsPattern("[\\u4e00-\\u9fa5]");
+		assertThat(answer.body().get("message").asText()).contains(LABELS.get(field) + "：");
 		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 		assertThat(runtimeService.getVariables(task.getProcessInstanceId())).doesNotContainKey(field);
 	}
@@ -141,10 +159,28 @@ class FormValuesTests {
 	}
 
 	@Test
+	void aPickedTimeIsStoredAsATimeAndOneWithoutOffsetIsEstateTime() throws Exception {
+		Task task = work();
+
+		Answer answer = complete(task, """
+				"outcome": {"value": "done"}, "visitAt": {"value": "2026-11-28T09:30"},
+				"promisedAt": {"value": "2026-11-27T02:30Z"}, "dueDay": {"value": "2026-11-27"}""");
+
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(204);
+		var history = historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId());
+		assertThat(history.variableName("visitAt").singleResult().getValue())
+				.isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-11-28T01:30:00Z")));
+		assertThat(history.variableName("promisedAt").singleResult().getValue())
+				.isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-11-27T02:30:00Z")));
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+				.variableName("dueDay").singleResult().getValue()).isEqualTo("2026-11-27");
+	}
+
+	@Test
 	void anOptionTheDiagramDoesNotRouteOnIsA400NotAServerError() throws Exception {
 		CaseRecord job = cases.open(Reports.repair("1", "1-501", "plumbing", "水管滴水")).record();
 		Task accept = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
-		taskService.complete(accept.getId(), Map.of("eta", "10 分钟"));
+		taskService.complete(accept.getId(), Map.of("eta", "2026-11-27T11:00:00+08:00"));
 		Task repair = taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
 
 		Answer outcome = complete(repair, "\"diagnosis\": {\"value\": \"阀门老化\"}, \"repairOutcome\": {\"value\": \"exploded\"}");
@@ -152,9 +188,9 @@ class FormValuesTests {
 				"diagnosis": {"value": "阀门老化"}, "repairOutcome": {"value": "done"}, "cost": {"value": "abc"}""");
 
 		assertThat(outcome.status()).isEqualTo(400);
-		assertThat(outcome.body().get("message").asText()).contains("repairOutcome");
+		assertThat(outcome.body().get("message").asText()).startsWith("维修结果：");
 		assertThat(cost.status()).isEqualTo(400);
-		assertThat(cost.body().get("message").asText()).contains("cost");
+		assertThat(cost.body().get("message").asText()).startsWith("费用（元）：");
 		assertThat(taskService.createTaskQuery().taskId(repair.getId()).count()).isOne();
 		assertThat(runtimeService.getVariable(job.processInstanceId(), "cost")).isNull();
 	}

@@ -26,6 +26,7 @@ import com.propdesk.Reports;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseCards;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.Clock;
 
 /**
  * The identity other systems and staff rely on: the group ids, the demo users, the seeded Tasklist filters and HTTP
@@ -121,7 +122,7 @@ class IdentityTests {
 				.isEqualTo(401);
 		// the technician accepts the job (接单) through the REST API, as a mobile client would
 		var completed = api.call("POST", "/engine-rest/task/" + taskId + "/complete", """
-				{"variables": {"eta": {"value": "10 分钟"}}}""", "Authorization", basic("engineer"));
+				{"variables": {"eta": {"value": "%s"}}}""".formatted(Clock.now().plusMinutes(10)), "Authorization", basic("engineer"));
 
 		assertThat(completed.status()).as(String.valueOf(completed.body())).isEqualTo(204);
 		assertThat(historyService.createUserOperationLogQuery().taskId(taskId).operationType("Complete").singleResult()

@@ -114,7 +114,7 @@ class StaffWorkRulesTests {
 				.isEqualTo(204);
 		assertThat(api.call("POST", path + "/comment/create", "{\"message\": \"十分钟到\"}", "Authorization", engineer)
 				.status()).isEqualTo(200);
-		assertThat(api.call("POST", path + "/complete", "{\"variables\": {\"eta\": {\"value\": \"10 分钟\"}}}",
+		assertThat(api.call("POST", path + "/complete", "{\"variables\": {\"eta\": {\"value\": \"2026-11-27T11:00+08:00\"}}}",
 				"Authorization", engineer).status()).isEqualTo(204);
 	}
 

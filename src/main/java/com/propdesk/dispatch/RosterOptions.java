@@ -1,0 +1,69 @@
+package com.propdesk.dispatch;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.intake.CaseTypes;
+import com.propdesk.registry.Estate.Technician;
+import com.propdesk.registry.RegistryRepository;
+import com.propdesk.system.Clock;
+import com.propdesk.system.FormOptions;
+
+/**
+ * The technicians on duty now for the duty officer's 指派技师 select ({@code "valuesKey": "technicianOptions"}):
+ * active, of the job's department, on shift; label {@code 刘师傅 · 水管、电梯 · 在办 2 件}, value the login name.
+ * A submitted login name must be one of them.
+ */
+@Component
+class RosterOptions implements FormOptions {
+
+	private final RegistryRepository registry;
+
+	private final TaskService taskService;
+
+	private final CaseTypes types;
+
+	/** The engine's task service is built after the engine plugins that fill forms with these options. */
+	RosterOptions(RegistryRepository registry, @Lazy TaskService taskService, CaseTypes types) {
+		this.registry = registry;
+		this.taskService = taskService;
+		this.types = types;
+	}
+
+	@Override
+	public String key() {
+		return "technicianOptions";
+	}
+
+	@Override
+	public List<Option> options(VariableScope task) {
+		return onDuty(task).stream().map(t -> new Option(t.name() + " · " + skills(t) + " · 在办 "
+				+ taskService.createTaskQuery().taskAssignee(t.username()).count() + " 件", t.username())).toList();
+	}
+
+	@Override
+	public Choice choose(String submitted, VariableScope task) {
+		String username = submitted.trim();
+		return onDuty(task).stream().anyMatch(t -> t.username().equals(username)) ? Choice.of(username)
+				: Choice.refuse("不在当班可派的技师名单中：" + username);
+	}
+
+	private List<Technician> onDuty(VariableScope task) {
+		String department = task == null ? null : DispatchTechnicianDelegate.DEPARTMENT.get(task);
+		LocalTime now = LocalTime.from(Clock.now());
+		List<Technician> roster = department == null ? registry.technicians() : registry.technicians(department);
+		return roster.stream().filter(t -> t.active() && t.shift().covers(now)).toList();
+	}
+
+	private String skills(Technician technician) {
+		var repair = types.get("repair");
+		return technician.skills().stream().map(repair::categoryLabel).collect(Collectors.joining("、"));
+	}
+
+}

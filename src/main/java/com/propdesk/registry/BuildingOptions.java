@@ -1,0 +1,46 @@
+package com.propdesk.registry;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import com.propdesk.system.FormOptions;
+
+/**
+ * The estate's buildings for a form's 楼栋 select ({@code "valuesKey": "buildingOptions"}): label {@code 5号楼 · 南区},
+ * value the building's code. What a person or a REST client submits is found as {@link RegistryRepository#findBuilding}
+ * finds it ({@code 5栋}, {@code ５号楼} …) and stored as the code.
+ */
+@Component
+class BuildingOptions implements FormOptions {
+
+	private final RegistryRepository registry;
+
+	BuildingOptions(RegistryRepository registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public String key() {
+		return "buildingOptions";
+	}
+
+	@Override
+	public List<Option> options(VariableScope task) {
+		var zones = registry.zones();
+		return registry.buildings().stream().map(b -> new Option(b.name() + zones.stream()
+				.filter(z -> z.code().equals(b.zone())).findFirst().map(z -> " · " + z.name()).orElse(""), b.code()))
+				.toList();
+	}
+
+	@Override
+	public Choice choose(String submitted, VariableScope task) {
+		if (submitted.codePointCount(0, submitted.length()) > 64) {
+			return Choice.refuse("没有这个楼栋");
+		}
+		return registry.findBuilding(submitted).map(b -> Choice.of(b.code()))
+				.orElseGet(() -> Choice.refuse("没有这个楼栋：" + submitted));
+	}
+
+}
