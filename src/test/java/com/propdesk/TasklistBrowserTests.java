@@ -344,7 +344,8 @@ class TasklistBrowserTests {
 				"window.scrollTo(0, 0); return arguments[0].getBoundingClientRect().top;", form);
 		assertThat(formTop.intValue()).as("the form starts within the first screen").isLessThan(844);
 		saveScreenshot("tasklist-phone-form");
-		formField("预计到场时间").sendKeys("15 分钟内");
+		pickToday("预计到场日期");
+		formField("预计到场时间").sendKeys("23:45\t");
 		complete(accept);
 		assertThat(currentTask().getTaskDefinitionKey()).isEqualTo(RepairProcess.REPAIR);
 
@@ -362,7 +363,7 @@ class TasklistBrowserTests {
 		pick("受理渠道", "电话");
 		formField("报事人姓名").sendKeys("王女士");
 		formField("联系电话").sendKeys("13800000000");
-		formField("楼栋").sendKeys("1");
+		pick("楼栋", "1号楼", "1号楼");
 		formField("房号").sendKeys("1-1201");
 		pick("报修类别", "给排水");
 		formField("情况描述").sendKeys("卫生间地漏返水");
@@ -382,11 +383,7 @@ class TasklistBrowserTests {
 
 	/** Picks an option of a form-js select, found by its label, as a person does: open it, click the option. */
 	private void pick(String label, String option) {
-		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form[contains(@class,'fjs-form')]"
-				+ "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.),'" + label + "')]]"
-				+ "//div[contains(@class,'fjs-input-group')]"))));
-		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-				"//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))));
+		pick(label, null, option);
 	}
 
 	private Task currentTask() {
