@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
-import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
 import com.propdesk.notify.OwnerEvents;
@@ -251,8 +250,7 @@ final class ComplaintDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, ComplaintRules.CLOSED_NOTE);
+			cases.close(caseNo, ComplaintRules.CLOSED_NOTE);
 		}
 
 	}

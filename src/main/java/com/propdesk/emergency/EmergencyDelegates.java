@@ -243,8 +243,7 @@ final class EmergencyDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, EmergencyRules.closedNote(EmergencyProcess.FINDINGS.text(execution)));
+			cases.close(caseNo, EmergencyRules.closedNote(EmergencyProcess.FINDINGS.text(execution)));
 		}
 
 	}

@@ -259,6 +259,12 @@ public class CaseService {
 		}
 	}
 
+	/** The case is closed (已办结), with the closing line of its timeline. */
+	public void close(String caseNo, String note) {
+		changeStatus(caseNo, CaseStatus.CLOSED);
+		record(caseNo, CaseTimeline.CLOSED, note);
+	}
+
 	/** The case a process, execution or task belongs to. */
 	public static String caseNo(VariableScope scope) {
 		return CaseVariables.CASE_NO.get(scope);

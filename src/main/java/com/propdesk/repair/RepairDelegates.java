@@ -217,8 +217,7 @@ final class RepairDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			cases.changeStatus(caseNo, CaseStatus.CLOSED);
-			cases.record(caseNo, CaseTimeline.CLOSED, RepairRules.closedNote(CaseVariables.FEEDBACK_SCORE.get(execution) != null));
+			cases.close(caseNo, RepairRules.closedNote(CaseVariables.FEEDBACK_SCORE.get(execution) != null));
 		}
 
 	}
