@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.system.FormOptions;
 
 /**
- * The estate's buildings for a form's 楼栋 select ({@code "valuesKey": "buildingOptions"}): label {@code 5号楼 · 南区},
+ * The estate's buildings for a form's 楼栋 select ({@code "valuesKey": "buildingOptions"}): label {@code 5号楼 / 5栋 · 南区},
  * value the building's code. What a person or a REST client submits is found as {@link RegistryRepository#findBuilding}
  * finds it ({@code 5栋}, {@code ５号楼} …) and stored as the code.
  */
@@ -29,9 +29,17 @@ class BuildingOptions implements FormOptions {
 	@Override
 	public List<Option> options(VariableScope task) {
 		var zones = registry.zones();
-		return registry.buildings().stream().map(b -> new Option(b.name() + zones.stream()
+		return registry.buildings().stream().map(b -> new Option(b.name() + alsoCalled(b.name()) + zones.stream()
 				.filter(z -> z.code().equals(b.zone())).findFirst().map(z -> " · " + z.name()).orElse(""), b.code()))
 				.toList();
+	}
+
+	/**
+	 * The select searches its labels as typed, so the label carries the other usual way of writing the name:
+	 * {@code 5号楼 / 5栋} is found by "5", "5号楼" and "5栋".
+	 */
+	private static String alsoCalled(String name) {
+		return name.endsWith("号楼") ? " / " + name.substring(0, name.length() - 2) + "栋" : "";
 	}
 
 	@Override

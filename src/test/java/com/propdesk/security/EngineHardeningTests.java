@@ -105,6 +105,33 @@ class EngineHardeningTests {
 		return historyService.createHistoricActivityInstanceQuery().activityId("Task_SendSms").count();
 	}
 
+	/**
+	 * Tasklist and Cockpit show the engine's refusal as it comes: it names the missing permission in Chinese, without
+	 * the English sentence and the resource ids ("The user with id … does not have 'TASK_ASSIGN' permission on
+	 * resource 'b4c9…'").
+	 */
+	@Test
+	void aRefusalNamesTheMissingPermissionInChineseWithoutIds() throws Exception {
+		CaseRecord job = plumbingJob("1-1201");
+		Task accept = acceptTask(job);
+
+		Answer addGroup = api.call("POST", "/engine-rest/task/" + accept.getId() + "/identity-links",
+				"{\"groupId\": \"security\", \"type\": \"candidate\"}", "Authorization", basic("engineer"));
+		Answer deleteVariable = api.call("DELETE", "/engine-rest/process-instance/" + job.processInstanceId()
+				+ "/variables/building", null, "Authorization", basic("manager"));
+
+		for (Answer refused : List.of(addGroup, deleteVariable)) {
+			assertThat(refused.status()).isEqualTo(403);
+			String message = refused.body().path("message").asText();
+			assertThat(message).startsWith("没有权限：此操作需要「").doesNotContain(accept.getId(), job.processInstanceId())
+					.doesNotContainPattern("[A-Za-z]{4,}");
+			assertThat(refused.body().path("missingAuthorizations").isArray()).as("the REST API's shape stays").isTrue();
+		}
+		assertThat(addGroup.body().path("message").asText()).contains("「指派任务」（任务）");
+		assertThat(taskService.getIdentityLinksForTask(accept.getId())).noneMatch(l -> "security".equals(l.getGroupId()));
+		assertThat(runtimeService.getVariable(job.processInstanceId(), "building")).isEqualTo("1");
+	}
+
 	@Test
 	void nobodyRestartsOrModifiesInternalProcessesSyncOrAsyncAdminIncluded() throws Exception {
 		String admin = basic("admin");
