@@ -58,6 +58,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<TaskUpdateBody> taskUpdateBody(ObjectMapper objectMapper,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new TaskUpdateBody(objectMapper));
+		registration.setName("task-update-body");
+		registration.addUrlPatterns("/engine-rest/task/*", webapps + "/api/engine/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<CockpitCountsCases> cockpitCountsCases(ObjectMapper objectMapper,
 			CaseProcesses caseProcesses, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 		var registration = new FilterRegistrationBean<>(new CockpitCountsCases(objectMapper, caseProcesses, webapps));

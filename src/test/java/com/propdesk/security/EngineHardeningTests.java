@@ -105,6 +105,22 @@ class EngineHardeningTests {
 		return historyService.createHistoricActivityInstanceQuery().activityId("Task_SendSms").count();
 	}
 
+	/** Tasklist sets a follow-up date by sending the task back as it read it, form reference included. */
+	@Test
+	void aTaskWithACamundaFormTakesBackTheTaskItWasReadAsWithANewFollowUpDate() throws Exception {
+		Task accept = acceptTask(plumbingJob("1-1201"));
+		Answer read = api.call("GET", "/engine-rest/task/" + accept.getId(), null, "Authorization", basic("admin"));
+		assertThat(read.body().path("camundaFormRef").path("key").asText()).isEqualTo("repair-accept");
+		var task = (com.fasterxml.jackson.databind.node.ObjectNode) read.body();
+		task.put("followUp", "2026-11-28T09:00:00.000+0800");
+
+		Answer update = api.call("PUT", "/engine-rest/task/" + accept.getId(), task.toString(), "Authorization", basic("admin"));
+
+		assertThat(update.status()).as(String.valueOf(update.body())).isEqualTo(204);
+		assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getFollowUpDate())
+				.isEqualTo(java.time.OffsetDateTime.parse("2026-11-28T09:00:00+08:00").toInstant());
+	}
+
 	/**
 	 * Tasklist and Cockpit show the engine's refusal as it comes: it names the missing permission in Chinese, without
 	 * the English sentence and the resource ids ("The user with id … does not have 'TASK_ASSIGN' permission on
