@@ -332,6 +332,8 @@ class TasklistBrowserTests {
 		// 10:15 in the estate's zone, shown in the browser's own
 		assertThat(card.findElement(By.cssSelector(".due-date .propdesk-due-at")).getText()).as("the due time itself")
 				.contains("27", ":15");
+		assertThat(browser.findElement(By.cssSelector(".start-process-action")).getCssValue("display"))
+				.as("a technician starts no process: not offered").isEqualTo("none");
 		assertThat(browser.findElement(By.cssSelector(".create-task-action")).getCssValue("display"))
 				.as("a technician may not create tasks: not offered").isEqualTo("none");
 		saveScreenshot("tasklist-phone-card");

@@ -90,6 +90,11 @@ class WebappsInChineseBrowserTests {
 		browser = chromium.browser();
 	}
 
+	@org.junit.jupiter.api.BeforeEach
+	void nothingSeenYet() {
+		englishOnScreens.clear();
+	}
+
 	@AfterAll
 	void closeBrowser() throws IOException {
 		if (chromium != null) {
@@ -107,6 +112,10 @@ class WebappsInChineseBrowserTests {
 			visit("tasklist-list", By.cssSelector(".task-filters .task-filter"));
 			click(By.cssSelector(".tasks-list li.task h4.task a"));
 			visit("tasklist-task-form", By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form"));
+			// the technician may work the task, not change its dates or groups: the due date is shown, not offered
+			chromium.patiently().until(d -> d.findElements(By.cssSelector(".task-details .meta.dates a")).stream()
+					.noneMatch(org.openqa.selenium.WebElement::isDisplayed));
+			assertThat(browser.findElement(By.cssSelector(".task-details .due-date")).getText()).isNotBlank();
 			logOut();
 			// the desk starts cases from start forms
 			browser.get(url("/camunda/app/tasklist/"));
@@ -125,6 +134,21 @@ class WebappsInChineseBrowserTests {
 		finally {
 			logOut();
 		}
+		assertNoEnglish();
+	}
+
+	/** Setting a follow-up date opens Tasklist's own calendar, which Camunda draws in English whatever the locale. */
+	@Test
+	void whoMayUpdateATaskPicksItsFollowUpDateInAChineseCalendar() {
+		cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重"));
+		browser.get(url("/camunda/app/tasklist/"));
+		logIn("admin");
+		click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text())='全部']"));
+		click(By.cssSelector(".tasks-list li.task h4.task a"));
+		click(By.cssSelector(".task-details .followup-date a"));
+		visit("tasklist-follow-up-calendar", By.cssSelector("[uib-daypicker], .uib-daypicker"));
+		assertThat(browser.findElement(By.cssSelector("[uib-daypicker], .uib-daypicker")).getText()).contains("年", "月");
+		logOut();
 		assertNoEnglish();
 	}
 

@@ -5,6 +5,7 @@
 
 const EXACT = new Map([
   ['Field is required.', '此项必填。'],
+  ['Date and time must both be entered.', '日期和时间都要填写。'],
   ['Field must be a valid email.', '请填写有效的电子邮箱。'],
   ['Field must be a valid  international phone number. (e.g. +4930664040900)', '请填写有效的电话号码。'],
   ['Search', '搜索'],
@@ -17,6 +18,11 @@ const EXACT = new Map([
   ['hh:mm', '时:分'],
   ['hh:mm ?m', '时:分'],
   ['Remove', '移除'],
+  ['Today', '今天'],
+  ['Clear', '清除'],
+  ['Close', '关闭'],
+  ['previous', '上一页'],
+  ['next', '下一页'],
   ['January', '一月'], ['February', '二月'], ['March', '三月'], ['April', '四月'], ['May', '五月'], ['June', '六月'],
   ['July', '七月'], ['August', '八月'], ['September', '九月'], ['October', '十月'], ['November', '十一月'],
   ['December', '十二月'],
@@ -37,7 +43,16 @@ const PATTERNS = [
 const FORMS = '.fjs-container, .flatpickr-calendar';
 const HEADER = '[cam-widget-header], .navbar';
 const DIAGRAM = '.navigation.zoom, .navigation.reset, [cam-widget-bpmn-viewer], [cam-widget-dmn-viewer]';
-const SCOPE = [FORMS, HEADER, DIAGRAM].join(', ');
+// Tasklist's own calendar (follow-up and due dates) and Cockpit's table headers written into the page
+const CALENDAR = '[uib-datepicker], .uib-datepicker, [uib-daypicker], .uib-daypicker, [uib-monthpicker], '
+  + '[uib-yearpicker], .uib-datepicker-popup';
+const HEADINGS = 'th';
+const SCOPE = [FORMS, HEADER, DIAGRAM, CALENDAR, HEADINGS].join(', ');
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+const TABLE_HEADINGS = new Map([['Actions', '操作']]);
 
 const APPS = new Map([['Cockpit', '监控'], ['Tasklist', '任务'], ['Admin', '系统管理'], ['Welcome', '首页']]);
 
@@ -54,7 +69,15 @@ function chinese(text, element) {
   if (ZOOM.has(trimmed)) {
     return text.replace(trimmed, ZOOM.get(trimmed));
   }
-  if (!element.closest(FORMS)) {
+  if (element.closest(HEADINGS) && TABLE_HEADINGS.has(trimmed)) {
+    return text.replace(trimmed, TABLE_HEADINGS.get(trimmed));
+  }
+  if (element.closest(CALENDAR)) {
+    const month = trimmed.match(/^([A-Z][a-z]+) (\d{4})$/);
+    if (month && MONTHS.includes(month[1])) {
+      return text.replace(trimmed, `${month[2]}年${MONTHS.indexOf(month[1]) + 1}月`);
+    }
+  } else if (!element.closest(FORMS)) {
     return null;
   }
   const exact = EXACT.get(trimmed);

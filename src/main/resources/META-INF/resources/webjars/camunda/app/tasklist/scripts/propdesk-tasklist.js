@@ -50,6 +50,38 @@ function checkTaskCreation() {
     .catch(() => document.body.classList.remove('propdesk-may-create-task'));
 }
 
+/** Shows "Start process" only to a user who may start one of the processes Tasklist offers. */
+function checkProcessStart() {
+  fetch(engineApi + '/process-definition/count?latestVersion=true&active=true&startableInTasklist=true'
+    + '&startablePermissionCheck=true',
+  {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then((answer) => (answer.ok ? answer.json() : {count: 0}))
+    .then((startable) => document.body.classList.toggle('propdesk-may-start-process', startable.count > 0))
+    .catch(() => document.body.classList.remove('propdesk-may-start-process'));
+}
+
+/**
+ * The open task's dates and groups are edited with the right to update the task (by default management and
+ * administrators); for everybody else the due date stays shown but not editable, and "add group", "reset assignee"
+ * and the date links are not offered (the engine would refuse them).
+ */
+let checkedTask = null;
+function checkTaskUpdate() {
+  const match = window.location.hash.match(/[?&]task=([^&]+)/);
+  const task = match ? decodeURIComponent(match[1]) : null;
+  if (task === checkedTask) return;
+  checkedTask = task;
+  document.body.classList.remove('propdesk-may-update-task');
+  if (!task) return;
+  fetch(engineApi + '/authorization/check?permissionName=UPDATE&resourceName=task&resourceType=7&resourceId='
+    + encodeURIComponent(task), {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then((answer) => (answer.ok ? answer.json() : {authorized: false}))
+    .then((check) => {
+      if (checkedTask === task) document.body.classList.toggle('propdesk-may-update-task', check.authorized === true);
+    })
+    .catch(() => {});
+}
+
 /** After a start form is submitted: the new case's number and the owner's tracking link. */
 function announceCase(caseNo) {
   const notice = document.createElement('div');
@@ -81,8 +113,9 @@ function announceCase(caseNo) {
       if (!receipt) return;
       const link = window.location.origin + appRoot.replace(/\/camunda$/, '') + '/track/'
         + encodeURIComponent(receipt.caseNo) + '?token=' + encodeURIComponent(receipt.trackingToken);
-      text.value = '已受理：事项编号 ' + receipt.caseNo + '\n查询链接 ' + link;
-      text.rows = 3;
+      text.value = '已受理：事项编号 ' + receipt.caseNo + '\n查询链接 ' + link
+        + (receipt.answer ? '\n已自动答复：' + receipt.answer : '');
+      text.rows = receipt.answer ? 6 : 3;
     })
     .catch(() => {});
 }
@@ -132,6 +165,7 @@ new MutationObserver(() => {
     scheduled = false;
     decorateCards();
     followSelectedTask();
+    checkTaskUpdate();
   });
 }).observe(document.body, {childList: true, subtree: true, characterData: true});
 let lastRoute = null;
@@ -141,6 +175,8 @@ window.addEventListener('hashchange', () => {
   if (route !== lastRoute) {
     lastRoute = route;
     checkTaskCreation();
+    checkProcessStart();
   }
 });
 checkTaskCreation();
+checkProcessStart();
