@@ -66,11 +66,16 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 		this.notifications = notifications;
 	}
 
+	/** The skill the job needs: the one a step named, else the case's category. */
+	static String requiredSkill(org.camunda.bpm.engine.delegate.VariableScope job) {
+		return REQUIRED_SKILL.isSet(job) ? REQUIRED_SKILL.get(job) : CaseVariables.CATEGORY.get(job);
+	}
+
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNo = CaseService.caseNo(execution);
 		String department = DEPARTMENT.get(execution);
-		String skill = REQUIRED_SKILL.isSet(execution) ? REQUIRED_SKILL.get(execution) : CaseVariables.CATEGORY.get(execution);
+		String skill = requiredSkill(execution);
 		String buildingCode = CaseVariables.BUILDING.get(execution);
 		Building site = registry.building(buildingCode)
 				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));

@@ -17,7 +17,8 @@ import com.propdesk.system.FormOptions;
 
 /**
  * The technicians on duty now for the duty officer's 指派技师 select ({@code "valuesKey": "technicianOptions"}):
- * active, of the job's department, on shift; label {@code 刘师傅 · 水管、电梯 · 在办 2 件}, value the login name.
+ * active, of the job's department, on shift, those with the job's skill first; label
+ * {@code 刘师傅 · 水管、电梯 · 在办 2 件} ({@code （无此技能）} after the skills of one without it), value the login name.
  * A submitted login name must be one of them.
  */
 @Component
@@ -41,10 +42,17 @@ class RosterOptions implements FormOptions {
 		return "technicianOptions";
 	}
 
+	/**
+	 * Those with the skill the job needs first; one without it is still offered (the duty officer may know better,
+	 * say a technician who can make the place safe), marked 无此技能 so it is a choice made knowingly.
+	 */
 	@Override
 	public List<Option> options(VariableScope task) {
-		return onDuty(task).stream().map(t -> new Option(t.name() + " · " + skills(t) + " · 在办 "
-				+ taskService.createTaskQuery().taskAssignee(t.username()).count() + " 件", t.username())).toList();
+		String skill = task == null ? null : DispatchTechnicianDelegate.requiredSkill(task);
+		return onDuty(task).stream().sorted(java.util.Comparator.comparing((Technician t) -> !t.qualifiedFor(skill)))
+				.map(t -> new Option(t.name() + " · " + skills(t) + (t.qualifiedFor(skill) ? "" : "（无此技能）") + " · 在办 "
+						+ taskService.createTaskQuery().taskAssignee(t.username()).count() + " 件", t.username()))
+				.toList();
 	}
 
 	@Override

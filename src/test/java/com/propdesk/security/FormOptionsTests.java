@@ -112,7 +112,9 @@ class FormOptionsTests {
 		assertThat(form.status()).isEqualTo(200);
 		JsonNode technician = field(form.body(), "technician");
 		assertThat(technician.path("type").asText()).isEqualTo("select");
-		assertThat(values(technician)).hasSize(2).anySatisfy(v -> assertThat(v).startsWith("engineer3=赵师傅 · ").contains("燃气").endsWith(" · 在办 0 件"))
+		assertThat(values(technician)).hasSize(2).anySatisfy(v -> assertThat(v).startsWith("engineer3=赵师傅 · ").contains("燃气")
+				.as("nobody on the night shift has the air-conditioning skill: offered, but marked").contains("（无此技能）")
+				.endsWith(" · 在办 0 件"))
 				.anySatisfy(v -> assertThat(v).startsWith("engineer4=孙师傅 · "));
 		assertThat(offDuty.status()).isEqualTo(400);
 		assertThat(offDuty.body().get("message").asText()).isEqualTo("指派技师：不在当班可派的技师名单中：engineer");
