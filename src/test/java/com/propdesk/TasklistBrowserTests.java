@@ -199,7 +199,7 @@ class TasklistBrowserTests {
 		pick("受理渠道", null, "电话");
 		formField("投诉人姓名").sendKeys("李先生");
 		formField("联系电话").sendKeys("138 0000 0000");
-		pick("楼栋", "5栋", "5号楼 / 5栋 · 南区");
+		pick("楼栋", "5栋", "5号楼 / 5栋 / 5幢 · 南区");
 		pick("投诉类别", null, "安全隐患");
 		formField("业主原话").sendKeys("楼道消防门被杂物堵住");
 		saveScreenshot("tasklist-start-complaint");

@@ -36,7 +36,7 @@ public record CaseRequest(
 	}
 
 	/** The same report with its building and the reporter's phone as the registry writes them. */
-	CaseRequest withPlaceAndPhone(String building, String phone) {
+	CaseRequest withPlaceAndPhone(String building, String unit, String phone) {
 		return new CaseRequest(type, channel, externalId, reporter == null ? null : new Reporter(reporter.name(), phone),
 				building, unit, category, description, callbackUrl, demand, subject);
 	}

@@ -46,17 +46,21 @@ public class CaseRequestValidator {
 			UNIT = 32, CATEGORY = 32;
 
 	/**
-	 * The report with its building as the estate's code and the reporter's phone written one way, where the registry
-	 * recognises them; otherwise as given, for {@link #validate} to name.
+	 * The report with its building and unit as the estate's codes and the reporter's phone written one way, where the
+	 * registry recognises them; otherwise as given, for {@link #validate} to name.
 	 */
 	public CaseRequest normalise(CaseRequest request) {
 		String building = request.building();
 		if (building != null && TextRules.problem(building, Lines.ONE, BUILDING) == null) {
 			building = registry.findBuilding(building).map(Building::code).orElse(building);
 		}
+		String unit = request.unit();
+		if (unit != null && TextRules.problem(unit, Lines.ONE, UNIT) == null) {
+			unit = registry.findUnit(unit).map(Unit::code).orElse(unit);
+		}
 		String phone = request.reporterPhone();
 		phone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone);
-		return request.withPlaceAndPhone(building, phone);
+		return request.withPlaceAndPhone(building, unit, phone);
 	}
 
 	/** The problems as a person reads them: each field by its Chinese name. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.system.FormOptions;
 
 /**
- * The estate's buildings for a form's 楼栋 select ({@code "valuesKey": "buildingOptions"}): label {@code 5号楼 / 5栋 · 南区},
+ * The estate's buildings for a form's 楼栋 select ({@code "valuesKey": "buildingOptions"}): label {@code 5号楼 / 5栋 / 5幢 · 南区},
  * value the building's code. What a person or a REST client submits is found as {@link RegistryRepository#findBuilding}
  * finds it ({@code 5栋}, {@code ５号楼} …) and stored as the code.
  */
@@ -36,10 +36,11 @@ class BuildingOptions implements FormOptions {
 
 	/**
 	 * The select searches its labels as typed, so the label carries the other usual way of writing the name:
-	 * {@code 5号楼 / 5栋} is found by "5", "5号楼" and "5栋".
+	 * {@code 5号楼 / 5栋 / 5幢} is found by "5", "5号楼", "5栋" and "5幢".
 	 */
 	private static String alsoCalled(String name) {
-		return name.endsWith("号楼") ? " / " + name.substring(0, name.length() - 2) + "栋" : "";
+		String number = name.endsWith("号楼") ? name.substring(0, name.length() - 2) : null;
+		return number == null ? "" : " / " + number + "栋 / " + number + "幢";
 	}
 
 	@Override

@@ -96,6 +96,14 @@ public class RegistryRepository {
 		return jdbc.query("select * from unit where building_code = ? order by floor, code", UNIT, building);
 	}
 
+	/**
+	 * A unit as people write it: {@code 5-0801} (floor zero-padded), {@code ５－８０１}, {@code 5 - 801}, {@code 5/801}
+	 * all find {@code 5-801}.
+	 */
+	public Optional<Unit> findUnit(String written) {
+		return unit(UnitNames.code(written));
+	}
+
 	public Optional<Unit> unit(String code) {
 		return jdbc.query("select * from unit where code = ?", UNIT, code).stream().findFirst();
 	}

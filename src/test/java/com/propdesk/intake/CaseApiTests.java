@@ -209,17 +209,17 @@ class CaseApiTests {
 	}
 
 	@Test
-	void aBuildingAndAPhoneAsPeopleWriteThemOpenTheCaseOnTheEstatesBuildingAndOnePhone() throws Exception {
+	void aBuildingAUnitAndAPhoneAsPeopleWriteThemOpenTheCaseOnTheEstatesBuildingAndUnitAndOnePhone() throws Exception {
 		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));
-		report.put("building", " ５号楼 ").put("unit", "5-301");
+		report.put("building", " ５号楼 ").put("unit", "5-0301");
 		((ObjectNode) report.get("reporter")).put("phone", "+86 138-0000-0000");
 
 		Answer answer = open(report.toString());
 
 		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
 		String caseNo = answer.body().get("caseNo").asText();
-		assertThat(jdbc.queryForMap("select building_code, reporter_phone from case_record where case_no = ?", caseNo))
-				.containsEntry("BUILDING_CODE", "5").containsEntry("REPORTER_PHONE", "13800000000");
+		assertThat(jdbc.queryForMap("select building_code, unit_code, reporter_phone from case_record where case_no = ?", caseNo))
+				.containsEntry("BUILDING_CODE", "5").containsEntry("UNIT_CODE", "5-301").containsEntry("REPORTER_PHONE", "13800000000");
 		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo)
 				.singleResult().getId();
 		assertThat(runtimeService.getVariable(instance, "building")).isEqualTo("5");

@@ -71,7 +71,7 @@ class FormOptionsTests {
 		JsonNode building = field(form.body(), "building");
 		assertThat(building.path("type").asText()).isEqualTo("select");
 		assertThat(building.has("valuesKey")).isFalse();
-		assertThat(values(building)).contains("1=1号楼 / 1栋 · 北区", "5=5号楼 / 5栋 · 南区").hasSize(6);
+		assertThat(values(building)).contains("1=1号楼 / 1栋 / 1幢 · 北区", "5=5号楼 / 5栋 / 5幢 · 南区").hasSize(6);
 	}
 
 	@Test

@@ -194,9 +194,9 @@ class DeploymentTests {
 						"category", "other", "description", "说不清楚的问题"));
 		var task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-		// the start form is served with the estate's buildings filled in, as compact JSON
+		// the forms are served with the estate's buildings filled in (the header's 楼栋 too), as compact JSON
 		assertThat(read(formService.getDeployedStartForm(alone.getId()))).contains("\"id\":\"repair-report\"");
-		assertThat(read(formService.getDeployedTaskForm(task.getId()))).contains("\"id\": \"repair-classify\"");
+		assertThat(read(formService.getDeployedTaskForm(task.getId()))).contains("\"id\":\"repair-classify\"");
 	}
 
 	private static String read(InputStream in) throws IOException {

@@ -46,7 +46,8 @@ const DIAGRAM = '.navigation.zoom, .navigation.reset, [cam-widget-bpmn-viewer], 
 // Tasklist's own calendar (follow-up and due dates) and Cockpit's table headers written into the page
 const CALENDAR = '[uib-datepicker], .uib-datepicker, [uib-daypicker], .uib-daypicker, [uib-monthpicker], '
   + '[uib-yearpicker], .uib-datepicker-popup';
-const HEADINGS = 'th';
+// (Cockpit's variables table writes its headings as td cells of the thead)
+const HEADINGS = 'th, thead td';
 const SCOPE = [FORMS, HEADER, DIAGRAM, CALENDAR, HEADINGS].join(', ');
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
