@@ -137,7 +137,10 @@ class EngineRestUploadLimit extends OncePerRequestFilter {
 		response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
 	}
 
-	/** The chunked body, read up to the limit, handed on as if it had come with its length. */
+	/**
+	 * A body already read (a chunked body up to the limit; a task update without its form reference), handed on as
+	 * if it had come with its length.
+	 */
 	static final class Buffered extends HttpServletRequestWrapper {
 
 		private final byte[] body;
