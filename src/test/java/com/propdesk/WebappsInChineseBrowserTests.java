@@ -152,6 +152,36 @@ class WebappsInChineseBrowserTests {
 		assertNoEnglish();
 	}
 
+	/**
+	 * A manager reads Cockpit: the buttons that change a running case (add or edit a variable, suspend, cancel) are
+	 * not offered to him, only to those who may use them.
+	 */
+	@Test
+	void cockpitOffersTheButtonsThatChangeACaseOnlyToThoseWhoMayUseThem() {
+		String instance = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record()
+				.processInstanceId();
+		By toolbar = By.cssSelector(".ctn-toolbar");
+		By variables = By.cssSelector("[cam-variables-table] table, .variables-table, table.cam-table");
+		String page = url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
+		browser.get(url("/camunda/app/cockpit/"));
+		logIn("manager");
+		browser.get(page);
+		visit("cockpit-instance-manager", variables);
+		chromium.patiently().until(d -> d.findElements(By.cssSelector("td.actions")).stream().noneMatch(
+				org.openqa.selenium.WebElement::isDisplayed));
+		assertThat(browser.findElements(toolbar)).noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+		logOut();
+
+		browser.get(url("/camunda/app/cockpit/"));
+		logIn("admin");
+		browser.get(page);
+		visit("cockpit-instance-admin", variables);
+		chromium.patiently().until(ExpectedConditions.visibilityOfElementLocated(toolbar));
+		chromium.patiently().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td.actions")));
+		logOut();
+		// (the variables table lists variables by their names and engine types — String, Boolean — which are data)
+	}
+
 	@Test
 	void administratorSeesCockpitAdminAndTheWelcomePageInChinese() {
 		String repair = repositoryService.createProcessDefinitionQuery().processDefinitionKey("repair").latestVersion()
@@ -244,8 +274,11 @@ class WebappsInChineseBrowserTests {
 		chromium.patiently().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 	}
 
+	/** A fresh start for the next user: no session cookie, nothing the apps kept in the browser's storage. */
 	private void logOut() {
+		((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
 		browser.manage().deleteAllCookies();
+		browser.get("about:blank");
 	}
 
 	private String url(String path) {

@@ -11,7 +11,9 @@ export default {
     fallbackLocale: 'zh'
   },
   // the few texts Camunda prints outside its locale files (form-js, zoom buttons, app names), in Chinese
-  customScripts: ['../propdesk/zh'],
+  // ../propdesk/zh: texts Camunda prints outside its locale files, in Chinese; scripts/propdesk-cockpit: the
+  // buttons that change running cases only for those who may change them
+  customScripts: ['../propdesk/zh', 'scripts/propdesk-cockpit'],
   // no first-visit check against /camunda-welcome (404 here)
   disableWelcomeMessage: true
 };
