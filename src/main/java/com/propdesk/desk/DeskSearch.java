@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CaseTypes;
 import com.propdesk.registry.Estate.Unit;
 import com.propdesk.registry.RegistryRepository;
@@ -55,18 +56,15 @@ class DeskSearch {
 
 	private final RegistryRepository registry;
 
-	private final CaseTypes caseTypes;
-
 	private final RowMapper<CaseLine> caseLine;
 
 	DeskSearch(JdbcTemplate jdbc, RegistryRepository registry, CaseTypes caseTypes) {
 		this.jdbc = jdbc;
 		this.registry = registry;
-		this.caseTypes = caseTypes;
 		this.caseLine = (rs, i) -> {
 			String type = rs.getString("type");
 			String status = rs.getString("status");
-			return new CaseLine(rs.getString("case_no"), type, caseTypes.find(type).map(t -> t.label()).orElse(type),
+			return new CaseLine(rs.getString("case_no"), type, caseTypes.find(type).map(CaseTypeDefinition::label).orElse(type),
 					status, STATUS_LABELS.getOrDefault(status, status), rs.getString("priority"),
 					Clock.local(rs.getObject("created_at", OffsetDateTime.class)), rs.getString("unit_code"),
 					rs.getString("reporter_name"), SearchTerms.masked(rs.getString("reporter_phone")));
