@@ -63,6 +63,7 @@ public class OpenApiDocument {
 	/** Tags by path prefix, in the order Swagger UI lists them. */
 	private static final List<Map.Entry<String, Tag>> TAGS = List.of(
 			Map.entry("/api/cases", new Tag().name("事项").description("渠道系统新建事项，工作人员、渠道和业主查看事项，业主评价")),
+			Map.entry("/api/desk", new Tag().name("客服台").description("按事项编号、电话、房号或姓名查找来电住户和事项，来电住户卡片（客服、值班和管理层）")),
 			Map.entry("/api/emergency-plans", new Tag().name("应急预案").description("各类紧急事件的现行预案及历次版本")),
 			Map.entry("/api/knowledge", new Tag().name("知识库").description("咨询的标准答复、说法、草稿和未答问题（工作人员）")),
 			Map.entry("/api/registry", new Tag().name("房产档案").description("片区、楼栋、单元、住户和维修人员（工作人员）")),

@@ -122,7 +122,7 @@ class OpenApiDocumentTests {
 		// PropDesk's other APIs are in the document too, by path, and only /api
 		assertThat(document.get("paths").fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"))
 				.contains("/api/registry/buildings", "/api/knowledge/entries", "/api/emergency-plans",
-						"/api/audit/cases");
+						"/api/audit/cases", "/api/desk/search", "/api/desk/callers/{unit}");
 	}
 
 	@Test
