@@ -246,6 +246,11 @@ public class CaseService {
 		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), Actor.current(identityService), message));
 	}
 
+	/** Adds a line to the case's timeline in the name of who asked for it (an owner has no engine user). */
+	public void record(String caseNo, TimelineKind kind, String actor, String message) {
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
+	}
+
 	public void classify(String caseNo, String category, String priority, String department) {
 		cases.classify(caseNo, category, priority, department, Clock.now());
 	}
