@@ -13,7 +13,6 @@ public enum NotifyTimeline implements TimelineKind {
 	SMS("短信"),
 	PAGED("呼叫员工"),
 	BROADCAST("楼栋广播"),
-	URGED("催办"),
 	EVENT_ACCEPTED("通知业主：已受理"),
 	EVENT_ANSWERED("通知业主：已答复"),
 	EVENT_PROMISED("通知业主：承诺答复时间"),

@@ -1,5 +1,6 @@
 package com.propdesk.notify;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,10 +17,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,6 +36,7 @@ import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CaseTimeline;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
@@ -50,16 +55,13 @@ import com.propdesk.system.TextRules.Lines;
 @RestController
 class Urging {
 
-	/** How often an owner may urge a case. */
-	static final Duration OWNER_INTERVAL = Duration.ofHours(1);
-
 	/** Urges within this window count towards escalation. */
 	static final Duration ESCALATION_WINDOW = Duration.ofHours(24);
 
 	/** The urge within the window from which the duty officer is paged too. */
 	static final int ESCALATE_AT = 3;
 
-	static final String OWNER = "owner";
+	private static final String OWNER = CaseService.OWNER;
 
 
 	private final CaseService cases;
@@ -121,7 +123,33 @@ class Urging {
 		else {
 			throw ProblemException.forbidden("催办须由业主凭跟踪令牌提交，或由客服、值班、管理层提交");
 		}
-		String note = request == null ? null : TextRules.blankToNull(request.note());
+		return urge(found, actor, request == null ? null : request.note());
+	}
+
+	/**
+	 * The owner's page urges with a plain form (the page runs no script): the same urge, then back to the page,
+	 * which shows when the owner may urge again.
+	 */
+	@PostMapping("/track/{caseNo}/urge")
+	ResponseEntity<Void> urgeFromPage(@PathVariable String caseNo, @RequestParam(defaultValue = "") String token) {
+		CaseRecord found = cases.find(caseNo).filter(c -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+				c.trackingToken().getBytes(StandardCharsets.UTF_8))).orElse(null);
+		String back = "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8) + "?token="
+				+ UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
+		if (found != null) {
+			try {
+				urge(found, OWNER, null);
+			}
+			catch (ProblemException refused) {
+				// too soon or closed: the page it returns to says so
+			}
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
+	}
+
+	private Urged urge(CaseRecord found, String actor, String written) {
+		String caseNo = found.caseNo();
+		String note = TextRules.blankToNull(written);
 		List<FieldProblem> problems = new ArrayList<>();
 		TextRules.optional(problems, "note", note, Lines.MANY, 500);
 		if (!problems.isEmpty()) {
@@ -131,8 +159,8 @@ class Urging {
 			throw ProblemException.conflict("事项 " + caseNo + " " + found.status().label() + "，无需催办");
 		}
 		OffsetDateTime now = Clock.now();
-		List<CaseEvent> urges = cases.timeline(caseNo).stream().filter(e -> NotifyTimeline.URGED.code().equals(e.kind())).toList();
-		OffsetDateTime nextOwnerUrge = nextOwnerUrge(urges);
+		List<CaseEvent> urges = cases.timeline(caseNo).stream().filter(e -> CaseTimeline.URGED.code().equals(e.kind())).toList();
+		OffsetDateTime nextOwnerUrge = cases.nextOwnerUrge(caseNo).orElse(null);
 		if (OWNER.equals(actor) && nextOwnerUrge != null && now.isBefore(nextOwnerUrge)) {
 			long seconds = Math.max(1, Duration.between(now, nextOwnerUrge).toSeconds());
 			ProblemException tooSoon = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "催办过于频繁",
@@ -142,9 +170,9 @@ class Urging {
 		}
 		int count = 1 + (int) urges.stream().filter(e -> e.at().isAfter(now.minus(ESCALATION_WINDOW))).count();
 		String eventId = "urge-" + caseNo + "-" + (urges.size() + 1);
-		String text = "催办：" + found.type().label() + " " + caseNo + (OWNER.equals(actor) ? "，业主" : "，客服") + "催问进度"
+		String text = "催办：" + found.type().label() + " " + caseNo + (OWNER.equals(actor) ? "，业主" : "，" + actor) + "催问进度"
 				+ (count > 1 ? "（24 小时内第 " + count + " 次）" : "") + (note == null ? "" : "：" + note);
-		cases.record(caseNo, NotifyTimeline.URGED, actor, (OWNER.equals(actor) ? "业主催办" : "催办")
+		cases.record(caseNo, CaseTimeline.URGED, actor, (OWNER.equals(actor) ? "业主催办" : "催办")
 				+ (note == null ? "" : "：" + note));
 		Set<String> paged = new LinkedHashSet<>(holders(found));
 		boolean escalated = count >= ESCALATE_AT;
@@ -155,13 +183,7 @@ class Urging {
 			notifications.page(eventId, recipient, caseNo, text);
 		}
 		return new Urged(caseNo, now, count, List.copyOf(paged), escalated,
-				OWNER.equals(actor) ? now.plus(OWNER_INTERVAL) : nextOwnerUrge == null ? now : nextOwnerUrge);
-	}
-
-	/** When the owner may urge again: an hour after their last urge (staff urging does not count against them). */
-	private static OffsetDateTime nextOwnerUrge(List<CaseEvent> urges) {
-		return urges.stream().filter(e -> OWNER.equals(e.actor())).map(CaseEvent::at).max(OffsetDateTime::compareTo)
-				.map(at -> at.plus(OWNER_INTERVAL)).orElse(null);
+				OWNER.equals(actor) ? now.plus(CaseService.OWNER_URGE_INTERVAL) : nextOwnerUrge == null ? now : nextOwnerUrge);
 	}
 
 	/**
