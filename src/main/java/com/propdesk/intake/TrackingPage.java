@@ -1,7 +1,6 @@
 package com.propdesk.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -95,14 +94,11 @@ class TrackingPage {
 		catch (ProblemException conflict) {
 			return render(cases.find(caseNo).orElseThrow(), "这个事项现在不能评价，可能已经评价过了");
 		}
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/track/"
-				+ UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8) + "?token="
-				+ UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8))).build();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(found.trackingPath())).build();
 	}
 
 	private CaseRecord owned(String caseNo, String token) {
-		return cases.find(caseNo).filter(c -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-				c.trackingToken().getBytes(StandardCharsets.UTF_8))).orElse(null);
+		return cases.find(caseNo).filter(c -> c.isTrackedWith(token)).orElse(null);
 	}
 
 	private static ResponseEntity<String> notFound() {

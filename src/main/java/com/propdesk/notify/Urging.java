@@ -2,7 +2,6 @@ package com.propdesk.notify;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -96,10 +95,6 @@ class Urging {
 			+ "已办结的事项返回 409；不存在的事项或令牌错误均返回 404。",
 			security = { @SecurityRequirement(name = OpenApiDocument.TRACKING_TOKEN), @SecurityRequirement(name = OpenApiDocument.BASIC) })
 	@ApiResponse(responseCode = "200", description = "已催办")
-	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
-	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
-	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
-	@ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
 	@ApiResponse(responseCode = "409", ref = OpenApiDocument.CONFLICT)
 	@ApiResponse(responseCode = "429", description = "业主催办过于频繁：Retry-After 给出还需等待的秒数",
 			content = @Content(mediaType = "application/problem+json"))
@@ -110,8 +105,7 @@ class Urging {
 		Caller caller = Caller.of(http);
 		String actor;
 		if (caller instanceof Caller.Owner owner) {
-			if (!MessageDigest.isEqual(owner.token().getBytes(StandardCharsets.UTF_8),
-					found.trackingToken().getBytes(StandardCharsets.UTF_8))) {
+			if (!found.isTrackedWith(owner.token())) {
 				// as for a case that does not exist: case numbers are sequential, tokens are not
 				throw ProblemException.notFound("没有事项 " + caseNo);
 			}
@@ -132,19 +126,19 @@ class Urging {
 	 */
 	@PostMapping("/track/{caseNo}/urge")
 	ResponseEntity<Void> urgeFromPage(@PathVariable String caseNo, @RequestParam(defaultValue = "") String token) {
-		CaseRecord found = cases.find(caseNo).filter(c -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-				c.trackingToken().getBytes(StandardCharsets.UTF_8))).orElse(null);
-		String back = "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8) + "?token="
-				+ UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
-		if (found != null) {
-			try {
-				urge(found, OWNER, null);
-			}
-			catch (ProblemException refused) {
-				// too soon or closed: the page it returns to says so
-			}
+		CaseRecord found = cases.find(caseNo).filter(c -> c.isTrackedWith(token)).orElse(null);
+		if (found == null) {
+			// as the page answers a wrong link: no case, no hint
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/track/"
+					+ UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8))).build();
 		}
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
+		try {
+			urge(found, OWNER, null);
+		}
+		catch (ProblemException refused) {
+			// too soon or closed: the page it returns to says so
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(found.trackingPath())).build();
 	}
 
 	private Urged urge(CaseRecord found, String actor, String written) {
