@@ -170,6 +170,7 @@ class TrackingPage {
 	/** Once the job is dispatched: the technician as the owner greets him (surname + 师傅) and when he will arrive. */
 	private void technician(CaseRecord found, StringBuilder body) {
 		if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS
+				// the dispatch step's timeline code (dispatch writes it; intake may not depend on dispatch)
 				|| cases.timeline(found.caseNo()).stream().noneMatch(e -> "dispatched".equals(e.kind()))) {
 			return;
 		}
