@@ -1,8 +1,6 @@
 package com.propdesk.intake;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -165,8 +163,7 @@ class CaseController {
 			}
 			return;
 		}
-		if (caller instanceof Caller.Owner owner && MessageDigest.isEqual(
-				owner.token().getBytes(StandardCharsets.UTF_8), found.trackingToken().getBytes(StandardCharsets.UTF_8))) {
+		if (caller instanceof Caller.Owner owner && found.isTrackedWith(owner.token())) {
 			return;
 		}
 		// the same answer as for a case that does not exist: case numbers are sequential, tokens are not

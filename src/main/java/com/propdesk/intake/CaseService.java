@@ -1,6 +1,7 @@
 package com.propdesk.intake;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -206,9 +207,7 @@ public class CaseService {
 			throw new InvalidRequestException(problems);
 		}
 		CaseRecord record = cases.find(caseNo).orElseThrow();
-		boolean waiting = record.processInstanceId() != null && runtimeService.createEventSubscriptionQuery()
-				.processInstanceId(record.processInstanceId()).eventType("message").eventName(FEEDBACK_RECEIVED).count() > 0;
-		if (!waiting) {
+		if (!awaitsFeedback(record)) {
 			throw ProblemException.conflict("事项 " + caseNo + " 当前" + record.status().label() + "，不在等待评价");
 		}
 		try {
@@ -217,6 +216,12 @@ public class CaseService {
 		catch (MismatchingMessageCorrelationException | OptimisticLockingException alreadyAnswered) {
 			throw ProblemException.conflict("事项 " + caseNo + " 的评价已经收到");
 		}
+	}
+
+	/** Whether the case's process waits for the owner's feedback now. */
+	public boolean awaitsFeedback(CaseRecord record) {
+		return record.processInstanceId() != null && runtimeService.createEventSubscriptionQuery()
+				.processInstanceId(record.processInstanceId()).eventType("message").eventName(FEEDBACK_RECEIVED).count() > 0;
 	}
 
 	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback, String actor) {
@@ -244,6 +249,23 @@ public class CaseService {
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
 	public void record(String caseNo, TimelineKind kind, String message) {
 		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), Actor.current(identityService), message));
+	}
+
+	/** Adds a line to the case's timeline in the name of who asked for it (an owner has no engine user). */
+	public void record(String caseNo, TimelineKind kind, String actor, String message) {
+		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
+	}
+
+	/** Who urged a case in the owner's name on its timeline. */
+	public static final String OWNER = "owner";
+
+	/** How often an owner may urge (催办) a case. */
+	public static final Duration OWNER_URGE_INTERVAL = Duration.ofHours(1);
+
+	/** When the owner may urge the case again: an hour after their last urge (the desk's urging does not count). */
+	public Optional<OffsetDateTime> nextOwnerUrge(String caseNo) {
+		return timeline(caseNo).stream().filter(e -> CaseTimeline.URGED.code().equals(e.kind()) && OWNER.equals(e.actor()))
+				.map(CaseEvent::at).max(OffsetDateTime::compareTo).map(at -> at.plus(OWNER_URGE_INTERVAL));
 	}
 
 	public void classify(String caseNo, String category, String priority, String department) {

@@ -9,7 +9,7 @@ public enum CaseTimeline implements TimelineKind {
 
 	ACCEPTED("受理"), LINKED("关联事项"), LOCATED("登记地点"), DRILL("演练"),
 	FEEDBACK("业主评价"), DIAGNOSED("现场诊断"), RESOLVED("已解决"),
-	CLOSED("办结");
+	CLOSED("办结"), URGED("催办");
 
 	private final String label;
 

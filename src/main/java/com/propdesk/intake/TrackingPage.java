@@ -1,18 +1,34 @@
 package com.propdesk.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import java.net.URI;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+import com.propdesk.system.Clock;
+import com.propdesk.system.Var;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
 
 /**
  * The owner's status page, {@code /track/{caseNo}?token=…}: a plain page in Chinese, readable on a phone,
@@ -24,23 +40,79 @@ class TrackingPage {
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
+	/** When the technician, accepting the job, expects to be on site. */
+	private static final Var<OffsetDateTime> ETA = Var.time("eta");
+
 	private final CaseService cases;
 
 	private final CaseClocks clocks;
 
-	TrackingPage(CaseService cases, CaseClocks clocks) {
+	private final TaskService taskService;
+
+	private final RuntimeService runtimeService;
+
+	private final IdentityService identityService;
+
+	private final String hotline;
+
+	TrackingPage(CaseService cases, CaseClocks clocks, TaskService taskService, RuntimeService runtimeService,
+			IdentityService identityService, @Value("${propdesk.hotline}") String hotline) {
 		this.cases = cases;
 		this.clocks = clocks;
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.identityService = identityService;
+		this.hotline = hotline;
 	}
 
 	@GetMapping(value = "/track/{caseNo}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> track(@PathVariable String caseNo, @RequestParam(defaultValue = "") String token) {
-		CaseRecord found = cases.find(caseNo).filter(c -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-				c.trackingToken().getBytes(StandardCharsets.UTF_8))).orElse(null);
+		CaseRecord found = owned(caseNo, token);
 		if (found == null) {
-			return page(HttpStatus.NOT_FOUND, "未找到事项", "<p class=\"muted\">没有这个事项，或链接已失效。请核对短信中的链接。</p>");
+			return notFound();
 		}
+		return render(found, null);
+	}
+
+	/**
+	 * The rating control's form (the page runs no script, so it posts a plain form): the same rules as the
+	 * feedback API; after it the page shows the case closed, or what was wrong.
+	 */
+	@PostMapping(value = "/track/{caseNo}/feedback", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> rate(@PathVariable String caseNo, @RequestParam(defaultValue = "") String token,
+			@RequestParam(required = false) Integer score, @RequestParam(required = false) String comment) {
+		CaseRecord found = owned(caseNo, token);
+		if (found == null) {
+			return notFound();
+		}
+		try {
+			cases.feedback(caseNo, new Feedback(score, comment), CaseService.OWNER);
+		}
+		catch (InvalidRequestException bad) {
+			return render(found, score == null ? "请先选择评分（1 到 5 星）" : "评价内容最长 1000 个字");
+		}
+		catch (ProblemException conflict) {
+			return render(cases.find(caseNo).orElseThrow(), "这个事项现在不能评价，可能已经评价过了");
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(found.trackingPath())).build();
+	}
+
+	private CaseRecord owned(String caseNo, String token) {
+		return cases.find(caseNo).filter(c -> c.isTrackedWith(token)).orElse(null);
+	}
+
+	private static ResponseEntity<String> notFound() {
+		return page(HttpStatus.NOT_FOUND, "未找到事项", "<p class=\"muted\">没有这个事项，或链接已失效。请核对短信中的链接。</p>");
+	}
+
+	private ResponseEntity<String> render(CaseRecord found, String notice) {
+		String caseNo = found.caseNo();
+		String action = "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8);
+		String tokenField = "<input type=\"hidden\" name=\"token\" value=\"" + esc(found.trackingToken()) + "\">";
 		StringBuilder body = new StringBuilder();
+		if (notice != null) {
+			body.append("<p class=\"notice\" id=\"notice\">").append(esc(notice)).append("</p>");
+		}
 		body.append("<p class=\"muted\">").append(esc(found.type().label())).append(" · ").append(esc(found.caseNo()))
 				.append("</p>");
 		body.append("<p class=\"status\" id=\"status\">").append(esc(found.status().label())).append("</p>");
@@ -53,6 +125,31 @@ class TrackingPage {
 			body.append("<p id=\"late\" class=\"late\">已超过约定时间，已升级加急处理，给您带来不便，敬请谅解</p>");
 		}
 		body.append("<p class=\"description\">").append(esc(found.description())).append("</p>");
+		technician(found, body);
+		if (cases.awaitsFeedback(found)) {
+			body.append("<form class=\"card\" id=\"rate\" method=\"post\" action=\"").append(action).append("/feedback\">")
+					.append(tokenField).append("<h2>请为这次服务评分</h2><p class=\"stars\">");
+			for (int score = 1; score <= 5; score++) {
+				body.append("<label><input type=\"radio\" name=\"score\" required value=\"").append(score).append("\">")
+						.append(score).append(" 星</label>");
+			}
+			body.append("</p><textarea name=\"comment\" maxlength=\"1000\" rows=\"3\" placeholder=\"说说您的意见（选填）\"></textarea>")
+					.append("<button type=\"submit\">提交评价</button></form>");
+		}
+		if (found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED) {
+			OffsetDateTime next = cases.nextOwnerUrge(caseNo).orElse(null);
+			body.append("<form id=\"urge\" method=\"post\" action=\"").append(action).append("/urge\">").append(tokenField);
+			if (next != null && Clock.now().isBefore(next)) {
+				body.append("<button type=\"submit\" disabled>催办</button><p class=\"muted\" id=\"next-urge\">已催办，")
+						.append(SHORT.format(next)).append(" 后可再次催办</p>");
+			}
+			else {
+				body.append("<button type=\"submit\">催办</button>");
+			}
+			body.append("</form>");
+		}
+		body.append("<p>服务热线：<a id=\"hotline\" href=\"tel:").append(esc(hotline.replaceAll("[^0-9+]", ""))).append("\">")
+				.append(esc(hotline)).append("</a></p>");
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
 		}
@@ -68,6 +165,35 @@ class TrackingPage {
 			body.append("</ol>");
 		}
 		return page(HttpStatus.OK, found.type().label() + "进度", body.toString());
+	}
+
+	/** Once the job is dispatched: the technician as the owner greets him (surname + 师傅) and when he will arrive. */
+	private void technician(CaseRecord found, StringBuilder body) {
+		if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS
+				// the dispatch step's timeline code (dispatch writes it; intake may not depend on dispatch)
+				|| cases.timeline(found.caseNo()).stream().noneMatch(e -> "dispatched".equals(e.kind()))) {
+			return;
+		}
+		Task task = taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
+				.desc().listPage(0, 1).stream().findFirst().orElse(null);
+		if (task == null || task.getAssignee() == null) {
+			return;
+		}
+		User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
+		body.append("<p id=\"technician\">维修师傅：").append(esc(user == null ? task.getAssignee() : user.getFirstName() + "师傅"))
+				.append("</p>");
+		Object eta = runtimeService.getVariable(found.processInstanceId(), ETA.name());
+		if (eta != null) {
+			String when;
+			try {
+				when = SHORT.format(Clock.local(ETA.convert(eta)));
+			}
+			catch (DateTimeException written) {
+				// an arrival written as words by an older client
+				when = eta.toString();
+			}
+			body.append("<p id=\"eta\">预计到达：").append(esc(when)).append("</p>");
+		}
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
@@ -89,6 +215,13 @@ class TrackingPage {
 				.timeline{list-style:none;padding:0;margin:0}
 				.timeline li{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:8px;overflow-wrap:anywhere}
 				.timeline time{display:block;color:#666;font-size:13px}
+				.notice{background:#fdecea;color:#b3261e;border-radius:8px;padding:10px 12px}
+				.card{background:#fff;border-radius:8px;padding:12px;margin:12px 0}
+				.stars{display:flex;flex-wrap:wrap;gap:8px}
+				.stars label{border:1px solid #ccc;border-radius:6px;padding:6px 10px}
+				textarea{box-sizing:border-box;width:100%%;font:inherit;margin:8px 0}
+				button{font:inherit;width:100%%;padding:10px;border:0;border-radius:8px;background:#2f7d5b;color:#fff;margin:8px 0}
+				button:disabled{background:#bbb}
 				</style></head>
 				<body><main><h1>%s</h1>%s</main></body></html>
 				""".formatted(esc(title), esc(title), body);
