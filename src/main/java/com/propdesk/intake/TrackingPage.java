@@ -148,8 +148,10 @@ class TrackingPage {
 			}
 			body.append("</form>");
 		}
-		body.append("<p>服务热线：<a id=\"hotline\" href=\"tel:").append(esc(hotline.replaceAll("[^0-9+]", ""))).append("\">")
-				.append(esc(hotline)).append("</a></p>");
+		if (!hotline.isBlank()) {
+			body.append("<p>服务热线：<a id=\"hotline\" href=\"tel:").append(esc(hotline.replaceAll("[^0-9+]", ""))).append("\">")
+					.append(esc(hotline)).append("</a></p>");
+		}
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
 		}
