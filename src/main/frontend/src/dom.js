@@ -44,6 +44,11 @@ export function formatTime(iso) {
   return match ? `${match[1]} ${match[3] ? match[2] : `${match[2]}:00`}` : iso;
 }
 
+/** A time to the minute, 2026-11-30 17:05, as the desk reads a promised time out on the phone. */
+export function formatMinute(iso) {
+  return formatTime(iso).slice(0, 16);
+}
+
 /** yyyy-mm-dd of a local date. */
 export function isoDate(date) {
   const pad = (n) => String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 import './audit.css';
-import { ApiError, download, getJson, logIn, logOut, loggedIn } from './api.js';
+import { ApiError, download, getJson, keepLoginAs, logIn, logOut, loggedIn } from './api.js';
 import { breachChart } from './chart.js';
 import { drawDiagram } from './diagram.js';
 import { formatTime, h, isoDate, nextDay, percent, previousDay } from './dom.js';
@@ -7,6 +7,8 @@ import {
   DIMENSIONS, KINDS, PROCESS_STATES, SHIFTS, categoryName, describe, kindOf, label, labels, loadLabels, priorityName,
   sourceName, typeName,
 } from './labels.js';
+
+keepLoginAs('propdesk.audit.basic');
 
 const main = document.getElementById('main');
 const CASE_NO = /\b[RCEQ]-\d{8}-\d{4,}\b/g;

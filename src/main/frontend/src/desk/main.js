@@ -1,0 +1,554 @@
+import './desk.css';
+import { ApiError, getJson, keepLoginAs, logIn, logOut, loggedIn, sendJson } from '../api.js';
+import { formatMinute, h } from '../dom.js';
+import { categoryName, label, labels, loadLabels, priorityName, typeName } from '../labels.js';
+
+// The service desk's console: one search box, the caller's card, a new case, a case's page and the desk's actions
+// on a call. Everything comes from PropDesk's API with the agent's own login; data is only ever put in as text.
+keepLoginAs('propdesk.desk.basic');
+
+const main = document.getElementById('main');
+const searchBox = document.getElementById('q');
+const CASE_NO = /^[A-Z]-\d{8}-\d{4,}$/i;
+const ROLES = { owner: '业主', tenant: '租户', family: '家属' };
+const CLOCK_STATES = { running: '计时中', paused: '已暂停', met: '已达成', stopped: '已停止' };
+const RELATIONS = { opened: '由本事项转出', 'opened-from': '由该事项转入' };
+let me = null;
+
+function show(...nodes) {
+  main.replaceChildren(...nodes);
+}
+
+function go(hash) {
+  if (location.hash === hash) {
+    route();
+  } else {
+    location.hash = hash;
+  }
+}
+
+function parseHash() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query = ''] = hash.split('?');
+  return { path, params: new URLSearchParams(query) };
+}
+
+const caseHref = (caseNo) => `#/case/${encodeURIComponent(caseNo)}`;
+const callerHref = (unit) => `#/caller/${encodeURIComponent(unit)}`;
+
+function refusal(error) {
+  return `没有权限使用客服台：${error.message}`;
+}
+
+function failure(error) {
+  if (error instanceof ApiError && (error.status === 401 || (error.status === 403 && !me))) {
+    logOut();
+    me = null;
+    renderLogin(error.status === 401 ? '登录已失效，请重新登录。' : refusal(error));
+    return;
+  }
+  main.append(h('p', { class: 'error', role: 'alert', id: 'page-error' }, error.message || String(error)));
+}
+
+async function whoAmI() {
+  me = await getJson('/api/desk/me');
+  document.getElementById('who').textContent = `${me.name || me.userId}（${me.groups.map((g) => label(labels().groups, g)).join('、')}）`;
+}
+
+async function route() {
+  document.getElementById('nav').hidden = !loggedIn();
+  if (!loggedIn()) {
+    renderLogin();
+    return;
+  }
+  try {
+    await loadLabels(getJson);
+    if (!me) await whoAmI();
+    document.getElementById('nav').hidden = false;
+    const { path, params } = parseHash();
+    if (path === '/search') {
+      await renderSearch(params.get('q') || '', Number(params.get('page')) || 1);
+    } else if (path.startsWith('/caller/')) {
+      await renderCaller(decodeURIComponent(path.slice('/caller/'.length)));
+    } else if (path === '/new') {
+      await renderNewCase(params.get('unit') || '');
+    } else if (path.startsWith('/created/')) {
+      await renderReceipt(decodeURIComponent(path.slice('/created/'.length)));
+    } else if (path.startsWith('/case/')) {
+      await renderCase(decodeURIComponent(path.slice('/case/'.length)));
+    } else {
+      renderHome();
+    }
+  } catch (error) {
+    failure(error);
+  }
+}
+
+// ---- login ------------------------------------------------------------------------------------------
+
+function renderLogin(message) {
+  document.getElementById('nav').hidden = true;
+  document.getElementById('who').textContent = '';
+  const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', {
+    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true,
+  });
+  const notice = h('p', { id: 'login-error', class: 'error', role: 'alert', hidden: !message }, message || '');
+  const form = h('form', { class: 'login', id: 'login-form' },
+    h('h1', {}, '客服台登录'),
+    h('p', { class: 'muted' }, '限客服、24小时值班和管理层用户组。使用与 Camunda Tasklist 相同的账号和密码。'),
+    h('label', { for: 'login-user' }, '用户名'), user,
+    h('label', { for: 'login-password' }, '密码'), password,
+    notice,
+    h('button', { type: 'submit', id: 'login-submit' }, '登录'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    logIn(user.value.trim(), password.value);
+    password.value = '';
+    try {
+      await loadLabels(getJson);
+      await whoAmI();
+      await route();
+      searchBox.focus();
+    } catch (error) {
+      logOut();
+      me = null;
+      notice.hidden = false;
+      notice.textContent = error instanceof ApiError && error.status === 401 ? '用户名或密码错误。'
+        : error instanceof ApiError && error.status === 403 ? refusal(error) : error.message;
+    }
+  });
+  show(form);
+  user.focus();
+}
+
+function renderHome() {
+  show(h('h1', {}, '客服台'),
+    h('p', { class: 'muted', id: 'home-hint' },
+      '在上方搜索框输入事项编号、来电号码（完整或后 4 位）、房号（3-1201、3栋1201）或姓名，按回车搜索。'),
+    h('p', {}, h('a', { href: '#/new', id: 'new-case' }, '新建事项')));
+  searchBox.focus();
+}
+
+// ---- pieces shared by the screens -------------------------------------------------------------------
+
+function priorityBadge(priority) {
+  if (!priority) return h('span', { class: 'muted' }, '未分级');
+  return h('span', { class: `badge priority ${priority.toLowerCase()}`, title: priorityName(priority) }, priority);
+}
+
+function residentBadges(resident) {
+  return [
+    resident.elderlyAlone ? h('span', { class: 'badge elderly' }, '独居老人') : null,
+    resident.specialNeeds ? h('span', { class: 'badge special', title: resident.specialNeeds }, `特别关注：${resident.specialNeeds}`) : null,
+  ];
+}
+
+function table(id, headers, rows, empty) {
+  if (rows.length === 0) return h('p', { class: 'muted', id }, empty);
+  return h('div', { class: 'table-wrap' }, h('table', { id },
+    h('thead', {}, h('tr', {}, headers.map((t) => h('th', {}, t)))),
+    h('tbody', {}, rows)));
+}
+
+/** Case lines as the search and the caller's card list them; a complaint is marked, as the desk must notice it. */
+function caseRows(lines) {
+  return lines.map((c) => h('tr', { 'data-case': c.caseNo, class: c.type === 'complaint' ? 'complaint' : null },
+    h('td', {}, h('a', { href: caseHref(c.caseNo), class: 'case-link' }, c.caseNo)),
+    h('td', {}, c.type === 'complaint' ? h('span', { class: 'badge complaint' }, typeName(c.type)) : typeName(c.type)),
+    h('td', {}, label(labels().statuses, c.status)),
+    h('td', {}, priorityBadge(c.priority)),
+    h('td', {}, formatMinute(c.created)),
+    h('td', {}, c.unit ? h('a', { href: callerHref(c.unit) }, c.unit) : '—'),
+    h('td', {}, c.reporter || '—', c.reporterPhone ? h('span', { class: 'muted' }, ` ${c.reporterPhone}`) : null)));
+}
+
+const CASE_HEADERS = ['事项编号', '类型', '状态', '优先级', '受理时间', '房号', '报事人'];
+
+/** Shows each field's own message beside it; what belongs to no field shown goes to {@code general}. */
+function showFieldErrors(form, error, general) {
+  form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  general.hidden = true;
+  if (!(error instanceof ApiError) || error.status !== 400 || error.fields.length === 0) {
+    general.hidden = false;
+    general.textContent = error.message || String(error);
+    return;
+  }
+  const unplaced = [];
+  for (const { field, message } of error.fields) {
+    const slot = form.querySelector(`.field-error[data-field="${CSS.escape(field)}"]`);
+    if (slot) {
+      slot.hidden = false;
+      slot.textContent = slot.textContent ? `${slot.textContent}；${message}` : message;
+    } else {
+      unplaced.push(`${field}：${message}`);
+    }
+  }
+  if (unplaced.length) {
+    general.hidden = false;
+    general.textContent = unplaced.join('；');
+  }
+}
+
+function fieldError(field) {
+  return h('p', { class: 'field-error', 'data-field': field, id: `err-${field.replace('.', '-')}`, hidden: true, role: 'alert' });
+}
+
+/** One generated id per form: a double click or a retry opens the same case, never a second one. */
+function externalId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `desk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+// ---- search -----------------------------------------------------------------------------------------
+
+async function renderSearch(q, page) {
+  searchBox.value = q;
+  show(h('p', { class: 'muted' }, '正在搜索……'));
+  const found = await getJson(`/api/desk/search?q=${encodeURIComponent(q)}&page=${page}`);
+  if (page === 1 && CASE_NO.test(q.trim()) && found.total === 1 && found.callers.length === 0) {
+    location.replace(caseHref(found.cases[0].caseNo));
+    return;
+  }
+  const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
+  const pageHref = (n) => `#/search?q=${encodeURIComponent(q)}&page=${n}`;
+  const callers = found.callers.map((r) => h('tr', { 'data-unit': r.unit, class: r.elderlyAlone || r.specialNeeds ? 'special' : null },
+    h('td', {}, h('a', { href: callerHref(r.unit), class: 'caller-link' }, r.unit)),
+    h('td', {}, r.name), h('td', {}, r.phone), h('td', {}, label(ROLES, r.role)), h('td', {}, residentBadges(r))));
+  show(
+    h('h1', {}, `搜索“${q}”`),
+    h('section', { class: 'panel' },
+      h('h2', {}, `住户（${found.callers.length}）`),
+      table('callers-table', ['房号', '姓名', '电话', '身份', '关注'], callers, '没有匹配的住户。')),
+    h('section', { class: 'panel' },
+      h('h2', { id: 'cases-count' }, `事项（共 ${found.total} 条）`),
+      table('cases-table', CASE_HEADERS, caseRows(found.cases), '没有匹配的事项。'),
+      pages > 1 ? h('p', { class: 'pager', id: 'pager' },
+        page > 1 ? h('a', { href: pageHref(page - 1), id: 'page-previous' }, '上一页') : null,
+        h('span', {}, `第 ${page} / ${pages} 页`),
+        page < pages ? h('a', { href: pageHref(page + 1), id: 'page-next' }, '下一页') : null) : null));
+}
+
+// ---- the caller's card ------------------------------------------------------------------------------
+
+async function renderCaller(unit) {
+  show(h('p', { class: 'muted' }, '正在加载……'));
+  const card = await getJson(`/api/desk/callers/${encodeURIComponent(unit)}`);
+  const members = card.household.map((r) => h('tr', { class: r.elderlyAlone || r.specialNeeds ? 'special' : null },
+    h('td', {}, r.name), h('td', {}, label(ROLES, r.role)), h('td', {}, r.phone), h('td', {}, residentBadges(r))));
+  const visit = card.lastReturnVisit;
+  show(
+    h('h1', { id: 'caller-title' }, `住户 ${card.unit}`),
+    h('p', {}, h('button', { type: 'button', id: 'new-for-unit', onclick: () => go(`#/new?unit=${encodeURIComponent(card.unit)}`) },
+      '为该住户新建事项')),
+    h('section', { class: 'panel' }, h('h2', {}, '家庭成员'),
+      table('household', ['姓名', '身份', '电话', '特别关注'], members, '登记簿中没有住户。')),
+    h('div', { class: 'columns' },
+      h('section', { class: 'panel' }, h('h2', {}, `未办结的事项（${card.openCases.length}）`),
+        table('open-cases', CASE_HEADERS, caseRows(card.openCases), '没有未办结的事项。')),
+      h('section', { class: 'panel' }, h('h2', {}, `近 90 天的事项和投诉（${card.recentCases.length}）`),
+        table('recent-cases', CASE_HEADERS, caseRows(card.recentCases), '近 90 天没有事项。'))),
+    h('section', { class: 'panel' }, h('h2', {}, '最近一次回访'),
+      h('p', { id: 'last-return-visit' }, visit
+        ? [formatMinute(visit.at), ' ', h('a', { href: caseHref(visit.caseNo) }, visit.caseNo), ` ${visit.actor}：${visit.message}`]
+        : '无回访记录')));
+}
+
+// ---- a new case -------------------------------------------------------------------------------------
+
+function options(select, entries, chosen, empty) {
+  const choices = entries.map(([value, text]) => h('option', { value, selected: value === chosen }, text));
+  select.replaceChildren(...(empty ? [h('option', { value: '' }, empty)] : []), ...choices);
+}
+
+async function renderNewCase(unit) {
+  const buildingCode = unit.includes('-') ? unit.split('-')[0] : '';
+  const buildings = await getJson('/api/registry/buildings');
+
+  const type = h('select', { id: 'n-type', name: 'type' });
+  options(type, Object.entries(labels().types).filter(([code]) => ['repair', 'complaint', 'emergency', 'inquiry'].includes(code)),
+    'repair');
+  const building = h('select', { id: 'n-building', name: 'building' });
+  options(building, buildings.map((b) => [b.code, b.name]), buildingCode, '请选择楼栋');
+  const unitSelect = h('select', { id: 'n-unit', name: 'unit' });
+  const category = h('select', { id: 'n-category', name: 'category' });
+  const member = h('select', { id: 'n-member', 'aria-label': '家庭成员' });
+  const name = h('input', { id: 'n-name', name: 'name', maxlength: 64, autocomplete: 'off' });
+  const phone = h('input', { id: 'n-phone', name: 'phone', maxlength: 32, autocomplete: 'off', inputmode: 'tel' });
+  const description = h('textarea', { id: 'n-description', name: 'description', maxlength: 2000, rows: 4 });
+  const general = h('p', { class: 'error', id: 'new-error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit', id: 'new-submit' }, '提交受理');
+  let residents = [];
+
+  const fillCategories = () => {
+    const own = labels().categories[type.value] || {};
+    options(category, Object.entries(own), '', '请选择类别');
+  };
+  const fillUnits = async (chosen) => {
+    if (!building.value) {
+      options(unitSelect, [], '', '请先选择楼栋');
+      return;
+    }
+    const units = await getJson(`/api/registry/buildings/${encodeURIComponent(building.value)}/units`);
+    options(unitSelect, units.map((u) => [u.code, u.code]), chosen, '请选择房号');
+  };
+  const fillMembers = async () => {
+    residents = unitSelect.value
+      ? await getJson(`/api/registry/units/${encodeURIComponent(unitSelect.value)}/residents`) : [];
+    options(member, residents.map((r, i) => [String(i), `${r.name}（${label(ROLES, r.role)}）`]), '', residents.length
+      ? '选择家庭成员（或直接填写）' : '该房号没有登记住户');
+  };
+  type.addEventListener('change', fillCategories);
+  building.addEventListener('change', () => fillUnits('').then(fillMembers).catch(failure));
+  unitSelect.addEventListener('change', () => fillMembers().catch(failure));
+  member.addEventListener('change', () => {
+    const chosen = residents[Number(member.value)];
+    if (member.value !== '' && chosen) {
+      name.value = chosen.name;
+      phone.value = chosen.phone;
+    }
+  });
+
+  const row = (labelText, control, ...fields) => [
+    h('label', { for: control.id }, labelText),
+    h('div', { class: 'control' }, control, fields.map(fieldError))];
+  const form = h('form', { class: 'desk-form', id: 'new-form', novalidate: true },
+    row('事项类型', type, 'type'),
+    row('楼栋', building, 'building'),
+    row('房号', unitSelect, 'unit'),
+    row('类别', category, 'category'),
+    row('家庭成员', member),
+    row('报事人', name, 'reporter.name'),
+    row('联系电话', phone, 'reporter.phone'),
+    row('情况描述', description, 'description'),
+    h('span'), h('div', {}, general, submit));
+
+  const id = externalId();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const receipt = await sendJson('POST', '/api/cases', {
+        type: type.value, channel: 'phone', externalId: id,
+        reporter: { name: name.value.trim(), phone: phone.value.trim() },
+        building: building.value || null, unit: unitSelect.value || null, category: category.value || null,
+        description: description.value.trim(),
+      });
+      go(`#/created/${encodeURIComponent(receipt.caseNo)}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        failure(error);
+        return;
+      }
+      showFieldErrors(form, error, general);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  fillCategories();
+  await fillUnits(unit);
+  await fillMembers();
+  show(h('h1', {}, '新建事项'),
+    h('p', { class: 'muted' }, '电话受理。房号从住户卡片带入时已选好；选择家庭成员可带入报事人和电话。'),
+    h('section', { class: 'panel' }, form));
+  type.focus();
+}
+
+// ---- the receipt ------------------------------------------------------------------------------------
+
+function trackingUrl(desk, receipt) {
+  return desk.trackingUrl || `${location.origin}/track/${encodeURIComponent(receipt.caseNo)}?token=${encodeURIComponent(receipt.trackingToken)}`;
+}
+
+/** The button that texts the reporter the tracking link; the answer (or the refusal) shows beside it. */
+function smsButton(caseNo) {
+  const result = h('span', { id: 'sms-result', role: 'status' });
+  const button = h('button', { type: 'button', class: 'secondary', id: 'sms-button' }, '短信发送跟踪链接');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const sent = await sendJson('POST', `/api/desk/cases/${encodeURIComponent(caseNo)}/tracking-sms`);
+      result.className = 'notice';
+      result.textContent = `已于 ${formatMinute(sent.sentAt)} 发送到 ${sent.phone}`;
+    } catch (error) {
+      result.className = 'notice error';
+      result.textContent = `短信未发送：${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return [button, ' ', result];
+}
+
+async function renderReceipt(caseNo) {
+  const path = encodeURIComponent(caseNo);
+  const [receipt, desk] = await Promise.all([getJson(`/api/cases/${path}/receipt`), getJson(`/api/desk/cases/${path}`)]);
+  const url = trackingUrl(desk, receipt);
+  show(h('h1', {}, '已受理'),
+    h('div', { class: 'receipt', id: 'receipt' },
+      h('p', { class: 'muted' }, `${typeName(receipt.type)} · ${receipt.statusLabel} · `, priorityBadge(receipt.priority)),
+      h('p', { class: 'muted' }, '事项编号'),
+      h('p', { class: 'big', id: 'receipt-case-no' }, receipt.caseNo),
+      h('p', { class: 'muted' }, '承诺时间'),
+      h('p', { class: 'due', id: 'receipt-due' }, receipt.dueAt ? formatMinute(receipt.dueAt) : '无计时（已当场答复或无需计时）'),
+      h('p', { class: 'muted' }, '业主跟踪链接'),
+      h('p', { class: 'link' }, h('a', { href: url, id: 'receipt-link', target: '_blank', rel: 'noopener noreferrer' }, url)),
+      h('p', {}, smsButton(receipt.caseNo)),
+      h('p', {}, h('a', { href: caseHref(receipt.caseNo), id: 'receipt-case-link' }, '查看事项详情 →'))));
+}
+
+// ---- one case ---------------------------------------------------------------------------------------
+
+function clockState(clock) {
+  const parts = [h('span', { class: `badge ${clock.breachedAt ? 'breached' : clock.state === 'met' ? 'met' : ''}` },
+    clock.breachedAt ? `已超时（${formatMinute(clock.breachedAt)}）` : label(CLOCK_STATES, clock.state))];
+  if (clock.breachedAt) parts.push(label(CLOCK_STATES, clock.state));
+  if (clock.metAt) parts.push(` 达成于 ${formatMinute(clock.metAt)}`);
+  if (clock.pauseReason) parts.push(` 暂停原因：${clock.pauseReason}`);
+  return parts;
+}
+
+function holder(task) {
+  if (task.assignee) return task.assigneeName ? `${task.assigneeName}（${task.assignee}）` : task.assignee;
+  return `待认领：${(task.groupLabels || task.groups || []).join('、') || '—'}`;
+}
+
+/** Who an urge paged, by name where the case page knows it. */
+function pagedNames(paged, tasks) {
+  return paged.map((id) => {
+    const task = tasks.find((t) => t.assignee === id);
+    if (task && task.assigneeName) return `${task.assigneeName}（${id}）`;
+    return labels().groups[id] || id;
+  }).join('、');
+}
+
+function reporterSection(caseNo, reporter, onSaved) {
+  const shown = h('span', { id: 'reporter-shown' }, `${reporter.name || '—'} ${reporter.phone || ''}`);
+  const toggle = h('button', { type: 'button', class: 'secondary', id: 'reporter-edit' }, '更正联系方式');
+  const name = h('input', { id: 'r-name', value: reporter.name || '', maxlength: 64, 'aria-label': '姓名' });
+  const phone = h('input', { id: 'r-phone', value: reporter.phone || '', maxlength: 32, 'aria-label': '电话', inputmode: 'tel' });
+  const general = h('p', { class: 'error', id: 'reporter-error', hidden: true, role: 'alert' });
+  const form = h('form', { class: 'inline-form', id: 'reporter-form', hidden: true },
+    h('div', {}, h('label', { for: 'r-name' }, '姓名 '), name, fieldError('name')),
+    h('div', {}, h('label', { for: 'r-phone' }, '电话 '), phone, fieldError('phone')),
+    h('button', { type: 'submit', id: 'reporter-save' }, '保存'), general);
+  toggle.addEventListener('click', () => { form.hidden = !form.hidden; if (!form.hidden) name.focus(); });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await sendJson('PUT', `/api/desk/cases/${encodeURIComponent(caseNo)}/reporter`,
+        { name: name.value.trim(), phone: phone.value.trim() });
+      await onSaved({ id: 'reporter-result', text: '联系方式已更正。' });
+    } catch (error) {
+      showFieldErrors(form, error, general);
+    }
+  });
+  return h('section', { class: 'panel', id: 'reporter' }, h('h2', {}, '报事人'), h('p', {}, shown, ' ', toggle), form);
+}
+
+function callForm(caseNo, onSaved) {
+  const caller = h('input', { id: 'call-caller', maxlength: 64, 'aria-label': '来电人' });
+  const phone = h('input', { id: 'call-phone', maxlength: 32, 'aria-label': '来电号码', inputmode: 'tel' });
+  const summary = h('textarea', { id: 'call-summary', maxlength: 1000, rows: 2, 'aria-label': '来电内容' });
+  const general = h('p', { class: 'error', id: 'call-error', hidden: true, role: 'alert' });
+  const form = h('form', { class: 'inline-form', id: 'call-form' },
+    h('div', {}, h('label', { for: 'call-caller' }, '来电人 '), caller, fieldError('caller')),
+    h('div', {}, h('label', { for: 'call-phone' }, '电话（可不填） '), phone, fieldError('phone')),
+    h('div', {}, h('label', { for: 'call-summary' }, '来电内容 '), summary, fieldError('summary')),
+    h('button', { type: 'submit', id: 'call-submit' }, '添加来电记录'), general);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await sendJson('POST', `/api/desk/cases/${encodeURIComponent(caseNo)}/calls`,
+        { caller: caller.value.trim(), phone: phone.value.trim() || null, summary: summary.value.trim() });
+      await onSaved({ id: 'call-result', text: '来电记录已添加。' });
+    } catch (error) {
+      showFieldErrors(form, error, general);
+    }
+  });
+  return form;
+}
+
+function urgeForm(caseNo, tasks, onSaved) {
+  const note = h('input', { id: 'urge-note', maxlength: 500, size: 40, 'aria-label': '催办备注', placeholder: '备注（可不填）' });
+  const general = h('p', { class: 'error', id: 'urge-error', hidden: true, role: 'alert' });
+  const form = h('form', { class: 'inline-form', id: 'urge-form' },
+    note, fieldError('note'), h('button', { type: 'submit', id: 'urge-submit' }, '催办'), general);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const urged = await sendJson('POST', `/api/cases/${encodeURIComponent(caseNo)}/urge`, { note: note.value.trim() || null });
+      await onSaved({
+        id: 'urge-result',
+        text: `已催办（24 小时内第 ${urged.count} 次）：已呼叫 ${pagedNames(urged.paged, tasks) || '—'}`
+          + `${urged.escalated ? '；已升级呼叫 24 小时值班' : ''}。`,
+      });
+    } catch (error) {
+      showFieldErrors(form, error, general);
+    }
+  });
+  return form;
+}
+
+async function renderCase(caseNo, notice) {
+  const path = encodeURIComponent(caseNo);
+  const [c, desk] = await Promise.all([getJson(`/api/cases/${path}`), getJson(`/api/desk/cases/${path}`)]);
+  const again = (next) => renderCase(caseNo, next).catch(failure);
+  const facts = [
+    ['状态', c.statusLabel], ['优先级', priorityBadge(c.priority)], ['类型', c.typeLabel || typeName(c.type)],
+    ['类别', c.categoryLabel || categoryName(c.type, c.category)],
+    ['房号', c.unit ? h('a', { href: callerHref(c.unit) }, c.unit) : '—'],
+    ['负责部门', c.departmentLabel || '—'], ['受理时间', formatMinute(c.createdAt)],
+    ['承诺时间', c.dueAt ? formatMinute(c.dueAt) : '—'], ['受理渠道', label(labels().channels, c.channel)],
+  ];
+  const tasks = desk.tasks.map((t) => h('tr', {},
+    h('td', {}, t.name), h('td', { class: 'holder' }, holder(t)), h('td', {}, `${formatMinute(t.since)} 起`),
+    h('td', {}, t.due ? formatMinute(t.due) : '—')));
+  const clocks = c.clocks.map((k) => h('tr', { 'data-sla': k.sla },
+    h('td', {}, k.label || label(labels().slas, k.sla)), h('td', {}, formatMinute(k.startedAt)),
+    h('td', {}, formatMinute(k.dueAt)), h('td', {}, clockState(k))));
+  const timeline = c.timeline.map((line) => h('tr', { 'data-kind': line.kind },
+    h('td', {}, formatMinute(line.at)), h('td', {}, label(labels().timelineKinds, line.kind)),
+    h('td', {}, line.actor === 'system' ? '系统' : line.actor), h('td', {}, line.message)));
+  show(
+    h('h1', { id: 'case-title' }, `事项 ${c.caseNo}`),
+    notice ? h('p', { class: 'notice', id: notice.id, role: 'status' }, notice.text) : null,
+    h('dl', { class: 'facts', id: 'case-facts' }, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+    h('p', {}, c.description),
+    reporterSection(c.caseNo, desk.reporter, again),
+    h('section', { class: 'panel', id: 'actions' }, h('h2', {}, '来电处理'),
+      callForm(c.caseNo, again),
+      h('h2', {}, `催办${desk.urgesLast24h ? `（24 小时内已催办 ${desk.urgesLast24h} 次）` : ''}`),
+      urgeForm(c.caseNo, desk.tasks, again),
+      h('h2', {}, '跟踪链接'),
+      desk.trackingUrl ? h('p', { class: 'link' }, h('a', { href: desk.trackingUrl, id: 'tracking-link', target: '_blank',
+        rel: 'noopener noreferrer' }, desk.trackingUrl)) : null,
+      h('p', {}, smsButton(c.caseNo))),
+    h('section', { class: 'panel' }, h('h2', {}, '当前任务'),
+      table('tasks', ['任务', '处理人', '自', '到期'], tasks, '没有进行中的任务。')),
+    h('section', { class: 'panel' }, h('h2', {}, '服务时限'),
+      table('clocks', ['时限', '开始', '到期', '状态'], clocks, '没有计时。')),
+    h('section', { class: 'panel' }, h('h2', {}, '关联事项'),
+      c.links.length === 0 ? h('p', { class: 'muted', id: 'links' }, '没有关联事项。')
+        : h('ul', { id: 'links' }, c.links.map((l) => h('li', {},
+          h('a', { href: caseHref(l.caseNo), class: 'case-link' }, l.caseNo), ` ${label(RELATIONS, l.relation)}`)))),
+    h('section', { class: 'panel' }, h('h2', {}, '处理经过'),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'timeline', class: 'timeline' },
+        h('thead', {}, h('tr', {}, ['时间', '步骤', '经办人', '经过'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, timeline)))));
+}
+
+document.getElementById('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = searchBox.value.trim();
+  if (q) go(`#/search?q=${encodeURIComponent(q)}&page=1`);
+});
+document.getElementById('logout').addEventListener('click', () => {
+  logOut();
+  me = null;
+  location.hash = '#/';
+  renderLogin('已退出。');
+});
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,290 @@
+package com.propdesk.desk;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.propdesk.ApiClient;
+import com.propdesk.AtDayShift;
+import com.propdesk.Chromium;
+import com.propdesk.PropDeskTest;
+import com.propdesk.TestClock;
+
+/**
+ * The service desk's console {@code /desk/} in Debian's Chromium, one browser for the class: an agent takes a call
+ * from the elderly owner of 6-1401 (phone 13800061401), finds them by the last four digits, sees their earlier
+ * complaint and opens a repair; works a case on the phone (call record, urge, contact correction); a department user
+ * and an auditor are refused; a missing description is shown beside its field and opens nothing.
+ */
+@PropDeskTest
+@AtDayShift
+@TestInstance(Lifecycle.PER_CLASS)
+class DeskPageBrowserTests {
+
+	static final String UNIT = "6-1401";
+
+	static final String PHONE = "13800061401";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TaskService taskService;
+
+	private ApiClient api;
+
+	private Chromium chromium;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	// runs before the browser closes, so the page is still there to be photographed
+	@RegisterExtension
+	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
+		if (chromium != null) {
+			chromium.saveScreenshot("desk-" + context.getRequiredTestMethod().getName());
+		}
+		throw failure;
+	};
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		// the page's console: a Content-Security-Policy refusal or a script error shows there
+		chromium = Chromium.start((options, profile) -> options.setCapability("goog:loggingPrefs",
+				Map.of(LogType.BROWSER, "ALL")));
+		browser = chromium.browser();
+		wait = chromium.patiently();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		// the browser is the class's: what an earlier test left in its console is not this test's
+		browser.manage().logs().get(LogType.BROWSER);
+	}
+
+	@Test
+	void anAgentFindsTheCallerByTheLastFourDigitsSeesTheEarlierComplaintAndOpensARepair() throws Exception {
+		TestClock.set(TestClock.DAY.minusDays(20));
+		String complaint = open("complaint", null, "楼上装修噪音，晚上十点后还在施工");
+		TestClock.set(TestClock.DAY);
+
+		logIn("agent");
+		assertThat(browser.findElement(By.id("who")).getText()).contains("客服");
+		assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the search box has the focus").isEqualTo("q");
+		search("1401");
+		WebElement resident = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#callers-table tr[data-unit='" + UNIT + "']")));
+		assertThat(resident.getText()).contains("*******1401", "独居老人").doesNotContain(PHONE);
+		assertThat(browser.findElement(By.cssSelector("#cases-table tr[data-case='" + complaint + "']")).getText())
+				.contains("投诉", "已受理", UNIT);
+
+		resident.findElement(By.cssSelector("a.caller-link")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("caller-title"), "住户 " + UNIT));
+		assertThat(browser.findElement(By.cssSelector("#household tr.special")).getText()).contains("独居老人");
+		WebElement earlier = browser.findElement(By.cssSelector("#recent-cases tr[data-case='" + complaint + "']"));
+		assertThat(earlier.getDomAttribute("class")).contains("complaint");
+		assertThat(earlier.findElement(By.cssSelector(".badge.complaint")).getText()).isEqualTo("投诉");
+		assertThat(browser.findElement(By.cssSelector("#open-cases tr[data-case='" + complaint + "']")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("last-return-visit")).getText()).isEqualTo("无回访记录");
+		chromium.saveScreenshot("desk-caller-card");
+
+		browser.findElement(By.id("new-for-unit")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("n-member"), "业主"));
+		assertThat(new Select(browser.findElement(By.id("n-type"))).getFirstSelectedOption().getText()).isEqualTo("报修");
+		assertThat(new Select(browser.findElement(By.id("n-building"))).getFirstSelectedOption().getDomAttribute("value"))
+				.isEqualTo("6");
+		assertThat(new Select(browser.findElement(By.id("n-unit"))).getFirstSelectedOption().getText()).isEqualTo(UNIT);
+		new Select(browser.findElement(By.id("n-category"))).selectByVisibleText("给排水");
+		new Select(browser.findElement(By.id("n-member"))).selectByIndex(1);
+		assertThat(browser.findElement(By.id("n-phone")).getDomProperty("value")).isEqualTo(PHONE);
+		browser.findElement(By.id("n-description")).sendKeys("卫生间水管漏水，地面积水");
+		browser.findElement(By.id("new-submit")).click();
+
+		String caseNo = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-case-no"))).getText();
+		assertThat(caseNo).matches("R-\\d{8}-\\d{4,}");
+		JsonNode opened = api.call("GET", "/api/cases/" + caseNo, null, "Authorization", basic("agent")).body();
+		assertThat(opened.get("unit").asText()).isEqualTo(UNIT);
+		assertThat(opened.get("channel").asText()).isEqualTo("phone");
+		assertThat(opened.get("category").asText()).isEqualTo("plumbing");
+		String due = opened.get("dueAt").asText();
+		assertThat(browser.findElement(By.id("receipt-due")).getText()).as("the promised time, to the minute")
+				.isEqualTo(due.substring(0, 10) + " " + due.substring(11, 16));
+		assertThat(browser.findElement(By.id("receipt-link")).getText()).contains("/track/" + caseNo, "token=");
+		chromium.saveScreenshot("desk-receipt");
+
+		browser.findElement(By.id("sms-button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sms-result"), "已于"));
+		browser.findElement(By.id("receipt-case-link")).click();
+		wait.until(ExpectedConditions.textToBe(By.id("case-title"), "事项 " + caseNo));
+		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
+	}
+
+	@Test
+	void onTheCasePageTheAgentRecordsACallUrgesTheTechnicianAndCorrectsTheContact() throws Exception {
+		String caseNo = open("repair", "plumbing", "厨房水管漏水");
+		Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		String holder = task.getAssignee() != null ? task.getAssignee()
+				: taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+						.findFirst().orElseThrow().getGroupId();
+
+		logIn("agent");
+		browser.get("http://localhost:" + port + "/desk/#/case/" + caseNo);
+		wait.until(ExpectedConditions.textToBe(By.id("case-title"), "事项 " + caseNo));
+		assertThat(browser.findElement(By.id("case-facts")).getText()).contains("报修", "给排水", UNIT);
+		assertThat(browser.findElement(By.id("tasks")).getText()).contains(task.getName(), "起");
+		assertThat(browser.findElement(By.id("clocks")).getText()).contains("计时中");
+
+		browser.findElement(By.id("call-caller")).sendKeys("业主本人");
+		browser.findElement(By.id("call-summary")).sendKeys("问师傅几点能到");
+		browser.findElement(By.id("call-submit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-result")));
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("问师傅几点能到");
+
+		browser.findElement(By.id("urge-note")).sendKeys("业主说水还在漏");
+		browser.findElement(By.id("urge-submit")).click();
+		String urged = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-result"))).getText();
+		assertThat(urged).contains("已催办", "第 1 次", holder);
+		assertThat(jdbc.queryForList("select text from notification where case_no = ? and kind = 'PAGE' and recipient = ? "
+				+ "and event_id like 'urge-%'", String.class, caseNo, holder)).as("the task's holder is paged")
+				.singleElement().asString().contains("催办", caseNo, "业主说水还在漏");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("催办：业主说水还在漏");
+
+		browser.findElement(By.id("reporter-edit")).click();
+		WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("r-phone")));
+		phone.clear();
+		phone.sendKeys("13912345678");
+		browser.findElement(By.id("reporter-save")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reporter-result")));
+		assertThat(browser.findElement(By.id("reporter-shown")).getText()).contains("13912345678");
+		JsonNode desk = api.call("GET", "/api/desk/cases/" + caseNo, null, "Authorization", basic("agent")).body();
+		assertThat(desk.at("/reporter/phone").asText()).isEqualTo("13912345678");
+		chromium.saveScreenshot("desk-case");
+		assertThat(consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aDepartmentUserAndAnAuditorAreRefusedAndSeeNoCaseData() throws Exception {
+		String caseNo = open("repair", "plumbing", "阳台地漏堵塞");
+		for (String user : List.of("engineer", "auditor")) {
+			logIn(user);
+			WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+			assertThat(error.getText()).as(user).startsWith("没有权限使用客服台");
+			assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+			assertThat((String) ((JavascriptExecutor) browser).executeScript(
+					"return sessionStorage.getItem('propdesk.desk.basic');")).as("no credentials kept").isNull();
+
+			browser.get("http://localhost:" + port + "/desk/#/case/" + caseNo);
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+			assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(caseNo, "阳台地漏堵塞");
+
+			for (String path : List.of("/api/desk/me", "/api/desk/search?q=1401", "/api/desk/callers/" + UNIT,
+					"/api/desk/cases/" + caseNo)) {
+				assertThat(api.call("GET", path, null, "Authorization", basic(user)).status()).as(user + " " + path)
+						.isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
+	void aMissingDescriptionIsShownBesideItsFieldAndOpensNothing() {
+		logIn("agent");
+		browser.get("http://localhost:" + port + "/desk/#/new?unit=" + UNIT);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("n-member"), "业主"));
+		new Select(browser.findElement(By.id("n-category"))).selectByVisibleText("给排水");
+		new Select(browser.findElement(By.id("n-member"))).selectByIndex(1);
+		Long before = jdbc.queryForObject("select count(*) from case_record", Long.class);
+
+		browser.findElement(By.id("new-submit")).click();
+
+		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-description")));
+		assertThat(error.getText()).isEqualTo("必填：请描述情况");
+		assertThat(browser.findElement(By.id("err-reporter-name")).isDisplayed()).isFalse();
+		assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isEqualTo(before);
+		assertThat(browser.findElements(By.id("receipt"))).isEmpty();
+	}
+
+	/** A case for the owner of {@link #UNIT}, opened by the desk through the API. */
+	private String open(String type, String category, String description) throws Exception {
+		String body = """
+				{ "type": "%s", "channel": "phone", "externalId": "desk-%s",
+				  "reporter": {"name": "%s", "phone": "%s"}, "building": "6", "unit": "%s", %s
+				  "description": "%s" }
+				""".formatted(type, UUID.randomUUID(), owner(), PHONE, UNIT,
+				category == null ? "" : "\"category\": \"" + category + "\",", description);
+		ApiClient.Answer answer = api.call("POST", "/api/cases", body, "Authorization", basic("agent"));
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
+		return answer.body().get("caseNo").asText();
+	}
+
+	private String owner() {
+		return jdbc.queryForObject("select name from resident where unit_code = ? order by id limit 1", String.class, UNIT);
+	}
+
+	/** Logs in on a fresh page, whoever was logged in before in this tab. */
+	private void logIn(String user) {
+		browser.get("http://localhost:" + port + "/desk/");
+		((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+		browser.findElement(By.id("login-password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		if (!List.of("engineer", "auditor").contains(user)) {
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+		}
+	}
+
+	private void search(String text) {
+		WebElement box = browser.findElement(By.id("q"));
+		box.clear();
+		box.sendKeys(text, Keys.ENTER);
+	}
+
+	private List<String> consoleErrors() {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+	}
+
+}
