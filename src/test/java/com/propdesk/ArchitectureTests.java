@@ -33,7 +33,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedCapabilitiesDoNotDependOnCaseTypes = noClasses()
-			.that().resideInAnyPackage("..intake..", "..registry..", "..dispatch..", "..sla..", "..notify..", "..audit..",
+			.that().resideInAnyPackage("..intake..", "..desk..", "..registry..", "..dispatch..", "..sla..", "..notify..", "..audit..",
 					"..security..", "..system..")
 			.should().dependOnClassesThat().resideInAnyPackage(CASE_TYPES);
 

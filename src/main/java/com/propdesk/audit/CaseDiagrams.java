@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -25,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseTypes;
+import com.propdesk.system.Clock;
 
 /**
  * The diagrams of every process that ran for a case, each with the path it took, for bpmn-js to draw.
@@ -182,7 +182,7 @@ public class CaseDiagrams {
 	}
 
 	private static OffsetDateTime time(Date date) {
-		return OffsetDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+		return Clock.local(date);
 	}
 
 }

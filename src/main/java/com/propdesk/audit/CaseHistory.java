@@ -1,7 +1,6 @@
 package com.propdesk.audit;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.Clock;
 
 /**
  * Everything that happened to a case, for auditors, in time order: the steps of every process that ran
@@ -132,7 +132,7 @@ public class CaseHistory {
 	}
 
 	private static OffsetDateTime time(Date date) {
-		return OffsetDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+		return Clock.local(date);
 	}
 
 }

@@ -39,8 +39,15 @@ class DeskSearch {
 	}
 
 	record CallerCard(String unit, String building, List<Caller> household, List<CaseLine> openCases,
-			List<CaseLine> recentCases) {
+			List<CaseLine> recentCases, ReturnVisit lastReturnVisit) {
 	}
+
+	/** A return visit (回访) as its case's timeline recorded it: who called the owner, when, and what they heard. */
+	record ReturnVisit(String caseNo, OffsetDateTime at, String actor, String message) {
+	}
+
+	/** The timeline code of a return visit's outcome (the repair procedure writes it; the desk may not depend on it). */
+	static final String RETURN_VISIT = "return-visit";
 
 	private static final Map<String, String> STATUS_LABELS = Arrays.stream(CaseStatus.values())
 			.collect(Collectors.toMap(CaseStatus::code, CaseStatus::label));
@@ -123,7 +130,12 @@ class DeskSearch {
 		List<CaseLine> recent = jdbc.query(CASE_COLUMNS + "where unit_code = ? and created_at >= ? "
 				+ "order by created_at desc, case_no desc limit 100", caseLine, unit.code(),
 				Clock.now().minusDays(RECENT_DAYS));
-		return new CallerCard(unit.code(), unit.building(), household, open, recent);
+		ReturnVisit visit = jdbc.query("select e.case_no, e.at, e.actor, e.message from case_event e "
+				+ "join case_record c on c.case_no = e.case_no where c.unit_code = ? and e.kind = ? "
+				+ "order by e.at desc, e.id desc limit 1", (rs, i) -> new ReturnVisit(rs.getString("case_no"),
+						Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("actor"), rs.getString("message")),
+				unit.code(), RETURN_VISIT).stream().findFirst().orElse(null);
+		return new CallerCard(unit.code(), unit.building(), household, open, recent, visit);
 	}
 
 	/** The estate's unit the text names: {@code 3-1201}, {@code 3-01201}, {@code 3栋1201}, {@code 3号楼1201}. */

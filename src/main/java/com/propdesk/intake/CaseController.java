@@ -44,7 +44,11 @@ class CaseController {
 
 	private final CaseClocks clocks;
 
-	CaseController(CaseService cases, TaskService taskService, IdentityService identityService, CaseClocks clocks) {
+	private final OwnerView.Reader ownerViews;
+
+	CaseController(CaseService cases, TaskService taskService, IdentityService identityService, CaseClocks clocks,
+			OwnerView.Reader ownerViews) {
+		this.ownerViews = ownerViews;
 		this.cases = cases;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -102,7 +106,8 @@ class CaseController {
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
 				found.type().categoryLabel(found.category()), found.building(),
 				found.unit(), found.description(), found.answer(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
-				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo));
+				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo),
+				ownerViews.of(found));
 	}
 
 	@Operation(summary = "受理回执", description = "新建事项时的回执（含跟踪令牌），供客服在电话里告诉业主事项编号和查询链接；"

@@ -110,6 +110,11 @@ class CaseRepository {
 				unit, now, caseNo);
 	}
 
+	void reporter(String caseNo, String name, String phone, OffsetDateTime now) {
+		jdbc.update("update case_record set reporter_name = ?, reporter_phone = ?, updated_at = ? where case_no = ?", name,
+				phone, now, caseNo);
+	}
+
 	void answer(String caseNo, String answer, OffsetDateTime now) {
 		jdbc.update("update case_record set answer = ?, updated_at = ? where case_no = ?", answer, now, caseNo);
 	}

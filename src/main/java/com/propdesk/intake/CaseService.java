@@ -16,17 +16,20 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.propdesk.registry.PhoneNumbers;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Privileged;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules.Lines;
 import com.propdesk.system.TextRules;
@@ -60,10 +63,13 @@ public class CaseService {
 
 	private final CaseTypes types;
 
+	private final ProcessEngineConfigurationImpl engine;
+
 	CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtimeService,
 			RepositoryService repositoryService, IdentityService identityService, TransactionTemplate transaction,
-			CaseTypes types) {
+			CaseTypes types, ProcessEngineConfigurationImpl engine) {
 		this.types = types;
+		this.engine = engine;
 		this.cases = cases;
 		this.validator = validator;
 		this.runtimeService = runtimeService;
@@ -300,6 +306,28 @@ public class CaseService {
 		cases.locate(caseNo, blankToNull(building), blankToNull(unit), Clock.now());
 		record(caseNo, CaseTimeline.LOCATED, "地点：" + (blankToNull(building) == null ? "未填" : building + " 栋")
 				+ (blankToNull(unit) == null ? "" : " " + unit));
+	}
+
+	/**
+	 * The reporter's name and phone as the desk corrected them on a call: on the case (SMS and pages go there), in
+	 * its running process (the forms show them) and, masked, on the timeline. The phone is given normalised.
+	 */
+	public void correctReporter(CaseRecord found, String name, String phone, String actor, TimelineKind kind) {
+		transaction.executeWithoutResult(status -> {
+			cases.reporter(found.caseNo(), name, phone, Clock.now());
+			if (found.processInstanceId() != null) {
+				// the technician's process the desk may not otherwise touch: PropDesk writes it on the desk's behalf
+				Privileged.run(engine, () -> {
+					if (runtimeService.createProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() > 0) {
+						runtimeService.setVariables(found.processInstanceId(), Map.of(CaseVariables.REPORTER_NAME.name(), name,
+								CaseVariables.REPORTER_PHONE.name(), phone));
+					}
+					return null;
+				});
+			}
+			record(found.caseNo(), kind, actor, "更正联系方式：" + found.reporterName() + " "
+					+ PhoneNumbers.masked(found.reporterPhone()) + " → " + name + " " + PhoneNumbers.masked(phone));
+		});
 	}
 
 	/** What the case answers its owner in writing (an inquiry's answer): kept on the case for the status page. */

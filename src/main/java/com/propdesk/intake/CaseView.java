@@ -29,5 +29,6 @@ record CaseView(@Schema(description = "事项编号", requiredMode = Schema.Requ
 		@Schema(description = "受理时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime createdAt,
 		@Schema(description = "最近更新时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime updatedAt,
 		@Schema(description = "关联事项", requiredMode = Schema.RequiredMode.REQUIRED) List<CaseLink> links,
-		@Schema(description = "处理经过，按时间先后", requiredMode = Schema.RequiredMode.REQUIRED) List<CaseEvent> timeline) {
+		@Schema(description = "处理经过，按时间先后", requiredMode = Schema.RequiredMode.REQUIRED) List<CaseEvent> timeline,
+		@Schema(description = "业主页面所需：上门师傅、预计到达、能否评价和催办、服务热线", requiredMode = Schema.RequiredMode.REQUIRED) OwnerView owner) {
 }

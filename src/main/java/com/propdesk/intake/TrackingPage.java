@@ -1,19 +1,11 @@
 package com.propdesk.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import java.net.URI;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-import com.propdesk.system.Clock;
-import com.propdesk.system.Var;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
 
@@ -40,29 +30,16 @@ class TrackingPage {
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
-	/** When the technician, accepting the job, expects to be on site. */
-	private static final Var<OffsetDateTime> ETA = Var.time("eta");
-
 	private final CaseService cases;
 
 	private final CaseClocks clocks;
 
-	private final TaskService taskService;
+	private final OwnerView.Reader ownerViews;
 
-	private final RuntimeService runtimeService;
-
-	private final IdentityService identityService;
-
-	private final String hotline;
-
-	TrackingPage(CaseService cases, CaseClocks clocks, TaskService taskService, RuntimeService runtimeService,
-			IdentityService identityService, @Value("${propdesk.hotline}") String hotline) {
+	TrackingPage(CaseService cases, CaseClocks clocks, OwnerView.Reader ownerViews) {
 		this.cases = cases;
 		this.clocks = clocks;
-		this.taskService = taskService;
-		this.runtimeService = runtimeService;
-		this.identityService = identityService;
-		this.hotline = hotline;
+		this.ownerViews = ownerViews;
 	}
 
 	@GetMapping(value = "/track/{caseNo}", produces = MediaType.TEXT_HTML_VALUE)
@@ -125,8 +102,14 @@ class TrackingPage {
 			body.append("<p id=\"late\" class=\"late\">已超过约定时间，已升级加急处理，给您带来不便，敬请谅解</p>");
 		}
 		body.append("<p class=\"description\">").append(esc(found.description())).append("</p>");
-		technician(found, body);
-		if (cases.awaitsFeedback(found)) {
+		OwnerView owner = ownerViews.of(found);
+		if (owner.technician() != null) {
+			body.append("<p id=\"technician\">维修师傅：").append(esc(owner.technician())).append("</p>");
+		}
+		if (owner.eta() != null) {
+			body.append("<p id=\"eta\">预计到达：").append(esc(SHORT.format(owner.eta()))).append("</p>");
+		}
+		if (owner.awaitingFeedback()) {
 			body.append("<form class=\"card\" id=\"rate\" method=\"post\" action=\"").append(action).append("/feedback\">")
 					.append(tokenField).append("<h2>请为这次服务评分</h2><p class=\"stars\">");
 			for (int score = 1; score <= 5; score++) {
@@ -137,20 +120,19 @@ class TrackingPage {
 					.append("<button type=\"submit\">提交评价</button></form>");
 		}
 		if (found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED) {
-			OffsetDateTime next = cases.nextOwnerUrge(caseNo).orElse(null);
 			body.append("<form id=\"urge\" method=\"post\" action=\"").append(action).append("/urge\">").append(tokenField);
-			if (next != null && Clock.now().isBefore(next)) {
+			if (!owner.mayUrge()) {
 				body.append("<button type=\"submit\" disabled>催办</button><p class=\"muted\" id=\"next-urge\">已催办，")
-						.append(SHORT.format(next)).append(" 后可再次催办</p>");
+						.append(SHORT.format(owner.nextUrgeAt())).append(" 后可再次催办</p>");
 			}
 			else {
 				body.append("<button type=\"submit\">催办</button>");
 			}
 			body.append("</form>");
 		}
-		if (!hotline.isBlank()) {
-			body.append("<p>服务热线：<a id=\"hotline\" href=\"tel:").append(esc(hotline.replaceAll("[^0-9+]", ""))).append("\">")
-					.append(esc(hotline)).append("</a></p>");
+		if (owner.hotline() != null) {
+			body.append("<p>服务热线：<a id=\"hotline\" href=\"tel:").append(esc(owner.hotline().replaceAll("[^0-9+]", "")))
+					.append("\">").append(esc(owner.hotline())).append("</a></p>");
 		}
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
@@ -167,35 +149,6 @@ class TrackingPage {
 			body.append("</ol>");
 		}
 		return page(HttpStatus.OK, found.type().label() + "进度", body.toString());
-	}
-
-	/** Once the job is dispatched: the technician as the owner greets him (surname + 师傅) and when he will arrive. */
-	private void technician(CaseRecord found, StringBuilder body) {
-		if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS
-				// the dispatch step's timeline code (dispatch writes it; intake may not depend on dispatch)
-				|| cases.timeline(found.caseNo()).stream().noneMatch(e -> "dispatched".equals(e.kind()))) {
-			return;
-		}
-		Task task = taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
-				.desc().listPage(0, 1).stream().findFirst().orElse(null);
-		if (task == null || task.getAssignee() == null) {
-			return;
-		}
-		User user = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
-		body.append("<p id=\"technician\">维修师傅：").append(esc(user == null ? task.getAssignee() : user.getFirstName() + "师傅"))
-				.append("</p>");
-		Object eta = runtimeService.getVariable(found.processInstanceId(), ETA.name());
-		if (eta != null) {
-			String when;
-			try {
-				when = SHORT.format(Clock.local(ETA.convert(eta)));
-			}
-			catch (DateTimeException written) {
-				// an arrival written as words by an older client
-				when = eta.toString();
-			}
-			body.append("<p id=\"eta\">预计到达：").append(esc(when)).append("</p>");
-		}
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.notify.Notification.Kind;
+import com.propdesk.registry.PhoneNumbers;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
@@ -68,9 +69,22 @@ public class Notifications {
 			return false;
 		}
 		if (n.caseNo() != null) {
-			String to = n.kind() == Kind.SMS ? "短信至 " + mask(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
+			String to = n.kind() == Kind.SMS ? "短信至 " + PhoneNumbers.masked(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
 			cases.record(n.caseNo(), n.kind() == Kind.SMS ? NotifyTimeline.SMS : NotifyTimeline.PAGED, to + "：" + n.text());
 		}
+		return true;
+	}
+
+	/**
+	 * An SMS whose text the case's timeline must not repeat, as it carries the owner's tracking link (the timeline
+	 * is read by every department on the case): the timeline says what was sent in other words.
+	 * @return false for a duplicate
+	 */
+	public boolean smsUnquoted(String eventId, String phone, String caseNo, String text, String timelineNote) {
+		if (!record(fitted(new Notification(eventId, Kind.SMS, phone, caseNo, text)))) {
+			return false;
+		}
+		cases.record(caseNo, NotifyTimeline.SMS, "短信至 " + PhoneNumbers.masked(phone) + "：" + timelineNote);
 		return true;
 	}
 
@@ -94,9 +108,5 @@ public class Notifications {
 		return true;
 	}
 
-	/** Timelines are read by staff, channels and owners: phone numbers are shown masked. */
-	static String mask(String phone) {
-		return phone.length() < 7 ? phone : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-	}
 
 }

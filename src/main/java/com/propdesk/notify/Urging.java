@@ -42,6 +42,7 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.OpenApiDocument;
+import com.propdesk.system.Privileged;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
@@ -188,30 +189,21 @@ class Urging {
 		if (found.processInstanceId() == null) {
 			return List.of();
 		}
-		return engine.getCommandExecutorTxRequired().execute(context -> {
-			boolean checking = context.isAuthorizationCheckEnabled();
-			context.disableAuthorizationCheck();
-			try {
-				TaskService taskService = engine.getTaskService();
-				Set<String> holders = new LinkedHashSet<>();
-				for (Task task : taskService.createTaskQuery().processInstanceId(found.processInstanceId()).active()
-						.unlimitedList()) {
-					if (task.getAssignee() != null) {
-						holders.add(task.getAssignee());
-					}
-					else {
-						taskService.getIdentityLinksForTask(task.getId()).stream()
-								.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-								.forEach(l -> holders.add(l.getGroupId()));
-					}
+		return Privileged.run(engine, () -> {
+			TaskService taskService = engine.getTaskService();
+			Set<String> holders = new LinkedHashSet<>();
+			for (Task task : taskService.createTaskQuery().processInstanceId(found.processInstanceId()).active()
+					.unlimitedList()) {
+				if (task.getAssignee() != null) {
+					holders.add(task.getAssignee());
 				}
-				return List.copyOf(holders);
-			}
-			finally {
-				if (checking) {
-					context.enableAuthorizationCheck();
+				else {
+					taskService.getIdentityLinksForTask(task.getId()).stream()
+							.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+							.forEach(l -> holders.add(l.getGroupId()));
 				}
 			}
+			return List.copyOf(holders);
 		});
 	}
 

@@ -36,6 +36,11 @@ public final class PhoneNumbers {
 	private PhoneNumbers() {
 	}
 
+	/** A number as timelines show it (staff, channels and owners read them): 138****0000. */
+	public static String masked(String phone) {
+		return phone.length() < 7 ? phone : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+	}
+
 	/** The number written one way, or empty when it is neither a mainland mobile nor a landline number. */
 	public static Optional<String> normalise(String written) {
 		if (written == null || written.isBlank()) {

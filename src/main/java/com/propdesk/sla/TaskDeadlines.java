@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.CaseVariables;
+import com.propdesk.system.Privileged;
 import com.propdesk.system.UserTaskListeners;
 
 /**
@@ -75,31 +76,22 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 			return;
 		}
 		List<SlaClock> caseClocks = clocks.getObject().ofCase(caseNo);
-		engine.getCommandExecutorTxRequired().execute(context -> {
-			// PropDesk moves the dates, whoever's step moved the clock: the technician may not change a due date
-			boolean checking = context.isAuthorizationCheckEnabled();
-			context.disableAuthorizationCheck();
-			try {
-				List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).unlimitedList();
-				for (Task found : tasks) {
-					TaskEntity task = (TaskEntity) found;
-					if (task.isDeleted()) {
-						// the step whose completion moved the clock, still in this command's cache
-						continue;
-					}
-					Date due = due(record, task.getProcessDefinition().getKey(), task.getTaskDefinitionKey(), caseClocks)
-							.map(time -> Date.from(time.toInstant())).orElse(null);
-					int priority = priority(record.priority()).orElse(task.getPriority());
-					if (!Objects.equals(due, task.getDueDate()) || priority != task.getPriority()) {
-						task.setDueDate(due);
-						task.setPriority(priority);
-						task.triggerUpdateEvent();
-					}
+		// PropDesk moves the dates, whoever's step moved the clock: the technician may not change a due date
+		Privileged.run(engine, () -> {
+			List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).unlimitedList();
+			for (Task found : tasks) {
+				TaskEntity task = (TaskEntity) found;
+				if (task.isDeleted()) {
+					// the step whose completion moved the clock, still in this command's cache
+					continue;
 				}
-			}
-			finally {
-				if (checking) {
-					context.enableAuthorizationCheck();
+				Date due = due(record, task.getProcessDefinition().getKey(), task.getTaskDefinitionKey(), caseClocks)
+						.map(time -> Date.from(time.toInstant())).orElse(null);
+				int priority = priority(record.priority()).orElse(task.getPriority());
+				if (!Objects.equals(due, task.getDueDate()) || priority != task.getPriority()) {
+					task.setDueDate(due);
+					task.setPriority(priority);
+					task.triggerUpdateEvent();
 				}
 			}
 			return null;

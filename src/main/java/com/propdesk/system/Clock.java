@@ -2,6 +2,7 @@ package com.propdesk.system;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -21,6 +22,11 @@ public final class Clock {
 	/** Timestamps read back from the database are shown in the estate's zone. */
 	public static OffsetDateTime local(OffsetDateTime time) {
 		return time == null ? null : time.atZoneSameInstant(ZoneId.systemDefault()).toOffsetDateTime();
+	}
+
+	/** A time the engine keeps as a {@link Date} (task creation, due dates, history), in the estate's zone. */
+	public static OffsetDateTime local(Date time) {
+		return time == null ? null : OffsetDateTime.ofInstant(time.toInstant(), ZoneId.systemDefault());
 	}
 
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,6 +155,32 @@ class UrgeApiTests {
 		assertThat(wrongToken.body().get("detail").asText().replace(caseNo, "X"))
 				.isEqualTo(unknown.body().get("detail").asText().replace("R-20991231-9999", "X"));
 		assertThat(urgedLines(caseNo)).isEmpty();
+	}
+
+	@Test
+	void theOwnersAppReadsWhatTheOwnersPageShows() throws Exception {
+		JsonNode receipt = openRepair();
+		String caseNo = receipt.get("caseNo").asText();
+		String token = receipt.get("trackingToken").asText();
+		var job = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		taskService.complete(job.getId(), Map.of("eta", Date.from(TestClock.DAY.plusMinutes(30).toInstant())));
+
+		JsonNode owner = api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token).body().get("owner");
+		assertThat(owner.get("technician").asText()).isEqualTo("王师傅");
+		assertThat(OffsetDateTime.parse(owner.get("eta").asText()).toInstant())
+				.isEqualTo(TestClock.DAY.plusMinutes(30).toInstant());
+		assertThat(owner.get("awaitingFeedback").asBoolean()).isFalse();
+		assertThat(owner.get("mayUrge").asBoolean()).isTrue();
+		assertThat(owner.get("hotline").asText()).isEqualTo("0571-8888 6600");
+		// the desk reads the same, although it may not open the technician's task
+		assertThat(api.call("GET", "/api/cases/" + caseNo, null, "Authorization", basic("agent")).body().get("owner")
+				.get("technician").asText()).isEqualTo("王师傅");
+
+		api.call("POST", "/api/cases/" + caseNo + "/urge", null, "X-Tracking-Token", token);
+		owner = api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token).body().get("owner");
+		assertThat(owner.get("mayUrge").asBoolean()).isFalse();
+		assertThat(OffsetDateTime.parse(owner.get("nextUrgeAt").asText()).toInstant())
+				.isEqualTo(TestClock.DAY.plusHours(1).toInstant());
 	}
 
 }

@@ -1,0 +1,95 @@
+package com.propdesk.intake;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import com.propdesk.system.Clock;
+import com.propdesk.system.Privileged;
+import com.propdesk.system.Var;
+
+/**
+ * What the owner's page shows besides the case itself — the technician and his arrival, whether the owner may rate
+ * or urge now, the hotline — in {@code GET /api/cases/{caseNo}} too, so that the owners' app can build the same page.
+ */
+@Schema(description = "业主页面所需的信息（业主 App 可据此做出与跟踪页相同的页面）")
+public record OwnerView(
+		@Schema(description = "上门师傅（姓 + 师傅），派工后才有", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, example = "王师傅") String technician,
+		@Schema(description = "师傅预计到达时间", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime eta,
+		@Schema(description = "是否等待业主评价（可调用评价接口）", requiredMode = Schema.RequiredMode.REQUIRED) boolean awaitingFeedback,
+		@Schema(description = "业主现在能否催办", requiredMode = Schema.RequiredMode.REQUIRED) boolean mayUrge,
+		@Schema(description = "业主上次催办后，下次可催办的时间", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime nextUrgeAt,
+		@Schema(description = "服务热线；未配置时为空", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, example = "0571-8888 6600") String hotline) {
+
+	@Component
+	static class Reader {
+
+		/** When the technician, accepting the job, expects to be on site. */
+		private static final Var<OffsetDateTime> ETA = Var.time("eta");
+
+		/** The dispatch step's timeline code (dispatch writes it; intake may not depend on dispatch). */
+		private static final String DISPATCHED = "dispatched";
+
+		private final CaseService cases;
+
+		private final ProcessEngineConfigurationImpl engine;
+
+		private final String hotline;
+
+		Reader(CaseService cases, ProcessEngineConfigurationImpl engine, @Value("${propdesk.hotline:}") String hotline) {
+			this.cases = cases;
+			this.engine = engine;
+			this.hotline = hotline;
+		}
+
+		OwnerView of(CaseRecord found) {
+			// the same answer whoever asks: the owner has no engine user, the desk may not open the technician's task
+			OwnerView visit = Privileged.run(engine, () -> {
+				Task task = dispatchedTask(found);
+				if (task == null) {
+					return null;
+				}
+				User user = engine.getIdentityService().createUserQuery().userId(task.getAssignee()).singleResult();
+				return new OwnerView(user == null ? task.getAssignee() : user.getFirstName() + "师傅", eta(found), false,
+						false, null, null);
+			});
+			String technician = visit == null ? null : visit.technician();
+			OffsetDateTime eta = visit == null ? null : visit.eta();
+			boolean open = found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED;
+			OffsetDateTime next = cases.nextOwnerUrge(found.caseNo()).orElse(null);
+			return new OwnerView(technician, eta, cases.awaitsFeedback(found),
+					open && (next == null || !Clock.now().isBefore(next)), next, hotline.isBlank() ? null : hotline);
+		}
+
+		/** Once the job is dispatched and in progress: the task the technician holds. */
+		private Task dispatchedTask(CaseRecord found) {
+			if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS
+					|| cases.timeline(found.caseNo()).stream().noneMatch(e -> DISPATCHED.equals(e.kind()))) {
+				return null;
+			}
+			Task task = engine.getTaskService().createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
+					.desc().listPage(0, 1).stream().findFirst().orElse(null);
+			return task == null || task.getAssignee() == null ? null : task;
+		}
+
+		private OffsetDateTime eta(CaseRecord found) {
+			Object eta = engine.getRuntimeService().getVariable(found.processInstanceId(), ETA.name());
+			try {
+				return eta == null ? null : Clock.local(ETA.convert(eta));
+			}
+			catch (DateTimeException written) {
+				// an arrival written as words by an older client: nothing to show as a time
+				return null;
+			}
+		}
+
+	}
+
+}
