@@ -1,7 +1,9 @@
 import './audit.css';
-import { ApiError, download, getJson, keepLoginAs, logIn, logOut, loggedIn } from './api.js';
+import { ApiError, download, getJson, keepLoginAs, logOut, loggedIn } from './api.js';
 import { breachChart } from './chart.js';
 import { drawDiagram } from './diagram.js';
+import { loginForm } from './login.js';
+import { navigate, parseHash } from './router.js';
 import { formatTime, h, isoDate, nextDay, percent, previousDay } from './dom.js';
 import {
   DIMENSIONS, KINDS, PROCESS_STATES, SHIFTS, categoryName, describe, kindOf, label, labels, loadLabels, priorityName,
@@ -21,21 +23,6 @@ function show(...nodes) {
     viewer = null;
   }
   main.replaceChildren(...nodes);
-}
-
-/** Goes to a view; asking again for the one on screen runs its query again. */
-function navigate(hash) {
-  if (location.hash === hash) {
-    route();
-  } else {
-    location.hash = hash;
-  }
-}
-
-function parseHash() {
-  const hash = location.hash.replace(/^#/, '') || '/search';
-  const [path, query = ''] = hash.split('?');
-  return { path, params: new URLSearchParams(query) };
 }
 
 function failure(error) {
@@ -60,7 +47,7 @@ async function route() {
       document.getElementById('who').textContent = `${me.userId}（${me.groups.join('、')}）`;
     }
     await loadLabels(getJson);
-    const { path, params } = parseHash();
+    const { path, params } = parseHash('/search');
     document.getElementById('nav-search').classList.toggle('active', path === '/search');
     document.getElementById('nav-report').classList.toggle('active', path === '/report');
     if (path.startsWith('/case/')) {
@@ -79,36 +66,20 @@ async function route() {
 
 function renderLogin(message) {
   document.getElementById('nav').hidden = true;
-  const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
-  const password = h('input', {
-    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true,
-  });
-  const notice = h('p', { id: 'login-error', class: 'error', role: 'alert', hidden: !message }, message || '');
-  const form = h('form', { class: 'login', id: 'login-form' },
-    h('h1', {}, '审计查询登录'),
-    h('p', { class: 'muted' }, '仅限审计和管理层用户组。使用与 Camunda Tasklist 相同的账号和密码。'),
-    h('label', { for: 'login-user' }, '用户名'), user,
-    h('label', { for: 'login-password' }, '密码'), password,
-    notice,
-    h('button', { type: 'submit', id: 'login-submit' }, '登录'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    logIn(user.value.trim(), password.value);
-    password.value = '';
-    try {
+  const login = loginForm({
+    title: '审计查询登录',
+    hint: '仅限审计和管理层用户组。使用与 Camunda Tasklist 相同的账号和密码。',
+    message,
+    enter: async () => {
+      me = null;
       me = await getJson('/api/audit/me');
       document.getElementById('who').textContent = `${me.userId}（${me.groups.join('、')}）`;
       await route();
-    } catch (error) {
-      logOut();
-      me = null;
-      notice.hidden = false;
-      notice.textContent = error instanceof ApiError && error.status === 401 ? '用户名或密码错误。'
-        : error instanceof ApiError && error.status === 403 ? `没有审计权限：${error.message}` : error.message;
-    }
+    },
+    refused: (error) => `没有审计权限：${error.message}`,
   });
-  show(form);
-  user.focus();
+  show(login.form);
+  login.focus();
 }
 
 // ---- search -----------------------------------------------------------------------------------------
@@ -165,7 +136,7 @@ async function renderSearch(params) {
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(`#/search?${criteria()}`);
+    navigate(`#/search?${criteria()}`, route);
   });
   const results = h('section', { id: 'search-results' }, h('p', { class: 'muted' }, '正在查询……'));
   form.querySelector('#search-csv').addEventListener('click', () => {
@@ -319,7 +290,7 @@ async function renderReport(params) {
   const apiQuery = (f, t, g) => `from=${f}&to=${nextDay(t)}&groupBy=${g}`;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(`#/report?from=${fromInput.value}&to=${toInput.value}&groupBy=${chosen()}`);
+    navigate(`#/report?from=${fromInput.value}&to=${toInput.value}&groupBy=${chosen()}`, route);
   });
   form.querySelector('#report-csv').addEventListener('click', () => {
     download(`/api/audit/reports/sla?${apiQuery(fromInput.value, toInput.value, chosen())}&format=csv`,

@@ -1,6 +1,8 @@
 import './desk.css';
-import { ApiError, getJson, keepLoginAs, logIn, logOut, loggedIn, sendJson } from '../api.js';
+import { ApiError, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
 import { formatMinute, h } from '../dom.js';
+import { loginForm } from '../login.js';
+import { navigate, parseHash } from '../router.js';
 import { categoryName, label, labels, loadLabels, priorityName, typeName } from '../labels.js';
 
 // The service desk's console: one search box, the caller's card, a new case, a case's page and the desk's actions
@@ -17,20 +19,6 @@ let me = null;
 
 function show(...nodes) {
   main.replaceChildren(...nodes);
-}
-
-function go(hash) {
-  if (location.hash === hash) {
-    route();
-  } else {
-    location.hash = hash;
-  }
-}
-
-function parseHash() {
-  const hash = location.hash.replace(/^#/, '') || '/';
-  const [path, query = ''] = hash.split('?');
-  return { path, params: new URLSearchParams(query) };
 }
 
 const caseHref = (caseNo) => `#/case/${encodeURIComponent(caseNo)}`;
@@ -65,7 +53,7 @@ async function route() {
     await loadLabels(getJson);
     if (!me) await whoAmI();
     document.getElementById('nav').hidden = false;
-    const { path, params } = parseHash();
+    const { path, params } = parseHash('/');
     if (path === '/search') {
       await renderSearch(params.get('q') || '', Number(params.get('page')) || 1);
     } else if (path.startsWith('/caller/')) {
@@ -89,37 +77,21 @@ async function route() {
 function renderLogin(message) {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').textContent = '';
-  const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
-  const password = h('input', {
-    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true,
-  });
-  const notice = h('p', { id: 'login-error', class: 'error', role: 'alert', hidden: !message }, message || '');
-  const form = h('form', { class: 'login', id: 'login-form' },
-    h('h1', {}, '客服台登录'),
-    h('p', { class: 'muted' }, '限客服、24小时值班和管理层用户组。使用与 Camunda Tasklist 相同的账号和密码。'),
-    h('label', { for: 'login-user' }, '用户名'), user,
-    h('label', { for: 'login-password' }, '密码'), password,
-    notice,
-    h('button', { type: 'submit', id: 'login-submit' }, '登录'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    logIn(user.value.trim(), password.value);
-    password.value = '';
-    try {
+  const login = loginForm({
+    title: '客服台登录',
+    hint: '限客服、24小时值班和管理层用户组。使用与 Camunda Tasklist 相同的账号和密码。',
+    message,
+    enter: async () => {
+      me = null;
       await loadLabels(getJson);
       await whoAmI();
       await route();
       searchBox.focus();
-    } catch (error) {
-      logOut();
-      me = null;
-      notice.hidden = false;
-      notice.textContent = error instanceof ApiError && error.status === 401 ? '用户名或密码错误。'
-        : error instanceof ApiError && error.status === 403 ? refusal(error) : error.message;
-    }
+    },
+    refused: refusal,
   });
-  show(form);
-  user.focus();
+  show(login.form);
+  login.focus();
 }
 
 function renderHome() {
@@ -239,8 +211,9 @@ async function renderCaller(unit) {
   const visit = card.lastReturnVisit;
   show(
     h('h1', { id: 'caller-title' }, `住户 ${card.unit}`),
-    h('p', {}, h('button', { type: 'button', id: 'new-for-unit', onclick: () => go(`#/new?unit=${encodeURIComponent(card.unit)}`) },
-      '为该住户新建事项')),
+    h('p', {}, h('button', {
+      type: 'button', id: 'new-for-unit', onclick: () => navigate(`#/new?unit=${encodeURIComponent(card.unit)}`, route),
+    }, '为该住户新建事项')),
     h('section', { class: 'panel' }, h('h2', {}, '家庭成员'),
       table('household', ['姓名', '身份', '电话', '特别关注'], members, '登记簿中没有住户。')),
     h('div', { class: 'columns' },
@@ -334,7 +307,7 @@ async function renderNewCase(unit) {
         building: building.value || null, unit: unitSelect.value || null, category: category.value || null,
         description: description.value.trim(),
       });
-      go(`#/created/${encodeURIComponent(receipt.caseNo)}`);
+      navigate(`#/created/${encodeURIComponent(receipt.caseNo)}`, route);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         failure(error);
@@ -370,7 +343,8 @@ function smsButton(caseNo) {
     try {
       const sent = await sendJson('POST', `/api/desk/cases/${encodeURIComponent(caseNo)}/tracking-sms`);
       result.className = 'notice';
-      result.textContent = `已于 ${formatMinute(sent.sentAt)} 发送到 ${sent.phone}`;
+      result.textContent = sent.sent ? `已于 ${formatMinute(sent.sentAt)} 发送到 ${sent.phone}`
+        : `${formatMinute(sent.sentAt)} 已发送到 ${sent.phone}，未重复发送`;
     } catch (error) {
       result.className = 'notice error';
       result.textContent = `短信未发送：${error.message}`;
@@ -502,6 +476,8 @@ async function renderCase(caseNo, notice) {
     ['负责部门', c.departmentLabel || '—'], ['受理时间', formatMinute(c.createdAt)],
     ['承诺时间', c.dueAt ? formatMinute(c.dueAt) : '—'], ['受理渠道', label(labels().channels, c.channel)],
   ];
+  if (c.owner && c.owner.technician) facts.push(['上门师傅', c.owner.technician]);
+  if (c.owner && c.owner.eta) facts.push(['预计到达', formatMinute(c.owner.eta)]);
   const tasks = desk.tasks.map((t) => h('tr', {},
     h('td', {}, t.name), h('td', { class: 'holder' }, holder(t)), h('td', {}, `${formatMinute(t.since)} 起`),
     h('td', {}, t.due ? formatMinute(t.due) : '—')));
@@ -516,6 +492,8 @@ async function renderCase(caseNo, notice) {
     notice ? h('p', { class: 'notice', id: notice.id, role: 'status' }, notice.text) : null,
     h('dl', { class: 'facts', id: 'case-facts' }, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     h('p', {}, c.description),
+    h('section', { class: 'panel' }, h('h2', {}, '当前任务：谁在办、从何时起'),
+      table('tasks', ['任务', '处理人', '自', '到期'], tasks, '没有进行中的任务。')),
     reporterSection(c.caseNo, desk.reporter, again),
     h('section', { class: 'panel', id: 'actions' }, h('h2', {}, '来电处理'),
       callForm(c.caseNo, again),
@@ -525,8 +503,6 @@ async function renderCase(caseNo, notice) {
       desk.trackingUrl ? h('p', { class: 'link' }, h('a', { href: desk.trackingUrl, id: 'tracking-link', target: '_blank',
         rel: 'noopener noreferrer' }, desk.trackingUrl)) : null,
       h('p', {}, smsButton(c.caseNo))),
-    h('section', { class: 'panel' }, h('h2', {}, '当前任务'),
-      table('tasks', ['任务', '处理人', '自', '到期'], tasks, '没有进行中的任务。')),
     h('section', { class: 'panel' }, h('h2', {}, '服务时限'),
       table('clocks', ['时限', '开始', '到期', '状态'], clocks, '没有计时。')),
     h('section', { class: 'panel' }, h('h2', {}, '关联事项'),
@@ -542,7 +518,7 @@ async function renderCase(caseNo, notice) {
 document.getElementById('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = searchBox.value.trim();
-  if (q) go(`#/search?q=${encodeURIComponent(q)}&page=1`);
+  if (q) navigate(`#/search?q=${encodeURIComponent(q)}&page=1`, route);
 });
 document.getElementById('logout').addEventListener('click', () => {
   logOut();
