@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -85,14 +85,13 @@ class DeskCases {
 
 	private final ProcessEngineConfigurationImpl engine;
 
-	private final String publicUrl;
+	private final Environment environment;
 
-	DeskCases(CaseService cases, Notifications notifications, ProcessEngineConfigurationImpl engine,
-			@Value("${propdesk.public-url:}") String publicUrl) {
+	DeskCases(CaseService cases, Notifications notifications, ProcessEngineConfigurationImpl engine, Environment environment) {
 		this.cases = cases;
 		this.notifications = notifications;
 		this.engine = engine;
-		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+		this.environment = environment;
 	}
 
 	CaseRecord find(String caseNo) {
@@ -193,7 +192,12 @@ class DeskCases {
 		return new LinkSent(PhoneNumbers.masked(found.reporterPhone()), now, sent);
 	}
 
+	/**
+	 * The owner's link under {@code propdesk.public-url}, read at each call: the demo's names the port the server
+	 * took ({@code local.server.port}), known only once it listens.
+	 */
 	private Optional<String> trackingUrl(CaseRecord found) {
+		String publicUrl = environment.getProperty("propdesk.public-url", "").strip().replaceAll("/+$", "");
 		return publicUrl.isEmpty() ? Optional.empty() : Optional.of(publicUrl + found.trackingPath());
 	}
 

@@ -74,7 +74,7 @@ class DeskCasesTests {
 		assertThat(desk.status()).isEqualTo(200);
 		JsonNode body = desk.body();
 		assertThat(body.get("reporter").get("phone").asText()).isEqualTo("13800000000");
-		assertThat(body.get("trackingUrl").asText()).startsWith("http://localhost:")
+		assertThat(body.get("trackingUrl").asText()).startsWith("http://localhost:" + port + "/track/")
 				.endsWith("/track/" + caseNo + "?token=" + receipt.get("trackingToken").asText());
 		// building 3 is in zone A; of the day shift only 王师傅 (engineer) is there: dispatch gave him the job
 		JsonNode task = body.get("tasks").get(0);
