@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseEventRecorded;
@@ -57,8 +58,11 @@ public class AuditTrail {
 
 	private final JdbcTemplate jdbc;
 
-	AuditTrail(JdbcTemplate jdbc) {
+	private final TransactionTemplate transaction;
+
+	AuditTrail(JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 	}
 
 	/** Every line of a case's timeline, in the transaction that wrote it. */
@@ -71,13 +75,14 @@ public class AuditTrail {
 	/**
 	 * Appends an entry in the caller's transaction. Inside a transaction the entries wait until it is about
 	 * to commit and are then chained in one go, so the head's row lock — which lines concurrent appends up —
-	 * is held for the commit only, not for the whole of a task completion; outside one they are written at once.
+	 * is held for the commit only, not for the whole of a task completion; outside one they are written at once, in
+	 * a transaction of their own (the head's lock must last from reading it to writing the entry).
 	 */
 	public void append(OffsetDateTime at, String caseNo, String kind, String actor, String detail) {
 		Pending entry = new Pending(at, caseNo, kind, actor, detail);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			write(List.of(entry));
+			transaction.executeWithoutResult(status -> write(List.of(entry)));
 			return;
 		}
 		@SuppressWarnings("unchecked")

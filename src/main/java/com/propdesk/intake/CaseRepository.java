@@ -91,6 +91,11 @@ class CaseRepository {
 		return jdbc.query("select * from case_record where case_no = ?", CASE, caseNo).stream().findFirst();
 	}
 
+	/** The case, its row locked until the transaction ends: what is decided from its timeline is decided once. */
+	Optional<CaseRecord> findForUpdate(String caseNo) {
+		return jdbc.query("select * from case_record where case_no = ? for update", CASE, caseNo).stream().findFirst();
+	}
+
 	Optional<CaseRecord> findByExternalId(String channel, String externalId) {
 		return jdbc.query("select * from case_record where channel = ? and external_id = ?", CASE, channel, externalId)
 				.stream().findFirst();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -244,6 +245,15 @@ public class CaseService {
 		return cases.find(caseNo);
 	}
 
+	/**
+	 * Runs {@code work} on the case with its row locked, in one transaction: two requests deciding from the case's
+	 * timeline (may the owner urge again?) decide one after the other.
+	 */
+	public <T> T whileLocked(String caseNo, Function<CaseRecord, T> work) {
+		return transaction.execute(status -> work.apply(cases.findForUpdate(caseNo)
+				.orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo))));
+	}
+
 	public List<CaseEvent> timeline(String caseNo) {
 		return cases.events(caseNo);
 	}
@@ -254,12 +264,14 @@ public class CaseService {
 
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
 	public void record(String caseNo, TimelineKind kind, String message) {
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), Actor.current(identityService), message));
+		record(caseNo, kind, Actor.current(identityService), message);
 	}
 
 	/** Adds a line to the case's timeline in the name of who asked for it (an owner has no engine user). */
 	public void record(String caseNo, TimelineKind kind, String actor, String message) {
-		cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message));
+		// in the caller's transaction, or in one of its own: the line and its audit entry are kept together, and
+		// the audit trail's head is locked until they commit, so concurrent lines are chained one after another
+		transaction.executeWithoutResult(status -> cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message)));
 	}
 
 	/** Who urged a case in the owner's name on its timeline. */

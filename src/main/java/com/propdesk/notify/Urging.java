@@ -143,6 +143,11 @@ class Urging {
 	}
 
 	private Urged urge(CaseRecord found, String actor, String written) {
+		// one urge of a case at a time: the owner's once-an-hour rule and the count are read from the timeline
+		return cases.whileLocked(found.caseNo(), locked -> urgeLocked(locked, actor, written));
+	}
+
+	private Urged urgeLocked(CaseRecord found, String actor, String written) {
 		String caseNo = found.caseNo();
 		String note = TextRules.blankToNull(written);
 		List<FieldProblem> problems = new ArrayList<>();

@@ -3,8 +3,12 @@ package com.propdesk.desk;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +23,7 @@ import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.audit.AuditTrail;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.repair.RepairCaseType;
@@ -43,6 +48,9 @@ class DeskCasesTests {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	AuditTrail auditTrail;
 
 	ApiClient api;
 
@@ -198,6 +206,43 @@ class DeskCasesTests {
 			assertThat(api.call("GET", "/api/desk/me", null, "Authorization", basic(user)).body().get("userId").asText())
 					.isEqualTo(user);
 		}
+	}
+
+	@Test
+	void callsTakenAtTheSameMomentAreAllRecordedAndChainedInTheAuditTrail() throws Exception {
+		List<String> caseNos = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			caseNos.add(openRepair().get("caseNo").asText());
+		}
+		// enough at once that, unserialised, two of them read the same head of the trail (they did: 2 of 10 failed)
+		int calls = 40;
+		var pool = Executors.newFixedThreadPool(calls);
+		var start = new CountDownLatch(1);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < calls; i++) {
+				String caseNo = caseNos.get(i % caseNos.size());
+				String body = "{\"caller\":\"王女士\",\"summary\":\"第 " + i + " 通电话\"}";
+				answers.add(pool.submit(() -> {
+					start.await();
+					return new ApiClient(port).call("POST", "/api/desk/cases/" + caseNo + "/calls", body, "Authorization",
+							basic("agent")).status();
+				}));
+			}
+			start.countDown();
+			for (var answer : answers) {
+				assertThat(answer.get()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (String caseNo : caseNos) {
+			assertThat(timeline(caseNo, "call")).hasSize(calls / caseNos.size());
+			assertThat(jdbc.queryForObject("select count(*) from audit_trail where case_no = ? and kind = 'call'", Integer.class,
+					caseNo)).isEqualTo(calls / caseNos.size());
+		}
+		assertThat(auditTrail.verify()).isEmpty();
 	}
 
 }

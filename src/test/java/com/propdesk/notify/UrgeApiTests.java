@@ -10,10 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +185,37 @@ class UrgeApiTests {
 		assertThat(owner.get("mayUrge").asBoolean()).isFalse();
 		assertThat(OffsetDateTime.parse(owner.get("nextUrgeAt").asText()).toInstant())
 				.isEqualTo(TestClock.DAY.plusHours(1).toInstant());
+	}
+
+	@Test
+	void anOwnerUrgingManyTimesAtOnceUrgesOnce() throws Exception {
+		JsonNode receipt = openRepair();
+		String caseNo = receipt.get("caseNo").asText();
+		String token = receipt.get("trackingToken").asText();
+		// unserialised, one in about eight such bursts let two urges through
+		int tries = 20;
+		var pool = Executors.newFixedThreadPool(tries);
+		var start = new CountDownLatch(1);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < tries; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return new ApiClient(port).call("POST", "/api/cases/" + caseNo + "/urge", null, "X-Tracking-Token", token)
+							.status();
+				}));
+			}
+			start.countDown();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(statuses).containsOnly(200, 429).filteredOn(s -> s == 200).hasSize(1);
+		assertThat(urgedLines(caseNo)).containsExactly("owner:业主催办");
 	}
 
 }
