@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
@@ -87,7 +88,11 @@ class DeskCases {
 
 	private final Environment environment;
 
-	DeskCases(CaseService cases, Notifications notifications, ProcessEngineConfigurationImpl engine, Environment environment) {
+	private final ActorNames actorNames;
+
+	DeskCases(CaseService cases, Notifications notifications, ProcessEngineConfigurationImpl engine, Environment environment,
+			ActorNames actorNames) {
+		this.actorNames = actorNames;
 		this.cases = cases;
 		this.notifications = notifications;
 		this.engine = engine;
@@ -134,10 +139,7 @@ class DeskCases {
 	}
 
 	String displayName(String userId) {
-		var user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-		String name = user == null ? null : TextRules.blankToNull(
-				(user.getFirstName() == null ? "" : user.getFirstName()) + (user.getLastName() == null ? "" : user.getLastName()));
-		return name == null ? userId : name;
+		return actorNames.reader().nameOf(userId);
 	}
 
 	CaseEvent call(CaseRecord found, CallRecord call, String actor) {

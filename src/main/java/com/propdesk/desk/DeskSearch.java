@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.CaseTypeDefinition;
 import com.propdesk.intake.CaseTypes;
@@ -43,7 +44,7 @@ class DeskSearch {
 	}
 
 	/** A return visit (回访) as its case's timeline recorded it: who called the owner, when, and what they heard. */
-	record ReturnVisit(String caseNo, OffsetDateTime at, String actor, String message) {
+	record ReturnVisit(String caseNo, OffsetDateTime at, String actor, String actorName, String message) {
 	}
 
 	/** The timeline code of a return visit's outcome (the repair procedure writes it; the desk may not depend on it). */
@@ -65,7 +66,10 @@ class DeskSearch {
 
 	private final RowMapper<CaseLine> caseLine;
 
-	DeskSearch(JdbcTemplate jdbc, RegistryRepository registry, CaseTypes caseTypes) {
+	private final ActorNames actorNames;
+
+	DeskSearch(JdbcTemplate jdbc, RegistryRepository registry, CaseTypes caseTypes, ActorNames actorNames) {
+		this.actorNames = actorNames;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.caseLine = (rs, i) -> {
@@ -133,7 +137,8 @@ class DeskSearch {
 		ReturnVisit visit = jdbc.query("select e.case_no, e.at, e.actor, e.message from case_event e "
 				+ "join case_record c on c.case_no = e.case_no where c.unit_code = ? and e.kind = ? "
 				+ "order by e.at desc, e.id desc limit 1", (rs, i) -> new ReturnVisit(rs.getString("case_no"),
-						Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("actor"), rs.getString("message")),
+						Clock.local(rs.getObject("at", OffsetDateTime.class)), rs.getString("actor"),
+						actorNames.reader().nameOf(rs.getString("actor")), rs.getString("message")),
 				unit.code(), RETURN_VISIT).stream().findFirst().orElse(null);
 		return new CallerCard(unit.code(), unit.building(), household, open, recent, visit);
 	}

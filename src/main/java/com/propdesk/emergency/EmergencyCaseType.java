@@ -58,6 +58,15 @@ public class EmergencyCaseType extends CaseTypeDefinition {
 		return "事件类型";
 	}
 
+	/**
+	 * An emergency's running clocks are its next steps (the duty officer's acknowledgement, the first investigation),
+	 * not the end of the work: the owner is told when the next step is due, not that all will be done by then.
+	 */
+	@Override
+	public String dueWording(String time) {
+		return "紧急处置进行中，当前步骤须在 " + time + " 前完成";
+	}
+
 	@Override
 	public boolean categoryRequired() {
 		return true;

@@ -1,6 +1,7 @@
 package com.propdesk.intake;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import com.propdesk.security.Caller;
+import com.propdesk.system.Actor;
 import com.propdesk.security.Groups;
 import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
@@ -46,9 +48,12 @@ class CaseController {
 
 	private final OwnerView.Reader ownerViews;
 
+	private final ActorNames actorNames;
+
 	CaseController(CaseService cases, TaskService taskService, IdentityService identityService, CaseClocks clocks,
-			OwnerView.Reader ownerViews) {
+			OwnerView.Reader ownerViews, ActorNames actorNames) {
 		this.ownerViews = ownerViews;
+		this.actorNames = actorNames;
 		this.cases = cases;
 		this.taskService = taskService;
 		this.identityService = identityService;
@@ -96,7 +101,8 @@ class CaseController {
 	CaseView find(@Parameter(description = "事项编号", example = "R-20261127-0001") @PathVariable String caseNo,
 			HttpServletRequest http) {
 		CaseRecord found = cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
-		checkAccess(Caller.of(http), found);
+		Caller caller = Caller.of(http);
+		checkAccess(caller, found);
 		Task task = found.processInstanceId() == null ? null
 				: taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
 						.desc().listPage(0, 1).stream().findFirst().orElse(null);
@@ -106,7 +112,7 @@ class CaseController {
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
 				found.type().categoryLabel(found.category()), found.building(),
 				found.unit(), found.description(), found.answer(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
-				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), cases.timeline(caseNo),
+				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), timeline(caseNo, caller),
 				ownerViews.of(found));
 	}
 
@@ -150,6 +156,28 @@ class CaseController {
 		cases.feedback(caseNo, feedback, caller instanceof Caller.Staff staff ? staff.userId() : "owner");
 		return ResponseEntity.ok(find(caseNo, http));
 	}
+
+	/**
+	 * The timeline as the caller may read it. Owners and channels (which show it to owners) read what the owner was
+	 * told and what they did themselves; staff lines — pages, dispatch reasons, call records, sampling — are the
+	 * company's.
+	 */
+	private List<CaseView.Line> timeline(String caseNo, Caller caller) {
+		ActorNames.Reader names = actorNames.reader();
+		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || toldOrOwn(e, caller))
+				.map(e -> new CaseView.Line(e.at(), e.kind(), e.actor(), names.nameOf(e.actor()), e.message())).toList();
+	}
+
+	private static boolean toldOrOwn(CaseEvent line, Caller caller) {
+		if (line.kind().startsWith(OWNER_EVENT_PREFIX) || CaseService.OWNER.equals(line.actor())) {
+			return true;
+		}
+		return caller instanceof Caller.Channel channel && line.actor() != null && line.actor().startsWith(Actor.CHANNEL_PREFIX)
+				&& channel.mayUse(line.actor().substring(Actor.CHANNEL_PREFIX.length()));
+	}
+
+	/** The lines that say what the owner was told (notify writes them as event-accepted, event-resolved, …). */
+	private static final String OWNER_EVENT_PREFIX = "event-";
 
 	/** Staff who see every case; the departments see the cases routed to them. */
 	private static final String[] ALL_CASES = { Groups.SERVICE_DESK, Groups.DUTY_OFFICER, Groups.MANAGEMENT,

@@ -112,7 +112,7 @@ public class CaseService {
 		boolean channelCall = identityService.getCurrentAuthentication() == null;
 		if (channelCall) {
 			// history names the channel system that opened the case
-			identityService.setAuthentication("channel:" + request.channel(), List.of(Groups.CHANNELS));
+			identityService.setAuthentication(Actor.CHANNEL_PREFIX + request.channel(), List.of(Groups.CHANNELS));
 		}
 		try {
 			String caseNo = insert(request, type, null);
@@ -206,8 +206,11 @@ public class CaseService {
 	 */
 	public void feedback(String caseNo, Feedback feedback, String actor) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (feedback.score() == null || feedback.score() < 1 || feedback.score() > 5) {
+		if (feedback.score() == null) {
 			problems.add(new FieldProblem("score", "必填：1 到 5 的整数"));
+		}
+		else if (feedback.score() < 1 || feedback.score() > 5) {
+			problems.add(new FieldProblem("score", "应为 1 到 5 的整数"));
 		}
 		TextRules.optional(problems, "comment", feedback.comment(), Lines.MANY, 1000);
 		if (!problems.isEmpty()) {

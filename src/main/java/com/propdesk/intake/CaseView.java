@@ -29,6 +29,16 @@ record CaseView(@Schema(description = "事项编号", requiredMode = Schema.Requ
 		@Schema(description = "受理时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime createdAt,
 		@Schema(description = "最近更新时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime updatedAt,
 		@Schema(description = "关联事项", requiredMode = Schema.RequiredMode.REQUIRED) List<CaseLink> links,
-		@Schema(description = "处理经过，按时间先后", requiredMode = Schema.RequiredMode.REQUIRED) List<CaseEvent> timeline,
+		@Schema(description = "处理经过，按时间先后；业主和渠道只看到告知业主的内容和他们自己的操作", requiredMode = Schema.RequiredMode.REQUIRED) List<Line> timeline,
 		@Schema(description = "业主页面所需：上门师傅、预计到达、能否评价和催办、服务热线", requiredMode = Schema.RequiredMode.REQUIRED) OwnerView owner) {
+
+	/** A timeline line with who acted as people read it. */
+	@Schema(description = "处理经过中的一条")
+	record Line(@Schema(description = "时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime at,
+			@Schema(description = "步骤类型（英文编号）", requiredMode = Schema.RequiredMode.REQUIRED, example = "dispatched") String kind,
+			@Schema(description = "经办人：用户编号、channel:渠道、owner 或 system", requiredMode = Schema.RequiredMode.REQUIRED, example = "engineer") String actor,
+			@Schema(description = "经办人的中文称呼：员工姓名、业主、微信渠道、系统", requiredMode = Schema.RequiredMode.REQUIRED, example = "王师傅") String actorName,
+			@Schema(description = "经过（中文）", requiredMode = Schema.RequiredMode.REQUIRED) String message) {
+	}
+
 }

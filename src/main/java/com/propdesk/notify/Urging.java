@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseEvent;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
@@ -70,7 +71,10 @@ class Urging {
 
 	private final Notifications notifications;
 
-	Urging(CaseService cases, ProcessEngineConfigurationImpl engine, Notifications notifications) {
+	private final ActorNames actorNames;
+
+	Urging(CaseService cases, ProcessEngineConfigurationImpl engine, Notifications notifications, ActorNames actorNames) {
+		this.actorNames = actorNames;
 		this.cases = cases;
 		this.engine = engine;
 		this.notifications = notifications;
@@ -170,7 +174,7 @@ class Urging {
 		}
 		int count = 1 + (int) urges.stream().filter(e -> e.at().isAfter(now.minus(ESCALATION_WINDOW))).count();
 		String eventId = "urge-" + caseNo + "-" + (urges.size() + 1);
-		String text = "催办：" + found.type().label() + " " + caseNo + (OWNER.equals(actor) ? "，业主" : "，" + actor) + "催问进度"
+		String text = "催办：" + found.type().label() + " " + caseNo + (OWNER.equals(actor) ? "，业主" : "，" + actorNames.reader().nameOf(actor)) + "催问进度"
 				+ (count > 1 ? "（24 小时内第 " + count + " 次）" : "") + (note == null ? "" : "：" + note);
 		cases.record(caseNo, CaseTimeline.URGED, actor, (OWNER.equals(actor) ? "业主催办" : "催办")
 				+ (note == null ? "" : "：" + note));

@@ -9,6 +9,9 @@ public final class Actor {
 
 	public static final String SYSTEM = "system";
 
+	/** A channel system acts as {@code channel:<name>} ({@code channel:wechat}). */
+	public static final String CHANNEL_PREFIX = "channel:";
+
 	private Actor() {
 	}
 
