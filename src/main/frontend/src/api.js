@@ -8,6 +8,22 @@ export function keepLoginAs(name) {
   key = name;
 }
 
+/**
+ * The Chinese names of the fields PropDesk's API names in a 400's {@code errors}: a refusal reads as the field staff
+ * see on the form, never as its id.
+ */
+const FIELD_NAMES = {
+  q: '搜索内容', page: '页码', caller: '来电人', phone: '电话', summary: '来电内容', name: '姓名', note: '备注',
+  type: '类型', channel: '受理渠道', building: '楼栋', unit: '房号', category: '类别', description: '情况描述',
+  'reporter.name': '报事人姓名', 'reporter.phone': '报事人电话', score: '评分', comment: '评价内容',
+  from: '开始日期', to: '结束日期', groupBy: '统计维度', status: '状态', days: '天数', format: '格式',
+};
+
+/** One bad field's message as a person reads it: the field's Chinese name first where known, else the message alone. */
+export function fieldMessage({ field, message }) {
+  return FIELD_NAMES[field] ? `${FIELD_NAMES[field]}：${message}` : message;
+}
+
 /** A refused call: its status, its message in Chinese, and for a 400 each bad field with its message. */
 export class ApiError extends Error {
   constructor(status, detail, fields = []) {
@@ -49,7 +65,7 @@ async function call(path, accept, method = 'GET', body = undefined) {
       const problem = await response.json();
       fields = problem.errors || [];
       detail = problem.errors
-        ? problem.errors.map((e) => `${e.field}：${e.message}`).join('；')
+        ? problem.errors.map(fieldMessage).join('；')
         : problem.detail || problem.title || detail;
     } catch (ignored) {
       // not a problem+json answer: the status says enough

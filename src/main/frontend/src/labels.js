@@ -27,6 +27,30 @@ export function priorityName(code) {
   return served.priorities[code] ? `${code} ${served.priorities[code]}` : code;
 }
 
+/** Groups PropDesk's workflow does not declare but a staff member can belong to. */
+const OTHER_GROUPS = { 'camunda-admin': '系统管理员' };
+
+/** A group's Chinese name; its id only when PropDesk names it nowhere. */
+export function groupName(code) {
+  return served.groups[code] || label(OTHER_GROUPS, code);
+}
+
+/**
+ * Who did something on a case, by name: the API's {@code actorName} where it gives one; else the owner, PropDesk itself
+ * or a channel (channel:wechat) by its Chinese name; else the user id.
+ */
+export function actorName(line) {
+  if (line.actorName) return line.actorName;
+  const actor = line.actor;
+  if (actor === 'owner') return '业主';
+  if (actor === 'system') return '系统';
+  if (actor && actor.startsWith('channel:')) {
+    const channel = served.channels[actor.slice('channel:'.length)];
+    if (channel) return channel;
+  }
+  return label({}, actor);
+}
+
 export const SHIFTS = { day: '白班（08:00–20:00）', night: '夜班（20:00–08:00）' };
 
 export const DIMENSIONS = {

@@ -1,9 +1,11 @@
 import './desk.css';
-import { ApiError, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
-import { formatMinute, h } from '../dom.js';
+import { ApiError, fieldMessage, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
+import { append, formatMinute, h } from '../dom.js';
 import { loginForm } from '../login.js';
 import { navigate, parseHash } from '../router.js';
-import { categoryName, label, labels, loadLabels, priorityName, typeName } from '../labels.js';
+import {
+  actorName, categoryName, groupName, label, labels, loadLabels, priorityName, typeName,
+} from '../labels.js';
 
 // The service desk's console: one search box, the caller's card, a new case, a case's page and the desk's actions
 // on a call. Everything comes from PropDesk's API with the agent's own login; data is only ever put in as text.
@@ -16,9 +18,17 @@ const ROLES = { owner: '业主', tenant: '租户', family: '家属' };
 const CLOCK_STATES = { running: '计时中', paused: '已暂停', met: '已达成', stopped: '已停止' };
 const RELATIONS = { opened: '由本事项转出', 'opened-from': '由该事项转入' };
 let me = null;
+// the latest route: an earlier one that fails after the user moved on has nothing left to show its error on
+let routing = 0;
 
+/** Puts a screen in place of the one before; a piece left out (null) is left out, not written as "null". */
 function show(...nodes) {
-  main.replaceChildren(...nodes);
+  main.replaceChildren();
+  append(main, nodes);
+}
+
+function loading(text = '正在加载……') {
+  show(h('p', { class: 'muted', id: 'page-loading' }, text));
 }
 
 const caseHref = (caseNo) => `#/case/${encodeURIComponent(caseNo)}`;
@@ -35,15 +45,17 @@ function failure(error) {
     renderLogin(error.status === 401 ? '登录已失效，请重新登录。' : refusal(error));
     return;
   }
-  main.append(h('p', { class: 'error', role: 'alert', id: 'page-error' }, error.message || String(error)));
+  // the error takes the screen's place: what was there before no longer answers what was asked
+  show(h('p', { class: 'error', role: 'alert', id: 'page-error' }, error.message || String(error)));
 }
 
 async function whoAmI() {
   me = await getJson('/api/desk/me');
-  document.getElementById('who').textContent = `${me.name || me.userId}（${me.groups.map((g) => label(labels().groups, g)).join('、')}）`;
+  document.getElementById('who').textContent = `${me.name || me.userId}（${me.groups.map(groupName).join('、')}）`;
 }
 
 async function route() {
+  const mine = ++routing;
   document.getElementById('nav').hidden = !loggedIn();
   if (!loggedIn()) {
     renderLogin();
@@ -54,6 +66,9 @@ async function route() {
     if (!me) await whoAmI();
     document.getElementById('nav').hidden = false;
     const { path, params } = parseHash('/');
+    // the box holds the search whose results are on screen, and nothing on any other screen
+    if (path !== '/search') searchBox.value = '';
+    loading();
     if (path === '/search') {
       await renderSearch(params.get('q') || '', Number(params.get('page')) || 1);
     } else if (path.startsWith('/caller/')) {
@@ -68,7 +83,7 @@ async function route() {
       renderHome();
     }
   } catch (error) {
-    failure(error);
+    if (mine === routing) failure(error);
   }
 }
 
@@ -153,7 +168,7 @@ function showFieldErrors(form, error, general) {
       slot.hidden = false;
       slot.textContent = slot.textContent ? `${slot.textContent}；${message}` : message;
     } else {
-      unplaced.push(`${field}：${message}`);
+      unplaced.push(fieldMessage({ field, message }));
     }
   }
   if (unplaced.length) {
@@ -176,7 +191,12 @@ function externalId() {
 
 async function renderSearch(q, page) {
   searchBox.value = q;
-  show(h('p', { class: 'muted' }, '正在搜索……'));
+  if (!q.trim()) {
+    show(h('p', { class: 'error', role: 'alert', id: 'search-empty' }, '请输入要找的内容（电话后 4 位、房号、姓名或事项编号）'));
+    searchBox.focus();
+    return;
+  }
+  loading('正在搜索……');
   const found = await getJson(`/api/desk/search?q=${encodeURIComponent(q)}&page=${page}`);
   if (page === 1 && CASE_NO.test(q.trim()) && found.total === 1 && found.callers.length === 0) {
     location.replace(caseHref(found.cases[0].caseNo));
@@ -204,7 +224,6 @@ async function renderSearch(q, page) {
 // ---- the caller's card ------------------------------------------------------------------------------
 
 async function renderCaller(unit) {
-  show(h('p', { class: 'muted' }, '正在加载……'));
   const card = await getJson(`/api/desk/callers/${encodeURIComponent(unit)}`);
   const members = card.household.map((r) => h('tr', { class: r.elderlyAlone || r.specialNeeds ? 'special' : null },
     h('td', {}, r.name), h('td', {}, label(ROLES, r.role)), h('td', {}, r.phone), h('td', {}, residentBadges(r))));
@@ -223,7 +242,7 @@ async function renderCaller(unit) {
         table('recent-cases', CASE_HEADERS, caseRows(card.recentCases), '近 90 天没有事项。'))),
     h('section', { class: 'panel' }, h('h2', {}, '最近一次回访'),
       h('p', { id: 'last-return-visit' }, visit
-        ? [formatMinute(visit.at), ' ', h('a', { href: caseHref(visit.caseNo) }, visit.caseNo), ` ${visit.actor}：${visit.message}`]
+        ? [formatMinute(visit.at), ' ', h('a', { href: caseHref(visit.caseNo) }, visit.caseNo), ` ${actorName(visit)}：${visit.message}`]
         : '无回访记录')));
 }
 
@@ -249,7 +268,6 @@ async function renderNewCase(unit) {
   const name = h('input', { id: 'n-name', name: 'name', maxlength: 64, autocomplete: 'off' });
   const phone = h('input', { id: 'n-phone', name: 'phone', maxlength: 32, autocomplete: 'off', inputmode: 'tel' });
   const description = h('textarea', { id: 'n-description', name: 'description', maxlength: 2000, rows: 4 });
-  const general = h('p', { class: 'error', id: 'new-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', id: 'new-submit' }, '提交受理');
   let residents = [];
 
@@ -272,8 +290,12 @@ async function renderNewCase(unit) {
       ? '选择家庭成员（或直接填写）' : '该房号没有登记住户');
   };
   type.addEventListener('change', fillCategories);
-  building.addEventListener('change', () => fillUnits('').then(fillMembers).catch(failure));
-  unitSelect.addEventListener('change', () => fillMembers().catch(failure));
+  const general = h('p', { class: 'error', id: 'new-error', role: 'alert', hidden: true });
+  // a failed look-up of the pickers is told beside the form, which stays as filled in
+  const pickerFailed = (error) => (error instanceof ApiError && error.status === 401 ? failure(error)
+    : showFieldErrors(form, error, general));
+  building.addEventListener('change', () => fillUnits('').then(fillMembers).catch(pickerFailed));
+  unitSelect.addEventListener('change', () => fillMembers().catch(pickerFailed));
   member.addEventListener('change', () => {
     const chosen = residents[Number(member.value)];
     if (member.value !== '' && chosen) {
@@ -365,7 +387,9 @@ async function renderReceipt(caseNo) {
       h('p', { class: 'muted' }, '事项编号'),
       h('p', { class: 'big', id: 'receipt-case-no' }, receipt.caseNo),
       h('p', { class: 'muted' }, '承诺时间'),
-      h('p', { class: 'due', id: 'receipt-due' }, receipt.dueAt ? formatMinute(receipt.dueAt) : '无计时（已当场答复或无需计时）'),
+      // no running clock is no promise: a major complaint is management's at once, an inquiry may be answered already
+      h('p', { class: 'due', id: 'receipt-due' }, receipt.dueAt ? formatMinute(receipt.dueAt) : '暂无计时中的服务时限'),
+      receipt.answer ? [h('p', { class: 'muted' }, '答复'), h('p', { id: 'receipt-answer' }, receipt.answer)] : null,
       h('p', { class: 'muted' }, '业主跟踪链接'),
       h('p', { class: 'link' }, h('a', { href: url, id: 'receipt-link', target: '_blank', rel: 'noopener noreferrer' }, url)),
       h('p', {}, smsButton(receipt.caseNo)),
@@ -486,7 +510,7 @@ async function renderCase(caseNo, notice) {
     h('td', {}, formatMinute(k.dueAt)), h('td', {}, clockState(k))));
   const timeline = c.timeline.map((line) => h('tr', { 'data-kind': line.kind },
     h('td', {}, formatMinute(line.at)), h('td', {}, label(labels().timelineKinds, line.kind)),
-    h('td', {}, line.actor === 'system' ? '系统' : line.actor), h('td', {}, line.message)));
+    h('td', { class: 'actor' }, actorName(line)), h('td', {}, line.message)));
   show(
     h('h1', { id: 'case-title' }, `事项 ${c.caseNo}`),
     notice ? h('p', { class: 'notice', id: notice.id, role: 'status' }, notice.text) : null,
@@ -518,7 +542,7 @@ async function renderCase(caseNo, notice) {
 document.getElementById('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = searchBox.value.trim();
-  if (q) navigate(`#/search?q=${encodeURIComponent(q)}&page=1`, route);
+  navigate(q ? `#/search?q=${encodeURIComponent(q)}&page=1` : '#/search', route);
 });
 document.getElementById('logout').addEventListener('click', () => {
   logOut();

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,9 @@ class DeskPageBrowserTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
 
 	private ApiClient api;
 
@@ -249,8 +254,99 @@ class DeskPageBrowserTests {
 		assertThat(browser.findElements(By.id("receipt"))).isEmpty();
 	}
 
+	@Test
+	void aFailedOrEmptySearchOrAMissingCaseReplacesTheScreenAndTheBoxHoldsOnlyTheSearchShown() {
+		logIn("agent");
+		search("1401");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#callers-table tr[data-unit='" + UNIT + "']")));
+
+		goTo("#/case/R-20991231-0001");
+		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-error")));
+		assertThat(error.getText()).contains("R-20991231-0001");
+		assertThat(browser.findElement(By.id("main")).getText()).as("the error alone, not the old results under it")
+				.isEqualTo(error.getText());
+		assertThat(browser.findElement(By.id("q")).getDomProperty("value")).isEmpty();
+
+		goTo("#/search?q=" + "1".repeat(65) + "&page=1");
+		error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-error")));
+		assertThat(error.getText()).as("the field by its Chinese name").startsWith("搜索内容：").doesNotContain("q：");
+		assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("正在搜索", "正在加载");
+
+		search("1401");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("callers-table")));
+		search("");
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-empty"))).getText())
+				.isEqualTo("请输入要找的内容（电话后 4 位、房号、姓名或事项编号）");
+		assertThat(browser.findElements(By.id("callers-table"))).as("the old results are gone").isEmpty();
+
+		search("1401");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#callers-table tr[data-unit='" + UNIT + "'] a.caller-link"))).click();
+		wait.until(ExpectedConditions.textToBe(By.id("caller-title"), "住户 " + UNIT));
+		assertThat(browser.findElement(By.id("q")).getDomProperty("value")).as("the box leaves with the results").isEmpty();
+		browser.findElement(By.id("new-for-unit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-form")));
+		assertThat(browser.findElement(By.id("q")).getDomProperty("value")).isEmpty();
+		assertThat(consoleErrors()).as("the refused calls above, and no script error")
+				.allMatch(entry -> entry.contains("Failed to load resource"));
+	}
+
+	@Test
+	void theCasePageNamesWhoDidWhatAndWritesNoNull() throws Exception {
+		JsonNode receipt = openCase("repair", "plumbing", "客厅灯不亮");
+		String caseNo = receipt.get("caseNo").asText();
+		assertThat(api.call("POST", "/api/cases/" + caseNo + "/urge", null, "X-Tracking-Token",
+				receipt.get("trackingToken").asText()).status()).isEqualTo(200);
+
+		logIn("agent");
+		goTo("#/case/" + caseNo);
+		wait.until(ExpectedConditions.textToBe(By.id("case-title"), "事项 " + caseNo));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "业主催办"));
+		List<String> actors = browser.findElements(By.cssSelector("#timeline td.actor")).stream().map(WebElement::getText)
+				.toList();
+		assertThat(actors).contains("业主").doesNotContain("owner", "system")
+				.noneMatch(actor -> actor.startsWith("channel:"));
+		assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return [...document.getElementById('main')"
+				+ ".childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent);"))
+				.as("no stray text (\"null\") between the page's parts").isEmpty();
+		assertThat(consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void theReceiptOfAMajorComplaintPromisesNoTimeItDoesNotHave() throws Exception {
+		String caseNo = open("complaint", "attitude", "保安态度恶劣，我已经联系了电视台记者");
+
+		logIn("agent");
+		goTo("#/created/" + caseNo);
+		WebElement due = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-due")));
+		assertThat(due.getText()).isEqualTo("暂无计时中的服务时限");
+	}
+
+	@Test
+	void theHeaderNamesTheGroupsInChinese() {
+		User user = identityService.newUser("desk-admin-" + UUID.randomUUID().toString().substring(0, 8));
+		user.setFirstName("测试");
+		user.setLastName("管理员");
+		user.setPassword("demo");
+		identityService.saveUser(user);
+		try {
+			identityService.createMembership(user.getId(), "management");
+			identityService.createMembership(user.getId(), "camunda-admin");
+			logIn(user.getId());
+			WebElement who = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+			wait.until(ExpectedConditions.textToBePresentInElement(who, "管理层"));
+			assertThat(who.getText()).contains("系统管理员").doesNotContain("camunda-admin");
+		} finally {
+			identityService.deleteUser(user.getId());
+		}
+	}
+
 	/** A case for the owner of {@link #UNIT}, opened by the desk through the API. */
 	private String open(String type, String category, String description) throws Exception {
+		return openCase(type, category, description).get("caseNo").asText();
+	}
+
+	/** The receipt of a case for the owner of {@link #UNIT}, opened by the desk through the API. */
+	private JsonNode openCase(String type, String category, String description) throws Exception {
 		String body = """
 				{ "type": "%s", "channel": "phone", "externalId": "desk-%s",
 				  "reporter": {"name": "%s", "phone": "%s"}, "building": "6", "unit": "%s", %s
@@ -259,7 +355,12 @@ class DeskPageBrowserTests {
 				category == null ? "" : "\"category\": \"" + category + "\",", description);
 		ApiClient.Answer answer = api.call("POST", "/api/cases", body, "Authorization", basic("agent"));
 		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
-		return answer.body().get("caseNo").asText();
+		return answer.body();
+	}
+
+	/** Moves to a view of the page already open, as a link on it would. */
+	private void goTo(String hash) {
+		((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", hash);
 	}
 
 	private String owner() {
