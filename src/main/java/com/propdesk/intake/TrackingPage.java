@@ -48,7 +48,7 @@ class TrackingPage {
 		if (found == null) {
 			return notFound();
 		}
-		return render(found, null);
+		return render(found, null, null);
 	}
 
 	/**
@@ -66,10 +66,13 @@ class TrackingPage {
 			cases.feedback(caseNo, new Feedback(score, comment), CaseService.OWNER);
 		}
 		catch (InvalidRequestException bad) {
-			return render(found, score == null ? "请先选择评分（1 到 5 星）" : "评价内容最长 1000 个字");
+			// the form again, with what the owner wrote, and what to change
+			boolean scoreWrong = bad.problems().stream().anyMatch(p -> "score".equals(p.field()));
+			return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(render(found,
+					scoreWrong ? "请先选择评分（1 到 5 星）" : "评价内容最长 1000 个字", comment).getBody());
 		}
 		catch (ProblemException conflict) {
-			return render(cases.find(caseNo).orElseThrow(), "这个事项现在不能评价，可能已经评价过了");
+			return render(cases.find(caseNo).orElseThrow(), "这个事项现在不能评价，可能已经评价过了", null);
 		}
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(found.trackingPath())).build();
 	}
@@ -82,7 +85,7 @@ class TrackingPage {
 		return page(HttpStatus.NOT_FOUND, "未找到事项", "<p class=\"muted\">没有这个事项，或链接已失效。请核对短信中的链接。</p>");
 	}
 
-	private ResponseEntity<String> render(CaseRecord found, String notice) {
+	private ResponseEntity<String> render(CaseRecord found, String notice, String comment) {
 		String caseNo = found.caseNo();
 		String action = "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8);
 		String tokenField = "<input type=\"hidden\" name=\"token\" value=\"" + esc(found.trackingToken()) + "\">";
@@ -109,6 +112,9 @@ class TrackingPage {
 		if (owner.eta() != null) {
 			body.append("<p id=\"eta\">预计到达：").append(esc(SHORT.format(owner.eta()))).append("</p>");
 		}
+		cases.timeline(caseNo).stream().filter(e -> CaseTimeline.FEEDBACK.code().equals(e.kind())).reduce((a, b) -> b)
+				.ifPresent(rated -> body.append("<p class=\"card\" id=\"rated\">感谢您的评价。").append(esc(
+						rated.message().replaceFirst("^业主评价：", "您的评价："))).append("</p>"));
 		if (owner.awaitingFeedback()) {
 			body.append("<form class=\"card\" id=\"rate\" method=\"post\" action=\"").append(action).append("/feedback\">")
 					.append(tokenField).append("<h2>请为这次服务评分</h2><p class=\"stars\">");
@@ -116,7 +122,8 @@ class TrackingPage {
 				body.append("<label><input type=\"radio\" name=\"score\" required value=\"").append(score).append("\">")
 						.append(score).append(" 星</label>");
 			}
-			body.append("</p><textarea name=\"comment\" maxlength=\"1000\" rows=\"3\" placeholder=\"说说您的意见（选填）\"></textarea>")
+			body.append("</p><textarea name=\"comment\" maxlength=\"1000\" rows=\"3\" placeholder=\"说说您的意见（选填）\">")
+					.append(comment == null ? "" : esc(comment)).append("</textarea>")
 					.append("<button type=\"submit\">提交评价</button></form>");
 		}
 		if (found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED) {

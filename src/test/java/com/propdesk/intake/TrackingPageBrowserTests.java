@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,6 +98,15 @@ class TrackingPageBrowserTests {
 		visit(receipt);
 		WebElement form = shown("rate");
 		assertThat(shown("status").getText()).isEqualTo("待评价");
+		// sent without a score (a browser without form checks): the form comes back with what the owner wrote
+		((JavascriptExecutor) browser).executeScript(
+				"document.querySelectorAll('#rate [required]').forEach(e => e.removeAttribute('required'))");
+		form.findElement(By.name("comment")).sendKeys("先写的意见");
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(shown("notice").getText()).isEqualTo("请先选择评分（1 到 5 星）");
+		form = shown("rate");
+		assertThat(form.findElement(By.name("comment")).getAttribute("value")).isEqualTo("先写的意见");
+		form.findElement(By.name("comment")).clear();
 		// the control fits the phone: nothing to scroll sideways
 		assertThat(form.getRect().getX() + form.getRect().getWidth()).isLessThanOrEqualTo(390);
 		form.findElement(By.cssSelector("input[name=score][value='4']")).click();
@@ -104,6 +114,7 @@ class TrackingPageBrowserTests {
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 
 		chromium.patiently().until(ExpectedConditions.textToBe(By.id("status"), "已办结"));
+		assertThat(shown("rated").getText()).isEqualTo("感谢您的评价。您的评价：4 分，师傅很准时");
 		assertThat(browser.findElements(By.id("rate"))).isEmpty();
 		assertThat(browser.findElements(By.id("urge"))).isEmpty();
 		assertThat(jdbc.queryForObject("select status from case_record where case_no = ?", String.class, caseNo))
