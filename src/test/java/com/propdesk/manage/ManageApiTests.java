@@ -476,4 +476,85 @@ class ManageApiTests {
 		assertThat(deployment.getName()).isEqualTo("repair");
 	}
 
+
+	/** Files as a browser or Modeler uploads them, with the change note as a form field. */
+	private HttpResponse<String> upload(String user, String path, String note, Map<String, String> files) throws Exception {
+		String boundary = "----manage";
+		StringBuilder body = new StringBuilder();
+		if (note != null) {
+			body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n").append(note)
+					.append("\r\n");
+		}
+		for (var file : files.entrySet()) {
+			body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(file.getKey())
+					.append("\"; filename=\"").append(file.getKey()).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.append(file.getValue()).append("\r\n");
+		}
+		body.append("--").append(boundary).append("--\r\n");
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void uploadedFormGoesLiveWithItsProcessAndTheUnchangedDiagramStays() throws Exception {
+		String diagram = Files.readString(Path.of("processes/repair.bpmn"));
+		String form = Files.readString(Path.of("forms/repair-work.form")).replace("现场诊断", "现场诊断结论");
+		int repairVersion = repositoryService.createProcessDefinitionQuery().processDefinitionKey("repair").latestVersion()
+				.singleResult().getVersion();
+		Map<String, String> files = new java.util.LinkedHashMap<>();
+		files.put("repair.bpmn", diagram);
+		files.put("repair-work.form", form);
+
+		JsonNode preview = JSON.readTree(upload("manager", "/api/manage/deployments/preview", null, files).body());
+		assertThat(preview.path("allowed").asBoolean()).isTrue();
+		assertThat(preview.path("changes")).extracting(c -> c.path("key").asText() + ":" + c.path("unchanged").asBoolean()
+				+ ":" + c.path("deployment").asText()).containsExactly("repair:true:repair", "repair-work:false:repair");
+
+		var missingNote = upload("manager", "/api/manage/deployments", null, files);
+		assertThat(missingNote.statusCode()).isEqualTo(400);
+		assertThat(missingNote.body()).contains("\"field\":\"note\"");
+		var deployed = upload("manager", "/api/manage/deployments", "维修记录表单：现场诊断改为现场诊断结论", files);
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+		JsonNode versions = JSON.readTree(deployed.body()).path("versions");
+		assertThat(versions).extracting(v -> v.path("kind").asText() + ":" + v.path("key").asText()).containsExactly("form:repair-work");
+		String deploymentId = versions.get(0).path("deploymentId").asText();
+		assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult().getName()).isEqualTo("repair");
+		assertThat(repositoryService.getDeploymentResourceNames(deploymentId)).containsExactly("repair-work.form");
+		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("repair").latestVersion().singleResult()
+				.getVersion()).isEqualTo(repairVersion);
+
+		// a diagram that would run code in the JVM is refused with the guard's reasons, and nothing is deployed
+		String unsafe = diagram.replace("camunda:delegateExpression=\"${dispatchTechnicianDelegate}\"",
+				"camunda:class=\"java.lang.Runtime\"");
+		assertThat(unsafe).isNotEqualTo(diagram);
+		JsonNode refused = JSON.readTree(upload("manager", "/api/manage/deployments/preview", null, Map.of("repair.bpmn", unsafe)).body());
+		assertThat(refused.path("allowed").asBoolean()).isFalse();
+		assertThat(refused.path("reasons").get(0).asText()).contains("repair.bpmn");
+		long deployments = repositoryService.createDeploymentQuery().count();
+		var notDeployed = upload("manager", "/api/manage/deployments", "试试", Map.of("repair.bpmn", unsafe));
+		assertThat(notDeployed.statusCode()).isEqualTo(400);
+		assertThat(notDeployed.body()).contains("\"field\":\"files\"", "部署检查未通过");
+		assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	/** The calls behind Cockpit's version picker on a process's and a decision's page: the list unpaged, and its count. */
+	@Test
+	void cockpitsVersionPickerListsEveryVersion() throws Exception {
+		as("manager", "POST", "/api/manage/deployments", fileBody("sla-policy.dmn", fasterP1Response(), "P1 10 分钟"));
+		for (String list : List.of("process-definition?key=repair", "decision-definition?key=sla-policy")) {
+			String query = list + "&sortBy=version&sortOrder=desc&withoutTenantId=true";
+			var versions = as("manager", "GET", "/engine-rest/" + query, null);
+			assertThat(versions.status()).as(list + " " + versions.body()).isEqualTo(200);
+			var count = as("manager", "GET", "/engine-rest/" + query.replaceFirst("\\?", "/count?"), null);
+			assertThat(count.status()).isEqualTo(200);
+			assertThat(versions.body().size()).isEqualTo(count.body().path("count").asInt()).isPositive();
+		}
+		JsonNode decisions = as("manager", "GET", "/engine-rest/decision-definition?key=sla-policy&sortBy=version&sortOrder=desc", null)
+				.body();
+		assertThat(decisions.size()).isGreaterThanOrEqualTo(2);
+		assertThat(decisions.get(0).path("version").asInt()).isEqualTo(latestDecisionVersion("sla-policy"));
+	}
+
 }
