@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.ApiClient;
+import com.propdesk.Jobs;
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
@@ -404,22 +404,11 @@ class ManageApiTests {
 	}
 
 	private Job job(ProcessInstance delivery) {
-		return managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+		return Jobs.of(managementService, delivery.getId());
 	}
 
-	/** Runs the delivery's job as the job executor would, once its due time has come. */
 	private boolean runJob(ProcessInstance delivery) {
-		Job job = job(delivery);
-		if (job.getDuedate() != null) {
-			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
-		}
-		try {
-			managementService.executeJob(job.getId());
-			return true;
-		}
-		catch (RuntimeException failed) {
-			return false;
-		}
+		return Jobs.runWhenDue(managementService, delivery.getId());
 	}
 
 	@Test
@@ -555,6 +544,30 @@ class ManageApiTests {
 				.body();
 		assertThat(decisions.size()).isGreaterThanOrEqualTo(2);
 		assertThat(decisions.get(0).path("version").asInt()).isEqualTo(latestDecisionVersion("sla-policy"));
+	}
+
+
+	@Test
+	void incidentThatIsNoFailedJobIsResolvedWithANote() throws Exception {
+		String caseNo = p1Repair();
+		var repair = runtimeService.createProcessInstanceQuery().processDefinitionKey("repair").processInstanceBusinessKey(caseNo)
+				.singleResult();
+		String id = runtimeService.createIncident("propdesk-check", repair.getId(), "manual", "checked by hand").getId();
+
+		var retry = as("manager", "POST", "/api/manage/incidents/" + id + "/retry", null);
+		assertThat(retry.status()).as("only a failed job is retried").isEqualTo(409);
+		assertThat(as("manager", "POST", "/api/manage/incidents/" + id + "/resolve", "{}").status()).isEqualTo(400);
+		var resolved = as("manager", "POST", "/api/manage/incidents/" + id + "/resolve", "{\"note\": \"已电话确认，无需处理\"}");
+
+		assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
+		assertThat(runtimeService.createIncidentQuery().incidentId(id).count()).isZero();
+		assertThat(trail.entries()).anySatisfy(entry -> {
+			assertThat(entry.caseNo()).isEqualTo(caseNo);
+			assertThat(entry.actor()).isEqualTo("manager");
+			assertThat(entry.detail()).contains("已解决", "已电话确认，无需处理");
+		});
+		assertThat(as("manager", "POST", "/api/manage/incidents/" + id + "/resolve", "{\"note\": \"再一次\"}").status())
+				.isEqualTo(404);
 	}
 
 }
