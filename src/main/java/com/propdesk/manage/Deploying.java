@@ -153,8 +153,9 @@ class Deploying {
 
 	/** What each file is and whether it differs from the latest version of its definition; the files are safe XML or JSON. */
 	private List<Planned> plan(List<Upload> uploads) {
+		List<Definition> definitions = versions.definitions();
 		Set<String> processKeys = new LinkedHashSet<>();
-		versions.latestOfEach().stream().filter(d -> d.kind() == Kind.PROCESS).forEach(d -> processKeys.add(d.key()));
+		definitions.stream().filter(d -> d.kind() == Kind.PROCESS).forEach(d -> processKeys.add(d.key()));
 		Map<Upload, Kind> kinds = new LinkedHashMap<>();
 		Map<Upload, String> keys = new LinkedHashMap<>();
 		for (Upload upload : uploads) {
@@ -172,7 +173,7 @@ class Deploying {
 			String key = keys.get(upload);
 			String deploymentName = kind != Kind.FORM ? key
 					: longestFirst.stream().filter(p -> key.startsWith(p + "-")).findFirst().orElse(key);
-			Definition latest = versions.latest(kind, key).orElse(null);
+			Definition latest = Versions.latest(definitions, kind, key).orElse(null);
 			boolean unchanged = latest != null && Arrays.equals(versions.content(latest), upload.content());
 			plan.add(new Planned(kind, key, key + kind.extension, deploymentName, upload.content(),
 					latest == null ? null : latest.version(), unchanged));

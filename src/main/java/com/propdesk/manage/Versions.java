@@ -167,6 +167,8 @@ class Versions {
 		Map<String, Long> running = new HashMap<>();
 		Privileged.run(engine, () -> {
 			repositoryService.createDeploymentQuery().listPage(0, MAX).forEach(d -> deployments.put(d.getId(), d));
+			// the first entry of a deployment is its creation: an unchanged upload that deployed nothing logs one too,
+			// naming the deployment it duplicates, so a repository deployment (made by no user) takes none of them
 			historyService.createUserOperationLogQuery().entityType(EntityTypes.DEPLOYMENT)
 					.operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).orderByTimestamp().asc().listPage(0, MAX)
 					.forEach(entry -> {
@@ -188,7 +190,7 @@ class Versions {
 			String source = source(deployment == null ? null : deployment.getSource());
 			listing.versions().add(new Version(d.version(), d.id(), d.deploymentId(),
 					deployment == null ? null : Clock.local(deployment.getDeploymentTime()),
-					note != null ? note.deployedBy() : deployers.get(d.deploymentId()), source,
+					note != null ? note.deployedBy() : "repository".equals(source) ? null : deployers.get(d.deploymentId()), source,
 					sourceLabel(source, deployment == null ? null : deployment.getSource()), note == null ? null : note.note(),
 					note == null ? null : note.rolledBackTo(), running.get(d.id()), listing.versions().isEmpty(), d.resourceName()));
 		}
@@ -233,7 +235,11 @@ class Versions {
 	}
 
 	Optional<Definition> latest(Kind kind, String key) {
-		return definitions().stream().filter(d -> d.kind() == kind && d.key().equals(key)).findFirst();
+		return latest(definitions(), kind, key);
+	}
+
+	static Optional<Definition> latest(List<Definition> definitions, Kind kind, String key) {
+		return definitions.stream().filter(d -> d.kind() == kind && d.key().equals(key)).findFirst();
 	}
 
 	/** The latest version of each definition. */

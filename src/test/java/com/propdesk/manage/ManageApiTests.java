@@ -294,6 +294,9 @@ class ManageApiTests {
 		assertThat(modeler.statusCode()).as(modeler.body()).isEqualTo(200);
 		assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 		assertThat(latestDecisionVersion("sla-policy")).isEqualTo(version);
+		JsonNode repository = listing("decision", "sla-policy").path("versions").get(0);
+		assertThat(repository.path("source").asText()).isEqualTo("repository");
+		assertThat(repository.path("deployedBy").isNull()).as("the upload that deployed nothing deployed nothing").isTrue();
 
 		// a changed upload from Modeler deploys, and the page names who uploaded it
 		var changed = modelerUpload("manager", "sla-policy", "sla-policy.dmn", fasterP1Response());
