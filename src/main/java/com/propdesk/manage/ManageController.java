@@ -120,6 +120,10 @@ class ManageController {
 	}
 
 	@Operation(summary = "部署预览（上传文件）", description = "与 JSON 方式相同，文件按 Camunda Modeler 的方式以 multipart/form-data 上传（可多个）。")
+	@ApiResponse(responseCode = "200", description = "预览")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
 	@PostMapping(value = "/deployments/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Deploying.Preview previewUpload(MultipartHttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);
@@ -149,6 +153,11 @@ class ManageController {
 
 	@Operation(summary = "部署（上传文件）", description = "与 JSON 方式相同，文件按 Camunda Modeler 的方式以 multipart/form-data 上传（可多个），"
 			+ "变更说明在表单字段 note 中。")
+	@ApiResponse(responseCode = "201", description = "已部署新版本")
+	@ApiResponse(responseCode = "200", description = "文件未变，未部署")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
 	@PostMapping(value = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Deploying.Result> deployUpload(MultipartHttpServletRequest request) {
 		Caller.Staff staff = Caller.staffIn(request, Groups.MANAGEMENT);
