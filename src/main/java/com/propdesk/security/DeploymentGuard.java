@@ -2,7 +2,9 @@ package com.propdesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -40,22 +42,39 @@ public class DeploymentGuard implements Deployer {
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (ResourceEntity resource : deployment.getResources().values()) {
+			files.put(resource.getName(), resource.getBytes() == null ? new byte[0] : resource.getBytes());
+		}
+		List<String> problems = check(files, deployment.isNew() && InternalProcesses.isPersonsRequest());
+		if (!problems.isEmpty()) {
+			throw new DeploymentRefusedException("部署被拒绝（" + deployment.getName() + "）：" + String.join("；", problems));
+		}
+	}
+
+	/**
+	 * The guard's verdict on a deployment a person makes, before it is made (the managers' preview): what
+	 * {@link #deploy} would refuse, internal processes included.
+	 * @return the reasons, each naming its file; empty when the files may be deployed
+	 */
+	public List<String> verdict(Map<String, byte[]> files) {
+		return check(files, true);
+	}
+
+	private List<String> check(Map<String, byte[]> files, boolean byPerson) {
 		List<String> problems = new ArrayList<>();
 		long total = 0;
-		for (ResourceEntity resource : deployment.getResources().values()) {
-			byte[] bytes = resource.getBytes() == null ? new byte[0] : resource.getBytes();
-			total += bytes.length;
-			problems.addAll(check(resource.getName(), bytes));
+		for (var file : files.entrySet()) {
+			total += file.getValue().length;
+			problems.addAll(check(file.getKey(), file.getValue()));
 		}
 		if (total > MAX_DEPLOYMENT_BYTES) {
 			problems.add(0, "整个部署 " + kilobytes(total) + "，超过上限 " + kilobytes(MAX_DEPLOYMENT_BYTES));
 		}
-		if (deployment.isNew() && InternalProcesses.isPersonsRequest()) {
-			problems.addAll(internalProcessesIn(deployment));
+		if (byPerson) {
+			problems.addAll(internalProcessesIn(files));
 		}
-		if (!problems.isEmpty()) {
-			throw new DeploymentRefusedException("部署被拒绝（" + deployment.getName() + "）：" + String.join("；", problems));
-		}
+		return problems;
 	}
 
 	/** @return why the resource is refused, each reason naming the resource; empty when it is safe */
@@ -93,17 +112,17 @@ public class DeploymentGuard implements Deployer {
 	 * PropDesk's own internal processes (the SLA watcher, the owner-event delivery) come only from the
 	 * repository at start-up: a version deployed by a person could end every clock at once or send nothing.
 	 */
-	private static List<String> internalProcessesIn(DeploymentEntity deployment) {
+	private static List<String> internalProcessesIn(Map<String, byte[]> files) {
 		List<String> problems = new ArrayList<>();
-		for (ResourceEntity resource : deployment.getResources().values()) {
-			if (!resource.getName().toLowerCase(Locale.ROOT).matches(".*\\.bpmn(20\\.xml)?")) {
+		for (var file : files.entrySet()) {
+			if (!file.getKey().toLowerCase(Locale.ROOT).matches(".*\\.bpmn(20\\.xml)?")) {
 				continue;
 			}
 			try {
-				Document document = XmlResources.parse(resource.getBytes());
+				Document document = XmlResources.parse(file.getValue());
 				for (org.w3c.dom.Element process : XmlResources.elements(document, "*", "process")) {
 					if (InternalProcesses.SHIPPED.contains(process.getAttribute("id").trim())) {
-						problems.add(resource.getName() + "：流程 " + process.getAttribute("id")
+						problems.add(file.getKey() + "：流程 " + process.getAttribute("id")
 								+ " 是 PropDesk 的内部流程，只随程序发布，不能由人部署");
 					}
 				}

@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
  * object by class name, and evaluates no expression that walks to Java reflection.
  */
 @Component
-class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
+public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 
 	private final ApplicationContext beans;
 
 	private final CaseProcesses caseProcesses;
+
+	private DeploymentGuard guard;
 
 	DeploymentGuardPlugin(ApplicationContext beans, CaseProcesses caseProcesses) {
 		this.beans = beans;
@@ -57,6 +59,14 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		return names;
 	}
 
+	/** The guard in front of the engine's deployments, for a verdict before deploying. */
+	public DeploymentGuard guard() {
+		if (guard == null) {
+			throw new IllegalStateException("The process engine has not been configured yet");
+		}
+		return guard;
+	}
+
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		Set<String> allowed = allowedBeans();
@@ -64,7 +74,8 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreDeployers() != null) {
 			preDeployers.addAll(configuration.getCustomPreDeployers());
 		}
-		preDeployers.add(new DeploymentGuard(new ExpressionPolicy(allowed), caseProcesses));
+		guard = new DeploymentGuard(new ExpressionPolicy(allowed), caseProcesses);
+		preDeployers.add(guard);
 		configuration.setCustomPreDeployers(preDeployers);
 		LazyBeans visible = new LazyBeans(allowed, beans);
 		configuration.setBeans(visible);

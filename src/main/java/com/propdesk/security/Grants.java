@@ -34,7 +34,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * <ul>
  * <li>departments (engineering, cleaning, security): their tasks; process diagrams to read; Tasklist</li>
  * <li>service desk and duty officer: every running case and task, and open cases; never deploy</li>
- * <li>management: deploy, and read everything, history included</li>
+ * <li>management: deploy, retry failed jobs, and read everything, history included</li>
  * <li>auditor: read history, decisions, deployments and the operation log; change nothing</li>
  * <li>the {@code channel} group of channel systems: open cases through PropDesk's API</li>
  * </ul>
@@ -82,6 +82,8 @@ final class Grants {
 		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
 				ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
+		// a failed job (an owner event that could not be delivered) runs again when a manager retries it
+		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB));
 		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
 				ProcessInstancePermissions.READ));
 		grants.add(new Grant(MANAGEMENT, Resources.TASK, ANY, TaskPermissions.READ));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.propdesk.Jobs;
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
@@ -77,22 +76,11 @@ class OwnerEventDeliveryTests {
 	}
 
 	private Job job(ProcessInstance delivery) {
-		return managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+		return Jobs.of(managementService, delivery.getId());
 	}
 
-	/** Runs the delivery's current job as the job executor would, once its due time has come. */
 	private boolean runJob(ProcessInstance delivery) {
-		Job job = job(delivery);
-		if (job.getDuedate() != null) {
-			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
-		}
-		try {
-			managementService.executeJob(job.getId());
-			return true;
-		}
-		catch (RuntimeException failed) {
-			return false;
-		}
+		return Jobs.runWhenDue(managementService, delivery.getId());
 	}
 
 	@Test

@@ -1,0 +1,38 @@
+package com.propdesk;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+
+/** Jobs run by hand, as the job executor (off in tests) would run them. */
+public final class Jobs {
+
+	private Jobs() {
+	}
+
+	/** The job a process instance waits on; an instance that waits at one step at a time has one. */
+	public static Job of(ManagementService jobs, String processInstanceId) {
+		return jobs.createJobQuery().processInstanceId(processInstanceId).singleResult();
+	}
+
+	/**
+	 * Runs the instance's job once its due time has come: the engine clock moves to the due date first.
+	 * @return whether the job succeeded; a failure leaves it with one retry less (or an incident)
+	 */
+	public static boolean runWhenDue(ManagementService jobs, String processInstanceId) {
+		Job job = of(jobs, processInstanceId);
+		if (job.getDuedate() != null) {
+			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
+		}
+		try {
+			jobs.executeJob(job.getId());
+			return true;
+		}
+		catch (RuntimeException failed) {
+			return false;
+		}
+	}
+
+}
