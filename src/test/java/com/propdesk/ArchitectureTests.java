@@ -34,7 +34,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule sharedCapabilitiesDoNotDependOnCaseTypes = noClasses()
 			.that().resideInAnyPackage("..intake..", "..desk..", "..registry..", "..dispatch..", "..sla..", "..notify..", "..audit..",
-					"..security..", "..system..")
+					"..security..", "..system..", "..manage..")
 			.should().dependOnClassesThat().resideInAnyPackage(CASE_TYPES);
 
 	/** A package that needs one above it is told through an interface it owns or an application event. */
