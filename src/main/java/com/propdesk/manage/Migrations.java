@@ -163,6 +163,8 @@ class Migrations {
 
 	private final TransactionTemplate rolledBack;
 
+	private final TransactionTemplate together;
+
 	private final AuditTrail trail;
 
 	private final JdbcTemplate jdbc;
@@ -176,6 +178,7 @@ class Migrations {
 		this.engine = engine;
 		this.rolledBack = new TransactionTemplate(transactions);
 		this.rolledBack.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+		this.together = new TransactionTemplate(transactions);
 		this.trail = trail;
 		this.jdbc = jdbc;
 	}
@@ -229,18 +232,22 @@ class Migrations {
 					: plan.cases().size() + " 个事项都不能迁移，原因见迁移计划"));
 		}
 		MigrationPlan enginePlan = enginePlan(versions(request));
-		Batch batch = runtime.newMigration(enginePlan).processInstanceIds(movable.stream().map(CaseReport::processInstanceId).toList())
-				.skipCustomListeners().skipIoMappings().executeAsync();
-		OffsetDateTime now = Clock.now();
 		String note = request.note().strip();
-		for (CaseReport moving : movable) {
-			jdbc.update("insert into migration_case (batch_id, case_no, process_instance_id, process_key, from_version, to_version, "
-					+ "target_definition_id, note, actor, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch.getId(), moving.caseNo(),
-					moving.processInstanceId(), plan.processKey(), plan.from().version(), plan.to().version(),
-					plan.to().definitionId(), note, actor, now);
-			trail.append(now, moving.caseNo(), KIND, actor, "迁移到新版本：" + plan.processKey() + " 第 " + plan.from().version()
-					+ " 版 → 第 " + plan.to().version() + " 版（批次 " + batch.getId() + "）；说明：" + note);
-		}
+		// the batch and its cases' records commit together: the batch's jobs find the records when they run
+		Batch batch = together.execute(status -> {
+			Batch submitted = runtime.newMigration(enginePlan).processInstanceIds(movable.stream().map(CaseReport::processInstanceId)
+					.toList()).skipCustomListeners().skipIoMappings().executeAsync();
+			OffsetDateTime now = Clock.now();
+			for (CaseReport moving : movable) {
+				jdbc.update("insert into migration_case (batch_id, case_no, process_instance_id, process_key, from_version, to_version, "
+						+ "target_definition_id, note, actor, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", submitted.getId(),
+						moving.caseNo(), moving.processInstanceId(), plan.processKey(), plan.from().version(), plan.to().version(),
+						plan.to().definitionId(), note, actor, now);
+				trail.append(now, moving.caseNo(), KIND, actor, "提交迁移：" + plan.processKey() + " 第 " + plan.from().version()
+						+ " 版 → 第 " + plan.to().version() + " 版（批次 " + submitted.getId() + "）；说明：" + note);
+			}
+			return submitted;
+		});
 		return new Submitted(batch.getId(), movable.stream().map(CaseReport::caseNo).toList(), excluded);
 	}
 

@@ -184,6 +184,7 @@ class MigrationApiTests {
 		assertThat(caseReport(answer.body(), atDesk).get("movable").asBoolean()).isFalse();
 		accepting.forEach(caseNo -> assertThat(version(caseNo)).isEqualTo(v1));
 		assertThat(version(atDesk)).isEqualTo(v1);
+		assertThat(migrationEntries(accepting.get(0))).isEmpty();
 		assertThat(historyService.createUserOperationLogQuery().operationType(UserOperationLogEntry.OPERATION_TYPE_MIGRATE).count())
 				.isEqualTo(migrationsLogged);
 
@@ -225,10 +226,11 @@ class MigrationApiTests {
 		accepting.forEach(caseNo -> assertThat(instance(caseNo).getProcessDefinitionId()).isEqualTo(v2));
 		assertThat(version(atDesk)).isEqualTo(v1);
 		for (String caseNo : accepting) {
-			assertThat(jdbc.queryForList("select detail from audit_trail where case_no = ? and kind = ? and actor = ?", String.class,
-					caseNo, Migrations.KIND, "manager"))
-					.containsExactly("迁移到新版本：repair 第 " + v1 + " 版 → 第 " + (v1 + 1) + " 版（批次 " + batchId + "）；说明：接单后增加确认到场");
+			assertThat(migrationEntries(caseNo)).containsExactly(
+					"提交迁移：repair 第 " + v1 + " 版 → 第 " + (v1 + 1) + " 版（批次 " + batchId + "）；说明：接单后增加确认到场",
+					"已迁移：repair 第 " + v1 + " 版 → 第 " + (v1 + 1) + " 版（批次 " + batchId + "）");
 		}
+		assertThat(migrationEntries(atDesk)).isEmpty();
 		// the engine's own log names the manager too: the move was submitted in their name
 		assertThat(historyService.createUserOperationLogQuery().operationType(UserOperationLogEntry.OPERATION_TYPE_MIGRATE)
 				.userId("manager").processDefinitionKey(RepairProcess.KEY).count()).isPositive();
@@ -240,6 +242,12 @@ class MigrationApiTests {
 				.isEqualTo("确认到场");
 	}
 
+	/** The case's audit trail entries of moves, all in the manager's name. */
+	private List<String> migrationEntries(String caseNo) {
+		return jdbc.queryForList("select detail from audit_trail where case_no = ? and kind = ? and actor = ? order by seq", String.class,
+				caseNo, Migrations.KIND, "manager");
+	}
+
 	private void runBatch(String batchId) {
 		Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
 		Job seed = managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
@@ -248,6 +256,65 @@ class MigrationApiTests {
 				.forEach(job -> managementService.executeJob(job.getId()));
 		Job monitor = managementService.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
 		managementService.executeJob(monitor.getId());
+	}
+
+	/** The repair's last wait: the owner's feedback, or the timeout. */
+	private String waitingForFeedback() {
+		String caseNo = open("5", "5-1001", "plumbing", "厨房下水道堵塞");
+		Task accept = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		Work.completeAs(identityService, taskService, accept.getAssignee(), accept, Map.of("eta", "15 分钟内"));
+		Task work = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		Work.completeAs(identityService, taskService, work.getAssignee(), work, Map.of(RepairProcess.DIAGNOSIS.name(), "管道堵塞",
+				RepairProcess.REPAIR_OUTCOME.name(), "done", RepairProcess.WORK_DONE.name(), "疏通下水道", RepairProcess.MATERIALS.name(), "无",
+				RepairProcess.COST.name(), 0.0));
+		Task acceptance = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		Work.completeAs(identityService, taskService, "agent", acceptance, Map.of(RepairProcess.ACCEPTED.name(), true,
+				RepairProcess.OWNER_CONFIRMATION.name(), "业主确认已修好"));
+		return caseNo;
+	}
+
+	private Job feedbackTimer(String caseNo) {
+		return managementService.createJobQuery().processInstanceId(instance(caseNo).getId()).timers().singleResult();
+	}
+
+	@Test
+	void aCaseWaitingOnATimerKeepsItsDueTimeWhenItMoves() throws Exception {
+		repositoryService.deleteDeployment(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RepairProcess.KEY)
+				.processDefinitionVersion(v1 + 1).singleResult().getDeploymentId(), true, true);
+		String waiting = waitingForFeedback();
+		versions.deploy("repair.bpmn", TestVersions.repairWithoutDeskClassification());
+		java.util.Date due = feedbackTimer(waiting).getDuedate();
+
+		Answer plan = api.call("POST", "/api/manage/migrations/dry-run", body(", \"caseNos\": [\"" + waiting + "\"]"),
+				"Authorization", basic("manager"));
+
+		assertThat(plan.status()).isEqualTo(200);
+		JsonNode timer = null;
+		for (JsonNode mapping : plan.body().get("timers")) {
+			if (mapping.at("/source/id").asText().equals(RepairProcess.FEEDBACK_TIMEOUT)) {
+				timer = mapping;
+			}
+		}
+		assertThat(timer).isNotNull();
+		assertThat(timer.get("before").asText()).isEqualTo("时长 PT72H");
+		assertThat(timer.get("after").asText()).isEqualTo("时长 PT48H");
+		JsonNode report = caseReport(plan.body(), waiting);
+		assertThat(report.get("movable").asBoolean()).isTrue();
+		assertThat(report.at("/timers/0/activity/id").asText()).isEqualTo(RepairProcess.FEEDBACK_TIMEOUT);
+		assertThat(java.time.OffsetDateTime.parse(report.at("/timers/0/dueAt").asText()).toInstant()).isEqualTo(due.toInstant());
+		assertThat(report.at("/timers/0/note").asText()).contains("保持原到期时间", "PT48H");
+
+		Answer submitted = api.call("POST", "/api/manage/migrations",
+				body(", \"caseNos\": [\"" + waiting + "\"], \"note\": \"评价等待改为 48 小时\""), "Authorization", basic("manager"));
+		assertThat(submitted.status()).isEqualTo(202);
+		batches.add(submitted.body().get("batchId").asText());
+		runBatch(submitted.body().get("batchId").asText());
+
+		assertThat(version(waiting)).isEqualTo(v1 + 1);
+		assertThat(feedbackTimer(waiting).getDuedate()).isEqualTo(due);
+		// the owner's feedback still reaches the moved case
+		assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance(waiting).getId()).eventType("message")
+				.count()).isEqualTo(1);
 	}
 
 	@Test

@@ -59,9 +59,13 @@ final class TestVersions {
 		return xml;
 	}
 
-	/** Also without {@code Task_DeskClassification}: the desk's step is now another activity, with another id. */
+	/**
+	 * Also without {@code Task_DeskClassification} (the desk's step is now another activity, with another id), and the
+	 * owner's feedback awaited 48 hours instead of 72.
+	 */
 	static String repairWithoutDeskClassification() {
-		return repairWithTaskRenamedAndAdded().replace("Task_DeskClassification", "Task_ClassifyByDesk");
+		return replaceOnce(repairWithTaskRenamedAndAdded().replace("Task_DeskClassification", "Task_ClassifyByDesk"), ">PT72H<",
+				">PT48H<");
 	}
 
 	/** sla-policy with P1 repair response 15 → 10 minutes. */
