@@ -258,6 +258,38 @@ class MigrationApiTests {
 		managementService.executeJob(monitor.getId());
 	}
 
+	@Test
+	void aCaseThatEndsBeforeItsMoveIsReportedAsAFailedJobInChinese() throws Exception {
+		Answer submitted = api.call("POST", "/api/manage/migrations", body(", \"note\": \"接单后增加确认到场\""), "Authorization",
+				basic("manager"));
+		String batchId = submitted.body().get("batchId").asText();
+		batches.add(batchId);
+		runtimeService.deleteProcessInstance(instance(accepting.get(0)).getId(), "业主撤回");
+
+		Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+		managementService.executeJob(managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult()
+				.getId());
+		for (Job job : managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()) {
+			try {
+				managementService.executeJob(job.getId());
+			}
+			catch (RuntimeException failed) {
+				managementService.setJobRetries(job.getId(), 0);
+			}
+		}
+
+		Answer progress = api.call("GET", "/api/manage/migrations/" + batchId, null, "Authorization", basic("manager"));
+		assertThat(progress.body().get("finished").asBoolean()).isFalse();
+		assertThat(progress.body().get("total").asInt()).isEqualTo(3);
+		assertThat(progress.body().get("failed").asInt()).isEqualTo(1);
+		assertThat(progress.body().at("/failedJobs/0/error").asText()).isEqualTo("事项的流程已结束或不存在");
+		assertThat(progress.body().at("/failedJobs/0/original").asText()).contains("does not exist");
+		for (JsonNode moving : progress.body().get("cases")) {
+			assertThat(moving.get("stateLabel").asText()).as(moving.get("caseNo").asText())
+					.isEqualTo(moving.get("caseNo").asText().equals(accepting.get(0)) ? "已结束" : "已迁移");
+		}
+	}
+
 	/** The repair's last wait: the owner's feedback, or the timeout. */
 	private String waitingForFeedback() {
 		String caseNo = open("5", "5-1001", "plumbing", "厨房下水道堵塞");
