@@ -123,6 +123,7 @@ class Migrations {
 			@Schema(description = "引擎按相同步骤编号生成的对应关系") List<Instruction> instructions,
 			@Schema(description = "旧版本中可能有事项停留、但在新版本中没有对应的步骤") List<Activity> unmapped,
 			@Schema(description = "对应到新版本的定时器") List<TimerMapping> timers,
+			@Schema(description = "该版本进行中的事项总数；多于 " + MAX_CASES + " 个时 cases 只列出前 " + MAX_CASES + " 个") long running,
 			@Schema(description = "该版本进行中的事项（或所问的事项）") List<CaseReport> cases,
 			@Schema(description = "能迁移的事项数") int movable, @Schema(description = "不能迁移的事项数") int blocked) {
 	}
@@ -202,15 +203,17 @@ class Migrations {
 				.filter(i -> !i.isUpdateEventTrigger() && timer(source, i.getSourceActivityId()) != null)
 				.map(i -> new TimerMapping(activity(source, i.getSourceActivityId()), activity(target, i.getTargetActivityId()),
 						timer(source, i.getSourceActivityId()), timer(target, i.getTargetActivityId()),
-						"已在等待的事项保持原到期时间；新版本的定时设置只对迁移后才到达此处的事项生效"))
+						timer(source, i.getSourceActivityId()).equals(timer(target, i.getTargetActivityId())) ? "已在等待的事项保持原到期时间"
+								: "已在等待的事项保持原到期时间；新的定时设置只对迁移后才到达此处的事项生效"))
 				.toList();
 
 		List<CaseReport> cases = instances(versions, request.caseNos()).stream()
 				.map(instance -> report(instance, plan, source, target, bySource)).toList();
 		int movable = (int) cases.stream().filter(CaseReport::movable).count();
+		long running = runtime.createProcessInstanceQuery().processDefinitionId(versions.source().getId()).count();
 		return new Plan(versions.key(), new VersionRef(versions.source().getVersion(), versions.source().getId()),
 				new VersionRef(versions.target().getVersion(), versions.target().getId()), instructions, unmapped, timers,
-				cases, movable, cases.size() - movable);
+				running, cases, movable, cases.size() - movable);
 	}
 
 	/**

@@ -33,6 +33,9 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.impl.ModelInstanceImpl;
+import org.camunda.bpm.model.xml.impl.util.ModelUtil;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -224,10 +227,14 @@ final class VersionComparison {
 		};
 	}
 
-	/** Event definitions sit on the element itself; parameters under its extension elements. */
+	/**
+	 * Event definitions sit on the element itself, parameters under its extension elements; a nested flow element
+	 * (inside a sub-process) is compared on its own.
+	 */
 	private static <T extends ModelElementInstance> List<T> descendants(ModelElementInstance element, Class<T> type) {
 		List<T> found = new ArrayList<>();
-		for (ModelElementInstance child : element.getChildElementsByType(ModelElementInstance.class)) {
+		for (DomElement dom : element.getDomElement().getChildElements()) {
+			ModelElementInstance child = ModelUtil.getModelElement(dom, (ModelInstanceImpl) element.getModelInstance());
 			if (type.isInstance(child)) {
 				found.add(type.cast(child));
 			}

@@ -156,6 +156,7 @@ class MigrationApiTests {
 
 		assertThat(plan.get("movable").asInt()).isEqualTo(3);
 		assertThat(plan.get("blocked").asInt()).isEqualTo(1);
+		assertThat(plan.get("running").asInt()).isEqualTo(4);
 		for (String caseNo : accepting) {
 			JsonNode report = caseReport(plan, caseNo);
 			assertThat(report.get("movable").asBoolean()).as(caseNo).isTrue();
