@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -92,6 +93,10 @@ final class Grants {
 		grants.add(new Grant(MANAGEMENT, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
 		grants.add(new Grant(MANAGEMENT, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 		grants.add(new Grant(MANAGEMENT, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+		// moving running cases to another version (/api/manage/migrations): the migration batch, and the move itself
+		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
+		grants.add(new Grant(MANAGEMENT, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+				Permissions.READ, Permissions.READ_HISTORY));
 
 		grants.add(new Grant(AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ));
