@@ -186,7 +186,7 @@ class Migrations {
 
 	/** The two versions, the engine's plan and each case's answer; changes nothing. */
 	Plan plan(Request request) {
-		Versions versions = versions(request);
+		VersionPair versions = versions(request);
 		MigrationPlan plan = enginePlan(versions);
 		BpmnModelInstance source = repository.getBpmnModelInstance(versions.source().getId());
 		BpmnModelInstance target = repository.getBpmnModelInstance(versions.target().getId());
@@ -295,10 +295,10 @@ class Migrations {
 
 	// ---- the plan ----
 
-	private record Versions(String key, ProcessDefinition source, ProcessDefinition target) {
+	private record VersionPair(String key, ProcessDefinition source, ProcessDefinition target) {
 	}
 
-	private Versions versions(Request request) {
+	private VersionPair versions(Request request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (request.processKey() == null || request.processKey().isBlank()) {
 			problems.add(new FieldProblem("processKey", "必填：流程键，如 repair"));
@@ -327,14 +327,14 @@ class Migrations {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return new Versions(key, source, target);
+		return new VersionPair(key, source, target);
 	}
 
 	/**
 	 * The engine maps the activities with equal ids; then each instruction is given again, updating the trigger of
 	 * message, signal and conditional events and leaving timers as they are.
 	 */
-	private MigrationPlan enginePlan(Versions versions) {
+	private MigrationPlan enginePlan(VersionPair versions) {
 		try {
 			MigrationPlan generated = runtime.createMigrationPlan(versions.source().getId(), versions.target().getId())
 					.mapEqualActivities().build();
@@ -397,7 +397,7 @@ class Migrations {
 	// ---- the cases ----
 
 	/** The running cases of the source version: all of them (up to {@value #MAX_CASES}), or those asked for. */
-	private List<ProcessInstance> instances(Versions versions, List<String> caseNos) {
+	private List<ProcessInstance> instances(VersionPair versions, List<String> caseNos) {
 		if (caseNos == null) {
 			return runtime.createProcessInstanceQuery().processDefinitionId(versions.source().getId()).orderByBusinessKey().asc()
 					.listPage(0, MAX_CASES);
