@@ -63,10 +63,11 @@ public class OpenApiDocument {
 	/** Tags by path prefix, in the order Swagger UI lists them. */
 	private static final List<Map.Entry<String, Tag>> TAGS = List.of(
 			Map.entry("/api/cases", new Tag().name("事项").description("渠道系统新建事项，工作人员、渠道和业主查看事项，业主评价")),
-			Map.entry("/api/desk", new Tag().name("客服台").description("按事项编号、电话、房号或姓名查找来电住户和事项，来电住户卡片（客服、值班和管理层）")),
+			Map.entry("/api/desk", new Tag().name("客服台").description("按事项编号、电话、房号或姓名查找来电住户和事项，来电住户卡片，接电话时的事项信息、来电记录、更正联系方式、短信发送跟踪链接（客服、值班和管理层）")),
 			Map.entry("/api/emergency-plans", new Tag().name("应急预案").description("各类紧急事件的现行预案及历次版本")),
 			Map.entry("/api/knowledge", new Tag().name("知识库").description("咨询的标准答复、说法、草稿和未答问题（工作人员）")),
 			Map.entry("/api/registry", new Tag().name("房产档案").description("片区、楼栋、单元、住户和维修人员（工作人员）")),
+			Map.entry("/api/manage", new Tag().name("流程管理").description("流程、决策表和表单的版本、对比、部署、回滚、迁移运行中的事项、故障处理、导出（管理层；审计只读）")),
 			Map.entry("/api/audit", new Tag().name("审计").description("事项历史、服务时限报表、审计链（审计和管理层）")));
 
 	@Bean
