@@ -145,7 +145,7 @@ function caseRows(lines) {
     h('td', {}, c.type === 'complaint' ? h('span', { class: 'badge complaint' }, typeName(c.type)) : typeName(c.type)),
     h('td', {}, label(labels().statuses, c.status)),
     h('td', {}, priorityBadge(c.priority)),
-    h('td', {}, formatMinute(c.created)),
+    h('td', { class: 'nowrap' }, formatMinute(c.created)),
     h('td', {}, c.unit ? h('a', { href: callerHref(c.unit) }, c.unit) : '—'),
     h('td', {}, c.reporter || '—', c.reporterPhone ? h('span', { class: 'muted' }, ` ${c.reporterPhone}`) : null)));
 }
@@ -162,7 +162,9 @@ function showFieldErrors(form, error, general) {
     return;
   }
   const unplaced = [];
-  for (const { field, message } of error.fields) {
+  for (const { field, message: said } of error.fields) {
+    // the API lists a type's category codes for channel systems; beside the picker, choosing one is what to do
+    const message = field === 'category' && /^\S*必填/.test(said) ? '请选择一项' : said;
     const slot = form.querySelector(`.field-error[data-field="${CSS.escape(field)}"]`);
     if (slot) {
       slot.hidden = false;
@@ -268,12 +270,17 @@ async function renderNewCase(unit) {
   const name = h('input', { id: 'n-name', name: 'name', maxlength: 64, autocomplete: 'off' });
   const phone = h('input', { id: 'n-phone', name: 'phone', maxlength: 32, autocomplete: 'off', inputmode: 'tel' });
   const description = h('textarea', { id: 'n-description', name: 'description', maxlength: 2000, rows: 4 });
+  // a complaint also records what the owner asks for and whom it is about
+  const demand = h('textarea', { id: 'n-demand', name: 'demand', maxlength: 1000, rows: 2 });
+  const subject = h('input', { id: 'n-subject', name: 'subject', maxlength: 200, autocomplete: 'off' });
   const submit = h('button', { type: 'submit', id: 'new-submit' }, '提交受理');
   let residents = [];
 
+  const complaintRows = [];
   const fillCategories = () => {
     const own = labels().categories[type.value] || {};
     options(category, Object.entries(own), '', '请选择类别');
+    complaintRows.forEach((node) => { node.hidden = type.value !== 'complaint'; });
   };
   const fillUnits = async (chosen) => {
     if (!building.value) {
@@ -287,7 +294,7 @@ async function renderNewCase(unit) {
     residents = unitSelect.value
       ? await getJson(`/api/registry/units/${encodeURIComponent(unitSelect.value)}/residents`) : [];
     options(member, residents.map((r, i) => [String(i), `${r.name}（${label(ROLES, r.role)}）`]), '', residents.length
-      ? '选择家庭成员（或直接填写）' : '该房号没有登记住户');
+      ? '选择家庭成员（或直接填写）' : unitSelect.value ? '该房号没有登记住户' : '请先选择房号');
   };
   type.addEventListener('change', fillCategories);
   const general = h('p', { class: 'error', id: 'new-error', role: 'alert', hidden: true });
@@ -316,7 +323,10 @@ async function renderNewCase(unit) {
     row('报事人', name, 'reporter.name'),
     row('联系电话', phone, 'reporter.phone'),
     row('情况描述', description, 'description'),
+    complaintRows.concat(row('诉求', demand, 'demand'), row('投诉对象', subject, 'subject')),
     h('span'), h('div', {}, general, submit));
+  complaintRows.push(...form.querySelectorAll('label[for=n-demand], label[for=n-subject]'),
+    demand.parentElement, subject.parentElement);
 
   const id = externalId();
   form.addEventListener('submit', async (event) => {
@@ -328,6 +338,7 @@ async function renderNewCase(unit) {
         reporter: { name: name.value.trim(), phone: phone.value.trim() },
         building: building.value || null, unit: unitSelect.value || null, category: category.value || null,
         description: description.value.trim(),
+        ...(type.value === 'complaint' ? { demand: demand.value.trim() || null, subject: subject.value.trim() || null } : {}),
       });
       navigate(`#/created/${encodeURIComponent(receipt.caseNo)}`, route);
     } catch (error) {
@@ -386,7 +397,7 @@ async function renderReceipt(caseNo) {
       h('p', { class: 'muted' }, `${typeName(receipt.type)} · ${receipt.statusLabel} · `, priorityBadge(receipt.priority)),
       h('p', { class: 'muted' }, '事项编号'),
       h('p', { class: 'big', id: 'receipt-case-no' }, receipt.caseNo),
-      h('p', { class: 'muted' }, '承诺时间'),
+      h('p', { class: 'muted' }, receipt.type === 'emergency' ? '当前步骤时限（值班确认）' : '承诺时间'),
       // no running clock is no promise: a major complaint is management's at once, an inquiry may be answered already
       h('p', { class: 'due', id: 'receipt-due' }, receipt.dueAt ? formatMinute(receipt.dueAt) : '暂无计时中的服务时限'),
       receipt.answer ? [h('p', { class: 'muted' }, '答复'), h('p', { id: 'receipt-answer' }, receipt.answer)] : null,
@@ -408,7 +419,7 @@ function clockState(clock) {
 }
 
 function holder(task) {
-  if (task.assignee) return task.assigneeName ? `${task.assigneeName}（${task.assignee}）` : task.assignee;
+  if (task.assignee) return task.assigneeName || task.assignee;
   return `待认领：${(task.groupLabels || task.groups || []).join('、') || '—'}`;
 }
 
@@ -416,7 +427,7 @@ function holder(task) {
 function pagedNames(paged, tasks) {
   return paged.map((id) => {
     const task = tasks.find((t) => t.assignee === id);
-    if (task && task.assigneeName) return `${task.assigneeName}（${id}）`;
+    if (task && task.assigneeName) return task.assigneeName;
     return labels().groups[id] || id;
   }).join('、');
 }
@@ -498,8 +509,10 @@ async function renderCase(caseNo, notice) {
     ['类别', c.categoryLabel || categoryName(c.type, c.category)],
     ['房号', c.unit ? h('a', { href: callerHref(c.unit) }, c.unit) : '—'],
     ['负责部门', c.departmentLabel || '—'], ['受理时间', formatMinute(c.createdAt)],
-    ['承诺时间', c.dueAt ? formatMinute(c.dueAt) : '—'], ['受理渠道', label(labels().channels, c.channel)],
+    [c.type === 'emergency' ? '当前步骤时限' : '承诺时间', c.dueAt ? formatMinute(c.dueAt) : '—'],
+    ['受理渠道', label(labels().channels, c.channel)],
   ];
+  if (c.answer) facts.push(['答复', c.answer]);
   if (c.owner && c.owner.technician) facts.push(['上门师傅', c.owner.technician]);
   if (c.owner && c.owner.eta) facts.push(['预计到达', formatMinute(c.owner.eta)]);
   const tasks = desk.tasks.map((t) => h('tr', {},

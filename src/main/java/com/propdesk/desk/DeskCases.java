@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -99,8 +100,9 @@ class DeskCases {
 		this.environment = environment;
 	}
 
+	/** A case by its number as the desk may type it, in any letter case (as the search reads it). */
 	CaseRecord find(String caseNo) {
-		return cases.find(caseNo).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
+		return cases.find(caseNo.toUpperCase(Locale.ROOT)).orElseThrow(() -> ProblemException.notFound("没有事项 " + caseNo));
 	}
 
 	DeskCase view(CaseRecord found) {

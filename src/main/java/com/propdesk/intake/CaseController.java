@@ -106,7 +106,8 @@ class CaseController {
 		Task task = found.processInstanceId() == null ? null
 				: taskService.createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
 						.desc().listPage(0, 1).stream().findFirst().orElse(null);
-		String assignee = task == null ? null : task.getAssignee();
+		// who holds the task is the company's: an owner or a channel reads the technician in `owner` (王师傅)
+		String assignee = task == null || !(caller instanceof Caller.Staff) ? null : task.getAssignee();
 		return new CaseView(found.caseNo(), found.type().key(), found.type().label(), found.channel(),
 				found.status().code(), found.status().label(), found.priority(), found.department(),
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
@@ -159,21 +160,21 @@ class CaseController {
 
 	/**
 	 * The timeline as the caller may read it. Owners and channels (which show it to owners) read what the owner was
-	 * told and what they did themselves; staff lines — pages, dispatch reasons, call records, sampling — are the
+	 * told and what the owner did (urges, the rating); staff lines — pages, dispatch reasons, call records, sampling — are the
 	 * company's.
 	 */
 	private List<CaseView.Line> timeline(String caseNo, Caller caller) {
 		ActorNames.Reader names = actorNames.reader();
-		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || toldOrOwn(e, caller))
+		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || toldOrOwn(e))
 				.map(e -> new CaseView.Line(e.at(), e.kind(), e.actor(), names.nameOf(e.actor()), e.message())).toList();
 	}
 
-	private static boolean toldOrOwn(CaseEvent line, Caller caller) {
-		if (line.kind().startsWith(OWNER_EVENT_PREFIX) || CaseService.OWNER.equals(line.actor())) {
-			return true;
-		}
-		return caller instanceof Caller.Channel channel && line.actor() != null && line.actor().startsWith(Actor.CHANNEL_PREFIX)
-				&& channel.mayUse(line.actor().substring(Actor.CHANNEL_PREFIX.length()));
+	/**
+	 * Not "what the channel did": the steps the engine runs on at intake (classification, clocks, dispatch) are
+	 * credited to whoever opened the case, the channel included.
+	 */
+	private static boolean toldOrOwn(CaseEvent line) {
+		return line.kind().startsWith(OWNER_EVENT_PREFIX) || CaseService.OWNER.equals(line.actor());
 	}
 
 	/** The lines that say what the owner was told (notify writes them as event-accepted, event-resolved, …). */

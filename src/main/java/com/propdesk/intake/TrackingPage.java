@@ -68,13 +68,21 @@ class TrackingPage {
 		catch (InvalidRequestException bad) {
 			// the form again, with what the owner wrote, and what to change
 			boolean scoreWrong = bad.problems().stream().anyMatch(p -> "score".equals(p.field()));
-			return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(render(found,
-					scoreWrong ? "请先选择评分（1 到 5 星）" : "评价内容最长 1000 个字", comment).getBody());
+			String notice = !scoreWrong ? "评价内容最长 1000 个字" : score == null ? "请先选择评分（1 到 5 星）" : "评分应为 1 到 5 星";
+			return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(render(found, notice, comment).getBody());
 		}
 		catch (ProblemException conflict) {
 			return render(cases.find(caseNo).orElseThrow(), "这个事项现在不能评价，可能已经评价过了", null);
 		}
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(found.trackingPath())).build();
+	}
+
+	/** The forms' addresses opened as pages (a reload, a shared link): back to the owner's page. */
+	@GetMapping({ "/track/{caseNo}/feedback", "/track/{caseNo}/urge" })
+	ResponseEntity<Void> backToPage(@PathVariable String caseNo, @RequestParam(defaultValue = "") String token) {
+		String page = "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8)
+				+ (token.isEmpty() ? "" : "?token=" + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8));
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(page)).build();
 	}
 
 	private CaseRecord owned(String caseNo, String token) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseService;
 import com.propdesk.notify.Notification.Kind;
 import com.propdesk.registry.PhoneNumbers;
@@ -25,7 +26,10 @@ public class Notifications {
 
 	private final CaseService cases;
 
-	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases) {
+	private final ActorNames actorNames;
+
+	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases, ActorNames actorNames) {
+		this.actorNames = actorNames;
 		this.jdbc = jdbc;
 		this.gateway = gateway;
 		this.cases = cases;

@@ -176,6 +176,13 @@ class UrgeApiTests {
 		assertThat(owner.get("awaitingFeedback").asBoolean()).isFalse();
 		assertThat(owner.get("mayUrge").asBoolean()).isTrue();
 		assertThat(owner.get("hotline").asText()).isEqualTo("0571-8888 6600");
+		// what the owner and the channel read of the timeline: what the owner was told, and nothing of the company's
+		for (String[] reader : new String[][] { { "X-Tracking-Token", token }, { "X-Api-Key", "demo" } }) {
+			JsonNode view = api.call("GET", "/api/cases/" + caseNo, null, reader).body();
+			assertThat(view.get("timeline").findValuesAsText("kind")).as(reader[0]).isNotEmpty()
+					.allMatch(kind -> kind.startsWith("event-"));
+			assertThat(view.get("assignee").isNull()).as(reader[0]).isTrue();
+		}
 		// the desk reads the same, although it may not open the technician's task
 		assertThat(api.call("GET", "/api/cases/" + caseNo, null, "Authorization", basic("agent")).body().get("owner")
 				.get("technician").asText()).isEqualTo("王师傅");
