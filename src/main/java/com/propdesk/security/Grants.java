@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -34,7 +35,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * <ul>
  * <li>departments (engineering, cleaning, security): their tasks; process diagrams to read; Tasklist</li>
  * <li>service desk and duty officer: every running case and task, and open cases; never deploy</li>
- * <li>management: deploy, retry failed jobs, and read everything, history included</li>
+ * <li>management: deploy, retry failed jobs, move running cases to another version, and read everything, history
+ * included</li>
  * <li>auditor: read history, decisions, deployments and the operation log; change nothing</li>
  * <li>the {@code channel} group of channel systems: open cases through PropDesk's API</li>
  * </ul>
@@ -92,6 +94,10 @@ final class Grants {
 		grants.add(new Grant(MANAGEMENT, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
 		grants.add(new Grant(MANAGEMENT, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
 		grants.add(new Grant(MANAGEMENT, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+		// moving running cases to another version (/api/manage/migrations): the migration batch, and the move itself
+		grants.add(new Grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
+		grants.add(new Grant(MANAGEMENT, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+				Permissions.READ, Permissions.READ_HISTORY));
 
 		grants.add(new Grant(AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ));
