@@ -4,7 +4,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
 import { ApiError, download, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
-import { append, formatMinute, h } from '../dom.js';
+import { append, formatMinute, h, table } from '../dom.js';
 import { loginForm } from '../login.js';
 import { navigate, parseHash } from '../router.js';
 
@@ -98,13 +98,6 @@ function renderLogin(message) {
   login.focus();
 }
 
-function table(id, headers, rows, empty) {
-  if (rows.length === 0) return h('p', { class: 'muted', id }, empty);
-  return h('div', { class: 'table-wrap' }, h('table', { id },
-    h('thead', {}, h('tr', {}, headers.map((t) => h('th', {}, t)))),
-    h('tbody', {}, rows)));
-}
-
 /** A dialog that asks for a required note; answers the note, or null when cancelled. */
 function askNote(title, text, confirmLabel) {
   return new Promise((resolve) => {
@@ -161,7 +154,7 @@ function definitionPanel(definition) {
   h('td', {}, formatMinute(v.deployedAt)),
   h('td', {}, v.deployedBy || '—'),
   h('td', {}, v.sourceLabel || v.source),
-  h('td', { class: 'note' }, v.note || '', v.rolledBackTo ? h('span', { class: 'badge' }, `恢复第 ${v.rolledBackTo} 版`) : null),
+  h('td', { class: 'note' }, v.note || '', v.rolledBackTo ? h('span', { class: 'badge' }, `恢复：${v.rolledBackTo}`) : null),
   kind === 'process' ? h('td', { class: 'num running' }, v.runningCases ?? 0) : null,
   h('td', {}, me.canChange && !v.latest
     ? h('button', { type: 'button', class: 'secondary rollback', 'data-change': 'rollback', onclick: () => rollback(definition, v) },

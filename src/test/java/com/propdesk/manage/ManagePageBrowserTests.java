@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -212,7 +210,7 @@ class ManagePageBrowserTests {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rollback-done")));
 		WebElement rolledBack = browser.findElement(By.cssSelector(
 				"section.definition[data-key='sla-policy'] tr[data-version='" + (original + 2) + "']"));
-		assertThat(rolledBack.getText()).contains("最新", "回滚", "恢复 15 分钟：班组人手不足", "恢复第 " + original + " 版");
+		assertThat(rolledBack.getText()).contains("最新", "回滚", "恢复 15 分钟：班组人手不足", "恢复：决策表 sla-policy 第 " + original + " 版");
 		assertThat(latestDecisionVersion("sla-policy")).isEqualTo(original + 2);
 		String rolledBackContent = new String(repositoryService.getResourceAsStream(
 				repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("sla-policy").latestVersion().singleResult()
@@ -313,7 +311,7 @@ class ManagePageBrowserTests {
 		assertThat(browser.findElement(By.id("progress")).getDomAttribute("data-finished")).isEqualTo("false");
 
 		// the job executor is off in tests: the test runs the batch's jobs, the page's polling sees them done
-		runBatch(batchId);
+		Jobs.runBatch(managementService, batchId);
 		wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "data-finished", "true"));
 		assertThat(browser.findElement(By.id("progress-text")).getText()).isEqualTo("已完成：作业 3/3，失败 0");
 		assertThat(browser.findElements(By.cssSelector("#progress-cases tr[data-case]")))
@@ -322,16 +320,6 @@ class ManagePageBrowserTests {
 		accepting.forEach(caseNo -> assertThat(version(caseNo)).as(caseNo).isEqualTo(v1 + 1));
 		assertThat(version(atDesk)).isEqualTo(v1);
 		assertThat(consoleErrors()).isEmpty();
-	}
-
-	private void runBatch(String batchId) {
-		Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-		Job seed = managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
-		managementService.executeJob(seed.getId());
-		managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()
-				.forEach(job -> managementService.executeJob(job.getId()));
-		Job monitor = managementService.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
-		managementService.executeJob(monitor.getId());
 	}
 
 	@Test
