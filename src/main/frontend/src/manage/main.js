@@ -1,8 +1,7 @@
 import './manage.css';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
+import { fitDiagram } from '../diagram.js';
 import { ApiError, download, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
 import { append, formatMinute, h, table } from '../dom.js';
 import { loginForm } from '../login.js';
@@ -271,12 +270,12 @@ async function processComparison(box, comparison, beforeXml, afterXml, names) {
     if (e.change !== 'added') marks.before.set(e.id, e.change);
     if (e.change !== 'removed') marks.after.set(e.id, e.change);
   });
-  mark(before, marks.before);
-  mark(after, marks.after);
+  mark(before, marks.before, beforeBox);
+  mark(after, marks.after, afterBox);
   box.dataset.rendered = 'true';
 }
 
-function mark(viewer, marks) {
+function mark(viewer, marks, container) {
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
   const root = canvas.getRootElement();
@@ -284,7 +283,7 @@ function mark(viewer, marks) {
     const element = registry.get(id);
     if (element && element !== root) canvas.addMarker(element, DIFF_MARKERS[change]);
   });
-  canvas.zoom('fit-viewport', 'auto');
+  fitDiagram(container, canvas);
 }
 
 function cells(map) {

@@ -166,7 +166,7 @@ class ManagePageBrowserTests {
 	}
 
 	@Test
-	void managerPutsAFasterP1ResponseLiveAfterItsPreviewAndRollsItBack() throws Exception {
+	void managerPutsAFasterP1ResponseLiveAfterItsPreviewRollsItBackAndAnUnchangedFileDeploysNothing() throws Exception {
 		int original = latestDecisionVersion("sla-policy");
 		logIn("manager");
 		List<WebElement> repairVersions = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
@@ -216,6 +216,16 @@ class ManagePageBrowserTests {
 				repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("sla-policy").latestVersion().singleResult()
 						.getDeploymentId(), "sla-policy.dmn").readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(rolledBackContent).contains("<outputEntry id=\"Rule_02_Target\"><text>\"PT15M\"</text>");
+
+		// the repository's file is what is live again: uploading it deploys nothing and the page says so
+		goTo("#/deploy");
+		Path same = temp.resolve("same/sla-policy.dmn");
+		Files.createDirectories(same.getParent());
+		Files.writeString(same, TestVersions.file("processes/sla-policy.dmn"), StandardCharsets.UTF_8);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deploy-file"))).sendKeys(same.toString());
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unchanged"))).getText())
+				.contains("与当前最新版本相同", "不会产生新版本");
+		assertThat(browser.findElements(By.id("deploy-submit"))).isEmpty();
 		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
 	}
 
