@@ -1,5 +1,6 @@
-// Bundles PropDesk's own web pages for Spring Boot to serve: the auditors' view at /audit/ and the service desk's
-// console at /desk/, each one script, one stylesheet and its page, sharing the API, DOM and label modules.
+// Bundles PropDesk's own web pages for Spring Boot to serve: the auditors' view at /audit/, the service desk's
+// console at /desk/ and the managers' console at /manage/, each one script, one stylesheet and its page, sharing the
+// API, DOM and label modules.
 // Maven runs it (npm run build -- --outdir=.../static) into target/classes, so nothing built is ever committed.
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -11,6 +12,7 @@ const staticDir = argument ? argument.slice('--outdir='.length) : '../../../targ
 const pages = [
   { dir: 'audit', script: 'src/main.js', page: 'src/index.html' },
   { dir: 'desk', script: 'src/desk/main.js', page: 'src/desk/index.html' },
+  { dir: 'manage', script: 'src/manage/main.js', page: 'src/manage/index.html' },
 ];
 
 for (const { dir, script, page } of pages) {

@@ -17,6 +17,7 @@ const FIELD_NAMES = {
   type: '类型', channel: '受理渠道', building: '楼栋', unit: '房号', category: '类别', description: '情况描述',
   'reporter.name': '报事人姓名', 'reporter.phone': '报事人电话', score: '评分', comment: '评价内容',
   from: '开始日期', to: '结束日期', groupBy: '统计维度', status: '状态', days: '天数', format: '格式',
+  fileName: '文件名', content: '文件内容', files: '文件', processKey: '流程', fromVersion: '原版本', toVersion: '目标版本',
 };
 
 /** One bad field's message as a person reads it: the field's Chinese name first where known, else the message alone. */
@@ -86,9 +87,9 @@ export async function sendJson(method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
-/** Fetches a CSV with the credentials and hands it to the browser as a download. */
-export async function download(path, fileName) {
-  const blob = await (await call(path, 'text/csv')).blob();
+/** Fetches a file (a CSV unless told otherwise) with the credentials and hands it to the browser as a download. */
+export async function download(path, fileName, { method = 'GET', accept = 'text/csv' } = {}) {
+  const blob = await (await call(path, accept, method)).blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

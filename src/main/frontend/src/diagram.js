@@ -17,7 +17,13 @@ export async function drawDiagram(container, diagram, previous) {
   mark(diagram.activities, 'audit-taken');
   mark(diagram.flows, 'audit-taken');
   mark(diagram.active, 'audit-active');
-  // diagrams are wide: the box takes the diagram's proportions, within limits, so it is not mostly blank
+  fitDiagram(container, canvas);
+  container.dataset.rendered = diagram.processInstanceId;
+  return viewer;
+}
+
+/** Diagrams are wide: the box takes the diagram's proportions, within limits, so it is not mostly blank. */
+export function fitDiagram(container, canvas) {
   const inner = canvas.viewbox().inner;
   if (inner.width > 0) {
     const height = Math.round((container.clientWidth * inner.height) / inner.width) + 60;
@@ -25,6 +31,4 @@ export async function drawDiagram(container, diagram, previous) {
     canvas.resized();
   }
   canvas.zoom('fit-viewport', 'auto');
-  container.dataset.rendered = diagram.processInstanceId;
-  return viewer;
 }

@@ -23,6 +23,14 @@ export function append(parent, children) {
   return parent;
 }
 
+/** A table with its header row, or the {@code empty} sentence in its place when there are no rows. */
+export function table(id, headers, rows, empty) {
+  if (rows.length === 0) return h('p', { class: 'muted', id }, empty);
+  return h('div', { class: 'table-wrap' }, h('table', { id },
+    h('thead', {}, h('tr', {}, headers.map((t) => h('th', {}, t)))),
+    h('tbody', {}, rows)));
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function svg(tag, attributes = {}, ...children) {

@@ -1,6 +1,6 @@
 import './desk.css';
 import { ApiError, fieldMessage, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
-import { append, formatMinute, h } from '../dom.js';
+import { append, formatMinute, h, table } from '../dom.js';
 import { loginForm } from '../login.js';
 import { navigate, parseHash } from '../router.js';
 import {
@@ -129,13 +129,6 @@ function residentBadges(resident) {
     resident.elderlyAlone ? h('span', { class: 'badge elderly' }, '独居老人') : null,
     resident.specialNeeds ? h('span', { class: 'badge special', title: resident.specialNeeds }, `特别关注：${resident.specialNeeds}`) : null,
   ];
-}
-
-function table(id, headers, rows, empty) {
-  if (rows.length === 0) return h('p', { class: 'muted', id }, empty);
-  return h('div', { class: 'table-wrap' }, h('table', { id },
-    h('thead', {}, h('tr', {}, headers.map((t) => h('th', {}, t)))),
-    h('tbody', {}, rows)));
 }
 
 /** Case lines as the search and the caller's card list them; a complaint is marked, as the desk must notice it. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** Jobs run by hand, as the job executor (off in tests) would run them. */
@@ -33,6 +34,16 @@ public final class Jobs {
 		catch (RuntimeException failed) {
 			return false;
 		}
+	}
+
+	/** Runs a batch to its end: its seed job, then each of its jobs, then its monitor job, which ends it. */
+	public static void runBatch(ManagementService jobs, String batchId) {
+		Batch batch = jobs.createBatchQuery().batchId(batchId).singleResult();
+		Job seed = jobs.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
+		jobs.executeJob(seed.getId());
+		jobs.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list().forEach(job -> jobs.executeJob(job.getId()));
+		Job monitor = jobs.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
+		jobs.executeJob(monitor.getId());
 	}
 
 }

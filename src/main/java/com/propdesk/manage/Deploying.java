@@ -1,6 +1,7 @@
 package com.propdesk.manage;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,7 +55,7 @@ class Deploying {
 
 	/** A file as it would be deployed: its definition, its conventional name, the deployment it goes into. */
 	record Planned(Kind kind, String key, String resourceName, String deploymentName, byte[] content,
-			Integer currentVersion, boolean unchanged) {
+			Integer currentVersion, boolean unchanged, Object comparison) {
 	}
 
 	@Schema(description = "一个文件部署后的变化")
@@ -62,7 +63,9 @@ class Deploying {
 			@Schema(description = "部署时的文件名") String fileName, @Schema(description = "归入的部署（以流程键命名）") String deployment,
 			@Schema(description = "当前最新版本号；尚无此定义时为空") Integer currentVersion,
 			@Schema(description = "部署后的新版本号；内容未变时为空") Integer newVersion,
-			@Schema(description = "与当前最新版本内容相同（不会部署）") boolean unchanged) {
+			@Schema(description = "与当前最新版本内容相同（不会部署）") boolean unchanged,
+			@Schema(description = "与当前最新版本的比较（与比较接口的结果相同：流程为 elements、flows，决策表为 table、columns、rules、"
+					+ "orderChanged，表单为 fields）；新定义或内容未变时为空") Object comparison) {
 	}
 
 	@Schema(description = "部署预览：部署检查的结论和将产生的变化；不做任何改动")
@@ -174,11 +177,24 @@ class Deploying {
 			String deploymentName = kind != Kind.FORM ? key
 					: longestFirst.stream().filter(p -> key.startsWith(p + "-")).findFirst().orElse(key);
 			Definition latest = Versions.latest(definitions, kind, key).orElse(null);
-			boolean unchanged = latest != null && Arrays.equals(versions.content(latest), upload.content());
+			byte[] current = latest == null ? null : versions.content(latest);
+			boolean unchanged = current != null && Arrays.equals(current, upload.content());
 			plan.add(new Planned(kind, key, key + kind.extension, deploymentName, upload.content(),
-					latest == null ? null : latest.version(), unchanged));
+					latest == null ? null : latest.version(), unchanged,
+					current == null || unchanged ? null : comparison(kind, key, current, upload.content())));
 		}
 		return plan;
+	}
+
+	/** What the upload changes against the latest version, as the comparison API answers for two deployed versions. */
+	private static Object comparison(Kind kind, String key, byte[] current, byte[] uploaded) {
+		String before = new String(current, StandardCharsets.UTF_8);
+		String after = new String(uploaded, StandardCharsets.UTF_8);
+		return switch (kind) {
+			case PROCESS -> VersionComparison.processes(before, after);
+			case DECISION -> VersionComparison.decisions(key, before, after);
+			case FORM -> VersionComparison.forms(before, after);
+		};
 	}
 
 	/** The key the engine will give the file's definition: the executable process, the first decision, the form's id. */
@@ -212,7 +228,7 @@ class Deploying {
 
 	private static Change change(Planned p) {
 		return new Change(p.kind().code(), p.key(), p.resourceName(), p.deploymentName(), p.currentVersion(),
-				p.unchanged() ? null : (p.currentVersion() == null ? 1 : p.currentVersion() + 1), p.unchanged());
+				p.unchanged() ? null : (p.currentVersion() == null ? 1 : p.currentVersion() + 1), p.unchanged(), p.comparison());
 	}
 
 	static String label(String kind) {

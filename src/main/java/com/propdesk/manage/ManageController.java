@@ -79,6 +79,22 @@ class ManageController {
 		this.export = export;
 	}
 
+	@Schema(description = "当前登录的管理页面用户")
+	record Me(@Schema(description = "用户编号") String userId, @Schema(description = "所属组（中文）") List<String> groups,
+			@Schema(description = "能否部署、回滚、迁移和处理故障（管理层）；审计只读") boolean canChange) {
+	}
+
+	@Operation(summary = "管理页面当前用户", description = "登录的用户、所属组，以及能否做更改；不属于管理层或审计的用户得到 403。")
+	@ApiResponse(responseCode = "200", description = "当前用户")
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
+	@GetMapping("/me")
+	Me me(HttpServletRequest request) {
+		Caller.Staff staff = Caller.staffIn(request, READERS);
+		return new Me(staff.userId(), staff.groups().stream().map(Groups::label).toList(),
+				staff.isIn(Groups.MANAGEMENT, Groups.CAMUNDA_ADMIN));
+	}
+
 	@Operation(summary = "流程、决策表和表单的全部版本", description = "每个流程（事项类型和内部流程）、决策表和表单及其版本（最新在前）："
 			+ "版本号、定义编号、部署编号、部署时间、部署人、来源（程序仓库、Camunda Modeler 上传、管理页面、回滚）、变更说明、"
 			+ "每个版本上运行中的事项数、是否最新。限管理层和审计。")

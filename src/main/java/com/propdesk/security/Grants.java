@@ -35,7 +35,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * <ul>
  * <li>departments (engineering, cleaning, security): their tasks; process diagrams to read; Tasklist</li>
  * <li>service desk and duty officer: every running case and task, and open cases; never deploy</li>
- * <li>management: deploy, retry failed jobs, and read everything, history included</li>
+ * <li>management: deploy, retry failed jobs, move running cases to another version, and read everything, history
+ * included</li>
  * <li>auditor: read history, decisions, deployments and the operation log; change nothing</li>
  * <li>the {@code channel} group of channel systems: open cases through PropDesk's API</li>
  * </ul>

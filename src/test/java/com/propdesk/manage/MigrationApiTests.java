@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
+import com.propdesk.Jobs;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.Work;
@@ -214,7 +215,7 @@ class MigrationApiTests {
 		assertThat(waiting.body().get("finished").asBoolean()).isFalse();
 		assertThat(waiting.body().get("cases").findValuesAsText("state")).containsOnly("waiting");
 
-		runBatch(batchId);
+		Jobs.runBatch(managementService, batchId);
 
 		Answer done = api.call("GET", "/api/manage/migrations/" + batchId, null, "Authorization", basic("manager"));
 		assertThat(done.body().get("finished").asBoolean()).isTrue();
@@ -247,16 +248,6 @@ class MigrationApiTests {
 	private List<String> migrationEntries(String caseNo) {
 		return jdbc.queryForList("select detail from audit_trail where case_no = ? and kind = ? and actor = ? order by seq", String.class,
 				caseNo, Migrations.KIND, "manager");
-	}
-
-	private void runBatch(String batchId) {
-		Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-		Job seed = managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
-		managementService.executeJob(seed.getId());
-		managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()
-				.forEach(job -> managementService.executeJob(job.getId()));
-		Job monitor = managementService.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
-		managementService.executeJob(monitor.getId());
 	}
 
 	@Test
@@ -341,7 +332,7 @@ class MigrationApiTests {
 				body(", \"caseNos\": [\"" + waiting + "\"], \"note\": \"评价等待改为 48 小时\""), "Authorization", basic("manager"));
 		assertThat(submitted.status()).isEqualTo(202);
 		batches.add(submitted.body().get("batchId").asText());
-		runBatch(submitted.body().get("batchId").asText());
+		Jobs.runBatch(managementService, submitted.body().get("batchId").asText());
 
 		assertThat(version(waiting)).isEqualTo(v1 + 1);
 		assertThat(feedbackTimer(waiting).getDuedate()).isEqualTo(due);
