@@ -38,12 +38,18 @@ public final class Jobs {
 
 	/** Runs a batch to its end: its seed job, then each of its jobs, then its monitor job, which ends it. */
 	public static void runBatch(ManagementService jobs, String batchId) {
+		Batch batch = runBatchJobs(jobs, batchId);
+		Job monitor = jobs.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
+		jobs.executeJob(monitor.getId());
+	}
+
+	/** A batch's seed and work, without the monitor job that ends the batch at its next poll. */
+	public static Batch runBatchJobs(ManagementService jobs, String batchId) {
 		Batch batch = jobs.createBatchQuery().batchId(batchId).singleResult();
 		Job seed = jobs.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
 		jobs.executeJob(seed.getId());
 		jobs.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list().forEach(job -> jobs.executeJob(job.getId()));
-		Job monitor = jobs.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult();
-		jobs.executeJob(monitor.getId());
+		return batch;
 	}
 
 }

@@ -265,7 +265,9 @@ class Migrations {
 		// the batch is read on PropDesk's own account: whoever may read the move may read its progress
 		BatchStatistics running = Privileged.run(engine, () -> management.createBatchStatisticsQuery().batchId(batchId).singleResult());
 		HistoricBatch recorded = Privileged.run(engine, () -> history.createHistoricBatchQuery().batchId(batchId).singleResult());
-		boolean finished = running == null && recorded != null && recorded.getEndTime() != null;
+		// done once every job has run: the engine's monitor job ends the batch only at its next poll (30 s later);
+		// a failed job keeps it open until someone retries it
+		boolean finished = running == null ? recorded != null && recorded.getEndTime() != null : running.getRemainingJobs() == 0;
 		int total = running != null ? running.getTotalJobs() : recorded != null ? recorded.getTotalJobs() : rows.size();
 		int done = running != null ? running.getCompletedJobs() : finished ? total : 0;
 		int failed = running != null ? running.getFailedJobs() : 0;
