@@ -387,7 +387,10 @@ final class VersionComparison {
 		return new FormDiff(fields);
 	}
 
-	/** Every component with a key, at any depth (groups nest them). */
+	/**
+	 * Every component at any depth (groups nest them): a field by its key, a component without one (a text block,
+	 * a group) by its id — the text staff read on the form is part of the form.
+	 */
 	private static Map<String, JsonNode> fields(String formJson) {
 		Map<String, JsonNode> fields = new LinkedHashMap<>();
 		try {
@@ -404,11 +407,14 @@ final class VersionComparison {
 			if (component.hasNonNull("key")) {
 				fields.put(component.get("key").asText(), component);
 			}
+			else if (component.hasNonNull("id")) {
+				fields.put(component.get("id").asText(), component);
+			}
 			collect(component, fields);
 		}
 	}
 
-	private static final List<String> FIELD_PROPERTIES = List.of("type", "label", "description", "validate", "values",
+	private static final List<String> FIELD_PROPERTIES = List.of("type", "label", "text", "description", "validate", "values",
 			"valuesKey", "valuesExpression", "conditional", "readonly", "disabled", "defaultValue");
 
 	private static Map<String, String> fieldProperties(JsonNode field) {
@@ -426,6 +432,7 @@ final class VersionComparison {
 		return switch (property) {
 			case "type" -> "字段类型";
 			case "label" -> "标签";
+			case "text" -> "文字内容";
 			case "description" -> "说明";
 			case "validate" -> "校验";
 			case "values" -> "选项";

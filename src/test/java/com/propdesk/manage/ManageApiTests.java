@@ -234,8 +234,12 @@ class ManageApiTests {
 		assertThat(latestDecisionVersion("sla-policy")).isEqualTo(before + 1);
 
 		// the export follows what the manager deployed
+		int exportsBefore = jdbc.queryForObject("select count(*) from audit_trail where kind = 'manage' and actor = 'manager' "
+				+ "and detail like '导出%'", Integer.class);
 		Map<String, String> zip = exportZip("manager");
 		assertThat(zip.get("processes/sla-policy.dmn")).isEqualTo(fasterP1Response());
+		assertThat(jdbc.queryForObject("select count(*) from audit_trail where kind = 'manage' and actor = 'manager' "
+				+ "and detail like '导出%'", Integer.class)).as("the export in the audit trail").isEqualTo(exportsBefore + 1);
 		assertThat(zip.get("processes/repair.bpmn")).isEqualTo(Files.readString(Path.of("processes/repair.bpmn")));
 		assertThat(zip.get("forms/repair-work.form")).isEqualTo(Files.readString(Path.of("forms/repair-work.form")));
 		export.writeTo(temp);

@@ -66,4 +66,19 @@ class VersionComparisonTests {
 		assertThat(diff.columns()).isEmpty();
 	}
 
+	@Test
+	void aFormsTextBlockIsComparedAsStaffReadIt() {
+		String form = TestVersions.file("forms/repair-accept.form");
+		String text = form.substring(form.indexOf("\"text\": \"") + 9, form.indexOf("\"", form.indexOf("\"text\": \"") + 9));
+		String changed = TestVersions.replaceOnce(form, "\"text\": \"" + text + "\"", "\"text\": \"### 接单确认\"");
+
+		var diff = VersionComparison.forms(form, changed);
+
+		assertThat(diff.fields()).singleElement().satisfies(element -> {
+			assertThat(element.change()).isEqualTo(VersionComparison.Change.changed);
+			assertThat(element.properties()).extracting(VersionComparison.Property::property, VersionComparison.Property::after)
+					.containsExactly(tuple("text", "### 接单确认"));
+		});
+	}
+
 }
