@@ -5,9 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,21 +40,18 @@ class CaseController {
 
 	private final TaskService taskService;
 
-	private final IdentityService identityService;
-
 	private final CaseClocks clocks;
 
 	private final OwnerView.Reader ownerViews;
 
 	private final ActorNames actorNames;
 
-	CaseController(CaseService cases, TaskService taskService, IdentityService identityService, CaseClocks clocks,
+	CaseController(CaseService cases, TaskService taskService, CaseClocks clocks,
 			OwnerView.Reader ownerViews, ActorNames actorNames) {
 		this.ownerViews = ownerViews;
 		this.actorNames = actorNames;
 		this.cases = cases;
 		this.taskService = taskService;
-		this.identityService = identityService;
 		this.clocks = clocks;
 	}
 
@@ -112,7 +107,7 @@ class CaseController {
 				found.status().code(), found.status().label(), found.priority(), found.department(),
 				found.department() == null ? null : Groups.label(found.department()), found.category(),
 				found.type().categoryLabel(found.category()), found.building(),
-				found.unit(), found.description(), found.answer(), assignee, displayName(assignee), clocks.nearestDue(caseNo).orElse(null),
+				found.unit(), found.description(), found.answer(), assignee, actorNames.reader().nameOf(assignee), clocks.nearestDue(caseNo).orElse(null),
 				clocks.clocks(caseNo), found.createdAt(), found.updatedAt(), cases.links(caseNo), timeline(caseNo, caller),
 				ownerViews.of(found));
 	}
@@ -202,14 +197,6 @@ class CaseController {
 		}
 		// the same answer as for a case that does not exist: case numbers are sequential, tokens are not
 		throw ProblemException.notFound("没有事项 " + found.caseNo());
-	}
-
-	private String displayName(String userId) {
-		if (userId == null) {
-			return null;
-		}
-		User user = identityService.createUserQuery().userId(userId).singleResult();
-		return user == null ? userId : user.getFirstName() + user.getLastName();
 	}
 
 }

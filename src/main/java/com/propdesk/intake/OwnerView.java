@@ -51,21 +51,22 @@ public record OwnerView(
 
 		OwnerView of(CaseRecord found) {
 			// the same answer whoever asks: the owner has no engine user, the desk may not open the technician's task
-			OwnerView visit = Privileged.run(engine, () -> {
+			Visit visit = Privileged.run(engine, () -> {
 				Task task = dispatchedTask(found);
 				if (task == null) {
-					return null;
+					return new Visit(null, null);
 				}
 				User user = engine.getIdentityService().createUserQuery().userId(task.getAssignee()).singleResult();
-				return new OwnerView(user == null ? task.getAssignee() : user.getFirstName() + "师傅", eta(found), false,
-						false, null, null);
+				return new Visit(user == null ? task.getAssignee() : user.getFirstName() + "师傅", eta(found));
 			});
-			String technician = visit == null ? null : visit.technician();
-			OffsetDateTime eta = visit == null ? null : visit.eta();
 			boolean open = found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED;
 			OffsetDateTime next = cases.nextOwnerUrge(found.caseNo()).orElse(null);
-			return new OwnerView(technician, eta, cases.awaitsFeedback(found),
+			return new OwnerView(visit.technician(), visit.eta(), cases.awaitsFeedback(found),
 					open && (next == null || !Clock.now().isBefore(next)), next, hotline.isBlank() ? null : hotline);
+		}
+
+		/** Who comes and when, once the job is dispatched. */
+		private record Visit(String technician, OffsetDateTime eta) {
 		}
 
 		/** Once the job is dispatched and in progress: the task the technician holds. */
