@@ -123,13 +123,16 @@ class EditorCatalogue {
 		return steps;
 	}
 
+	/** How a diagram uses the bean: a delegate in a service task, a listener on a user task or on any element. */
 	private String kind(String bean) {
 		Class<?> type = beans.getType(bean, false);
-		if (type != null && JavaDelegate.class.isAssignableFrom(type)) {
-			return "service";
+		if (type != null && TaskListener.class.isAssignableFrom(type) && !JavaDelegate.class.isAssignableFrom(type)) {
+			return "task-listener";
 		}
-		return type != null && TaskListener.class.isAssignableFrom(type) ? "task-listener"
-				: ExecutionListener.class.isAssignableFrom(type) ? "execution-listener" : "service";
+		if (type != null && ExecutionListener.class.isAssignableFrom(type) && !JavaDelegate.class.isAssignableFrom(type)) {
+			return "execution-listener";
+		}
+		return "service";
 	}
 
 	private static Input input(Step.Input input) {

@@ -1,9 +1,5 @@
 package com.propdesk.manage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -20,11 +16,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.propdesk.manage.Versions.Kind;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
-import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.OpenApiDocument;
-import com.propdesk.system.TextRules;
-import com.propdesk.system.TextRules.Lines;
 
 /**
  * What the browser editors of {@code /manage/} ask the server: the catalogue of what a diagram, a table or a form may
@@ -70,19 +63,10 @@ class EditorController {
 	@PostMapping(value = "/validation", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Validation.Result validate(@RequestBody FileToValidate body, HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);
-		List<FieldProblem> problems = new ArrayList<>();
-		boolean named = TextRules.required(problems, "fileName", body.fileName(), Lines.ONE, 200, "必填：文件名（.bpmn、.dmn 或 .form）");
-		Kind kind = named ? Kind.ofFile(body.fileName().strip()).orElse(null) : null;
-		if (named && kind == null) {
-			problems.add(new FieldProblem("fileName", "只能验证 BPMN 流程、DMN 决策表和 Camunda 表单（.bpmn、.dmn、.form）"));
-		}
-		if (body.content() == null || body.content().isBlank()) {
-			problems.add(new FieldProblem("content", "必填：文件内容"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(problems);
-		}
-		return validation.of(kind, body.fileName().strip(), body.content().getBytes(StandardCharsets.UTF_8));
+		Deploying.Upload file = Deploying.Upload.of(body.fileName(), body.content());
+		Kind kind = Kind.ofFile(file.fileName()).orElseThrow(() -> new InvalidRequestException("fileName",
+				"只能验证 BPMN 流程、DMN 决策表和 Camunda 表单（.bpmn、.dmn、.form）"));
+		return validation.of(kind, file.fileName(), file.content());
 	}
 
 }
