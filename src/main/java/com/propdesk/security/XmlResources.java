@@ -87,10 +87,19 @@ final class XmlResources {
 		}
 	}
 
-	/** The id of the element, or of the nearest element around it that has one; null when none has. */
+	/**
+	 * The id of the element a modeler shows the element as: its own id or that of the nearest element around it that
+	 * has one, where an event definition is shown as its event and a diagram shape as the element it draws; null when
+	 * none has an id.
+	 */
 	static String idOf(Element element) {
 		for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
-			if (!e.getAttribute("id").isBlank()) {
+			for (String drawn : new String[] { "bpmnElement", "dmnElementRef" }) {
+				if (!e.getAttribute(drawn).isBlank()) {
+					return e.getAttribute(drawn);
+				}
+			}
+			if (!e.getAttribute("id").isBlank() && !String.valueOf(e.getLocalName()).endsWith("EventDefinition")) {
 				return e.getAttribute("id");
 			}
 		}

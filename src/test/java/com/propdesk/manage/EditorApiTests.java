@@ -122,6 +122,17 @@ class EditorApiTests {
 		assertThat(script.get("message").asText()).contains("Task_Script").contains("不允许脚本");
 	}
 
+	/** A modeler shows a timer's definition as its event: the problem is marked there. */
+	@Test
+	void aTimersProblemIsOnItsEvent() throws Exception {
+		JsonNode result = validate("repair.bpmn", repair().replace(">PT72H<", ">${feedbackWait.getClass()}<"));
+
+		assertThat(list(result.get("problems"))).isNotEmpty().allSatisfy(p -> {
+			assertThat(p.get("source").asText()).isEqualTo("guard");
+			assertThat(p.get("elementId").asText()).isEqualTo("Timer_FeedbackTimeout");
+		});
+	}
+
 	@Test
 	void aGeneratedIdAndAnEnglishNameAreRulesProblemsOnTheElement() throws Exception {
 		JsonNode result = validate("repair.bpmn", withNode(repair(),
