@@ -6,6 +6,7 @@ import { ApiError, download, getJson, keepLoginAs, logOut, loggedIn, sendJson } 
 import { append, formatMinute, h, table } from '../dom.js';
 import { loginForm } from '../login.js';
 import { navigate, parseHash } from '../router.js';
+import { closeEditor, mayLeaveEditor, renderEditor } from './editing.js';
 
 // The managers' console: every process, decision table and form with its versions, comparing two versions,
 // deploying a file after its preview, rolling back, moving running cases, incidents and the export. Everything comes
@@ -19,6 +20,10 @@ const POLL_MS = 1000;
 let me = null;
 // the latest route: an earlier one that fails or polls after the user moved on has nothing left to show on
 let routing = 0;
+// the address on screen, to go back to when the user stays in an editor with changes
+let shown = location.hash;
+// the case processes, the only ones a person may edit and deploy (PropDesk's internal processes come with the program)
+let editableProcesses = null;
 
 function show(...nodes) {
   main.replaceChildren();
@@ -52,6 +57,12 @@ async function whoAmI() {
 }
 
 async function route() {
+  if (location.hash !== shown && !mayLeaveEditor()) {
+    history.replaceState(null, '', shown || '#/');
+    return;
+  }
+  shown = location.hash;
+  closeEditor();
   const mine = ++routing;
   document.getElementById('nav').hidden = !loggedIn();
   if (!loggedIn()) {
@@ -71,6 +82,8 @@ async function route() {
       await renderMigrate(params, mine);
     } else if (path === '/incidents') {
       await renderIncidents();
+    } else if (path === '/edit') {
+      await renderEditor(params, { me, show, notice, previewView, current: () => mine === routing });
     } else {
       await renderVersions(mine);
     }
@@ -130,6 +143,9 @@ function askNote(title, text, confirmLabel) {
 
 async function renderVersions(mine) {
   const definitions = await getJson('/api/manage/definitions');
+  if (me.canChange && !editableProcesses) {
+    editableProcesses = new Set((await getJson('/api/manage/editor/catalogue')).processes.map((p) => p.key));
+  }
   if (mine !== routing) return;
   const sections = Object.entries(KINDS).flatMap(([kind, kindName]) => [
     h('h2', {}, kindName),
@@ -161,8 +177,11 @@ function definitionPanel(definition) {
     : null)));
   const headers = ['版本', '部署时间', '部署人', '来源', '变更说明', kind === 'process' ? '运行中的事项' : null, '']
     .filter((t) => t !== null);
+  const editable = me.canChange && (kind !== 'process' || editableProcesses.has(key));
   return h('section', { class: 'panel definition', 'data-kind': kind, 'data-key': key },
-    h('h3', {}, `${definition.name || key}（${key}）`),
+    h('h3', {}, `${definition.name || key}（${key}）`,
+      editable ? h('a', { class: 'button secondary edit', id: `edit-${kind}-${key}`, href: `#/edit?kind=${kind}&key=${encodeURIComponent(key)}` },
+        '在浏览器中编辑') : null),
     definition.versions.length > 1 ? compareForm(definition) : null,
     table(`versions-${kind}-${key}`, headers, rows, '没有版本'));
 }
@@ -335,7 +354,8 @@ function renderDeploy() {
   });
 }
 
-async function previewView(box, fileName, content, answer) {
+/** The deploy step of a file: the guard's verdict, what changes, the comparison, then the note and the deployment. */
+async function previewView(box, fileName, content, answer, onDeployed = () => {}) {
   box.replaceChildren();
   box.append(h('p', { id: 'verdict', class: answer.allowed ? 'notice' : 'notice error', 'data-allowed': String(answer.allowed) },
     answer.allowed ? '部署检查：允许' : '部署检查：不允许'));
@@ -372,6 +392,7 @@ async function previewView(box, fileName, content, answer) {
     try {
       const deployed = await sendJson('POST', '/api/manage/deployments', { fileName, content, note: note.value.trim() });
       form.querySelector('button').disabled = true;
+      onDeployed(deployed);
       notice(result, deployed.deployed
         ? `已部署：${deployed.versions.map((v) => `${KINDS[v.kind]} ${v.key} 第 ${v.version} 版`).join('、')}`
         : '文件未变，未部署任何内容。');
