@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +22,10 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -84,6 +81,8 @@ class DecisionEditorBrowserTests {
 
 	private WebDriverWait wait;
 
+	private ManagePage page;
+
 	private Set<String> deploymentsBefore;
 
 	// runs before the browser closes, so the page is still there to be photographed
@@ -101,6 +100,7 @@ class DecisionEditorBrowserTests {
 				Map.of(LogType.BROWSER, "ALL")));
 		browser = chromium.browser();
 		wait = chromium.patiently();
+		page = new ManagePage(browser, wait, port);
 	}
 
 	@AfterAll
@@ -135,7 +135,7 @@ class DecisionEditorBrowserTests {
 	@Test
 	void managerShortensTheP1RepairResponseInTheTableTriesItDeploysItAndTheNextP1CaseIsDueSooner() throws Exception {
 		int original = latestDecisionVersion("sla-policy");
-		logIn("manager");
+		page.logIn("manager");
 		long opened = openEditor("sla-policy");
 		System.out.println("sla-policy opened in the decision editor in " + opened + " ms");
 		assertThat(browser.findElement(By.id("edit-title")).getText()).contains("sla-policy");
@@ -197,7 +197,7 @@ class DecisionEditorBrowserTests {
 		assertThat(response.dueAt()).isEqualTo(response.startedAt().plusMinutes(10));
 
 		// the new version with its note in /manage/, the deployment in the audit trail
-		goTo("#/");
+		page.goTo("#/");
 		WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
 				"section.definition[data-key='sla-policy'] tr[data-version='" + (original + 1) + "']")));
 		assertThat(listed.getText()).contains("最新", "manager", "管理页面", "P1 维修响应缩短到 10 分钟（表格编辑器）");
@@ -206,13 +206,13 @@ class DecisionEditorBrowserTests {
 			assertThat(entry.actor()).isEqualTo("manager");
 			assertThat(entry.detail()).contains("决策表 sla-policy 第 " + (original + 1) + " 版", "P1 维修响应缩短到 10 分钟（表格编辑器）");
 		});
-		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
+		assertThat(page.consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
 	}
 
 	@Test
 	void withoutItsCatchAllRowNoRuleMatchesAndTheTableIsFlaggedBeforeDeploying() throws Exception {
 		int original = latestDecisionVersion("sla-policy");
-		logIn("manager");
+		page.logIn("manager");
 		openEditor("sla-policy");
 
 		// the row's context menu, in Chinese
@@ -235,7 +235,7 @@ class DecisionEditorBrowserTests {
 		assertThat(problem.getDomAttribute("data-element-id")).isEqualTo("Rule_15");
 		assertThat(problem.getText()).contains("兜底行");
 		assertThat(latestDecisionVersion("sla-policy")).as("nothing deployed").isEqualTo(original);
-		assertThat(consoleErrors()).isEmpty();
+		assertThat(page.consoleErrors()).isEmpty();
 	}
 
 	/** Opens the table's editor from the versions page; answers how long the table took to show, in milliseconds. */
@@ -279,28 +279,6 @@ class DecisionEditorBrowserTests {
 	private int latestDecisionVersion(String key) {
 		return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult()
 				.getVersion();
-	}
-
-	private void goTo(String hash) {
-		((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", hash);
-	}
-
-	private void logIn(String user) {
-		String page = "http://localhost:" + port + "/manage/";
-		if (browser.getCurrentUrl().startsWith(page)) {
-			// before the page loads again, or its first calls would go out with the old login half gone
-			((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-		}
-		browser.get(page + "?as=" + user);
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
-		browser.findElement(By.id("login-password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-	}
-
-	private List<String> consoleErrors() {
-		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
 	}
 
 }
