@@ -238,6 +238,33 @@ class DecisionEditorBrowserTests {
 		assertThat(page.consoleErrors()).isEmpty();
 	}
 
+	@Test
+	void everyDecisionTableOpensWithItsTryItFieldsAndPassesValidationAsExported() throws Exception {
+		page.logIn("manager");
+		Map<String, List<String>> inputs = Map.of("repair-triage", List.of("category", "description"), "sla-policy",
+				List.of("caseType", "sla", "priority"), "complaint-tier", List.of("repeatComplaint", "category", "description"),
+				"inquiry-triage", List.of("description"));
+		for (String key : List.of("repair-triage", "sla-policy", "complaint-tier", "inquiry-triage")) {
+			page.goTo("#/");
+			openEditor(key);
+			assertThat(browser.findElements(By.cssSelector("#trial-fields [data-input]")))
+					.extracting(f -> f.getDomAttribute("data-input")).as(key).containsExactlyElementsOf(inputs.get(key));
+			// what the editor writes back, unedited, passes the guard and PropDesk's rules for a table
+			browser.findElement(By.id("edit-validate")).click();
+			assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-valid"))).getText()).as(key)
+					.contains("验证通过");
+		}
+		// still on inquiry-triage: its two columns read the owner's words, one field names both
+		assertThat(browser.findElement(By.cssSelector("label[for='trial-input-description']")).getText())
+				.contains("话题", "争议");
+		browser.findElement(By.id("trial-input-description")).sendKeys("楼上装修把我家天花板泡了，谁负责赔？");
+		browser.findElement(By.id("trial-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trial-match"))).getText())
+				.contains("（Rule_01）", "装修、漏水");
+		assertThat(browser.findElement(By.cssSelector("#trial-outputs dd[data-output='route']")).getText()).isEqualTo("specialist");
+		assertThat(page.consoleErrors()).isEmpty();
+	}
+
 	/** Opens the table's editor from the versions page; answers how long the table took to show, in milliseconds. */
 	private long openEditor(String key) {
 		WebElement edit = wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-decision-" + key)));

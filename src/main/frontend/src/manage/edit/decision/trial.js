@@ -35,7 +35,13 @@ export function trialInputs(table, decisionKey, labels) {
   const inputs = [];
   (table.input || []).forEach((input, column) => {
     const name = ((input.inputExpression && input.inputExpression.text) || '').trim();
-    if (!VARIABLE.test(name) || inputs.some((i) => i.name === name)) return;
+    if (!VARIABLE.test(name)) return;
+    const same = inputs.find((i) => i.name === name);
+    if (same) {
+      // two columns reading one variable (inquiry-triage reads the owner's words twice): one field, both names
+      if (input.label && !same.label.split(' / ').includes(input.label)) same.label = `${same.label} / ${input.label}`;
+      return;
+    }
     const type = (input.inputExpression && input.inputExpression.typeRef) || 'string';
     const predefined = input.inputValues ? literals(input.inputValues.text) : [];
     const codes = knownCodes(labels, name, decisionKey) || {};
