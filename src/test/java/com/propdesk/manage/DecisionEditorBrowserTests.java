@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -236,6 +237,13 @@ class DecisionEditorBrowserTests {
 		assertThat(problem.getText()).contains("兜底行");
 		assertThat(latestDecisionVersion("sla-policy")).as("nothing deployed").isEqualTo(original);
 		assertThat(page.consoleErrors()).isEmpty();
+
+		// the table was changed and not deployed: leaving asks first
+		page.goTo("#/");
+		Alert leave = wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(leave.getText()).contains("还没有部署");
+		leave.accept();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("definitions")));
 	}
 
 	@Test
