@@ -40,13 +40,32 @@ function tableProblems(decision, table) {
   return problems;
 }
 
-/** A style sheet of its own for the marks on rows, so the table's re-rendering never drops them. */
-function rowMarks(container) {
+/**
+ * Where an element of the table is drawn: a rule is its row, a rule's input or output entry its cell; null for anything
+ * else (the decision, a column).
+ */
+function place(table, elementId) {
+  for (const rule of (table && table.rule) || []) {
+    if (rule.id === elementId) return { row: rule.id };
+    const inputAt = (rule.inputEntry || []).findIndex((e) => e.id === elementId);
+    if (inputAt >= 0 && table.input[inputAt]) return { row: rule.id, column: table.input[inputAt].id };
+    const outputAt = (rule.outputEntry || []).findIndex((e) => e.id === elementId);
+    if (outputAt >= 0 && table.output[outputAt]) return { row: rule.id, column: table.output[outputAt].id };
+  }
+  return null;
+}
+
+function selector({ row, column }) {
+  return `.decision-editor [data-row-id="${CSS.escape(row)}"]${column ? `[data-col-id="${CSS.escape(column)}"]` : ''}`;
+}
+
+/** A style sheet of its own for the marks on rows and cells, so the table's re-rendering never drops them. */
+function marksSheet(container) {
   const style = h('style', {});
   container.append(style);
-  return (selectorsByClass) => {
-    style.textContent = Object.entries(selectorsByClass).map(([rule, ids]) => ids.length
-      ? `${ids.map((id) => `.decision-editor [data-row-id="${CSS.escape(id)}"]`).join(', ')} { ${rule} }` : '').join('\n');
+  return (placesByStyle) => {
+    style.textContent = Object.entries(placesByStyle).map(([rule, places]) => (places.length
+      ? `${places.map(selector).join(', ')} { ${rule} }` : '')).join('\n');
   };
 }
 
@@ -58,6 +77,8 @@ export async function open(container, { key, content }) {
 
   const modeler = new DmnModeler({
     container: tableBox,
+    // the deployment guard allows FEEL only: JUEL or a script in a cell could run code on the server
+    common: { expressionLanguages: { options: [{ value: 'feel', label: 'FEEL' }], defaults: { editor: 'feel' } } },
     // each view builds its own modules list (dmn-js drops common.additionalModules)
     drd: { additionalModules: [translateModule] },
     decisionTable: { additionalModules: [translateModule] },
@@ -72,11 +93,11 @@ export async function open(container, { key, content }) {
 
   let changes = 0;
   let matched = [];
-  let problemRows = [];
-  const marks = rowMarks(container);
+  let problemPlaces = [];
+  const marks = marksSheet(container);
   const paint = () => marks({
-    'background: #fff3c4 !important; box-shadow: inset 0 0 0 1px #d9a400;': matched,
-    'outline: 2px solid #c0392b; outline-offset: -2px;': problemRows,
+    'background: #fff3c4 !important; box-shadow: inset 0 0 0 1px #d9a400;': matched.map((row) => ({ row })),
+    'outline: 2px solid #c0392b; outline-offset: -2px;': problemPlaces,
   });
   const decision = () => {
     const active = modeler.getActiveView();
@@ -118,13 +139,13 @@ export async function open(container, { key, content }) {
     },
     showProblems(problems) {
       const table = decision() && decision().decisionLogic;
-      const ruleIds = new Set(((table && table.rule) || []).map((r) => r.id));
-      problemRows = problems.map((p) => p.elementId).filter((id) => ruleIds.has(id));
+      problemPlaces = problems.map((p) => place(table, p.elementId)).filter(Boolean);
       paint();
     },
     select(elementId) {
-      const cell = tableBox.querySelector(`[data-row-id="${CSS.escape(elementId || '')}"]`);
-      if (cell) cell.scrollIntoView({ block: 'center' });
+      const where = place(decision() && decision().decisionLogic, elementId);
+      const cell = where && tableBox.querySelector(selector(where).replace('.decision-editor ', ''));
+      if (cell) cell.scrollIntoView({ block: 'center', inline: 'center' });
     },
     destroy() {
       modeler.destroy();

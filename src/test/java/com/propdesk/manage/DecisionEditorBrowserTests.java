@@ -235,6 +235,8 @@ class DecisionEditorBrowserTests {
 		WebElement problem = browser.findElement(By.cssSelector("#edit-problems li[data-source='lint'][data-level='error']"));
 		assertThat(problem.getDomAttribute("data-element-id")).isEqualTo("Rule_15");
 		assertThat(problem.getText()).contains("兜底行");
+		assertThat(cell("Rule_15", "Output_Target").getCssValue("outline-color")).as("the row is marked in the table")
+				.isEqualTo("rgba(192, 57, 43, 1)");
 		assertThat(latestDecisionVersion("sla-policy")).as("nothing deployed").isEqualTo(original);
 		assertThat(page.consoleErrors()).isEmpty();
 
