@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -101,6 +98,8 @@ class ManagePageBrowserTests {
 
 	private WebDriverWait wait;
 
+	private ManagePage page;
+
 	private Set<String> deploymentsBefore;
 
 	private final List<String> opened = new ArrayList<>();
@@ -122,6 +121,7 @@ class ManagePageBrowserTests {
 				Map.of(LogType.BROWSER, "ALL")));
 		browser = chromium.browser();
 		wait = chromium.patiently();
+		page = new ManagePage(browser, wait, port);
 	}
 
 	@AfterAll
@@ -168,14 +168,14 @@ class ManagePageBrowserTests {
 	@Test
 	void managerPutsAFasterP1ResponseLiveAfterItsPreviewRollsItBackAndAnUnchangedFileDeploysNothing() throws Exception {
 		int original = latestDecisionVersion("sla-policy");
-		logIn("manager");
+		page.logIn("manager");
 		List<WebElement> repairVersions = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
 				By.cssSelector("section.definition[data-kind='process'][data-key='repair'] tr[data-version]")));
 		assertThat(repairVersions).hasSize((int) repositoryService.createProcessDefinitionQuery()
 				.processDefinitionKey(RepairProcess.KEY).count());
 		assertThat(repairVersions.get(0).getText()).contains("最新", "启动时");
 
-		goTo("#/deploy");
+		page.goTo("#/deploy");
 		Path file = temp.resolve("sla-policy.dmn");
 		Files.writeString(file, TestVersions.slaPolicyWithFasterP1Response(), StandardCharsets.UTF_8);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deploy-file"))).sendKeys(file.toString());
@@ -196,7 +196,7 @@ class ManagePageBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-result"),
 				"已部署：决策表 sla-policy 第 " + (original + 1) + " 版"));
 
-		goTo("#/");
+		page.goTo("#/");
 		WebElement deployed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
 				"section.definition[data-key='sla-policy'] tr[data-version='" + (original + 1) + "']")));
 		assertThat(deployed.getText()).contains("最新", "manager", "管理页面", "P1 维修响应缩短到 10 分钟");
@@ -218,7 +218,7 @@ class ManagePageBrowserTests {
 		assertThat(rolledBackContent).contains("<outputEntry id=\"Rule_02_Target\"><text>\"PT15M\"</text>");
 
 		// the repository's file is what is live again: uploading it deploys nothing and the page says so
-		goTo("#/deploy");
+		page.goTo("#/deploy");
 		Path same = temp.resolve("same/sla-policy.dmn");
 		Files.createDirectories(same.getParent());
 		Files.writeString(same, TestVersions.file("processes/sla-policy.dmn"), StandardCharsets.UTF_8);
@@ -226,7 +226,7 @@ class ManagePageBrowserTests {
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unchanged"))).getText())
 				.contains("与当前最新版本相同", "不会产生新版本");
 		assertThat(browser.findElements(By.id("deploy-submit"))).isEmpty();
-		assertThat(consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
+		assertThat(page.consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
 	}
 
 	@Test
@@ -236,8 +236,8 @@ class ManagePageBrowserTests {
 				"content", repairWithTaskRenamedAndAddedDrawn(), "note", "接单后增加确认到场")), "Authorization", basic("manager"));
 		assertThat(deployed.status()).as(String.valueOf(deployed.body())).isEqualTo(201);
 
-		logIn("manager");
-		goTo("#/compare?kind=process&key=repair&from=" + v1 + "&to=" + (v1 + 1));
+		page.logIn("manager");
+		page.goTo("#/compare?kind=process&key=repair&from=" + v1 + "&to=" + (v1 + 1));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comparison[data-rendered='true']")));
 		assertThat(marked("diagram-after")).containsExactlyInAnyOrderEntriesOf(
 				Map.of("Task_Repair", "diff-changed", "Task_ConfirmArrival", "diff-added"));
@@ -250,7 +250,7 @@ class ManagePageBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#process-elements tr[data-id='Task_ConfirmArrival']")).getText())
 				.contains("新增", "确认到场");
 		chromium.saveScreenshot("manage-compare");
-		assertThat(consoleErrors()).isEmpty();
+		assertThat(page.consoleErrors()).isEmpty();
 	}
 
 	/** Each shape of a drawn diagram that carries a comparison marker, with its marker. */
@@ -288,8 +288,8 @@ class ManagePageBrowserTests {
 				basic("manager"));
 		assertThat(deployed.status()).as(String.valueOf(deployed.body())).isEqualTo(201);
 
-		logIn("manager");
-		goTo("#/migrate?key=repair&from=" + v1 + "&to=" + (v1 + 1));
+		page.logIn("manager");
+		page.goTo("#/migrate?key=repair&from=" + v1 + "&to=" + (v1 + 1));
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("plan-submit"))).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-cases")));
 		assertThat(browser.findElement(By.id("plan-summary")).getText()).contains("3 个可以迁移", "1 个不能迁移");
@@ -329,7 +329,7 @@ class ManagePageBrowserTests {
 		chromium.saveScreenshot("manage-migrated");
 		accepting.forEach(caseNo -> assertThat(version(caseNo)).as(caseNo).isEqualTo(v1 + 1));
 		assertThat(version(atDesk)).isEqualTo(v1);
-		assertThat(consoleErrors()).isEmpty();
+		assertThat(page.consoleErrors()).isEmpty();
 	}
 
 	@Test
@@ -348,8 +348,8 @@ class ManagePageBrowserTests {
 			}
 			receiver.failing(0);
 
-			logIn("manager");
-			goTo("#/incidents");
+			page.logIn("manager");
+			page.goTo("#/incidents");
 			WebElement incident = wait.until(ExpectedConditions.visibilityOfElementLocated(
 					By.cssSelector("#incidents tr[data-case='" + caseNo + "']")));
 			assertThat(incident.getText()).contains("回调渠道系统", "作业失败", "HTTP 503");
@@ -361,28 +361,28 @@ class ManagePageBrowserTests {
 			assertThat(Jobs.runWhenDue(managementService, delivery.getId())).isTrue();
 			assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(delivery.getId()).count()).as("delivered")
 					.isZero();
-			assertThat(consoleErrors()).isEmpty();
+			assertThat(page.consoleErrors()).isEmpty();
 		}
 	}
 
 	@Test
 	void theAuditorReadsWithoutAnyControlThatChangesAndTheServiceDeskIsRefused() throws Exception {
-		logIn("auditor");
+		page.logIn("auditor");
 		wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector("section.definition[data-key='repair'] tr[data-version]")));
 		assertThat(browser.findElement(By.id("who")).getText()).contains("只读");
 		assertThat(browser.findElements(By.cssSelector("[data-change]"))).as("rollback buttons").isEmpty();
 		assertThat(browser.findElement(By.id("nav-deploy")).isDisplayed()).isFalse();
 		assertThat(browser.findElement(By.id("export")).isDisplayed()).isFalse();
-		goTo("#/deploy");
+		page.goTo("#/deploy");
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("read-only"))).getText()).contains("只读");
 		assertThat(browser.findElements(By.cssSelector("[data-change]"))).isEmpty();
-		goTo("#/incidents");
+		page.goTo("#/incidents");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incidents")));
 		assertThat(browser.findElements(By.cssSelector("[data-change]"))).as("retry and resolve").isEmpty();
-		assertThat(consoleErrors()).isEmpty();
+		assertThat(page.consoleErrors()).isEmpty();
 
-		logIn("agent");
+		page.logIn("agent");
 		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
 		assertThat(error.getText()).startsWith("没有权限使用流程管理页面").contains("管理层");
 		assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
@@ -409,30 +409,6 @@ class ManagePageBrowserTests {
 	private int latestDecisionVersion(String key) {
 		return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult()
 				.getVersion();
-	}
-
-	private void goTo(String hash) {
-		((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", hash);
-	}
-
-	private void logIn(String user) {
-		String page = "http://localhost:" + port + "/manage/";
-		if (browser.getCurrentUrl().startsWith(page)) {
-			// before the page loads again, or its first calls would go out with the old login half gone
-			((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-		}
-		browser.get(page + "?as=" + user);
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
-		browser.findElement(By.id("login-password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		if (!"agent".equals(user)) {
-			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-		}
-	}
-
-	private List<String> consoleErrors() {
-		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
 	}
 
 }
