@@ -167,9 +167,21 @@ class FormEditorBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#form-editor [data-entry-id='key'] label")).getText()).isEqualTo("键");
 		WebElement label = browser.findElement(By.cssSelector("#form-editor [data-entry-id='label'] [contenteditable='true']"));
 		assertThat(browser.findElement(By.cssSelector("#form-editor [data-entry-id='label'] label")).getText()).isEqualTo("标签");
-		label.click();
-		label.sendKeys(Keys.chord(Keys.CONTROL, "a"), "预约上门说明");
 		key.sendKeys(Keys.chord(Keys.CONTROL, "a"), "visitNote");
+		label.click();
+		label.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+		// the panel hands an edit to the form after a short pause; the field on the form shows it has
+		wait.until(d -> added.findElements(By.tagName("label")).stream().allMatch(l -> l.getText().isBlank()));
+
+		// a field without a label is flagged by the editor's own check and marked on the form
+		browser.findElement(By.id("edit-validate")).click();
+		WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#edit-problems li[data-source='lint'][data-level='warning']")));
+		assertThat(problem.getText()).contains("visitNote", "没有标签");
+		assertThat(problem.getDomAttribute("data-element-id")).isEqualTo(added.getDomAttribute("data-id"));
+		assertThat(added.getCssValue("outline-style")).as("the field is marked").isEqualTo("solid");
+
+		label.sendKeys("预约上门说明");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-preview"), "预约上门说明"));
 		chromium.saveScreenshot("form-editor-field-added");
 

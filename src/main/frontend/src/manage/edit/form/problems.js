@@ -40,5 +40,5 @@ export function problemStyles(problems) {
     if (elementId && levels.get(elementId) !== 'error') levels.set(elementId, level);
   }
   return [...levels].map(([id, level]) => `.fjs-element[data-id="${CSS.escape(id)}"] { outline: 2px solid ${
-    level === 'error' ? '#c62828' : '#ef8c00'}; outline-offset: -2px; }`).join('\n');
+    level === 'error' ? '#c62828' : '#ef8c00'} !important; outline-offset: -2px; }`).join('\n');
 }
