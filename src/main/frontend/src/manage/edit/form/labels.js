@@ -113,6 +113,9 @@ const PATTERNS = [
 
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
 
+/** Where the form's own words are: the form as drawn and the panel's text editors. */
+const OWN_WORDS = '.fjs-form-container, .cm-editor, [contenteditable]';
+
 /** The Chinese for an English text of the editor; null for any other text, including Chinese already. */
 function chinese(text) {
   if (TEXTS[text]) return TEXTS[text];
@@ -123,13 +126,16 @@ function chinese(text) {
 }
 
 /**
- * Keeps the editor's interface in Chinese: replaces the known English texts in {@code root} now and whenever the
- * editor renders again. Only a text node's data or an attribute is changed, never a node, so the editor's own
- * rendering keeps its references.
+ * Keeps the editor's interface in Chinese: replaces the known English texts of the palette and the properties panel
+ * in {@code root} now and whenever the editor renders again. Only a text node's data or an attribute is changed, never
+ * a node, so the editor's own rendering keeps its references.
  * @returns a function that stops it
  */
 export function translate(root) {
   const replace = (node) => {
+    // a label a manager wrote stays as written, even when it is one of the editor's own words
+    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    if (!element || element.closest(OWN_WORDS)) return;
     if (node.nodeType === Node.TEXT_NODE) {
       const text = node.data.trim();
       const replacement = text && chinese(text);
