@@ -1,0 +1,285 @@
+package com.propdesk.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.propdesk.AtDayShift;
+import com.propdesk.Chromium;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+import com.propdesk.repair.RepairProcess;
+
+/**
+ * The form editor of {@code /manage/} in Debian's Chromium, one browser for the class: a manager adds a field to the
+ * technician's 接单 form, sees it in the preview and deploys it through the comparison and note; the next repair's task
+ * shows the field in Tasklist. What the test deploys is deleted after it, so the repository's form is the latest again.
+ */
+@PropDeskTest
+@AtDayShift
+@TestInstance(Lifecycle.PER_CLASS)
+class FormEditorBrowserTests {
+
+	static final String FORM = "repair-accept";
+
+	/** The components PropDesk's form guard allows, the only ones the palette may offer. */
+	static final Set<String> ALLOWED = guardedComponents();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Chromium chromium;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private Set<String> deploymentsBefore;
+
+	private final List<String> instances = new ArrayList<>();
+
+	// runs before the browser closes, so the page is still there to be photographed
+	@RegisterExtension
+	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
+		if (chromium != null) {
+			chromium.saveScreenshot("form-editor-" + context.getRequiredTestMethod().getName());
+		}
+		throw failure;
+	};
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		chromium = Chromium.start((options, profile) -> options.setCapability("goog:loggingPrefs",
+				Map.of(LogType.BROWSER, "ALL")));
+		browser = chromium.browser();
+		wait = chromium.patiently();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@BeforeEach
+	void setUp() {
+		deploymentsBefore = deploymentIds();
+		browser.manage().logs().get(LogType.BROWSER);
+	}
+
+	@AfterEach
+	void deleteWhatTheTestDeployed() {
+		instances.forEach(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).list()
+				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished", true, true)));
+		instances.clear();
+		for (String id : deploymentIds()) {
+			if (!deploymentsBefore.contains(id)) {
+				repositoryService.deleteDeployment(id, true, true);
+				jdbc.update("delete from deployment_note where deployment_id = ?", id);
+			}
+		}
+	}
+
+	@Test
+	void managerAddsAFieldToTheAcceptFormWithItsPreviewAndTheTechnicianSeesItInTasklist() throws Exception {
+		logIn("manager");
+		long start = System.nanoTime();
+		goTo("#/edit?kind=form&key=" + FORM);
+		WebElement textField = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#form-editor .fjs-palette-field[data-field-type='textfield']")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-preview"), "事项编号"));
+		System.out.printf("Form editor: %s opened with its preview in %d ms%n", FORM, (System.nanoTime() - start) / 1_000_000);
+
+		List<String> offered = browser.findElements(By.cssSelector("#form-editor .fjs-palette-field")).stream()
+				.map(entry -> entry.getDomAttribute("data-field-type")).toList();
+		assertThat(offered).as("the palette offers exactly what the guard allows").containsExactlyInAnyOrderElementsOf(ALLOWED);
+		assertThat(browser.findElements(By.cssSelector("#form-editor .fjs-palette-group-title")))
+				.extracting(WebElement::getText).containsExactly("输入", "选择", "展示", "容器");
+		assertThat(textField.getText()).isEqualTo("单行文本");
+		assertThat(browser.findElement(By.cssSelector("#form-editor .fjs-palette-header")).getText()).isEqualTo("组件");
+		assertThat(browser.findElement(By.cssSelector("#form-preview form.fjs-form")).getText())
+				.as("the preview fills the case header with a sample case").contains("事项编号", "接单");
+
+		// a person drags it onto the form; Enter on the palette entry adds it at the end, as the keyboard does
+		textField.sendKeys(Keys.ENTER);
+		WebElement added = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='form-editor']"
+				+ "//div[contains(@class,'fjs-element')][not(.//div[contains(@class,'fjs-element')])]"
+				+ "[.//label[normalize-space(.)='单行文本']]")));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", added);
+		added.click();
+		WebElement key = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#form-editor [data-entry-id='key'] input")));
+		assertThat(browser.findElement(By.cssSelector("#form-editor [data-entry-id='key'] label")).getText()).isEqualTo("键");
+		WebElement label = browser.findElement(By.cssSelector("#form-editor [data-entry-id='label'] [contenteditable='true']"));
+		assertThat(browser.findElement(By.cssSelector("#form-editor [data-entry-id='label'] label")).getText()).isEqualTo("标签");
+		key.sendKeys(Keys.chord(Keys.CONTROL, "a"), "visitNote");
+		label.click();
+		label.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+		// the panel hands an edit to the form after a short pause; the field on the form shows it has
+		wait.until(d -> added.findElements(By.tagName("label")).stream().allMatch(l -> l.getText().isBlank()));
+
+		// a field without a label is flagged by the editor's own check and marked on the form
+		browser.findElement(By.id("edit-validate")).click();
+		WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#edit-problems li[data-source='lint'][data-level='warning']")));
+		assertThat(problem.getText()).contains("visitNote", "没有标签");
+		assertThat(problem.getDomAttribute("data-element-id")).isEqualTo(added.getDomAttribute("data-id"));
+		assertThat(added.getCssValue("outline-style")).as("the field is marked").isEqualTo("solid");
+
+		label.sendKeys("预约上门说明");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-preview"), "预约上门说明"));
+		chromium.saveScreenshot("form-editor-field-added");
+
+		browser.findElement(By.id("edit-validate")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-valid")));
+
+		browser.findElement(By.id("edit-deploy")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict"))).getText())
+				.isEqualTo("部署检查：允许");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-note"))).sendKeys("接单时记下预约上门的说明");
+		int original = latestFormVersion();
+		browser.findElement(By.id("deploy-submit")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-result"),
+				"已部署：表单 " + FORM + " 第 " + (original + 1) + " 版"));
+		assertThat(consoleErrors()).as("errors in the browser's console (a refused style or script shows here)").isEmpty();
+
+		JsonNode deployed = deployedForm();
+		assertThat(deployed.path("id").asText()).isEqualTo(FORM);
+		assertThat(deployed.path("schemaVersion").asInt()).as("what Tasklist 7.24 renders").isEqualTo(16);
+		assertThat(deployed.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+		assertThat(deployed.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+		assertThat(deployed.path("exporter").path("name").asText()).isEqualTo("PropDesk");
+		JsonNode last = deployed.path("components").get(deployed.path("components").size() - 1);
+		assertThat(last.path("type").asText()).isEqualTo("textfield");
+		assertThat(last.path("key").asText()).isEqualTo("visitNote");
+		assertThat(last.path("label").asText()).isEqualTo("预约上门说明");
+
+		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "卫生间地漏堵塞")).record();
+		instances.add(opened.processInstanceId());
+		Task accept = taskService.createTaskQuery().processInstanceId(opened.processInstanceId()).singleResult();
+		assertThat(accept.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPT_JOB);
+		assertThat(accept.getAssignee()).isEqualTo("engineer");
+		openInTasklist("engineer", accept);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//form[contains(@class,'fjs-form')]"
+				+ "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='预约上门说明']")));
+		chromium.saveScreenshot("form-editor-field-in-tasklist");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> guardedComponents() {
+		try {
+			Field components = Class.forName("com.propdesk.security.FormAllowList").getDeclaredField("COMPONENTS");
+			components.setAccessible(true);
+			return ((Map<String, ?>) components.get(null)).keySet();
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("the form guard's list of components moved", e);
+		}
+	}
+
+	private int latestFormVersion() {
+		return jdbc.queryForObject("select max(version_) from act_re_camformdef where key_ = ?", Integer.class, FORM);
+	}
+
+	private JsonNode deployedForm() throws IOException {
+		Set<String> deployed = deploymentIds();
+		deployed.removeAll(deploymentsBefore);
+		assertThat(deployed).as("one deployment, the edited form").hasSize(1);
+		String deployment = deployed.iterator().next();
+		String resource = repositoryService.getDeploymentResourceNames(deployment).stream()
+				.filter(name -> name.endsWith(FORM + ".form")).findFirst().orElseThrow();
+		try (InputStream in = repositoryService.getResourceAsStream(deployment, resource)) {
+			return new ObjectMapper().readTree(in);
+		}
+	}
+
+	/** Logs into Tasklist and opens the task by its address, the one thing no other task shares. */
+	private void openInTasklist(String user, Task task) {
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, .tasks-list")));
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
+	}
+
+	private Set<String> deploymentIds() {
+		Set<String> ids = new HashSet<>();
+		repositoryService.createDeploymentQuery().list().forEach(d -> ids.add(d.getId()));
+		return ids;
+	}
+
+	private void goTo(String hash) {
+		((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", hash);
+	}
+
+	private void logIn(String user) {
+		browser.get("http://localhost:" + port + "/manage/?as=" + user);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+		browser.findElement(By.id("login-password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+	}
+
+	private List<String> consoleErrors() {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+	}
+
+}
