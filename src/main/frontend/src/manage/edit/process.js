@@ -10,7 +10,7 @@ import CamundaPlatformBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-plat
 import { h } from '../../dom.js';
 import { allowedEntriesModule, translateModule } from './process/limits.js';
 import { lint } from './process/lint.js';
-import { propDeskPanelModule } from './process/panel.js';
+import { GROUPS, propDeskPanelModule } from './process/panel.js';
 
 // The process editor of the managers' console: bpmn-js's modeler with Camunda 7's extensions, offering only what
 // PropDesk's deployment guard allows, with PropDesk's own properties panel, an XML view for pasting a diagram, and
@@ -35,7 +35,8 @@ export async function open(container, { content, catalogue }) {
 
   const modeler = new Modeler({
     container: canvas,
-    propertiesPanel: { parent: panel },
+    // every group of PropDesk's panel starts open: a manager should not hunt for the few fields there are
+    propertiesPanel: { parent: panel, layout: { groups: Object.fromEntries(GROUPS.map((id) => [id, { open: true }])) } },
     additionalModules: [BpmnPropertiesPanelModule, propDeskPanelModule, CamundaPlatformBehaviors, allowedEntriesModule, translateModule],
     moddleExtensions: { camunda: camundaModdle },
     propDesk: { catalogue },

@@ -154,13 +154,24 @@ const CHINESE = {
   'Compensation end event': '补偿结束事件',
   'Signal end event': '信号结束事件',
   'Terminate end event': '终止结束事件',
-  'Search': '搜索',
+  Process: '流程',
+  Participant: '泳池（参与者）',
+  Lane: '泳道',
+  Collaboration: '协作',
+  'Text Annotation': '注释',
+  Group: '分组',
+  'Intermediate Catch Event': '中间捕获事件',
+  'Timer Boundary Event (Non Interrupting)': '定时边界事件（不中断）',
+  Search: '搜索',
   'No results': '没有结果',
 };
 
+const LOWER = new Map(Object.entries(CHINESE).map(([english, chinese]) => [english.toLowerCase(), chinese]));
+
 /** diagram-js's translate service: Chinese where known, the English template otherwise, with its {placeholders} filled. */
 export function translate(template, replacements = {}) {
-  const text = CHINESE[template] || template;
+  // the properties panel's header names types in title case (User Task), the menus in sentence case (User task)
+  const text = CHINESE[template] || LOWER.get(String(template).toLowerCase()) || template;
   return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
 }
 

@@ -126,11 +126,10 @@ export function chinese(message) {
   return found ? found[1] : message;
 }
 
-const linter = new Linter({ config: CONFIG, resolver });
-
 /** The recommended rules' findings on the diagram, as the editor's problems (rule name kept in the message). */
 export async function lint(definitions) {
-  const results = await linter.lint(definitions);
+  // a linter keeps its rules, and some rules remember what they saw (no-duplicate-sequence-flows): one per run
+  const results = await new Linter({ config: CONFIG, resolver }).lint(definitions);
   return Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => ({
     source: 'lint',
     level: report.category === 'error' ? 'error' : 'warning',

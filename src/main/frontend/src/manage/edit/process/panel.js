@@ -347,7 +347,7 @@ function listenerGroup(element, injector, catalogue, { type, kind, events, id, l
   const bpmnFactory = injector.get('bpmnFactory');
   const stepLabel = (l) => steps.find((s) => s.bean === beanOf(l.get('delegateExpression')))?.label || beanOf(l.get('delegateExpression'));
   return {
-    id, label, component: ListGroup,
+    id, label, component: ListGroup, shouldOpen: true,
     items: listeners.map((listener, index) => ({
       id: `${id}-${index}`,
       label: `${events.find((e) => e.value === listener.get('event'))?.label || listener.get('event') || ''} ${stepLabel(listener)}`,
@@ -377,6 +377,9 @@ function listenerGroup(element, injector, catalogue, { type, kind, events, id, l
 }
 
 /* ---------- the provider ---------- */
+
+export const GROUPS = ['general', 'userTask', 'step', 'callActivity', 'decision', 'timer', 'condition', 'taskListeners',
+  'executionListeners'];
 
 function group(id, label, entries) {
   return entries.length ? { id, label, entries } : null;
