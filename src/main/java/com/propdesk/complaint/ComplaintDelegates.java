@@ -23,6 +23,7 @@ import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Step;
 
 /**
  * The steps of {@code processes/complaint.bpmn}: each reads the process's typed variables, asks {@link ComplaintRules}
@@ -34,6 +35,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${checkRepeatComplaintDelegate}}: another complaint about the same unit within 90 days. */
+	@Step(label = "查重复投诉")
 	@Component("checkRepeatComplaintDelegate")
 	static class CheckRepeat implements JavaDelegate {
 
@@ -58,6 +60,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${recordComplaintTierDelegate}}: the table's tier on the case; a major complaint pages management. */
+	@Step(label = "记录等级")
 	@Component("recordComplaintTierDelegate")
 	static class RecordTier implements JavaDelegate {
 
@@ -99,6 +102,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${recordRetierDelegate}}: the desk found an ordinary complaint to be major; management takes it over. */
+	@Step(label = "记录改级")
 	@Component("recordRetierDelegate")
 	static class RecordRetier implements JavaDelegate {
 
@@ -128,6 +132,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${startPlanClockDelegate}}: a major complaint's resolution is timed against its plan's due time. */
+	@Step(label = "开始计时：按方案解决")
 	@Component("startPlanClockDelegate")
 	static class StartPlanClock implements JavaDelegate {
 
@@ -147,6 +152,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${openComplaintRepairDelegate}}: the plan needs a repair; it is opened as a linked case and awaited. */
+	@Step(label = "转报修")
 	@Component("openComplaintRepairDelegate")
 	static class OpenRepair implements JavaDelegate {
 
@@ -169,6 +175,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${sendComplaintReplyDelegate}}: the written reply reaches the owner (event, SMS, callback). */
+	@Step(label = "发送答复")
 	@Component("sendComplaintReplyDelegate")
 	static class SendReply implements JavaDelegate {
 
@@ -193,6 +200,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${reopenComplaintDelegate}}: the owner is not satisfied the first time; the complaint is handled again. */
+	@Step(label = "重新处理")
 	@Component("reopenComplaintDelegate")
 	static class Reopen implements JavaDelegate {
 
@@ -217,6 +225,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${recordRootCauseDelegate}}: cause and improvement plan on the case; the plan's due date becomes a timer. */
+	@Step(label = "记录根因")
 	@Component("recordRootCauseDelegate")
 	static class RecordRootCause implements JavaDelegate {
 
@@ -238,6 +247,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${closeComplaintDelegate}}: answered, reviewed and analysed: 已办结. */
+	@Step(label = "投诉办结")
 	@Component("closeComplaintDelegate")
 	static class Close implements JavaDelegate {
 
@@ -256,6 +266,7 @@ final class ComplaintDelegates {
 	}
 
 	/** {@code ${recordImprovementDelegate}}: the improvement is done. */
+	@Step(label = "记录整改结果")
 	@Component("recordImprovementDelegate")
 	static class RecordImprovement implements JavaDelegate {
 

@@ -11,11 +11,13 @@ import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Refusal;
+import com.propdesk.system.Step;
 
 /**
  * On completion of the duty officer's "assign by hand" task: the named technician must be an
  * active member of the case's department; the assignment goes into the timeline.
  */
+@Step(label = "值班手工派工")
 @Component
 public class AssignTechnicianListener implements TaskListener {
 

@@ -20,12 +20,14 @@ import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Step;
 import com.propdesk.system.Var;
 
 /**
  * Dispatches a job to a technician ({@link Dispatcher}) and writes {@code technician} (null when
  * nobody is available) and {@code dispatchReason}; the choice and its reason go into the timeline.
  */
+@Step(label = "自动派工")
 @Component
 public class DispatchTechnicianDelegate implements JavaDelegate {
 

@@ -31,6 +31,7 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Step;
 
 /**
  * The steps of {@code processes/emergency.bpmn}: each reads the process's typed variables, asks
@@ -50,6 +51,7 @@ final class EmergencyDelegates {
 	 * records; what the procedure needs from it (life safety, the department and skill for a failure);
 	 * the duty officer paged.
 	 */
+	@Step(label = "启用应急预案")
 	@Component("loadEmergencyPlanDelegate")
 	static class LoadPlan implements JavaDelegate {
 
@@ -93,6 +95,7 @@ final class EmergencyDelegates {
 	}
 
 	/** {@code ${recordEmergencyStepDelegate}} with input {@code step}: what was done goes into the timeline. */
+	@Step(label = "记录处置步骤", inputs = @Step.Input(name = "step", label = "步骤", options = EmergencyRules.StepOptions.class))
 	@Component("recordEmergencyStepDelegate")
 	static class RecordStep implements JavaDelegate {
 
@@ -115,6 +118,7 @@ final class EmergencyDelegates {
 	}
 
 	/** {@code ${broadcastToResidentsDelegate}}: one SMS to every resident of the building, once each. */
+	@Step(label = "通知本楼住户")
 	@Component("broadcastToResidentsDelegate")
 	static class Broadcast implements JavaDelegate {
 
@@ -143,6 +147,7 @@ final class EmergencyDelegates {
 	}
 
 	/** {@code ${markEmergencyResolvedDelegate}}: the danger is over. */
+	@Step(label = "记录处置结果")
 	@Component("markEmergencyResolvedDelegate")
 	static class MarkResolved implements JavaDelegate {
 
@@ -165,6 +170,7 @@ final class EmergencyDelegates {
 	 * {@code ${prepareEmergencyReviewDelegate}}: the review's figures, from the engine's history: how long
 	 * until acknowledged, dispatched, on site and resolved, which clocks were breached, who took part.
 	 */
+	@Step(label = "汇总复盘数据")
 	@Component("prepareEmergencyReviewDelegate")
 	static class PrepareReview implements JavaDelegate {
 
@@ -205,6 +211,7 @@ final class EmergencyDelegates {
 	}
 
 	/** {@code ${publishPlanVersionDelegate}}: an approved plan change becomes the plan's next version. */
+	@Step(label = "发布新版预案")
 	@Component("publishPlanVersionDelegate")
 	static class PublishPlanVersion implements JavaDelegate {
 
@@ -231,6 +238,7 @@ final class EmergencyDelegates {
 	}
 
 	/** {@code ${closeEmergencyDelegate}}: reviewed: 已办结. */
+	@Step(label = "紧急事件办结")
 	@Component("closeEmergencyDelegate")
 	static class Close implements JavaDelegate {
 

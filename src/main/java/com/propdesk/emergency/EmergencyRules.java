@@ -1,11 +1,15 @@
 package com.propdesk.emergency;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
 import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.TimelineKind;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Step;
 import com.propdesk.system.Var;
 
 /**
@@ -65,6 +69,30 @@ final class EmergencyRules {
 
 	static String planChangedNote(EmergencyPlan next) {
 		return "应急预案「" + next.title() + "」更新为第 " + next.version() + " 版";
+	}
+
+	/** The steps {@code recordEmergencyStepDelegate} records (its input {@code step}), by their names in the diagram. */
+	static final Map<String, String> STEPS = orderedSteps();
+
+	private static Map<String, String> orderedSteps() {
+		Map<String, String> steps = new LinkedHashMap<>();
+		steps.put("acknowledge", "值班确认");
+		steps.put("evacuation", "疏散");
+		steps.put("call", "拨打外部电话");
+		steps.put("drill-call", "演练：不拨打");
+		steps.put("command", "现场指挥");
+		steps.put("on-site", "现场排查");
+		return Collections.unmodifiableMap(steps);
+	}
+
+	/** {@link #STEPS} for the diagram editor. */
+	static final class StepOptions implements Step.Options {
+
+		@Override
+		public Map<String, String> values() {
+			return STEPS;
+		}
+
 	}
 
 	/** What a step of the procedure leaves in the timeline; the acknowledgement also puts the case in progress. */

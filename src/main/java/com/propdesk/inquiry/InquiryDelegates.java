@@ -29,6 +29,7 @@ import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Step;
 
 /**
  * The steps of {@code processes/inquiry.bpmn}: each reads the process, asks {@link InquiryRules} what follows,
@@ -44,6 +45,7 @@ final class InquiryDelegates {
 	 * match is answered automatically; otherwise the desk gets the best three candidates; what the table
 	 * sends to a specialist is never answered from the knowledge base.
 	 */
+	@Step(label = "检索知识库")
 	@Component("matchKnowledgeDelegate")
 	static class Match implements JavaDelegate {
 
@@ -106,6 +108,7 @@ final class InquiryDelegates {
 	 * chose, or the desk's or specialist's own words — in writing to the owner, meets the clocks and
 	 * closes the case.
 	 */
+	@Step(label = "答复业主")
 	@Component("answerInquiryDelegate")
 	static class Answer implements JavaDelegate {
 
@@ -166,6 +169,7 @@ final class InquiryDelegates {
 	 * time the owner is told (event {@code promised}); that meets the first response, and the promise
 	 * becomes a clock that escalates to management.
 	 */
+	@Step(label = "转专员并承诺答复时间")
 	@Component("handOverInquiryDelegate")
 	static class HandOver implements JavaDelegate {
 
@@ -205,6 +209,7 @@ final class InquiryDelegates {
 	 * desk turns it into a linked repair or emergency case (same reporter, place and callback) and the
 	 * inquiry answers with its number.
 	 */
+	@Step(label = "转报修或紧急事件")
 	@Component("openLinkedFromInquiryDelegate")
 	static class OpenLinked implements JavaDelegate {
 
@@ -236,6 +241,7 @@ final class InquiryDelegates {
 	}
 
 	/** {@code ${draftKnowledgeEntryDelegate}}: the hand-written answer becomes a draft for the category's owners. */
+	@Step(label = "起草知识库条目")
 	@Component("draftKnowledgeEntryDelegate")
 	static class Draft implements JavaDelegate {
 
@@ -267,6 +273,7 @@ final class InquiryDelegates {
 	}
 
 	/** {@code ${reviewKnowledgeEntryDelegate}}: the owners approve the draft as a new entry (edited) or reject it. */
+	@Step(label = "记录审核结果")
 	@Component("reviewKnowledgeEntryDelegate")
 	static class Review implements JavaDelegate {
 

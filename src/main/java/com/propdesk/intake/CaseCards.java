@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.security.TaskCards;
 import com.propdesk.system.CaseVariables;
+import com.propdesk.system.Step;
 import com.propdesk.system.UserTaskListeners;
 
 /**
@@ -19,6 +20,7 @@ import com.propdesk.system.UserTaskListeners;
  * department may read its own tasks but not the case's process variables, and under its own name,
  * because a form submitting a variable of the same name would otherwise write it onto the task only.
  */
+@Step(label = "任务卡片摘要", offered = false)
 @Component
 public class CaseCards extends AbstractProcessEnginePlugin implements TaskListener {
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.Refusal;
+import com.propdesk.system.Step;
 import com.propdesk.system.Var;
 
 /**
@@ -15,6 +16,7 @@ import com.propdesk.system.Var;
  * process an agent started from Tasklist's start form is registered here, from the form's fields,
  * and gets its case number as business key.
  */
+@Step(label = "登记事项")
 @Component
 public class RegisterCaseDelegate implements JavaDelegate {
 

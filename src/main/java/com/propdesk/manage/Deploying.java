@@ -31,7 +31,10 @@ import com.propdesk.manage.Versions.Definition;
 import com.propdesk.manage.Versions.Kind;
 import com.propdesk.security.DeploymentGuardPlugin;
 import com.propdesk.system.Clock;
+import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
 
 /**
  * A manager's files put live as Camunda Modeler would deploy them, with PropDesk's rules: a process's diagram and
@@ -51,6 +54,20 @@ class Deploying {
 
 	/** A file as uploaded. */
 	record Upload(String fileName, byte[] content) {
+
+		/** A file sent as JSON text; without its name or its content the request is refused, naming each. */
+		static Upload of(String fileName, String content) {
+			List<FieldProblem> problems = new ArrayList<>();
+			TextRules.required(problems, "fileName", fileName, Lines.ONE, 200, "必填：文件名（.bpmn、.dmn 或 .form）");
+			if (content == null || content.isBlank()) {
+				problems.add(new FieldProblem("content", "必填：文件内容"));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidRequestException(problems);
+			}
+			return new Upload(fileName.strip(), content.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/** A file as it would be deployed: its definition, its conventional name, the deployment it goes into. */

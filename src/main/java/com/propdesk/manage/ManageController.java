@@ -2,7 +2,6 @@ package com.propdesk.manage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -277,15 +276,7 @@ class ManageController {
 	}
 
 	private static Deploying.Upload upload(FileBody body) {
-		List<FieldProblem> problems = new ArrayList<>();
-		TextRules.required(problems, "fileName", body.fileName(), Lines.ONE, 200, "必填：文件名（.bpmn、.dmn 或 .form）");
-		if (body.content() == null || body.content().isBlank()) {
-			problems.add(new FieldProblem("content", "必填：文件内容"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(problems);
-		}
-		return new Deploying.Upload(body.fileName().strip(), body.content().getBytes(StandardCharsets.UTF_8));
+		return Deploying.Upload.of(body.fileName(), body.content());
 	}
 
 	private static List<Deploying.Upload> uploads(MultipartHttpServletRequest request) {

@@ -1,11 +1,14 @@
 package com.propdesk.notify;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.TimelineKind;
 import com.propdesk.intake.TimelineKinds;
+import com.propdesk.system.Step;
 
 /** Timeline kinds of notifications: SMS, paging staff, building broadcasts and the events owners are told of. */
 public enum NotifyTimeline implements TimelineKind {
@@ -21,6 +24,8 @@ public enum NotifyTimeline implements TimelineKind {
 	EVENT_PROMOTED("通知业主：已转紧急"),
 	EVENT_REOPENED("通知业主：重新处理");
 
+	private static final String EVENT_PREFIX = "event-";
+
 	private final String label;
 
 	NotifyTimeline(String label) {
@@ -34,13 +39,29 @@ public enum NotifyTimeline implements TimelineKind {
 
 	/** The kind of the line that says the owner was told of an event; an event a diagram names anew keeps its code. */
 	static TimelineKind ownerEvent(String event) {
-		String code = "event-" + event;
+		String code = EVENT_PREFIX + event;
 		for (NotifyTimeline kind : values()) {
 			if (kind.code().equals(code)) {
 				return kind;
 			}
 		}
 		return new OtherOwnerEvent(code, "通知业主：" + event);
+	}
+
+	/** The owner-visible events a diagram may publish (input {@code event} of {@code publishOwnerEvent}), as the timeline names them. */
+	public static final class OwnerEventOptions implements Step.Options {
+
+		@Override
+		public Map<String, String> values() {
+			Map<String, String> events = new LinkedHashMap<>();
+			for (NotifyTimeline kind : NotifyTimeline.values()) {
+				if (kind.code().startsWith(EVENT_PREFIX)) {
+					events.put(kind.code().substring(EVENT_PREFIX.length()), kind.label().replaceFirst("^通知业主：", ""));
+				}
+			}
+			return events;
+		}
+
 	}
 
 	private record OtherOwnerEvent(String code, String label) implements TimelineKind {

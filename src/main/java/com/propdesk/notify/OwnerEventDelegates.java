@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.Step;
 
 /** The steps of {@code owner-event} and the publishing step case diagrams use. */
 final class OwnerEventDelegates {
@@ -22,6 +23,7 @@ final class OwnerEventDelegates {
 	}
 
 	/** {@code ${publishOwnerEvent}} with input parameter {@code event}: accepted, resolved, closed, promoted, … */
+	@Step(label = "通知业主", inputs = @Step.Input(name = "event", label = "通知事件", options = NotifyTimeline.OwnerEventOptions.class))
 	@Component("publishOwnerEvent")
 	static class Publish implements JavaDelegate {
 
@@ -39,6 +41,7 @@ final class OwnerEventDelegates {
 	}
 
 	/** {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. */
+	@Step(label = "短信通知业主", offered = false)
 	@Component("sendOwnerSms")
 	static class SendSms implements JavaDelegate {
 
@@ -68,6 +71,7 @@ final class OwnerEventDelegates {
 	 * {@code ${sendOwnerCallback}}: posts the event to the case's callback URL; anything but a 2xx
 	 * answer fails the job, which is retried under the same event id.
 	 */
+	@Step(label = "回调渠道系统", offered = false)
 	@Component("sendOwnerCallback")
 	static class SendCallback implements JavaDelegate {
 

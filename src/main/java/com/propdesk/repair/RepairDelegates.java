@@ -17,6 +17,7 @@ import com.propdesk.intake.CaseTimeline;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Step;
 import com.propdesk.system.Var;
 
 /**
@@ -34,6 +35,7 @@ final class RepairDelegates {
 	 * decided, else from the service desk's classification form — onto the process and the case, with a timeline
 	 * line; flags an equipment failure, whose initial-investigation clock the diagram then starts.
 	 */
+	@Step(label = "记录分类")
 	@Component("recordClassificationDelegate")
 	static class RecordClassification implements JavaDelegate {
 
@@ -66,6 +68,7 @@ final class RepairDelegates {
 	 * case becomes 已转紧急, its clocks stop, and an emergency case opens, linked, with the same reporter, place and
 	 * callback.
 	 */
+	@Step(label = "转紧急")
 	@Component("promoteRepairDelegate")
 	static class Promote implements JavaDelegate {
 
@@ -95,6 +98,7 @@ final class RepairDelegates {
 	 * {@code ${recordRepairWorkDelegate}}: what the technician recorded on site goes into the timeline: the diagnosis
 	 * always (it meets the initial investigation), and the work done, or why the repair waits.
 	 */
+	@Step(label = "记录维修情况")
 	@Component("recordRepairWorkDelegate")
 	static class RecordWork implements JavaDelegate {
 
@@ -128,6 +132,7 @@ final class RepairDelegates {
 	 * cannot fix it. What they found is kept in the notes the next technician reads (and in history); the job is
 	 * dispatched again, to the other department or to anyone but them.
 	 */
+	@Step(label = "记录退回")
 	@Component("recordHandBackDelegate")
 	static class RecordHandBack implements JavaDelegate {
 
@@ -164,6 +169,7 @@ final class RepairDelegates {
 	}
 
 	/** {@code ${recordRejectionDelegate}}: the owner did not accept the work: back to the same technician, with the reason in their notes. */
+	@Step(label = "记录验收不通过")
 	@Component("recordRejectionDelegate")
 	static class RecordRejection implements JavaDelegate {
 
@@ -186,6 +192,7 @@ final class RepairDelegates {
 	}
 
 	/** {@code ${markResolvedDelegate}}: the owner accepted the work: the case waits for their feedback (待评价). */
+	@Step(label = "待评价")
 	@Component("markResolvedDelegate")
 	static class MarkResolved implements JavaDelegate {
 
@@ -205,6 +212,7 @@ final class RepairDelegates {
 	}
 
 	/** {@code ${closeRepairDelegate}}: feedback received or 72 hours passed: the case is closed (已办结). */
+	@Step(label = "报修办结")
 	@Component("closeRepairDelegate")
 	static class Close implements JavaDelegate {
 
@@ -226,6 +234,7 @@ final class RepairDelegates {
 	 * {@code ${decideReturnVisitDelegate}}: a score of 2 or less opens a linked complaint; otherwise the case may be
 	 * sampled for a return visit (回访). Sets {@code returnVisit}, with the reason in the timeline.
 	 */
+	@Step(label = "抽样回访")
 	@Component("decideReturnVisitDelegate")
 	static class DecideReturnVisit implements JavaDelegate {
 
@@ -257,6 +266,7 @@ final class RepairDelegates {
 	}
 
 	/** {@code ${recordReturnVisitDelegate}}: the visit's outcome goes into the timeline. */
+	@Step(label = "记录回访")
 	@Component("recordReturnVisitDelegate")
 	static class RecordReturnVisit implements JavaDelegate {
 

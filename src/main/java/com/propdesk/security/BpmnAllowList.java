@@ -1,6 +1,5 @@
 package com.propdesk.security;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -116,11 +115,11 @@ final class BpmnAllowList {
 		this.caseProcesses = caseProcesses;
 	}
 
-	void check(Document document, List<String> problems) {
+	void check(Document document, Reasons problems) {
 		for (Element process : XmlResources.elements(document, BPMN, "process")) {
 			if ("true".equals(process.getAttribute("isExecutable"))
 					&& process.getAttributeNS(CAMUNDA, "historyTimeToLive").isBlank()) {
-				problems.add("流程 " + process.getAttribute("id") + " 缺少 camunda:historyTimeToLive");
+				problems.add(process.getAttribute("id"), "流程 " + process.getAttribute("id") + " 缺少 camunda:historyTimeToLive");
 			}
 		}
 		for (Element call : XmlResources.elements(document, BPMN, "callActivity")) {
@@ -141,29 +140,29 @@ final class BpmnAllowList {
 	 * never one of PropDesk's internal processes (which PropDesk starts only from its own code, for the case
 	 * it belongs to), and never a process chosen by an expression at run time, which the guard cannot see.
 	 */
-	private void checkCalledElement(Element call, List<String> problems) {
+	private void checkCalledElement(Element call, Reasons problems) {
 		String called = call.getAttribute("calledElement").trim();
 		if (called.contains("${") || called.contains("#{")) {
-			problems.add(XmlResources.where(call) + "的 calledElement=\"" + XmlResources.shorten(called)
+			problems.at(call, "的 calledElement=\"" + XmlResources.shorten(called)
 					+ "\" 不允许（调用活动只能写明要调用的事项流程，不能用表达式）");
 		}
 		else if (!caseProcesses.keys().contains(called)) {
-			problems.add(XmlResources.where(call) + "的 calledElement=\"" + XmlResources.shorten(called)
+			problems.at(call, "的 calledElement=\"" + XmlResources.shorten(called)
 					+ "\" 不允许（调用活动只能调用事项流程：" + String.join("、", caseProcesses.keys().stream().sorted().toList())
 					+ "；PropDesk 内部流程只由 PropDesk 自己启动）");
 		}
 	}
 
-	private static void checkElement(Element element, List<String> problems) {
+	private static void checkElement(Element element, Reasons problems) {
 		String namespace = element.getNamespaceURI();
 		Set<String> allowed = namespace == null ? null : ELEMENTS.get(namespace);
 		if (allowed == null || !allowed.contains(element.getLocalName())) {
-			problems.add(XmlResources.where(element) + " 不在允许范围内" + elementReason(element.getLocalName())
+			problems.at(element, " 不在允许范围内" + elementReason(element.getLocalName())
 					+ namespaceReason(namespace));
 		}
 	}
 
-	private void checkAttribute(Element element, Attr attribute, List<String> problems) {
+	private void checkAttribute(Element element, Attr attribute, Reasons problems) {
 		String namespace = attribute.getNamespaceURI();
 		String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
 		String value = attribute.getValue();
@@ -198,16 +197,16 @@ final class BpmnAllowList {
 			allowed = false;
 		}
 		if (!allowed) {
-			problems.add(XmlResources.where(element) + "的属性 " + attribute.getName() + "=\"" + XmlResources.shorten(value)
+			problems.at(element, "的属性 " + attribute.getName() + "=\"" + XmlResources.shorten(value)
 					+ "\" 不允许" + attributeReason(local) + namespaceReason(namespace));
 			return;
 		}
-		XmlResources.checkExpressions(XmlResources.where(element) + "的属性 " + attribute.getName(), value, expressions, problems);
+		XmlResources.checkExpressions(element, "的属性 " + attribute.getName(), value, expressions, problems);
 	}
 
-	private void beanReference(Element element, Attr attribute, List<String> problems) {
+	private void beanReference(Element element, Attr attribute, Reasons problems) {
 		expressions.checkBeanReference(attribute.getValue()).forEach(
-				p -> problems.add(XmlResources.where(element) + "的属性 " + attribute.getName() + "：" + p));
+				p -> problems.at(element, "的属性 " + attribute.getName() + "：" + p));
 	}
 
 	static String elementReason(String local) {

@@ -46,9 +46,10 @@ public class DeploymentGuard implements Deployer {
 		for (ResourceEntity resource : deployment.getResources().values()) {
 			files.put(resource.getName(), resource.getBytes() == null ? new byte[0] : resource.getBytes());
 		}
-		List<String> problems = check(files, deployment.isNew() && InternalProcesses.isPersonsRequest());
+		List<GuardReason> problems = check(files, deployment.isNew() && InternalProcesses.isPersonsRequest());
 		if (!problems.isEmpty()) {
-			throw new DeploymentRefusedException("部署被拒绝（" + deployment.getName() + "）：" + String.join("；", problems));
+			throw new DeploymentRefusedException("部署被拒绝（" + deployment.getName() + "）："
+					+ String.join("；", problems.stream().map(GuardReason::text).toList()));
 		}
 	}
 
@@ -58,18 +59,24 @@ public class DeploymentGuard implements Deployer {
 	 * @return the reasons, each naming its file; empty when the files may be deployed
 	 */
 	public List<String> verdict(Map<String, byte[]> files) {
+		return reasons(files).stream().map(GuardReason::text).toList();
+	}
+
+	/** {@link #verdict} as data: each reason with its file and the element it is about, for an editor to mark. */
+	public List<GuardReason> reasons(Map<String, byte[]> files) {
 		return check(files, true);
 	}
 
-	private List<String> check(Map<String, byte[]> files, boolean byPerson) {
-		List<String> problems = new ArrayList<>();
+	private List<GuardReason> check(Map<String, byte[]> files, boolean byPerson) {
+		List<GuardReason> problems = new ArrayList<>();
 		long total = 0;
 		for (var file : files.entrySet()) {
 			total += file.getValue().length;
-			problems.addAll(check(file.getKey(), file.getValue()));
+			problems.addAll(reasons(file.getKey(), file.getValue()));
 		}
 		if (total > MAX_DEPLOYMENT_BYTES) {
-			problems.add(0, "整个部署 " + kilobytes(total) + "，超过上限 " + kilobytes(MAX_DEPLOYMENT_BYTES));
+			problems.add(0, new GuardReason(null, null,
+					"整个部署 " + kilobytes(total) + "，超过上限 " + kilobytes(MAX_DEPLOYMENT_BYTES)));
 		}
 		if (byPerson) {
 			problems.addAll(internalProcessesIn(files));
@@ -79,16 +86,21 @@ public class DeploymentGuard implements Deployer {
 
 	/** @return why the resource is refused, each reason naming the resource; empty when it is safe */
 	public List<String> check(String name, byte[] content) {
+		return reasons(name, content).stream().map(GuardReason::text).toList();
+	}
+
+	private List<GuardReason> reasons(String name, byte[] content) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (ALLOWED_SUFFIXES.stream().noneMatch(lower::endsWith)) {
-			return List.of(name + "：只允许部署 BPMN 流程、DMN 决策表和 Camunda 表单（.bpmn、.dmn、.form）");
+			return List.of(new GuardReason(name, null, "只允许部署 BPMN 流程、DMN 决策表和 Camunda 表单（.bpmn、.dmn、.form）"));
 		}
 		if (content.length > MAX_RESOURCE_BYTES) {
-			return List.of(name + "：文件 " + kilobytes(content.length) + "，超过单个文件上限 " + kilobytes(MAX_RESOURCE_BYTES));
+			return List.of(new GuardReason(name, null,
+					"文件 " + kilobytes(content.length) + "，超过单个文件上限 " + kilobytes(MAX_RESOURCE_BYTES)));
 		}
-		List<String> problems = new ArrayList<>();
+		List<Reasons.Reason> problems;
 		if (lower.endsWith(".form")) {
-			problems.addAll(forms.check(name, content));
+			problems = forms.check(name, content);
 		}
 		else {
 			Document document;
@@ -96,24 +108,26 @@ public class DeploymentGuard implements Deployer {
 				document = XmlResources.parse(content);
 			}
 			catch (Exception e) {
-				return List.of(name + "：不是有效的 XML（" + e.getMessage() + "）");
+				return List.of(new GuardReason(name, null, "不是有效的 XML（" + e.getMessage() + "）"));
 			}
+			Reasons found = new Reasons();
 			if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
-				decisions.check(document, problems);
+				decisions.check(document, found);
 			}
 			else {
-				diagrams.check(document, problems);
+				diagrams.check(document, found);
 			}
+			problems = found.list();
 		}
-		return problems.stream().map(p -> name + "：" + p).distinct().toList();
+		return problems.stream().map(p -> new GuardReason(name, p.elementId(), p.text())).distinct().toList();
 	}
 
 	/**
 	 * PropDesk's own internal processes (the SLA watcher, the owner-event delivery) come only from the
 	 * repository at start-up: a version deployed by a person could end every clock at once or send nothing.
 	 */
-	private static List<String> internalProcessesIn(Map<String, byte[]> files) {
-		List<String> problems = new ArrayList<>();
+	private static List<GuardReason> internalProcessesIn(Map<String, byte[]> files) {
+		List<GuardReason> problems = new ArrayList<>();
 		for (var file : files.entrySet()) {
 			if (!file.getKey().toLowerCase(Locale.ROOT).matches(".*\\.bpmn(20\\.xml)?")) {
 				continue;
@@ -122,8 +136,8 @@ public class DeploymentGuard implements Deployer {
 				Document document = XmlResources.parse(file.getValue());
 				for (org.w3c.dom.Element process : XmlResources.elements(document, "*", "process")) {
 					if (InternalProcesses.SHIPPED.contains(process.getAttribute("id").trim())) {
-						problems.add(file.getKey() + "：流程 " + process.getAttribute("id")
-								+ " 是 PropDesk 的内部流程，只随程序发布，不能由人部署");
+						problems.add(new GuardReason(file.getKey(), process.getAttribute("id"), "流程 " + process.getAttribute("id")
+								+ " 是 PropDesk 的内部流程，只随程序发布，不能由人部署"));
 					}
 				}
 			}

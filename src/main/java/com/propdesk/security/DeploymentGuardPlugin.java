@@ -45,8 +45,8 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		this.caseProcesses = caseProcesses;
 	}
 
-	/** Bean names of PropDesk's delegates and listeners, found without creating them. */
-	Set<String> allowedBeans() {
+	/** Bean names of PropDesk's delegates and listeners, the only beans a diagram may name; found without creating them. */
+	public Set<String> allowedBeans() {
 		Set<String> names = new LinkedHashSet<>();
 		for (Class<?> type : List.of(JavaDelegate.class, TaskListener.class, ExecutionListener.class)) {
 			for (String name : beans.getBeanNamesForType(type, false, false)) {

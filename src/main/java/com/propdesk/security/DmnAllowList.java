@@ -1,6 +1,5 @@
 package com.propdesk.security;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,19 +55,19 @@ final class DmnAllowList {
 	/** FEEL's external functions call Java methods by name. */
 	static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\s*\\{");
 
-	void check(Document document, List<String> problems) {
+	void check(Document document, Reasons problems) {
 		XmlResources.visit(document.getDocumentElement(), element -> {
 			String namespace = element.getNamespaceURI();
 			Set<String> allowed = namespace == null ? null : ELEMENTS.get(namespace);
 			if (allowed == null || !allowed.contains(element.getLocalName())) {
-				problems.add(XmlResources.where(element) + " 不在允许范围内" + BpmnAllowList.namespaceReason(namespace));
+				problems.at(element, " 不在允许范围内" + BpmnAllowList.namespaceReason(namespace));
 			}
 			if ("extensionElements".equals(element.getLocalName()) && element.getFirstChild() instanceof Element) {
-				problems.add(XmlResources.where(element) + "：extensionElements 必须为空");
+				problems.at(element, "：extensionElements 必须为空");
 			}
 			if ("decision".equals(element.getLocalName())
 					&& element.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
-				problems.add("决策 " + element.getAttribute("id") + " 缺少 camunda:historyTimeToLive");
+				problems.add(element.getAttribute("id"), "决策 " + element.getAttribute("id") + " 缺少 camunda:historyTimeToLive");
 			}
 			NamedNodeMap attributes = element.getAttributes();
 			for (int i = 0; i < attributes.getLength(); i++) {
@@ -76,16 +75,16 @@ final class DmnAllowList {
 			}
 			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 				if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-					problems.add(XmlResources.where(element) + "：不允许处理指令（<?" + child.getNodeName() + " ?>）");
+					problems.at(element, "：不允许处理指令（<?" + child.getNodeName() + " ?>）");
 				}
 				else if (child.getNodeType() == Node.TEXT_NODE && EXTERNAL_FUNCTION.matcher(child.getNodeValue()).find()) {
-					problems.add(XmlResources.where(element) + "：FEEL 不允许 external 函数（调用 Java 方法）");
+					problems.at(element, "：FEEL 不允许 external 函数（调用 Java 方法）");
 				}
 			}
 		});
 	}
 
-	private static void checkAttribute(Element element, Attr attribute, List<String> problems) {
+	private static void checkAttribute(Element element, Attr attribute, Reasons problems) {
 		String namespace = attribute.getNamespaceURI();
 		String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
 		if (BpmnAllowList.XMLNS.equals(namespace)) {
@@ -94,12 +93,12 @@ final class DmnAllowList {
 		boolean allowed = namespace == null ? ATTRIBUTES.contains(local)
 				: CAMUNDA_DMN.equals(namespace) && CAMUNDA_ATTRIBUTES.contains(local);
 		if (!allowed) {
-			problems.add(XmlResources.where(element) + "的属性 " + attribute.getName() + " 不允许"
+			problems.at(element, "的属性 " + attribute.getName() + " 不允许"
 					+ BpmnAllowList.namespaceReason(namespace));
 		}
 		else if ("expressionLanguage".equals(local)
 				&& !FEEL.contains(attribute.getValue().trim().toLowerCase(Locale.ROOT))) {
-			problems.add(XmlResources.where(element) + "的属性 expressionLanguage：决策表只允许 FEEL 表达式，不允许 " + attribute.getValue());
+			problems.at(element, "的属性 expressionLanguage：决策表只允许 FEEL 表达式，不允许 " + attribute.getValue());
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.propdesk.security;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -90,21 +89,21 @@ final class FormAllowList {
 	private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-	/** @return why the form is refused; empty when it is allowed */
-	List<String> check(String resource, byte[] content) {
+	/** @return why the form is refused, each with the id of the component it is about; empty when it is allowed */
+	List<Reasons.Reason> check(String resource, byte[] content) {
 		JsonNode root;
 		try {
 			root = json.readTree(content);
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-			return List.of("不是有效的 JSON 表单（" + e.getOriginalMessage() + "）");
+			return List.of(new Reasons.Reason(null, "不是有效的 JSON 表单（" + e.getOriginalMessage() + "）"));
 		}
 		catch (java.io.IOException e) {
-			return List.of("不是有效的 JSON 表单");
+			return List.of(new Reasons.Reason(null, "不是有效的 JSON 表单"));
 		}
-		List<String> problems = new ArrayList<>();
+		Reasons problems = new Reasons();
 		if (root == null || !root.isObject()) {
-			return List.of("不是 Camunda 表单（应为 JSON 对象）");
+			return List.of(new Reasons.Reason(null, "不是 Camunda 表单（应为 JSON 对象）"));
 		}
 		String baseName = resource.substring(resource.lastIndexOf('/') + 1);
 		baseName = baseName.substring(0, baseName.length() - ".form".length());
@@ -114,12 +113,12 @@ final class FormAllowList {
 		if (!"default".equals(root.path("type").asText())) {
 			problems.add("表单的 type 必须是 default");
 		}
-		properties(root, "表单", ROOT, problems);
+		properties(root, null, "表单", ROOT, problems);
 		components(root.get("components"), problems);
-		return problems;
+		return problems.list();
 	}
 
-	private void components(JsonNode components, List<String> problems) {
+	private void components(JsonNode components, Reasons problems) {
 		if (components == null) {
 			return;
 		}
@@ -129,13 +128,14 @@ final class FormAllowList {
 		}
 		for (JsonNode component : components) {
 			String type = component.path("type").asText("");
-			String where = "组件 " + component.path("id").asText("（无 id）") + "（" + type + "）";
+			String id = component.path("id").asText(null);
+			String where = "组件 " + (id == null ? "（无 id）" : id) + "（" + type + "）";
 			Set<String> allowed = COMPONENTS.get(type);
 			if (!component.isObject() || allowed == null) {
-				problems.add(where + "：组件类型 " + type + " 不允许（允许：" + String.join("、", COMPONENTS.keySet().stream().sorted().toList()) + "）");
+				problems.add(id, where + "：组件类型 " + type + " 不允许（允许：" + String.join("、", COMPONENTS.keySet().stream().sorted().toList()) + "）");
 				continue;
 			}
-			properties(component, where, allowed, problems);
+			properties(component, id, where, allowed, problems);
 			JsonNode text = component.get("text");
 			if (text != null) {
 				String markdown = text.asText();
@@ -143,51 +143,51 @@ final class FormAllowList {
 				String compact = markdown.replaceAll("[\\s\\p{Cc}\\p{Cf}\\\\]", "");
 				if (!text.isTextual() || TAG.matcher(markdown).find() || ENTITY.matcher(markdown).find()
 						|| SCRIPT_LINK.matcher(compact).find()) {
-					problems.add(where + "：文本不允许 HTML 标记、实体或 javascript:/data: 链接");
+					problems.add(id, where + "：文本不允许 HTML 标记、实体或 javascript:/data: 链接");
 				}
 				if (IMAGE.matcher(markdown).find()) {
-					problems.add(where + "：文本不允许图片（外部图片地址会记录谁打开了任务）");
+					problems.add(id, where + "：文本不允许图片（外部图片地址会记录谁打开了任务）");
 				}
 				if (markdown.trim().startsWith("=") || markdown.contains("{{")) {
-					problems.add(where + "：文本不允许 FEEL 表达式或 {{ }} 模板");
+					problems.add(id, where + "：文本不允许 FEEL 表达式或 {{ }} 模板");
 				}
 			}
 			JsonNode values = component.get("values");
 			if (values != null) {
 				if (!values.isArray()) {
-					problems.add(where + "：values 必须是数组");
+					problems.add(id, where + "：values 必须是数组");
 				}
 				for (JsonNode value : values) {
-					properties(value, where + " 的选项", VALUE, problems);
+					properties(value, id, where + " 的选项", VALUE, problems);
 				}
 			}
 			components(component.get("components"), problems);
 		}
 	}
 
-	private static void properties(JsonNode node, String where, Set<String> allowed, List<String> problems) {
+	private static void properties(JsonNode node, String id, String where, Set<String> allowed, Reasons problems) {
 		if (!node.isObject()) {
-			problems.add(where + "：应为 JSON 对象");
+			problems.add(id, where + "：应为 JSON 对象");
 			return;
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			String name = field.getKey();
 			if (!allowed.contains(name)) {
-				problems.add(where + "：属性 " + name + " 不允许");
+				problems.add(id, where + "：属性 " + name + " 不允许");
 			}
 			else if (KEYED.contains(name) && (!KEY.matcher(field.getValue().asText("")).matches()
 					|| OBJECT_NAMES.contains(field.getValue().asText()))) {
-				problems.add(where + "：" + name + " 只能是字母开头的字母、数字和下划线（现为 " + field.getValue() + "）");
+				problems.add(id, where + "：" + name + " 只能是字母开头的字母、数字和下划线（现为 " + field.getValue() + "）");
 			}
 			else if (field.getValue().isTextual() && !"text".equals(name) && TAG.matcher(field.getValue().asText()).find()) {
-				problems.add(where + "：属性 " + name + " 不允许 HTML 标记");
+				problems.add(id, where + "：属性 " + name + " 不允许 HTML 标记");
 			}
 			else if (OBJECTS.containsKey(name)) {
-				properties(field.getValue(), where + " 的 " + name, OBJECTS.get(name), problems);
+				properties(field.getValue(), id, where + " 的 " + name, OBJECTS.get(name), problems);
 			}
 			else if (field.getValue().isObject() && !"components".equals(name)) {
-				problems.add(where + "：属性 " + name + " 不能是对象");
+				problems.add(id, where + "：属性 " + name + " 不能是对象");
 			}
 		}
 	}

@@ -87,6 +87,16 @@ final class XmlResources {
 		}
 	}
 
+	/** The id of the element, or of the nearest element around it that has one; null when none has. */
+	static String idOf(Element element) {
+		for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+			if (!e.getAttribute("id").isBlank()) {
+				return e.getAttribute("id");
+			}
+		}
+		return null;
+	}
+
 	/** The element as a reader finds it: its own id, or the id of the diagram element it belongs to. */
 	static String where(Element element) {
 		for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
@@ -106,23 +116,23 @@ final class XmlResources {
 	 * The element's text as the engine reads it: all its text and CDATA joined, so that a comment or a
 	 * CDATA section cannot split {@code $} from <code>{</code> and hide an expression from the check.
 	 */
-	static void checkText(Element element, ExpressionPolicy expressions, List<String> problems) {
+	static void checkText(Element element, ExpressionPolicy expressions, Reasons problems) {
 		StringBuilder text = new StringBuilder();
 		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
 				text.append(child.getNodeValue());
 			}
 			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				problems.add(where(element) + "：不允许处理指令（<?" + child.getNodeName() + " ?>）");
+				problems.at(element, "：不允许处理指令（<?" + child.getNodeName() + " ?>）");
 			}
 		}
-		checkExpressions(where(element) + "的文本", text.toString(), expressions, problems);
+		checkExpressions(element, "的文本", text.toString(), expressions, problems);
 	}
 
-	/** @param place where the text is, for the reason: element and attribute */
-	static void checkExpressions(String place, String text, ExpressionPolicy expressions, List<String> problems) {
+	/** @param part where in the element the text is, for the reason: {@code 的文本}, {@code 的属性 name} */
+	static void checkExpressions(Element element, String part, String text, ExpressionPolicy expressions, Reasons problems) {
 		if (text != null && (text.contains("${") || text.contains("#{"))) {
-			expressions.check(text.trim()).forEach(p -> problems.add(place + "：" + p));
+			expressions.check(text.trim()).forEach(p -> problems.at(element, part + "：" + p));
 		}
 	}
 

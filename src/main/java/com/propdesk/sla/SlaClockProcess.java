@@ -1,7 +1,9 @@
 package com.propdesk.sla;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
+import com.propdesk.system.Step;
 import com.propdesk.system.Var;
 
 /**
@@ -17,6 +19,16 @@ public final class SlaClockProcess {
 	public static final Var<String> FROM = Var.text("from");
 
 	public static final String FROM_INTAKE = "intake";
+
+	/** The one value {@link #FROM} takes; without it the clock runs from now. */
+	public static final class FromOptions implements Step.Options {
+
+		@Override
+		public Map<String, String> values() {
+			return Map.of(FROM_INTAKE, "从受理时起算");
+		}
+
+	}
 
 	/** Why a clock is paused. */
 	public static final Var<String> REASON = Var.text("reason");

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Step;
 
 /**
  * The SLA elements a diagram uses: service tasks with {@code delegateExpression} and an input
@@ -28,6 +29,8 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${startSlaClock}}: starts the clock named by {@code sla}, priority from {@code priority}. */
+	@Step(label = "开始计时", inputs = { @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class),
+			@Step.Input(name = "from", label = "起算", options = SlaClockProcess.FromOptions.class) })
 	@Component("startSlaClock")
 	static class Start implements JavaDelegate {
 
@@ -51,6 +54,7 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${meetSlaClock}}: the clock named by {@code sla} is met (nothing when it never started). */
+	@Step(label = "时限达标", inputs = @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class))
 	@Component("meetSlaClock")
 	static class Meet implements JavaDelegate {
 
@@ -68,6 +72,8 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${pauseSlaClock}}: pauses the clock named by {@code sla} for {@code reason}. */
+	@Step(label = "暂停计时", inputs = { @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class),
+			@Step.Input(name = "reason", label = "暂停原因") })
 	@Component("pauseSlaClock")
 	static class Pause implements JavaDelegate {
 
@@ -85,6 +91,7 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${resumeSlaClock}}: resumes the clock named by {@code sla}. */
+	@Step(label = "恢复计时", inputs = @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class))
 	@Component("resumeSlaClock")
 	static class Resume implements JavaDelegate {
 
@@ -102,6 +109,7 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${recordSlaBreach}} in {@code sla-clock}: records and pages a breach, sets {@code breached}. */
+	@Step(label = "记录超时并呼叫", offered = false)
 	@Component("recordSlaBreach")
 	static class RecordBreach implements JavaDelegate {
 
@@ -119,6 +127,7 @@ final class SlaDelegates {
 	}
 
 	/** {@code ${recordEscalation}} in {@code sla-clock}: what the escalation group did goes into the timeline. */
+	@Step(label = "记录督办", offered = false)
 	@Component("recordEscalation")
 	static class RecordEscalation implements JavaDelegate {
 

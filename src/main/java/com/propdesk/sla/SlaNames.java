@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.propdesk.system.Step;
+
 /**
  * The SLAs of the company's service standard (their targets are in the {@code sla-policy} table), with the names
  * staff and owners read.
@@ -41,6 +43,16 @@ public final class SlaNames {
 
 	public static String label(String sla) {
 		return LABELS.getOrDefault(sla, sla);
+	}
+
+	/** The SLAs a clock step of a diagram may name in its input {@code sla}. */
+	public static final class Options implements Step.Options {
+
+		@Override
+		public Map<String, String> values() {
+			return LABELS;
+		}
+
 	}
 
 }

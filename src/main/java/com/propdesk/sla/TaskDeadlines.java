@@ -23,6 +23,7 @@ import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Privileged;
+import com.propdesk.system.Step;
 import com.propdesk.system.UserTaskListeners;
 
 /**
@@ -32,6 +33,7 @@ import com.propdesk.system.UserTaskListeners;
  * (the due time moves by the paused time) or ends. Tasks of PropDesk's internal processes (an escalation) get the
  * case's priority and no due date.
  */
+@Step(label = "任务到期时间和优先级", offered = false)
 @Component
 public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener {
 
