@@ -145,7 +145,5 @@ export async function open(container, { content, catalogue }) {
       modeler.destroy();
       container.replaceChildren();
     },
-    /** The modeler itself, for tests driving the diagram from the browser. */
-    modeler,
   };
 }
