@@ -312,8 +312,9 @@ class ProcessEditorBrowserTests {
 	}
 
 	/**
-	 * Chooses an option of a panel select. The panel takes a choice on the select's input event, which chromedriver's
-	 * click on an option does not send (it sends change only): the choice is made as the browser reports a person's.
+	 * Chooses an option of a panel select. The panel takes a choice on the select's input event; an option chosen
+	 * through Selenium's {@code Select} was shown but never reached the panel here, so the choice is made as the
+	 * browser reports a person's: the value, then input and change.
 	 */
 	private void choose(String select, String value) {
 		WebElement element = browser.findElement(By.id(select));
