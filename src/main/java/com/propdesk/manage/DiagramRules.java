@@ -24,11 +24,12 @@ public final class DiagramRules {
 
 	/**
 	 * The rules, each with how much it matters: an error keeps the diagram from being deployed from the editor, a
-	 * warning is shown and left to the manager (the engine runs the diagram either way).
+	 * warning is shown and left to the manager. All four are errors: the engine would run the diagram, but staff would
+	 * read an English step in Tasklist, and a diagram exported back into the repository has to keep the repository's rules.
 	 */
 	public enum Rule {
 
-		READABLE_ID("warning"), CHINESE_NAME("warning"), HISTORY_TIME_TO_LIVE("error"), CANDIDATE_GROUP("error");
+		READABLE_ID("error"), CHINESE_NAME("error"), HISTORY_TIME_TO_LIVE("error"), CANDIDATE_GROUP("error");
 
 		public final String level;
 

@@ -143,9 +143,9 @@ class EditorApiTests {
 		assertThat(problems).extracting(p -> p.get("source").asText()).containsOnly("rules");
 		assertThat(problems).extracting(p -> p.get("message").asText()).anyMatch(m -> m.contains("编号不易读"))
 				.anyMatch(m -> m.contains("没有中文名称"));
-		// the engine runs it all the same: the manager is told, not stopped
-		assertThat(problems).extracting(p -> p.get("level").asText()).containsOnly("warning");
-		assertThat(result.get("allowed").asBoolean()).isTrue();
+		// the engine would run it, but staff would read English in Tasklist: fixed before it is deployed
+		assertThat(problems).extracting(p -> p.get("level").asText()).containsOnly("error");
+		assertThat(result.get("allowed").asBoolean()).isFalse();
 	}
 
 	@Test
