@@ -101,7 +101,9 @@ export async function renderEditor(params, context) {
     h('div', { class: 'edit-toolbar' }, validate, deploy, save),
     container, validation, deployBox);
 
-  const editor = await module.open(container, { kind, key, fileName: file.fileName, content: file.content, catalogue });
+  // the editors are bundles of their own: they call the API through the console's module, which holds the login
+  const api = { getJson, sendJson };
+  const editor = await module.open(container, { kind, key, fileName: file.fileName, content: file.content, catalogue, api });
   // leaving right after a deployment loses nothing; any use of the editor after it may have changed something again
   let deployedSinceUse = false;
   for (const type of ['input', 'keydown', 'pointerup', 'drop']) {

@@ -69,7 +69,7 @@ function marksSheet(container) {
   };
 }
 
-export async function open(container, { key, content }) {
+export async function open(container, { key, content, api }) {
   container.classList.add('decision-editor');
   const tableBox = h('div', { class: 'decision-table-box', id: 'decision-table' });
   const trialBox = h('section', { class: 'panel decision-trial', id: 'decision-trial' });
@@ -105,6 +105,7 @@ export async function open(container, { key, content }) {
   };
   const getContent = async () => (await modeler.saveXML({ format: true })).xml;
   const trial = tryItBox(trialBox, {
+    api,
     decisionKey: (decision() || {}).id || key,
     current: () => (decision() ? decision().decisionLogic : null),
     content: getContent,

@@ -1,4 +1,3 @@
-import { getJson, sendJson } from '../../../api.js';
 import { h } from '../../../dom.js';
 
 // The try-it box (试算) under the decision table: one field per input of the table as it is being edited, the edited
@@ -101,7 +100,8 @@ function outputsList(outputs, table) {
  * {@code content()} the file's XML; {@code highlight(ruleIds)} marks matched rows in the table.
  * @return {refresh} to call when the table changed (its inputs may have)
  */
-export function tryItBox(box, { decisionKey, current, content, highlight }) {
+export function tryItBox(box, { api, decisionKey, current, content, highlight }) {
+  const { getJson, sendJson } = api;
   let labels = null;
   const fields = h('div', { class: 'trial-fields', id: 'trial-fields' });
   const result = h('div', { class: 'trial-result', id: 'trial-result', role: 'status' });
