@@ -2,42 +2,28 @@ package com.propdesk.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.ApiClient;
 import com.propdesk.AtDayShift;
-import com.propdesk.Chromium;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
 import com.propdesk.audit.AuditTrail;
@@ -55,17 +41,19 @@ import com.propdesk.sla.SlaService;
  */
 @PropDeskTest
 @AtDayShift
-@TestInstance(Lifecycle.PER_CLASS)
 class DecisionEditorBrowserTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final ManageConsoleBrowser console = new ManageConsoleBrowser("edit-decision");
+
+	private final WebDriver browser = console.browser();
+
+	private final WebDriverWait wait = console.patiently();
+
+	private final ManagePage page = console.page();
 
 	@Autowired
 	RepositoryService repositoryService;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	SlaService slas;
@@ -75,63 +63,6 @@ class DecisionEditorBrowserTests {
 
 	@Autowired
 	DeploymentGuardPlugin guard;
-
-	private Chromium chromium;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ManagePage page;
-
-	private Set<String> deploymentsBefore;
-
-	// runs before the browser closes, so the page is still there to be photographed
-	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
-		if (chromium != null) {
-			chromium.saveScreenshot("edit-decision-" + context.getRequiredTestMethod().getName());
-		}
-		throw failure;
-	};
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		chromium = Chromium.start((options, profile) -> options.setCapability("goog:loggingPrefs",
-				Map.of(LogType.BROWSER, "ALL")));
-		browser = chromium.browser();
-		wait = chromium.patiently();
-		page = new ManagePage(browser, wait, port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		deploymentsBefore = deploymentIds();
-		browser.manage().logs().get(LogType.BROWSER);
-	}
-
-	@AfterEach
-	void deleteWhatTheTestDeployed() {
-		for (String id : deploymentIds()) {
-			if (!deploymentsBefore.contains(id)) {
-				repositoryService.deleteDeployment(id, true, true);
-				jdbc.update("delete from deployment_note where deployment_id = ?", id);
-			}
-		}
-	}
-
-	private Set<String> deploymentIds() {
-		Set<String> ids = new HashSet<>();
-		repositoryService.createDeploymentQuery().list().forEach(d -> ids.add(d.getId()));
-		return ids;
-	}
 
 	@Test
 	void managerShortensTheP1RepairResponseInTheTableTriesItDeploysItAndTheNextP1CaseIsDueSooner() throws Exception {
@@ -159,7 +90,7 @@ class DecisionEditorBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#trial-outputs dd[data-output='escalateTo']")).getText()).isEqualTo("duty-officer");
 		assertThat(background(cell("Rule_02", "Output_Target"))).as("the matched row is highlighted").isEqualTo("rgba(255, 243, 196, 1)");
 		assertThat(background(cell("Rule_03", "Output_Target"))).isNotEqualTo("rgba(255, 243, 196, 1)");
-		chromium.saveScreenshot("edit-decision-trial");
+		console.chromium().saveScreenshot("edit-decision-trial");
 
 		// deploy: validation, the guard's verdict and the comparison with the live version, then the note
 		browser.findElement(By.id("edit-deploy")).click();
@@ -184,7 +115,7 @@ class DecisionEditorBrowserTests {
 
 		// done when: the next P1 repair reported by a channel is due 10 minutes after its dispatch
 		TestClock.advance(Duration.ofMinutes(1));
-		ApiClient.Answer reported = new ApiClient(port).call("POST", "/api/cases", """
+		ApiClient.Answer reported = new ApiClient(page.port()).call("POST", "/api/cases", """
 				{ "type": "repair", "channel": "wechat", "externalId": "wx-%s",
 				  "reporter": {"name": "王女士", "phone": "13800000000"},
 				  "building": "1", "unit": "1-1201", "category": "plumbing",

@@ -5,44 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.AtDayShift;
-import com.propdesk.Chromium;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.intake.CaseRecord;
@@ -56,7 +41,6 @@ import com.propdesk.repair.RepairProcess;
  */
 @PropDeskTest
 @AtDayShift
-@TestInstance(Lifecycle.PER_CLASS)
 class FormEditorBrowserTests {
 
 	static final String FORM = "repair-accept";
@@ -64,14 +48,17 @@ class FormEditorBrowserTests {
 	/** The components PropDesk's form guard allows, the only ones the palette may offer. */
 	static final Set<String> ALLOWED = guardedComponents();
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final ManageConsoleBrowser console = new ManageConsoleBrowser("form-editor");
+
+	private final WebDriver browser = console.browser();
+
+	private final WebDriverWait wait = console.patiently();
+
+	private final ManagePage page = console.page();
 
 	@Autowired
 	RepositoryService repositoryService;
-
-	@Autowired
-	RuntimeService runtimeService;
 
 	@Autowired
 	TaskService taskService;
@@ -82,64 +69,11 @@ class FormEditorBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Chromium chromium;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private Set<String> deploymentsBefore;
-
-	private final List<String> instances = new ArrayList<>();
-
-	// runs before the browser closes, so the page is still there to be photographed
-	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
-		if (chromium != null) {
-			chromium.saveScreenshot("form-editor-" + context.getRequiredTestMethod().getName());
-		}
-		throw failure;
-	};
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		chromium = Chromium.start((options, profile) -> options.setCapability("goog:loggingPrefs",
-				Map.of(LogType.BROWSER, "ALL")));
-		browser = chromium.browser();
-		wait = chromium.patiently();
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		deploymentsBefore = deploymentIds();
-		browser.manage().logs().get(LogType.BROWSER);
-	}
-
-	@AfterEach
-	void deleteWhatTheTestDeployed() {
-		instances.forEach(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).list()
-				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished", true, true)));
-		instances.clear();
-		for (String id : deploymentIds()) {
-			if (!deploymentsBefore.contains(id)) {
-				repositoryService.deleteDeployment(id, true, true);
-				jdbc.update("delete from deployment_note where deployment_id = ?", id);
-			}
-		}
-	}
-
 	@Test
 	void managerAddsAFieldToTheAcceptFormWithItsPreviewAndTheTechnicianSeesItInTasklist() throws Exception {
-		logIn("manager");
+		page.logIn("manager");
 		long start = System.nanoTime();
-		goTo("#/edit?kind=form&key=" + FORM);
+		page.goTo("#/edit?kind=form&key=" + FORM);
 		WebElement textField = wait.until(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("#form-editor .fjs-palette-field[data-field-type='textfield']")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-preview"), "事项编号"));
@@ -183,7 +117,7 @@ class FormEditorBrowserTests {
 
 		label.sendKeys("预约上门说明");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-preview"), "预约上门说明"));
-		chromium.saveScreenshot("form-editor-field-added");
+		console.chromium().saveScreenshot("form-editor-field-added");
 
 		browser.findElement(By.id("edit-validate")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-valid")));
@@ -196,7 +130,7 @@ class FormEditorBrowserTests {
 		browser.findElement(By.id("deploy-submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-result"),
 				"已部署：表单 " + FORM + " 第 " + (original + 1) + " 版"));
-		assertThat(consoleErrors()).as("errors in the browser's console (a refused style or script shows here)").isEmpty();
+		assertThat(page.consoleErrors()).as("errors in the browser's console (a refused style or script shows here)").isEmpty();
 
 		JsonNode deployed = deployedForm();
 		assertThat(deployed.path("id").asText()).isEqualTo(FORM);
@@ -210,14 +144,14 @@ class FormEditorBrowserTests {
 		assertThat(last.path("label").asText()).isEqualTo("预约上门说明");
 
 		CaseRecord opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "卫生间地漏堵塞")).record();
-		instances.add(opened.processInstanceId());
+		console.openedInstance(opened.processInstanceId());
 		Task accept = taskService.createTaskQuery().processInstanceId(opened.processInstanceId()).singleResult();
 		assertThat(accept.getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPT_JOB);
 		assertThat(accept.getAssignee()).isEqualTo("engineer");
 		openInTasklist("engineer", accept);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//form[contains(@class,'fjs-form')]"
 				+ "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='预约上门说明']")));
-		chromium.saveScreenshot("form-editor-field-in-tasklist");
+		console.chromium().saveScreenshot("form-editor-field-in-tasklist");
 	}
 
 	@SuppressWarnings("unchecked")
@@ -237,8 +171,7 @@ class FormEditorBrowserTests {
 	}
 
 	private JsonNode deployedForm() throws IOException {
-		Set<String> deployed = deploymentIds();
-		deployed.removeAll(deploymentsBefore);
+		Set<String> deployed = console.deployedByTheTest();
 		assertThat(deployed).as("one deployment, the edited form").hasSize(1);
 		String deployment = deployed.iterator().next();
 		String resource = repositoryService.getDeploymentResourceNames(deployment).stream()
@@ -250,36 +183,13 @@ class FormEditorBrowserTests {
 
 	/** Logs into Tasklist and opens the task by its address, the one thing no other task shares. */
 	private void openInTasklist(String user, Task task) {
-		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+		browser.get("http://localhost:" + page.port() + "/camunda/app/tasklist/");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
 		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
 		browser.findElement(By.cssSelector("form button[type='submit']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, .tasks-list")));
-		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+		browser.get("http://localhost:" + page.port() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
-	}
-
-	private Set<String> deploymentIds() {
-		Set<String> ids = new HashSet<>();
-		repositoryService.createDeploymentQuery().list().forEach(d -> ids.add(d.getId()));
-		return ids;
-	}
-
-	private void goTo(String hash) {
-		((JavascriptExecutor) browser).executeScript("location.hash = arguments[0];", hash);
-	}
-
-	private void logIn(String user) {
-		browser.get("http://localhost:" + port + "/manage/?as=" + user);
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
-		browser.findElement(By.id("login-password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-	}
-
-	private List<String> consoleErrors() {
-		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-				.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
 	}
 
 }

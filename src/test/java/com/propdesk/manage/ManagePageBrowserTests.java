@@ -3,16 +3,13 @@ package com.propdesk.manage;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,31 +18,21 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.ApiClient;
 import com.propdesk.AtDayShift;
-import com.propdesk.Chromium;
 import com.propdesk.Jobs;
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
@@ -64,13 +51,20 @@ import com.propdesk.repair.RepairProcess;
  */
 @PropDeskTest
 @AtDayShift
-@TestInstance(Lifecycle.PER_CLASS)
 class ManagePageBrowserTests {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final ManageConsoleBrowser console = new ManageConsoleBrowser("manage");
+
+	private final WebDriver browser = console.browser();
+
+	private final WebDriverWait wait = console.patiently();
+
+	private final ManagePage page = console.page();
+
+	private final ApiClient api = new ApiClient(page.port());
 
 	@Autowired
 	RepositoryService repositoryService;
@@ -84,85 +78,19 @@ class ManagePageBrowserTests {
 	@Autowired
 	CaseService cases;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@TempDir
 	Path temp;
 
-	private ApiClient api;
-
-	private Chromium chromium;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ManagePage page;
-
-	private Set<String> deploymentsBefore;
-
-	private final List<String> opened = new ArrayList<>();
-
 	private final List<String> batches = new ArrayList<>();
 
-	// runs before the browser closes, so the page is still there to be photographed
-	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
-		if (chromium != null) {
-			chromium.saveScreenshot("manage-" + context.getRequiredTestMethod().getName());
-		}
-		throw failure;
-	};
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		chromium = Chromium.start((options, profile) -> options.setCapability("goog:loggingPrefs",
-				Map.of(LogType.BROWSER, "ALL")));
-		browser = chromium.browser();
-		wait = chromium.patiently();
-		page = new ManagePage(browser, wait, port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		api = new ApiClient(port);
-		deploymentsBefore = deploymentIds();
-		browser.manage().logs().get(LogType.BROWSER);
-	}
-
+	// runs before the console's clean-up deletes the deployments and instances the batches moved
 	@AfterEach
-	void deleteWhatTheTestDeployed() {
+	void deleteTheTestsBatches() {
 		batches.forEach(id -> {
 			if (managementService.createBatchQuery().batchId(id).count() > 0) {
 				managementService.deleteBatch(id, true);
 			}
 		});
-		batches.clear();
-		for (String caseNo : opened) {
-			runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
-					.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished", true, true));
-		}
-		opened.clear();
-		for (String id : deploymentIds()) {
-			if (!deploymentsBefore.contains(id)) {
-				repositoryService.deleteDeployment(id, true, true);
-				jdbc.update("delete from deployment_note where deployment_id = ?", id);
-			}
-		}
-	}
-
-	private Set<String> deploymentIds() {
-		Set<String> ids = new HashSet<>();
-		repositoryService.createDeploymentQuery().list().forEach(d -> ids.add(d.getId()));
-		return ids;
 	}
 
 	@Test
@@ -186,7 +114,7 @@ class ManagePageBrowserTests {
 		assertThat(rules).as("exactly the P1 repair response rule changed").hasSize(1);
 		assertThat(rules.get(0).getDomAttribute("data-rule")).isEqualTo("Rule_02");
 		assertThat(rules.get(0).getText()).contains("修改", "\"PT15M\"", "\"PT10M\"");
-		chromium.saveScreenshot("manage-deploy-preview");
+		console.chromium().saveScreenshot("manage-deploy-preview");
 
 		browser.findElement(By.id("deploy-submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-result"), "请填写变更说明"));
@@ -249,7 +177,7 @@ class ManagePageBrowserTests {
 		assertThat(renamed.getText()).contains("修改", "名称", "上门维修", "上门维修（含材料确认）");
 		assertThat(browser.findElement(By.cssSelector("#process-elements tr[data-id='Task_ConfirmArrival']")).getText())
 				.contains("新增", "确认到场");
-		chromium.saveScreenshot("manage-compare");
+		console.chromium().saveScreenshot("manage-compare");
 		assertThat(page.consoleErrors()).isEmpty();
 	}
 
@@ -326,7 +254,7 @@ class ManagePageBrowserTests {
 		assertThat(browser.findElement(By.id("progress-text")).getText()).isEqualTo("已完成：作业 3/3，失败 0");
 		assertThat(browser.findElements(By.cssSelector("#progress-cases tr[data-case]")))
 				.extracting(row -> row.getDomAttribute("data-state")).containsExactly("moved", "moved", "moved");
-		chromium.saveScreenshot("manage-migrated");
+		console.chromium().saveScreenshot("manage-migrated");
 		accepting.forEach(caseNo -> assertThat(version(caseNo)).as(caseNo).isEqualTo(v1 + 1));
 		assertThat(version(atDesk)).isEqualTo(v1);
 		assertThat(page.consoleErrors()).isEmpty();
@@ -339,7 +267,7 @@ class ManagePageBrowserTests {
 			String caseNo = cases.open(new CaseRequest("repair", "app", "app-" + UUID.randomUUID(),
 					new CaseRequest.Reporter("赵先生", "13911112222"), "1", "1-801", "plumbing", "卫生间漏水",
 					receiver.url("/hooks/case"))).record().caseNo();
-			opened.add(caseNo);
+			console.opened(caseNo);
 			ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
 					.processInstanceBusinessKey(caseNo).singleResult();
 			Jobs.runWhenDue(managementService, delivery.getId());
@@ -390,9 +318,7 @@ class ManagePageBrowserTests {
 	}
 
 	private String open(String building, String unit, String category, String description) {
-		String caseNo = cases.open(Reports.repair(building, unit, category, description)).record().caseNo();
-		opened.add(caseNo);
-		return caseNo;
+		return console.opened(cases.open(Reports.repair(building, unit, category, description)).record().caseNo());
 	}
 
 	private int version(String caseNo) {

@@ -2,43 +2,27 @@ package com.propdesk.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.propdesk.AtDayShift;
-import com.propdesk.Chromium;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.Work;
@@ -53,17 +37,21 @@ import com.propdesk.repair.RepairProcess;
  */
 @PropDeskTest
 @AtDayShift
-@TestInstance(Lifecycle.PER_CLASS)
 class ProcessEditorBrowserTests {
 
-	@LocalServerPort
-	int port;
+	// a wide window, so the whole repair diagram fits at a scale where a 50-pixel flow can be hit
+	@RegisterExtension
+	static final ManageConsoleBrowser console = new ManageConsoleBrowser("process-editor",
+			options -> options.addArguments("--window-size=2400,1300"));
+
+	private final WebDriver browser = console.browser();
+
+	private final WebDriverWait wait = console.patiently();
+
+	private final ManagePage page = console.page();
 
 	@Autowired
 	RepositoryService repositoryService;
-
-	@Autowired
-	RuntimeService runtimeService;
 
 	@Autowired
 	TaskService taskService;
@@ -73,74 +61,6 @@ class ProcessEditorBrowserTests {
 
 	@Autowired
 	CaseService cases;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private Chromium chromium;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ManagePage page;
-
-	private Set<String> deploymentsBefore;
-
-	private final List<String> opened = new ArrayList<>();
-
-	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
-		if (chromium != null) {
-			chromium.saveScreenshot("process-editor-" + context.getRequiredTestMethod().getName());
-		}
-		throw failure;
-	};
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		// a wide window, so the whole repair diagram fits at a scale where a 50-pixel flow can be hit
-		chromium = Chromium.start((options, profile) -> {
-			options.addArguments("--window-size=2400,1300");
-			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		});
-		browser = chromium.browser();
-		wait = chromium.patiently();
-		page = new ManagePage(browser, wait, port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		deploymentsBefore = deploymentIds();
-		browser.manage().logs().get(LogType.BROWSER);
-	}
-
-	@AfterEach
-	void deleteWhatTheTestDeployed() {
-		if (!browser.findElements(By.id("editor")).isEmpty()) {
-			// the page asks before leaving an editor with changes: the next test starts afresh, changes dropped
-			((JavascriptExecutor) browser).executeScript("window.confirm = () => true; location.hash = '#/';");
-			wait.until(ExpectedConditions.numberOfElementsToBe(By.id("editor"), 0));
-		}
-		for (String caseNo : opened) {
-			runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
-					.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished", true, true));
-		}
-		opened.clear();
-		for (String id : deploymentIds()) {
-			if (!deploymentsBefore.contains(id)) {
-				repositoryService.deleteDeployment(id, true, true);
-				jdbc.update("delete from deployment_note where deployment_id = ?", id);
-			}
-		}
-	}
 
 	@Test
 	void managerRenamesAStepAddsATaskForEngineeringDeploysItAndTheNextRepairReachesIt() {
@@ -177,7 +97,7 @@ class ProcessEditorBrowserTests {
 		assertThat(new Select(groups).getOptions()).extracting(WebElement::getText).contains("工程部", "客服");
 		choose("bio-properties-panel-candidateGroups", "engineering");
 		choose("bio-properties-panel-formRef", "repair-work");
-		chromium.saveScreenshot("process-editor-added-task");
+		console.chromium().saveScreenshot("process-editor-added-task");
 
 		browser.findElement(By.id("edit-validate")).click();
 		wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("edit-valid")),
@@ -194,7 +114,7 @@ class ProcessEditorBrowserTests {
 		assertThat(page.consoleErrors()).as("script errors or refused loads in the page's console").isEmpty();
 
 		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
-		opened.add(caseNo);
+		console.opened(caseNo);
 		Task accept = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
 		assertThat(repositoryService.getProcessDefinition(accept.getProcessDefinitionId()).getVersion()).isEqualTo(before + 1);
 		Work.completeAs(identityService, taskService, accept.getAssignee(), accept, Map.of("eta", "15 分钟内"));
@@ -232,7 +152,7 @@ class ProcessEditorBrowserTests {
 		assertThat(browser.findElements(By.cssSelector(".process-problem-badge.error[data-element-id='Task_RecordWork']"))).hasSize(1);
 		assertThat(browser.findElements(By.id("deploy-submit"))).isEmpty();
 		assertThat(latestRepairVersion()).isEqualTo(before);
-		chromium.saveScreenshot("process-editor-script-refused");
+		console.chromium().saveScreenshot("process-editor-script-refused");
 	}
 
 	@Test
@@ -329,12 +249,5 @@ class ProcessEditorBrowserTests {
 		return repositoryService.createProcessDefinitionQuery().processDefinitionKey(RepairProcess.KEY).latestVersion()
 				.singleResult().getVersion();
 	}
-
-	private Set<String> deploymentIds() {
-		Set<String> ids = new HashSet<>();
-		repositoryService.createDeploymentQuery().list().forEach(d -> ids.add(d.getId()));
-		return ids;
-	}
-
 
 }
