@@ -96,7 +96,9 @@ export async function renderEditor(params, context) {
   const validate = h('button', { type: 'button', id: 'edit-validate', class: 'secondary' }, '验证');
   const deploy = h('button', { type: 'button', id: 'edit-deploy', 'data-change': 'deploy' }, '部署…');
   const save = h('button', { type: 'button', id: 'edit-download', class: 'secondary' }, '下载文件');
-  show(h('h1', { id: 'edit-title' }, `编辑${KIND_NAMES[kind]}：${definition.name || key}（${key}）`),
+  const form = kind === 'form' ? catalogue.forms.find((f) => f.id === key) : null;
+  const title = form && form.title !== key ? form.title : definition.name || key;
+  show(h('h1', { id: 'edit-title' }, `编辑${KIND_NAMES[kind]}：${title}（${key}）`),
     h('p', { class: 'muted', id: 'edit-base' }, `基于第 ${latest.version} 版。修改在部署前只在这个页面上；部署先经检查和对比，填写变更说明后成为新版本。`),
     h('div', { class: 'edit-toolbar' }, validate, deploy, save),
     container, validation, deployBox);
@@ -132,6 +134,12 @@ export async function renderEditor(params, context) {
   });
 
   deploy.addEventListener('click', async () => {
+    if (!editor.isDirty()) {
+      // saved again, the file would differ from the live one in layout only, and still become a new version
+      notice(deployBox, `没有修改：第 ${latest.version} 版仍是最新版本，不需要部署。`);
+      deployBox.firstChild.id = 'edit-unchanged';
+      return;
+    }
     deployBox.replaceChildren(h('p', { class: 'muted' }, '正在检查……'));
     try {
       const { content, problems } = await check();

@@ -20,6 +20,20 @@ const ERROR_MARKER = 'propdesk-problem-error';
 const WARNING_MARKER = 'propdesk-problem-warning';
 
 /** Opens the diagram in the editor inside the container; see ../editing.js for how the frame uses the editor. */
+/**
+ * Camunda's moddle with no default for the binding attributes: moddle leaves out of the XML an attribute equal to its
+ * default, so `camunda:decisionRefBinding="latest"` — which PropDesk's diagrams write out — vanished from every diagram the
+ * editor saved, and the comparison showed a change nobody made.
+ */
+const bindingsAsWritten = {
+  ...camundaModdle,
+  types: camundaModdle.types.map((type) => ({
+    ...type,
+    properties: (type.properties || []).map(({ default: ignored, ...property }) => (property.name.endsWith('Binding') ? property
+      : { ...property, ...(ignored === undefined ? {} : { default: ignored }) })),
+  })),
+};
+
 export async function open(container, { content, catalogue }) {
   const canvas = h('div', { class: 'process-canvas', id: 'process-canvas' });
   const panel = h('div', { class: 'process-panel', id: 'process-panel' });
@@ -38,7 +52,7 @@ export async function open(container, { content, catalogue }) {
     // every group of PropDesk's panel starts open: a manager should not hunt for the few fields there are
     propertiesPanel: { parent: panel, layout: { groups: Object.fromEntries(GROUPS.map((id) => [id, { open: true }])) } },
     additionalModules: [BpmnPropertiesPanelModule, propDeskPanelModule, CamundaPlatformBehaviors, allowedEntriesModule, translateModule],
-    moddleExtensions: { camunda: camundaModdle },
+    moddleExtensions: { camunda: bindingsAsWritten },
     propDesk: { catalogue },
   });
   const eventBus = modeler.get('eventBus');

@@ -1,6 +1,7 @@
 package com.propdesk.security;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,6 +24,20 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 	/** Larger than any case report or registry record; deployments come through multipart with its own limit. */
 	static final long MAX_JSON_BODY = 64 * 1024;
 
+	/**
+	 * The managers' editors send a whole file as JSON text (to validate, try, preview or deploy it): room for a file
+	 * as large as the deployment guard accepts, with its escaping; the guard then names a file that is too large.
+	 */
+	static final long MAX_FILE_BODY = 2L * DeploymentGuard.MAX_RESOURCE_BYTES + 64 * 1024;
+
+	/** The endpoints that take a file's content in a JSON body. */
+	static final Set<String> FILE_BODIES = Set.of("/api/manage/validation", "/api/manage/decisions/trial",
+			"/api/manage/deployments/preview", "/api/manage/deployments");
+
+	static long limit(HttpServletRequest request) {
+		return FILE_BODIES.contains(request.getRequestURI()) ? MAX_FILE_BODY : MAX_JSON_BODY;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -32,22 +47,26 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
-		if (!multipart && request.getContentLengthLong() > MAX_JSON_BODY) {
+		long limit = limit(request);
+		if (!multipart && request.getContentLengthLong() > limit) {
 			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求过大\",\"status\":413,"
-					+ "\"detail\":\"请求体超过 " + MAX_JSON_BODY / 1024 + " KB\"}");
+					+ "\"detail\":\"请求体超过 " + limit / 1024 + " KB\"}");
 			return;
 		}
-		chain.doFilter(multipart ? request : new Limited(request), response);
+		chain.doFilter(multipart ? request : new Limited(request, limit), response);
 	}
 
 	/** A body sent without a length (chunked) is cut off at the same limit while it is read. */
 	static final class Limited extends HttpServletRequestWrapper {
 
-		Limited(HttpServletRequest request) {
+		private final long limit;
+
+		Limited(HttpServletRequest request, long limit) {
 			super(request);
+			this.limit = limit;
 		}
 
 		@Override
@@ -60,8 +79,8 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 				@Override
 				public int read() throws IOException {
 					int b = body.read();
-					if (b >= 0 && ++read > MAX_JSON_BODY) {
-						throw new IOException("Request body larger than " + MAX_JSON_BODY + " bytes");
+					if (b >= 0 && ++read > limit) {
+						throw new IOException("Request body larger than " + limit + " bytes");
 					}
 					return b;
 				}

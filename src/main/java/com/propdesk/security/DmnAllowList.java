@@ -62,6 +62,9 @@ final class DmnAllowList {
 			if (allowed == null || !allowed.contains(element.getLocalName())) {
 				problems.at(element, " 不在允许范围内" + BpmnAllowList.namespaceReason(namespace));
 			}
+			if ("text".equals(element.getLocalName()) && element.getParentNode() instanceof Element cell) {
+				checkCell(cell, element.getTextContent(), problems);
+			}
 			if ("extensionElements".equals(element.getLocalName()) && element.getFirstChild() instanceof Element) {
 				problems.at(element, "：extensionElements 必须为空");
 			}
@@ -82,6 +85,21 @@ final class DmnAllowList {
 				}
 			}
 		});
+	}
+
+	/** The FEEL in a cell, held to the forms {@link FeelCells} allows for what the cell is. */
+	private static void checkCell(Element cell, String text, Reasons problems) {
+		FeelCells.Kind kind = switch (cell.getLocalName()) {
+			case "inputExpression" -> FeelCells.Kind.COLUMN;
+			case "inputEntry" -> FeelCells.Kind.CONDITION;
+			case "outputEntry", "defaultOutputEntry", "literalExpression" -> FeelCells.Kind.RESULT;
+			case "inputValues", "outputValues" -> FeelCells.Kind.VALUES;
+			default -> null;
+		};
+		String hint = kind == null ? null : FeelCells.problem(kind, text);
+		if (hint != null) {
+			problems.at(cell, "的表达式 " + XmlResources.shorten(text.strip()) + " 不允许：" + hint);
+		}
 	}
 
 	private static void checkAttribute(Element element, Attr attribute, Reasons problems) {

@@ -118,6 +118,19 @@ class DecisionTrialApiTests {
 	}
 
 	@Test
+	void aCellThatComputesIsRefusedBeforeItRuns() throws Exception {
+		// valid FEEL, no function the engine forbids, and it fills the heap: a result is a value, nothing else
+		String loop = TestVersions.replaceOnce(TestVersions.file(ManageApiTests.SLA_POLICY),
+				"<outputEntry id=\"Rule_02_Target\"><text>\"PT15M\"</text>",
+				"<outputEntry id=\"Rule_02_Target\"><text>string(count(for i in 1..100000000 return i))</text>");
+
+		var answer = trial("manager", loop, "sla-policy", P1_REPAIR_RESPONSE);
+		assertThat(fields(answer)).containsOnly("content");
+		assertThat(answer.body().path("errors").findValuesAsText("message").toString())
+				.contains("部署检查不允许，未试算", "Rule_02_Target", "结果只能是一个值");
+	}
+
+	@Test
 	void badInputNamesItsField() throws Exception {
 		String slaPolicy = TestVersions.file(ManageApiTests.SLA_POLICY);
 		assertThat(fields(trial("manager", slaPolicy, "sla-policy", Map.of("prio", "P1")))).containsExactly("inputs.prio");

@@ -220,6 +220,16 @@ class EditorApiTests {
 		return answer.body().get("errors").findValuesAsText("field");
 	}
 
+	@Test
+	void aDiagramLargerThanOtherRequestsIsValidatedAndOneLargerThanTheGuardTakesIsRefusedWhole() throws Exception {
+		// a long note on the diagram makes it 300 KB: more than any other JSON body, within the guard's 512 KB a file
+		String large = withNode(repair(), note("说明".repeat(50_000)));
+		assertThat(validate("repair.bpmn", large).get("problems")).isEmpty();
+
+		String tooLarge = withNode(repair(), note("说明".repeat(200_000)));
+		assertThat(as("manager", "POST", "/api/manage/validation", body("repair.bpmn", tooLarge)).status()).isEqualTo(413);
+	}
+
 	private JsonNode validate(String fileName, String content) throws Exception {
 		ApiClient.Answer answer = as("manager", "POST", "/api/manage/validation", body(fileName, content));
 		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
@@ -238,6 +248,10 @@ class EditorApiTests {
 	}
 
 	/** The diagram with one more flow node in its process (without a shape: the engine does not need one). */
+	private static String note(String text) {
+		return "<bpmn:textAnnotation id=\"TextAnnotation_Note\"><bpmn:text>" + text + "</bpmn:text></bpmn:textAnnotation>";
+	}
+
 	private static String withNode(String diagram, String node) {
 		return diagram.replace("</bpmn:process>", node + "</bpmn:process>");
 	}

@@ -184,7 +184,7 @@ class ProcessEditorBrowserTests {
 	}
 
 	@Test
-	void theShippedCaseDiagramsPassValidationWithoutAnyProblem() {
+	void theShippedCaseDiagramsPassValidationWithoutAnyProblemAndUnchangedDeployNothing() {
 		page.logIn("manager");
 		for (String key : List.of("repair", "complaint", "emergency", "inquiry")) {
 			page.goTo("#/edit?kind=process&key=" + key);
@@ -195,7 +195,15 @@ class ProcessEditorBrowserTests {
 			wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("edit-valid")),
 					ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edit-problems li"))));
 			assertThat(browser.findElements(By.cssSelector("#edit-problems li"))).as(key).extracting(WebElement::getText).isEmpty();
+			// opened and not changed: nothing to deploy, though the saved file would differ from the live one in layout
+			browser.findElement(By.id("edit-deploy")).click();
+			assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-unchanged"))).getText()).contains("没有修改");
 		}
+		// the editor writes the decisions' binding as the diagrams do (moddle leaves out an attribute equal to its default)
+		browser.findElement(By.id("process-tab-xml")).click();
+		String saved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("process-xml"))).getDomProperty("value");
+		assertThat(saved).contains("camunda:decisionRefBinding=\"latest\"");
+		browser.findElement(By.id("process-tab-diagram")).click();
 		assertThat(page.consoleErrors()).isEmpty();
 	}
 
