@@ -39,6 +39,10 @@ class DiagramRulesTests {
 		BpmnModelInstance model = Bpmn.createExecutableProcess("sample").startEvent("StartEvent_Reported").name("已报告")
 				.userTask("Activity_0x1f2ab").name("Check").camundaCandidateGroups("service-desk")
 				.userTask("Task_CheckMeter").name("抄表")
+				.intermediateCatchEvent("Timer_Wait").name("等待").timerWithDuration("72小时")
+				.intermediateCatchEvent("Timer_Until").name("等到").timerWithDate("${dueAt}")
+				.intermediateCatchEvent("Timer_Daily").name("每天").timerWithCycle("0 0 8 * * ?")
+				.intermediateCatchEvent("Timer_Briefly").name("片刻").timerWithDuration("PT30M")
 				.endEvent("Event_Done").name("完成").done();
 		// the builder gives every process a time to live; a manager's file may have none
 		model.<Process>getModelElementById("sample").setCamundaHistoryTimeToLiveString(null);
@@ -47,7 +51,9 @@ class DiagramRulesTests {
 				.containsExactlyInAnyOrder(tuple(Rule.HISTORY_TIME_TO_LIVE, "sample"),
 						tuple(Rule.READABLE_ID, "Activity_0x1f2ab"),
 						tuple(Rule.CHINESE_NAME, "Activity_0x1f2ab"),
-						tuple(Rule.CANDIDATE_GROUP, "Task_CheckMeter"));
+						tuple(Rule.CANDIDATE_GROUP, "Task_CheckMeter"),
+						// read by the engine's own calendars: 72小时 would deploy and fail when a case reaches it
+						tuple(Rule.TIMER, "Timer_Wait"));
 	}
 
 }

@@ -2,11 +2,15 @@ package com.propdesk.manage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
@@ -29,7 +33,7 @@ public final class DiagramRules {
 	 */
 	public enum Rule {
 
-		READABLE_ID("error"), CHINESE_NAME("error"), HISTORY_TIME_TO_LIVE("error"), CANDIDATE_GROUP("error");
+		READABLE_ID("error"), CHINESE_NAME("error"), HISTORY_TIME_TO_LIVE("error"), CANDIDATE_GROUP("error"), TIMER("error");
 
 		public final String level;
 
@@ -77,7 +81,61 @@ public final class DiagramRules {
 						+ " 没有候选组：任务只对候选组的员工可见，没有候选组谁也看不到它"));
 			}
 		}
+		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+			timerProblem(timer).ifPresent(problem -> findings.add(new Finding(Rule.TIMER, eventOf(timer),
+					"定时 " + eventOf(timer) + "：" + problem)));
+		}
 		return findings;
+	}
+
+	/**
+	 * A timer's value as the engine will read it when the timer starts, with the engine's own calendars: a value they
+	 * cannot read (such as 72小时) deploys, and fails only when a case reaches the timer.
+	 */
+	static Optional<String> timerProblem(TimerEventDefinition timer) {
+		String kind;
+		String value;
+		if (timer.getTimeDuration() != null) {
+			kind = "时长";
+			value = timer.getTimeDuration().getTextContent();
+		}
+		else if (timer.getTimeDate() != null) {
+			kind = "时间点";
+			value = timer.getTimeDate().getTextContent();
+		}
+		else if (timer.getTimeCycle() != null) {
+			kind = "周期";
+			value = timer.getTimeCycle().getTextContent();
+		}
+		else {
+			return Optional.of("没有设定时间（时长、时间点或周期）");
+		}
+		String text = value == null ? "" : value.strip();
+		if (text.isEmpty()) {
+			return Optional.of(kind + "为空");
+		}
+		if (text.contains("${") || text.contains("#{")) {
+			// read from a variable when the timer starts; the deployment guard checks the expression itself
+			return Optional.empty();
+		}
+		try {
+			if (timer.getTimeCycle() != null) {
+				new CycleBusinessCalendar().resolveDuedate(text);
+			}
+			else {
+				new DueDateBusinessCalendar().resolveDuedate(text);
+			}
+			return Optional.empty();
+		}
+		catch (RuntimeException unreadable) {
+			return Optional.of(kind + " " + text + " 无法识别：时长写作 ISO-8601，如 PT72H（72 小时）、PT30M、P1D；"
+					+ "时间点如 2026-12-01T08:00:00+08:00；周期如 R3/PT10M 或 cron（0 0 8 * * ?）");
+		}
+	}
+
+	private static String eventOf(TimerEventDefinition timer) {
+		return timer.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.BaseElement event ? event.getId()
+				: timer.getId();
 	}
 
 	private static String describe(FlowNode node) {

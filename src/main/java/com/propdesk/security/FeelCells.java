@@ -24,7 +24,9 @@ final class FeelCells {
 		/** A rule's result for one output, a default result or a literal expression: one value. */
 		RESULT,
 		/** An input's or output's allowed values: values only. */
-		VALUES
+		VALUES,
+		/** A form field's condition to hide it, without its leading {@code =}: variables compared with values. */
+		FORM_CONDITION
 	}
 
 	static final String HINT_COLUMN = "输入列只能写变量名（如 priority）";
@@ -35,6 +37,9 @@ final class FeelCells {
 	static final String HINT_RESULT = "结果只能是一个值：带引号的文字、数字、true 或 false";
 
 	static final String HINT_VALUES = "可选值只能是用逗号分隔的带引号的文字";
+
+	static final String HINT_FORM_CONDITION = "隐藏条件只能是变量与值的比较（如 building = null or building = \"\"），"
+			+ "用 and、or、not(…) 和括号组合";
 
 	private static final Pattern TOKEN = Pattern.compile(
 			"\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")|(-?\\d+(?:\\.\\d+)?)|(starts with|ends with|[A-Za-z_][A-Za-z0-9_]*)|(\\.\\.|<=|>=|!=|[<>=()\\[\\],?.-]))");
@@ -64,6 +69,7 @@ final class FeelCells {
 			case CONDITION -> parser.conditions();
 			case RESULT -> parser.value();
 			case VALUES -> parser.stringList();
+			case FORM_CONDITION -> parser.comparisons();
 		};
 		return ok && parser.done() ? null : hint(kind);
 	}
@@ -74,6 +80,7 @@ final class FeelCells {
 			case CONDITION -> HINT_CONDITION;
 			case RESULT -> HINT_RESULT;
 			case VALUES -> HINT_VALUES;
+			case FORM_CONDITION -> HINT_FORM_CONDITION;
 		};
 	}
 
@@ -213,6 +220,40 @@ final class FeelCells {
 				return take("(") && take("?") && take(",") && string() && take(")");
 			}
 			return false;
+		}
+
+		/** {@code (a = null or a = "") and not(b != true)}: variables and values compared, nothing called. */
+		boolean comparisons() {
+			if (!comparison()) {
+				return false;
+			}
+			while (take("or") || take("and")) {
+				if (!comparison()) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean comparison() {
+			if (take("not")) {
+				return take("(") && comparisons() && take(")");
+			}
+			if (take("(")) {
+				return comparisons() && take(")");
+			}
+			if (!operand()) {
+				return false;
+			}
+			if (Set.of("<", "<=", ">", ">=", "=", "!=").contains(peek())) {
+				next++;
+				return operand();
+			}
+			return true;
+		}
+
+		private boolean operand() {
+			return value() || column();
 		}
 
 		/** A literal: quoted text, a number, true, false or null. */

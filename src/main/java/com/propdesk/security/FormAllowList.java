@@ -176,9 +176,14 @@ final class FormAllowList {
 			if (!allowed.contains(name)) {
 				problems.add(id, where + "：属性 " + name + " 不允许");
 			}
-			else if (KEYED.contains(name) && (!KEY.matcher(field.getValue().asText("")).matches()
-					|| OBJECT_NAMES.contains(field.getValue().asText()))) {
+			else if (KEYED.contains(name) && !KEY.matcher(field.getValue().asText("")).matches()) {
 				problems.add(id, where + "：" + name + " 只能是字母开头的字母、数字和下划线（现为 " + field.getValue() + "）");
+			}
+			else if (KEYED.contains(name) && OBJECT_NAMES.contains(field.getValue().asText())) {
+				problems.add(id, where + "：" + name + " 不能是 " + field.getValue() + "（浏览器中每个对象都有这个名称）");
+			}
+			else if (field.getValue().isTextual() && !"text".equals(name) && field.getValue().asText().strip().startsWith("=")) {
+				feel(name, field.getValue().asText().strip().substring(1), id, where, problems);
 			}
 			else if (field.getValue().isTextual() && !"text".equals(name) && TAG.matcher(field.getValue().asText()).find()) {
 				problems.add(id, where + "：属性 " + name + " 不允许 HTML 标记");
@@ -189,6 +194,22 @@ final class FormAllowList {
 			else if (field.getValue().isObject() && !"components".equals(name)) {
 				problems.add(id, where + "：属性 " + name + " 不能是对象");
 			}
+		}
+	}
+
+	/**
+	 * A FEEL expression in a form runs in every staff browser that opens the task (form-js evaluates it as the form
+	 * renders): one such as {@code =string(count(for i in 1..100000000 return i))} in a label froze the tab. Only the
+	 * condition that hides a field may be one, and only variables compared with values.
+	 */
+	private static void feel(String name, String expression, String id, String where, Reasons problems) {
+		if (!"hide".equals(name)) {
+			problems.add(id, where + "：属性 " + name + " 不允许 FEEL 表达式（只有隐藏条件 conditional.hide 可以写条件）");
+			return;
+		}
+		String hint = FeelCells.problem(FeelCells.Kind.FORM_CONDITION, expression);
+		if (hint != null) {
+			problems.add(id, where + "：隐藏条件 " + XmlResources.shorten(expression.strip()) + " 不允许：" + hint);
 		}
 	}
 

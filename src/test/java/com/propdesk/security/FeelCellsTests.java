@@ -54,4 +54,19 @@ class FeelCellsTests {
 		assertThat(FeelCells.problem(Kind.COLUMN, cell)).isEqualTo(FeelCells.HINT_COLUMN);
 	}
 
+
+	@ParameterizedTest
+	@ValueSource(strings = { "building = null or building = \"\"", "(category = null or category = \"\") and (notes = null)",
+			"(drill != true) and (ackNote = null or ackNote = \"\")", "accepted != false", "not(score > 2)" })
+	void aFormHidesFieldsByComparingVariablesWithValues(String condition) {
+		assertThat(FeelCells.problem(Kind.FORM_CONDITION, condition)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "count(for i in 1..100000000 return i) > 0", "string length(note) > 3", "a + 1 > 2",
+			"some x in [1..100000000] satisfies x > 0", "is defined(note)" })
+	void aFormConditionThatComputesIsRefused(String condition) {
+		assertThat(FeelCells.problem(Kind.FORM_CONDITION, condition)).isEqualTo(FeelCells.HINT_FORM_CONDITION);
+	}
+
 }
