@@ -1,8 +1,10 @@
 package com.propdesk.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,15 +130,7 @@ final class FeelCells {
 
 		/** {@code priority}, {@code triage.category}: names, none of them leading to reflection. */
 		boolean column() {
-			if (!name()) {
-				return false;
-			}
-			while (take(".")) {
-				if (!name()) {
-					return false;
-				}
-			}
-			return true;
+			return joined(this::name, ".");
 		}
 
 		private boolean name() {
@@ -162,15 +156,7 @@ final class FeelCells {
 		}
 
 		private boolean tests() {
-			if (!test()) {
-				return false;
-			}
-			while (take(",")) {
-				if (!test()) {
-					return false;
-				}
-			}
-			return true;
+			return joined(this::test, ",");
 		}
 
 		/** A value, a comparison with one, a range, or a search for words in the text. */
@@ -197,15 +183,7 @@ final class FeelCells {
 
 		/** {@code contains(?, "a") or (starts with(?, "b") and not(ends with(?, "c")))}. */
 		private boolean searches() {
-			if (!search()) {
-				return false;
-			}
-			while (take("or") || take("and")) {
-				if (!search()) {
-					return false;
-				}
-			}
-			return true;
+			return joined(this::search, "or", "and");
 		}
 
 		private boolean search() {
@@ -224,15 +202,7 @@ final class FeelCells {
 
 		/** {@code (a = null or a = "") and not(b != true)}: variables and values compared, nothing called. */
 		boolean comparisons() {
-			if (!comparison()) {
-				return false;
-			}
-			while (take("or") || take("and")) {
-				if (!comparison()) {
-					return false;
-				}
-			}
-			return true;
+			return joined(this::comparison, "or", "and");
 		}
 
 		private boolean comparison() {
@@ -275,11 +245,16 @@ final class FeelCells {
 		}
 
 		boolean stringList() {
-			if (!string()) {
+			return joined(this::string, ",");
+		}
+
+		/** One or more of {@code part}, each after the first led by one of the separators. */
+		private boolean joined(BooleanSupplier part, String... separators) {
+			if (!part.getAsBoolean()) {
 				return false;
 			}
-			while (take(",")) {
-				if (!string()) {
+			while (Arrays.stream(separators).anyMatch(this::take)) {
+				if (!part.getAsBoolean()) {
 					return false;
 				}
 			}
