@@ -70,6 +70,10 @@ class EmergencyRulesTests {
 		assertThat(EmergencyRules.step("on-site", text))
 				.isEqualTo(new EmergencyRules.StepRecord(CaseTimeline.DIAGNOSED, "现场排查（engineer）：阀门漏气", false));
 		assertThatThrownBy(() -> EmergencyRules.step("dance", text)).isInstanceOf(IllegalStateException.class);
+		// the diagram editor offers exactly the steps the delegate records: the two lists cannot drift apart
+		assertThat(EmergencyRules.STEPS.keySet()).containsExactlyInAnyOrder("acknowledge", "evacuation", "call", "drill-call",
+				"command", "on-site");
+		EmergencyRules.STEPS.keySet().forEach(step -> assertThat(EmergencyRules.step(step, text)).isNotNull());
 		assertThat(EmergencyRules.resolvedNote("已关阀")).isEqualTo("险情处置完毕：已关阀");
 		assertThat(EmergencyRules.closedNote("关阀太慢")).isEqualTo("已办结（复盘：关阀太慢）");
 	}
