@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		"spring.datasource.url=jdbc:h2:mem:propdesk;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 		"camunda.bpm.job-execution.enabled=false",
 		// a receiver that never answers costs a test this long per attempt
-		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s" })
+		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s",
+		// no demo duty plans: tests plan the rounds they need, so no round tasks appear in others' Tasklist counts
+		"propdesk.worklog.demo-plans=false" })
 public @interface PropDeskTest {
 }

@@ -1,0 +1,132 @@
+package com.propdesk.worklog;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Staff read the duty plans; management plans, changes and stops duties. */
+@RestController
+@RequestMapping("/api/duty-plans")
+class DutyPlanController {
+
+	/** A plan as written: {@code every} and {@code window} an ISO-8601 duration or one of {@link Periods#CHOICES}. */
+	record PlanRequest(String duty, String building, String location, String every, String window, String firstStart,
+			String contractor, String note) {
+	}
+
+	private final DutyPlans plans;
+
+	private final RoundPlanner planner;
+
+	private final JdbcTemplate jdbc;
+
+	DutyPlanController(DutyPlans plans, RoundPlanner planner, JdbcTemplate jdbc) {
+		this.plans = plans;
+		this.planner = planner;
+		this.jdbc = jdbc;
+	}
+
+	@Operation(summary = "工作计划列表", description = "按楼栋、部门筛选在用的工作计划（工作人员）。")
+	@GetMapping
+	List<DutyPlan> list(@RequestParam(required = false) String building, @RequestParam(required = false) String department,
+			HttpServletRequest request) {
+		Caller.staff(request);
+		return plans.find(building, department, true);
+	}
+
+	@Operation(summary = "新建工作计划", description = "频率 every 为 ISO-8601 时长或 每4小时、每天、每周、每15天、每月；"
+			+ "时段 window（每轮开始后多久内须完成）默认与频率相同；新计划未来 24 小时的轮次立即排定（管理层）。")
+	@PostMapping
+	ResponseEntity<DutyPlan> create(@RequestBody PlanRequest body, HttpServletRequest request) {
+		Caller.Staff staff = Caller.staffIn(request, Groups.MANAGEMENT);
+		DutyPlan plan = plans.create(settings(body), staff.userId());
+		planner.plan(plan, com.propdesk.system.Clock.now());
+		return ResponseEntity.status(201).body(plans.find(plan.id()).orElseThrow());
+	}
+
+	@Operation(summary = "修改工作计划", description = "已排定的轮次保持原时间（管理层）。")
+	@PutMapping("/{id}")
+	@Transactional
+	DutyPlan update(@PathVariable long id, @RequestBody PlanRequest body, HttpServletRequest request) {
+		Caller.staffIn(request, Groups.MANAGEMENT);
+		plans.find(id).orElseThrow(() -> ProblemException.notFound("没有工作计划 " + id));
+		plans.update(id, settings(body));
+		return plans.find(id).orElseThrow();
+	}
+
+	@Operation(summary = "停用工作计划", description = "不再排定新的轮次，记录保留（管理层）。")
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> deactivate(@PathVariable long id, HttpServletRequest request) {
+		Caller.staffIn(request, Groups.MANAGEMENT);
+		plans.find(id).orElseThrow(() -> ProblemException.notFound("没有工作计划 " + id));
+		plans.deactivate(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private DutyPlans.Settings settings(PlanRequest body) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Duty duty = Duty.ofCode(body.duty()).orElse(null);
+		if (duty == null) {
+			problems.add(new FieldProblem("duty", "必填，可选：" + String.join("、", java.util.Arrays.stream(Duty.values())
+					.map(d -> d.code() + "（" + d.label() + "）").toList())));
+		}
+		if (body.building() == null || jdbc.queryForObject("select count(*) from building where code = ?", Integer.class,
+				body.building()) == 0) {
+			problems.add(new FieldProblem("building", "必填：已有的楼栋编号"));
+		}
+		TextRules.optional(problems, "location", body.location(), Lines.ONE, 200);
+		TextRules.optional(problems, "contractor", body.contractor(), Lines.ONE, 64);
+		TextRules.optional(problems, "note", body.note(), Lines.MANY, 500);
+		String every = Periods.parse(body.every()).orElse(null);
+		if (every == null) {
+			problems.add(new FieldProblem("every", "必填：" + String.join("、", Periods.CHOICES.keySet())
+					+ "，或 ISO-8601 时长（至少 PT30M）"));
+		}
+		String window = body.window() == null ? every : Periods.parse(body.window()).orElse(null);
+		if (body.window() != null && window == null) {
+			problems.add(new FieldProblem("window", "应为 ISO-8601 时长（至少 PT30M），如 PT8H"));
+		}
+		OffsetDateTime firstStart = null;
+		try {
+			firstStart = body.firstStart() == null ? null : OffsetDateTime.parse(body.firstStart());
+		}
+		catch (DateTimeParseException notIso) {
+			// reported below
+		}
+		if (firstStart == null) {
+			problems.add(new FieldProblem("firstStart", "必填：首轮开始时间，ISO-8601 含时区，如 2026-12-01T08:00+08:00"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return new DutyPlans.Settings(duty, body.building(), TextRules.blankToNull(body.location()), every, window, firstStart,
+				TextRules.blankToNull(body.contractor()), TextRules.blankToNull(body.note()));
+	}
+
+}

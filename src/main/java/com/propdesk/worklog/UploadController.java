@@ -1,0 +1,104 @@
+package com.propdesk.worklog;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.propdesk.security.Caller;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/**
+ * Files staff attach (a round's photo), checked by their content before they are stored; served back only to staff,
+ * as the type they were stored as and never as a page that could run in PropDesk's origin.
+ */
+@RestController
+@RequestMapping("/api/uploads")
+class UploadController {
+
+	record Uploaded(String id, String contentType, int size, String sha256) {
+	}
+
+	private static final String TOO_BIG = "文件过大：最大 2 MB";
+
+	private final Uploads uploads;
+
+	UploadController(Uploads uploads) {
+		this.uploads = uploads;
+	}
+
+	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP）；"
+			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（工作人员）。")
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Uploaded> upload(@RequestParam(required = false) MultipartFile file,
+			@RequestParam(required = false) String purpose, HttpServletRequest request) throws IOException {
+		Caller.Staff staff = Caller.staff(request);
+		if (purpose == null || !UploadTypes.ACCEPTED.containsKey(purpose)) {
+			throw new InvalidRequestException("purpose", "必填，可选：" + String.join("、", UploadTypes.ACCEPTED.keySet()));
+		}
+		if (file == null || file.isEmpty()) {
+			throw new InvalidRequestException("file", "必填：要上传的文件（multipart 的 file 部分）");
+		}
+		if (file.getSize() > UploadTypes.MAX_BYTES) {
+			throw new InvalidRequestException("file", TOO_BIG);
+		}
+		byte[] content = file.getBytes();
+		UploadTypes.FileType type = UploadTypes.recognise(content)
+				.filter(UploadTypes.ACCEPTED.get(purpose)::contains)
+				.orElseThrow(() -> new InvalidRequestException("file", "文件内容不是可接受的类型（" + UploadTypes.describe(purpose) + "）"));
+		String name = file.getOriginalFilename();
+		name = name == null || TextRules.problem(name, TextRules.Lines.ONE, 200) != null ? null : name;
+		Uploads.Upload stored = uploads.store(purpose, type.contentType, name, content, staff.userId());
+		return ResponseEntity.status(201).body(new Uploaded(stored.id(), stored.contentType(), stored.size(), stored.sha256()));
+	}
+
+	@Operation(summary = "下载上传的文件", description = "按保存的类型返回原文件（工作人员）。")
+	@GetMapping("/{id}")
+	ResponseEntity<byte[]> download(@PathVariable String id, HttpServletRequest request) {
+		Caller.staff(request);
+		Uploads.Content content = uploads.content(id).orElseThrow(() -> ProblemException.notFound("没有上传的文件 " + id));
+		return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(content.contentType()))
+				.header("X-Content-Type-Options", "nosniff")
+				.header("Content-Security-Policy", "default-src 'none'; sandbox")
+				.header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+				.header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+				.body(content.bytes());
+	}
+
+	/** Tomcat's limit on a part or the request tripped while the file was read: the same answer as a big file. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooBig(MaxUploadSizeExceededException e) {
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(List.of(new FieldProblem("file", TOO_BIG))));
+	}
+
+	/** The answer every invalid request gets: 400, naming the field. */
+	private static ProblemDetail problem(List<FieldProblem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, InvalidRequestException.describe(problems));
+		problem.setTitle("请求无效");
+		problem.setProperty("errors", problems);
+		return problem;
+	}
+
+}

@@ -1,0 +1,201 @@
+package com.propdesk.worklog;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.ProblemException;
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/**
+ * Work logs from the app (the recorder is the authenticated staff member) and the rounds of a department. Only the
+ * duty's department, or management, records a duty.
+ */
+@RestController
+@RequestMapping("/api/worklogs")
+class WorkLogController {
+
+	/** How far back a round may be recorded. */
+	static final Duration OLDEST = Duration.ofDays(7);
+
+	/** A phone's clock a little ahead of the server's is not "the future". */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+	record WorkLogRequest(String duty, String building, String location, String doneAt, String notes, List<String> photos,
+			String clientId) {
+	}
+
+	private final WorkLogs logs;
+
+	private final DutyRounds rounds;
+
+	private final Uploads uploads;
+
+	private final JdbcTemplate jdbc;
+
+	WorkLogController(WorkLogs logs, DutyRounds rounds, Uploads uploads, JdbcTemplate jdbc) {
+		this.logs = logs;
+		this.rounds = rounds;
+		this.uploads = uploads;
+		this.jdbc = jdbc;
+	}
+
+	@Operation(summary = "记录一轮工作", description = "记录人是登录的工作人员；只有该工作的部门或管理层可以记录。完成时间 doneAt 为 ISO-8601 含时区，"
+			+ "不能晚于现在、不能早于 7 天前；与该楼栋该工作时段内待完成的轮次匹配，轮次即为已完成。photos 为上传接口返回的照片编号。"
+			+ "同一记录人同一 clientId 再次提交时返回 200 和第一次的记录。")
+	@PostMapping
+	ResponseEntity<WorkLog> record(@RequestBody WorkLogRequest body, HttpServletRequest request) {
+		Caller.Staff staff = Caller.staff(request);
+		WorkLogs.Entry entry = validate(body);
+		if (!staff.isIn(entry.duty().department(), Groups.MANAGEMENT)) {
+			throw ProblemException.forbidden("只有" + Groups.label(entry.duty().department()) + "或管理层可以记录"
+					+ entry.duty().label());
+		}
+		WorkLogs.Recorded recorded = logs.record(entry, staff.userId());
+		return ResponseEntity.status(recorded.created() ? 201 : 200).body(recorded.log());
+	}
+
+	@Operation(summary = "工作记录列表", description = "按楼栋、工作、完成时间（from 含、to 不含；ISO-8601 日期或含时区的时间，默认最近 7 天）筛选，"
+			+ "最近的在前，最多 500 条（工作人员）。")
+	@GetMapping
+	List<WorkLog> list(@RequestParam(required = false) String building, @RequestParam(required = false) String duty,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			HttpServletRequest request) {
+		Caller.staff(request);
+		OffsetDateTime now = Clock.now();
+		List<FieldProblem> problems = new ArrayList<>();
+		OffsetDateTime since = time(problems, "from", from, now.minus(OLDEST));
+		OffsetDateTime until = time(problems, "to", to, now.plusDays(1));
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return logs.find(building, duty, since, until);
+	}
+
+	@Operation(summary = "一条工作记录", description = "照片为上传接口的链接（工作人员）。")
+	@GetMapping("/{id}")
+	WorkLog one(@PathVariable long id, HttpServletRequest request) {
+		Caller.staff(request);
+		return logs.find(id).orElseThrow(() -> ProblemException.notFound("没有工作记录 " + id));
+	}
+
+	@Operation(summary = "工作轮次", description = "按部门和状态（due 待完成、done 已完成、missed 漏做）筛选开始时间在 from（含）至 to（不含）"
+			+ "之间的轮次，默认今天；先到期的在前（工作人员）。")
+	@GetMapping("/rounds")
+	List<DutyRound> rounds(@RequestParam(required = false) String department, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			HttpServletRequest request) {
+		Caller.staff(request);
+		OffsetDateTime today = Clock.now().toLocalDate().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
+		List<FieldProblem> problems = new ArrayList<>();
+		OffsetDateTime since = time(problems, "from", from, today);
+		OffsetDateTime until = time(problems, "to", to, today.plusDays(1));
+		if (status != null && !List.of(DutyRound.DUE, DutyRound.DONE, DutyRound.MISSED).contains(status)) {
+			problems.add(new FieldProblem("status", "可选：due（待完成）、done（已完成）、missed（漏做）"));
+		}
+		if (department != null && !Groups.DEPARTMENTS.containsKey(department)) {
+			problems.add(new FieldProblem("department", "可选：" + String.join("、", Groups.DEPARTMENTS.keySet())));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return rounds.find(department, status, since, until);
+	}
+
+	private WorkLogs.Entry validate(WorkLogRequest body) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Duty duty = Duty.ofCode(body.duty()).orElse(null);
+		if (duty == null) {
+			problems.add(new FieldProblem("duty", "必填，可选：" + String.join("、",
+					Arrays.stream(Duty.values()).map(d -> d.code() + "（" + d.label() + "）").toList())));
+		}
+		if (body.building() == null || jdbc.queryForObject("select count(*) from building where code = ?", Integer.class,
+				body.building()) == 0) {
+			problems.add(new FieldProblem("building", "必填：已有的楼栋编号"));
+		}
+		TextRules.optional(problems, "location", body.location(), Lines.ONE, 200);
+		TextRules.optional(problems, "notes", body.notes(), Lines.MANY, 2000);
+		TextRules.optional(problems, "clientId", body.clientId(), Lines.ONE, 64);
+		OffsetDateTime doneAt = doneAt(problems, body.doneAt());
+		List<String> photos = body.photos() == null ? List.of() : body.photos();
+		if (photos.size() > 10) {
+			problems.add(new FieldProblem("photos", "最多 10 张照片"));
+		}
+		for (int i = 0; i < photos.size() && i < 10; i++) {
+			String photo = photos.get(i);
+			if (photo == null || !"photo".equals(uploads.purposeOf(photo).orElse(null))) {
+				problems.add(new FieldProblem("photos[" + i + "]", "不是已上传的照片编号（先用 POST /api/uploads 上传，purpose=photo）"));
+			}
+		}
+		if (photos.stream().distinct().count() < photos.size()) {
+			problems.add(new FieldProblem("photos", "同一张照片只能附一次"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return new WorkLogs.Entry(duty, body.building(), TextRules.blankToNull(body.location()), doneAt,
+				TextRules.blankToNull(body.notes()), photos, TextRules.blankToNull(body.clientId()));
+	}
+
+	private static OffsetDateTime doneAt(List<FieldProblem> problems, String text) {
+		OffsetDateTime now = Clock.now();
+		OffsetDateTime doneAt;
+		try {
+			doneAt = text == null ? null : OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException notIso) {
+			doneAt = null;
+		}
+		if (doneAt == null) {
+			problems.add(new FieldProblem("doneAt", "必填：完成时间，ISO-8601 含时区，如 2026-11-27T09:30+08:00"));
+		}
+		else if (doneAt.isAfter(now.plus(CLOCK_SKEW))) {
+			problems.add(new FieldProblem("doneAt", "不能晚于现在"));
+		}
+		else if (doneAt.isBefore(now.minus(OLDEST))) {
+			problems.add(new FieldProblem("doneAt", "不能早于 7 天前"));
+		}
+		return doneAt;
+	}
+
+	/** A query's time: ISO-8601 with offset, or a day (its start, estate time); the default when absent. */
+	private static OffsetDateTime time(List<FieldProblem> problems, String field, String text, OffsetDateTime otherwise) {
+		if (text == null || text.isBlank()) {
+			return otherwise;
+		}
+		try {
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime()
+					: OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException notIso) {
+			problems.add(new FieldProblem(field, "应为日期 2026-11-27 或含时区的时间 2026-11-27T08:00+08:00"));
+			return otherwise;
+		}
+	}
+
+}
