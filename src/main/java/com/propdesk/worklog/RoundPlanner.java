@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.system.Clock;
+import com.propdesk.system.Privileged;
 
 /**
  * Plans the rounds of every active duty plan — whoever inserted the plan — for the next {@link #HORIZON}: a round
@@ -42,10 +44,13 @@ public class RoundPlanner {
 
 	private final JdbcTemplate jdbc;
 
+	private final ProcessEngineConfigurationImpl engine;
+
 	private final TransactionTemplate transaction;
 
 	RoundPlanner(DutyPlans plans, DutyRounds rounds, RuntimeService runtime, JdbcTemplate jdbc,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ProcessEngineConfigurationImpl engine) {
+		this.engine = engine;
 		this.plans = plans;
 		this.rounds = rounds;
 		this.runtime = runtime;
@@ -98,7 +103,9 @@ public class RoundPlanner {
 		variables.put(WorkRoundProcess.ROUND_WINDOW.name(), window(start, due));
 		variables.put(WorkRoundProcess.STARTS_AT.name(), WorkRoundProcess.STARTS_AT.stored(start));
 		variables.put(WorkRoundProcess.DUE_AT.name(), WorkRoundProcess.DUE_AT.stored(due));
-		String instance = runtime.startProcessInstanceByKey(WorkRoundProcess.KEY, "round-" + roundId, variables).getId();
+		// PropDesk starts the round on its own account, also when a manager's new plan is planned at once
+		String instance = Privileged.run(engine,
+				() -> runtime.startProcessInstanceByKey(WorkRoundProcess.KEY, "round-" + roundId, variables).getId());
 		rounds.started(roundId, instance);
 	}
 

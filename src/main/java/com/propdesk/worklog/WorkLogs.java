@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.intake.ActorNames;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Privileged;
 
 /**
  * Work logs ({@code work_log}): recorded from the app or from a round's task in Tasklist. A log closes the open
@@ -46,7 +48,11 @@ public class WorkLogs {
 
 	private final TransactionTemplate transaction;
 
-	WorkLogs(JdbcTemplate jdbc, DutyRounds rounds, RuntimeService runtime, ActorNames names, TransactionTemplate transaction) {
+	private final ProcessEngineConfigurationImpl engine;
+
+	WorkLogs(JdbcTemplate jdbc, DutyRounds rounds, RuntimeService runtime, ActorNames names, TransactionTemplate transaction,
+			ProcessEngineConfigurationImpl engine) {
+		this.engine = engine;
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.runtime = runtime;
@@ -72,8 +78,9 @@ public class WorkLogs {
 						.filter(round -> rounds.markDone(round.id(), logId))
 						.ifPresent(round -> {
 							if (round.processInstanceId() != null) {
-								runtime.createMessageCorrelation(WorkRoundProcess.MESSAGE_RECORDED)
-										.processInstanceId(round.processInstanceId()).correlateWithResult();
+								// the recorder may not change an internal instance; PropDesk ends it on their behalf
+								Privileged.run(engine, () -> runtime.createMessageCorrelation(WorkRoundProcess.MESSAGE_RECORDED)
+										.processInstanceId(round.processInstanceId()).correlateWithResult());
 							}
 						});
 				return logId;
