@@ -1,5 +1,5 @@
 // Bundles PropDesk's own web pages for Spring Boot to serve: the auditors' view at /audit/, the service desk's
-// console at /desk/ and the managers' console at /manage/, each one script, one stylesheet and its page, sharing the
+// console at /desk/, the phone page of work logs at /worklog/ and the managers' console at /manage/, each one script, one stylesheet and its page, sharing the
 // API, DOM and label modules.
 // Maven runs it (npm run build -- --outdir=.../static) into target/classes, so nothing built is ever committed.
 import { build } from 'esbuild';
@@ -16,6 +16,7 @@ const staticDir = argument ? argument.slice('--outdir='.length) : '../../../targ
 const pages = [
   { dir: 'audit', entries: { app: 'src/main.js' }, page: 'src/index.html' },
   { dir: 'desk', entries: { app: 'src/desk/main.js' }, page: 'src/desk/index.html' },
+  { dir: 'worklog', entries: { app: 'src/worklog/main.js' }, page: 'src/worklog/index.html' },
   {
     dir: 'manage',
     entries: { app: 'src/manage/main.js' },

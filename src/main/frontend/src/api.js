@@ -18,6 +18,8 @@ const FIELD_NAMES = {
   'reporter.name': '报事人姓名', 'reporter.phone': '报事人电话', score: '评分', comment: '评价内容',
   from: '开始日期', to: '结束日期', groupBy: '统计维度', status: '状态', days: '天数', format: '格式',
   fileName: '文件名', content: '文件内容', files: '文件', processKey: '流程', fromVersion: '原版本', toVersion: '目标版本',
+  duty: '工作', location: '位置', doneAt: '完成时间', notes: '情况记录', photos: '照片', file: '照片', purpose: '用途',
+  clientId: '记录编号',
 };
 
 /** One bad field's message as a person reads it: the field's Chinese name first where known, else the message alone. */
@@ -51,11 +53,13 @@ export function logOut() {
 
 async function call(path, accept, method = 'GET', body = undefined) {
   const headers = { Authorization: `Basic ${sessionStorage.getItem(key) || ''}`, Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  // a form's multipart boundary is set by the browser itself
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || form ? body : JSON.stringify(body),
     credentials: 'omit',
     cache: 'no-store',
   });
@@ -85,6 +89,11 @@ export async function sendJson(method, path, body) {
   const response = await call(path, 'application/json', method, body);
   const text = await response.text();
   return text ? JSON.parse(text) : null;
+}
+
+/** Posts a multipart form (a file upload); answers the JSON the API returns. */
+export async function sendForm(path, formData) {
+  return (await call(path, 'application/json', 'POST', formData)).json();
 }
 
 /** Fetches a file (a CSV unless told otherwise) with the credentials and hands it to the browser as a download. */

@@ -21,10 +21,11 @@ import com.propdesk.intake.TimelineKinds;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.sla.SlaNames;
+import com.propdesk.worklog.Duty;
 
 /**
  * {@code GET /api/labels}: the Chinese names of PropDesk's codes — case types, each type's categories, statuses,
- * priorities, channels, groups, SLAs and timeline kinds — as the Java side declares them, for the web views to
+ * priorities, channels, groups, SLAs, timeline kinds and the work logs' duties — as the Java side declares them, for the web views to
  * show instead of keeping copies of their own. Read-only, for staff.
  */
 @RestController
@@ -33,7 +34,7 @@ class LabelsController {
 	/** What the endpoint answers; every map keeps the order the codes are declared in. */
 	record Labels(Map<String, String> types, Map<String, Map<String, String>> categories, Map<String, String> statuses,
 			Map<String, String> priorities, Map<String, String> channels, Map<String, String> groups,
-			Map<String, String> slas, Map<String, String> timelineKinds) {
+			Map<String, String> slas, Map<String, String> timelineKinds, Map<String, String> duties) {
 	}
 
 	private final Labels labels;
@@ -49,7 +50,14 @@ class LabelsController {
 		Arrays.stream(CaseStatus.values()).forEach(s -> statuses.put(s.code(), s.label()));
 		this.labels = new Labels(Collections.unmodifiableMap(typeNames), Collections.unmodifiableMap(categories),
 				Collections.unmodifiableMap(statuses), Priorities.LABELS, Channels.LABELS, Groups.NAMES, SlaNames.LABELS,
-				kinds(timelineKinds));
+				kinds(timelineKinds), duties());
+	}
+
+	/** The recurring duties of the work logs, code → Chinese name. */
+	static Map<String, String> duties() {
+		Map<String, String> duties = new LinkedHashMap<>();
+		Arrays.stream(Duty.values()).forEach(duty -> duties.put(duty.code(), duty.label()));
+		return Collections.unmodifiableMap(duties);
 	}
 
 	/** Every declared kind once; one code with two names would show differently depending on who wrote it. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
@@ -46,6 +47,13 @@ class WorkLogController {
 	/** A phone's clock a little ahead of the server's is not "the future". */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
+	/** Who uses the phone page: their name, and the duties they may record (code → Chinese name). */
+	record Me(String userId, String name, List<String> groups, java.util.Map<String, String> duties) {
+	}
+
+	/** The groups the phone page is for; anyone else is refused before the page shows anything. */
+	static final String[] PAGE_GROUPS = { Groups.CLEANING, Groups.ENGINEERING, Groups.SECURITY, Groups.MANAGEMENT };
+
 	record WorkLogRequest(String duty, String building, String location, String doneAt, String notes, List<String> photos,
 			String clientId) {
 	}
@@ -58,11 +66,27 @@ class WorkLogController {
 
 	private final JdbcTemplate jdbc;
 
-	WorkLogController(WorkLogs logs, DutyRounds rounds, Uploads uploads, JdbcTemplate jdbc) {
+	private final ActorNames names;
+
+	WorkLogController(WorkLogs logs, DutyRounds rounds, Uploads uploads, JdbcTemplate jdbc, ActorNames names) {
+		this.names = names;
 		this.logs = logs;
 		this.rounds = rounds;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
+	}
+
+	@Operation(summary = "手机工作记录页的登录人", description = "姓名和可以记录的工作（保洁部、工程部、安保部和管理层）。")
+	@GetMapping("/me")
+	Me me(HttpServletRequest request) {
+		Caller.Staff staff = Caller.staffIn(request, PAGE_GROUPS);
+		java.util.Map<String, String> duties = new java.util.LinkedHashMap<>();
+		for (Duty duty : Duty.values()) {
+			if (staff.isIn(duty.department(), Groups.MANAGEMENT)) {
+				duties.put(duty.code(), duty.label());
+			}
+		}
+		return new Me(staff.userId(), names.reader().nameOf(staff.userId()), staff.groups(), duties);
 	}
 
 	@Operation(summary = "记录一轮工作", description = "记录人是登录的工作人员；只有该工作的部门或管理层可以记录。完成时间 doneAt 为 ISO-8601 含时区，"
