@@ -65,6 +65,9 @@ class FormStoryTests extends CaseProcessTest {
 			entry("repair-acceptance", List.of("category", "diagnosis", "workDone", "materials", "cost", "repairNotes?")),
 			entry("repair-return-visit", List.of("workDone", "ownerConfirmation?", "feedbackScore?", "feedbackComment?")),
 			entry("sla-clock-escalate", List.of("dueAt", "slaLabel")),
+			// a round of a recurring duty, no case: the round and the round before (WorkRoundProcessTests runs it)
+			entry("work-round-record", List.of("dutyLabel", "buildingName", "roundWindow", "location?", "contractor?",
+					"previousLog")),
 			entry("complaint-first-response", List.of("category", "empathyNotes?", "demand", "subject", "tierReason")),
 			entry("complaint-resolve", List.of("category", "firstContactNote?", "plan?", "executionNote?", "replyText?",
 					"ownerComment?", "demand", "subject", "tierReason")),
