@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +43,12 @@ class DutyPlanController {
 
 	private final RoundPlanner planner;
 
-	private final JdbcTemplate jdbc;
+	private final DutyFields fields;
 
-	DutyPlanController(DutyPlans plans, RoundPlanner planner, JdbcTemplate jdbc) {
+	DutyPlanController(DutyPlans plans, RoundPlanner planner, DutyFields fields) {
 		this.plans = plans;
 		this.planner = planner;
-		this.jdbc = jdbc;
+		this.fields = fields;
 	}
 
 	@Operation(summary = "工作计划列表", description = "按楼栋、部门筛选在用的工作计划（工作人员）。")
@@ -91,15 +90,8 @@ class DutyPlanController {
 
 	private DutyPlans.Settings settings(PlanRequest body) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Duty duty = Duty.ofCode(body.duty()).orElse(null);
-		if (duty == null) {
-			problems.add(new FieldProblem("duty", "必填，可选：" + String.join("、", java.util.Arrays.stream(Duty.values())
-					.map(d -> d.code() + "（" + d.label() + "）").toList())));
-		}
-		if (body.building() == null || jdbc.queryForObject("select count(*) from building where code = ?", Integer.class,
-				body.building()) == 0) {
-			problems.add(new FieldProblem("building", "必填：已有的楼栋编号"));
-		}
+		Duty duty = fields.duty(problems, body.duty());
+		fields.building(problems, body.building());
 		TextRules.optional(problems, "location", body.location(), Lines.ONE, 200);
 		TextRules.optional(problems, "contractor", body.contractor(), Lines.ONE, 64);
 		TextRules.optional(problems, "note", body.note(), Lines.MANY, 500);

@@ -8,18 +8,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.propdesk.security.Caller;
 import com.propdesk.system.FieldProblem;
@@ -51,9 +51,10 @@ class UploadController {
 	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP）；"
 			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（工作人员）。")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Uploaded> upload(@RequestParam(required = false) MultipartFile file,
-			@RequestParam(required = false) String purpose, HttpServletRequest request) throws IOException {
+	ResponseEntity<Uploaded> upload(MultipartHttpServletRequest request) throws IOException {
 		Caller.Staff staff = Caller.staff(request);
+		MultipartFile file = request.getFile("file");
+		String purpose = request.getParameter("purpose");
 		if (purpose == null || !UploadTypes.ACCEPTED.containsKey(purpose)) {
 			throw new InvalidRequestException("purpose", "必填，可选：" + String.join("、", UploadTypes.ACCEPTED.keySet()));
 		}
@@ -88,19 +89,17 @@ class UploadController {
 				.body(content.bytes());
 	}
 
-	/** Tomcat's limit on a part or the request tripped while the file was read: the same answer as a big file. */
+	/**
+	 * Tomcat's limit on the request tripped before the parts reached this controller: the same answer as a big file,
+	 * 400 naming the field, as every invalid request gets it.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooBig(MaxUploadSizeExceededException e) {
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem(List.of(new FieldProblem("file", TOO_BIG))));
-	}
-
-	/** The answer every invalid request gets: 400, naming the field. */
-	private static ProblemDetail problem(List<FieldProblem> problems) {
+		List<FieldProblem> problems = List.of(new FieldProblem("file", TOO_BIG));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, InvalidRequestException.describe(problems));
 		problem.setTitle("请求无效");
 		problem.setProperty("errors", problems);
-		return problem;
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

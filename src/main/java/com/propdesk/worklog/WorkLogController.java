@@ -6,13 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,16 +62,16 @@ class WorkLogController {
 
 	private final Uploads uploads;
 
-	private final JdbcTemplate jdbc;
+	private final DutyFields fields;
 
 	private final ActorNames names;
 
-	WorkLogController(WorkLogs logs, DutyRounds rounds, Uploads uploads, JdbcTemplate jdbc, ActorNames names) {
+	WorkLogController(WorkLogs logs, DutyRounds rounds, Uploads uploads, DutyFields fields, ActorNames names) {
 		this.names = names;
 		this.logs = logs;
 		this.rounds = rounds;
 		this.uploads = uploads;
-		this.jdbc = jdbc;
+		this.fields = fields;
 	}
 
 	@Operation(summary = "手机工作记录页的登录人", description = "姓名和可以记录的工作（保洁部、工程部、安保部和管理层）。")
@@ -153,15 +151,8 @@ class WorkLogController {
 
 	private WorkLogs.Entry validate(WorkLogRequest body) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Duty duty = Duty.ofCode(body.duty()).orElse(null);
-		if (duty == null) {
-			problems.add(new FieldProblem("duty", "必填，可选：" + String.join("、",
-					Arrays.stream(Duty.values()).map(d -> d.code() + "（" + d.label() + "）").toList())));
-		}
-		if (body.building() == null || jdbc.queryForObject("select count(*) from building where code = ?", Integer.class,
-				body.building()) == 0) {
-			problems.add(new FieldProblem("building", "必填：已有的楼栋编号"));
-		}
+		Duty duty = fields.duty(problems, body.duty());
+		fields.building(problems, body.building());
 		TextRules.optional(problems, "location", body.location(), Lines.ONE, 200);
 		TextRules.optional(problems, "notes", body.notes(), Lines.MANY, 2000);
 		TextRules.optional(problems, "clientId", body.clientId(), Lines.ONE, 64);

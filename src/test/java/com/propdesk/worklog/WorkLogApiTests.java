@@ -61,6 +61,8 @@ class WorkLogApiTests {
 	@AfterEach
 	void clean() {
 		Work.deleteRunningInstances(runtime);
+		// nothing of this test's plans is planned again by another class's jobs
+		jdbc.update("update duty_plan set active = false");
 		TestClock.reset();
 	}
 

@@ -87,6 +87,7 @@ class WorkLogPageBrowserTests {
 			chromium.close();
 		}
 		Work.deleteRunningInstances(runtime);
+		jdbc.update("update duty_plan set active = false");
 	}
 
 	@Test

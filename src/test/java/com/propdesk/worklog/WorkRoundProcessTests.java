@@ -83,6 +83,8 @@ class WorkRoundProcessTests {
 	@AfterEach
 	void resetClock() {
 		Work.deleteRunningInstances(runtime);
+		// nothing of this test's plans is planned again by another class's jobs
+		jdbc.update("update duty_plan set active = false");
 		TestClock.reset();
 	}
 
