@@ -21,13 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Staff read the duty plans; management plans, changes and stops duties. */
 @RestController
@@ -61,11 +64,15 @@ class DutyPlanController {
 
 	@Operation(summary = "新建工作计划", description = "频率 every 为 ISO-8601 时长或 每4小时、每天、每周、每15天、每月；"
 			+ "时段 window（每轮开始后多久内须完成）默认与频率相同；新计划未来 24 小时的轮次立即排定（管理层）。")
+	@ApiResponse(responseCode = "201", description = "已新建，未来 24 小时的轮次已排定")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
 	@PostMapping
 	ResponseEntity<DutyPlan> create(@RequestBody PlanRequest body, HttpServletRequest request) {
 		Caller.Staff staff = Caller.staffIn(request, Groups.MANAGEMENT);
 		DutyPlan plan = plans.create(settings(body), staff.userId());
-		planner.plan(plan, com.propdesk.system.Clock.now());
+		planner.plan(plan, Clock.now());
 		return ResponseEntity.status(201).body(plans.find(plan.id()).orElseThrow());
 	}
 

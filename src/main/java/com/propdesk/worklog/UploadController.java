@@ -24,10 +24,14 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import com.propdesk.security.Caller;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Files staff attach (a round's photo), checked by their content before they are stored; served back only to staff,
@@ -36,6 +40,11 @@ import io.swagger.v3.oas.annotations.Operation;
 @RestController
 @RequestMapping("/api/uploads")
 class UploadController {
+
+	/** The multipart form, as the API document shows it; the controller reads the parts itself. */
+	record UploadForm(@Schema(description = "文件（最大 2 MB）", type = "string", format = "binary") String file,
+			@Schema(description = "用途", allowableValues = "photo") String purpose) {
+	}
 
 	record Uploaded(String id, String contentType, int size, String sha256) {
 	}
@@ -50,6 +59,11 @@ class UploadController {
 
 	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP）；"
 			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（工作人员）。")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+			schema = @Schema(implementation = UploadForm.class)))
+	@ApiResponse(responseCode = "201", description = "已保存")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Uploaded> upload(MultipartHttpServletRequest request) throws IOException {
 		Caller.Staff staff = Caller.staff(request);

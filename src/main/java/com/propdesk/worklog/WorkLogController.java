@@ -25,11 +25,13 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules;
 import com.propdesk.system.TextRules.Lines;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Work logs from the app (the recorder is the authenticated staff member) and the rounds of a department. Only the
@@ -90,6 +92,11 @@ class WorkLogController {
 	@Operation(summary = "记录一轮工作", description = "记录人是登录的工作人员；只有该工作的部门或管理层可以记录。完成时间 doneAt 为 ISO-8601 含时区，"
 			+ "不能晚于现在、不能早于 7 天前；与该楼栋该工作时段内待完成的轮次匹配，轮次即为已完成。photos 为上传接口返回的照片编号。"
 			+ "同一记录人同一 clientId 再次提交时返回 200 和第一次的记录。")
+	@ApiResponse(responseCode = "201", description = "已记录")
+	@ApiResponse(responseCode = "200", description = "同一 clientId 已记录过：第一次的记录")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
 	@PostMapping
 	ResponseEntity<WorkLog> record(@RequestBody WorkLogRequest body, HttpServletRequest request) {
 		Caller.Staff staff = Caller.staff(request);

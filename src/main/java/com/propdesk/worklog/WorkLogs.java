@@ -78,9 +78,10 @@ public class WorkLogs {
 						.filter(round -> rounds.markDone(round.id(), logId))
 						.ifPresent(round -> {
 							if (round.processInstanceId() != null) {
-								// the recorder may not change an internal instance; PropDesk ends it on their behalf
+								// the recorder may not change an internal instance; PropDesk ends it on their behalf (an
+								// instance an operator deleted meanwhile waits for nothing: the log still stands)
 								Privileged.run(engine, () -> runtime.createMessageCorrelation(WorkRoundProcess.MESSAGE_RECORDED)
-										.processInstanceId(round.processInstanceId()).correlateWithResult());
+										.processInstanceId(round.processInstanceId()).correlateAllWithResult());
 							}
 						});
 				return logId;
