@@ -217,7 +217,8 @@ public class Handovers {
 			return "本班没有需要交接的事项。";
 		}
 		for (Item item : items) {
-			String line = item.position() + ". [" + item.kindLabel() + "] " + item.title()
+			// an emergency's title carries its own mark
+			String line = item.position() + ". " + ("emergency".equals(item.kind()) ? "" : "[" + item.kindLabel() + "] ") + item.title()
 					+ (item.dueAt() == null || !"case".equals(item.kind()) && !"emergency".equals(item.kind()) ? ""
 							: "｜下一时限 " + shown(item.dueAt()))
 					+ (item.holder() == null || item.holder().isBlank() ? "" : "｜经办 " + item.holder())
