@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propdesk.complaint.ComplaintProcess;
 import com.propdesk.emergency.EmergencyProcess;
 import com.propdesk.handover.HandoverProcess;
+import com.propdesk.handover.ShiftChange;
 import com.propdesk.inquiry.InquiryProcess;
 import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.Feedback;
@@ -390,13 +391,7 @@ class FormStoryTests extends CaseProcessTest {
 	@Test
 	void shiftHandoverFormsShowTheStoryAtEveryStep() throws Exception {
 		cases.open(Reports.repair("3", "3-1201", "plumbing", "楼道水管滴水"));
-		TestClock.set(java.time.OffsetDateTime.parse("2026-12-08T08:00:00+08:00"));
-		String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(HandoverProcess.KEY)
-				.latestVersion().singleResult().getId();
-		String start = managementService.createJobDefinitionQuery().processDefinitionId(definition)
-				.activityIdIn(HandoverProcess.SHIFT_CHANGES).singleResult().getId();
-		managementService.executeJob(managementService.createJobQuery().jobDefinitionId(start).singleResult().getId());
-		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(HandoverProcess.KEY).singleResult().getId();
+		String instance = ShiftChange.at(processEngine, "2026-12-08T08:00:00+08:00").getId();
 		java.util.function.Function<String, Task> open = activity -> taskService.createTaskQuery().processInstanceId(instance)
 				.taskDefinitionKey(activity).singleResult();
 

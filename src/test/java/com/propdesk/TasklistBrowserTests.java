@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.propdesk.handover.HandoverProcess;
+import com.propdesk.handover.ShiftChange;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
@@ -57,10 +57,7 @@ class TasklistBrowserTests {
 	HistoryService historyService;
 
 	@Autowired
-	org.camunda.bpm.engine.ManagementService managementService;
-
-	@Autowired
-	org.camunda.bpm.engine.RepositoryService repositoryService;
+	org.camunda.bpm.engine.ProcessEngine processEngine;
 
 	private Chromium chromium;
 
@@ -394,13 +391,7 @@ class TasklistBrowserTests {
 	void agentHandsOverTheShiftAndAgent2AcknowledgesItInTasklist() {
 		cases.open(Reports.repair("3", "3-1201", "plumbing", "卫生间地漏反味"));
 		// the start timer fires at the shift change, as the job executor would
-		TestClock.set(java.time.OffsetDateTime.parse("2026-12-09T20:00:00+08:00"));
-		String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(HandoverProcess.KEY)
-				.latestVersion().singleResult().getId();
-		String start = managementService.createJobDefinitionQuery().processDefinitionId(definition)
-				.activityIdIn(HandoverProcess.SHIFT_CHANGES).singleResult().getId();
-		managementService.executeJob(managementService.createJobQuery().jobDefinitionId(start).singleResult().getId());
-		processInstanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey(HandoverProcess.KEY).singleResult().getId();
+		processInstanceId = ShiftChange.at(processEngine, "2026-12-09T20:00:00+08:00").getId();
 
 		Task handOver = currentTask();
 		assertThat(handOver.getName()).isEqualTo("交班");

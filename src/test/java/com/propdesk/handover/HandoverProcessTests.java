@@ -51,18 +51,6 @@ class HandoverProcessTests extends CaseProcessTest {
 	@Autowired
 	RegistryRepository registry;
 
-	/** Moves the engine clock to the shift change and fires the diagram's start timer there, as the job executor would. */
-	private ProcessInstance shiftChangesAt(String when) {
-		TestClock.set(OffsetDateTime.parse(when));
-		String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
-				.processDefinitionKey(HandoverProcess.KEY).latestVersion().singleResult().getId();
-		String jobDefinition = managementService.createJobDefinitionQuery().processDefinitionId(definition)
-				.activityIdIn(HandoverProcess.SHIFT_CHANGES).singleResult().getId();
-		Job timer = managementService.createJobQuery().jobDefinitionId(jobDefinition).singleResult();
-		managementService.executeJob(timer.getId());
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(HandoverProcess.KEY).singleResult();
-	}
-
 	private long handoverId(ProcessInstance handover) {
 		return ((Number) runtimeService.getVariable(handover.getId(), HandoverProcess.HANDOVER_ID.name())).longValue();
 	}
@@ -115,7 +103,7 @@ class HandoverProcessTests extends CaseProcessTest {
 		jdbc.update("insert into duty_round (plan_id, starts_at, due_at, status) values (?, "
 				+ "timestamp with time zone '2026-12-02 10:00:00+08:00', timestamp with time zone '2026-12-02 14:00:00+08:00', 'missed')", plan);
 
-		ProcessInstance handover = shiftChangesAt("2026-12-03T20:00:00+08:00");
+		ProcessInstance handover = ShiftChange.at(processEngine, "2026-12-03T20:00:00+08:00");
 
 		Handovers.Handover prepared = handovers.find(handoverId(handover)).orElseThrow();
 		assertThat(prepared.date()).hasToString("2026-12-03");
@@ -166,7 +154,7 @@ class HandoverProcessTests extends CaseProcessTest {
 	@Test
 	void theIncomingDeskAcknowledgesEveryItemAndTheOneWhoHandedOverCannot() {
 		cases.open(Reports.repair("3", "3-1201", "plumbing", "阳台地漏堵塞"));
-		ProcessInstance handover = shiftChangesAt("2026-12-04T08:00:00+08:00");
+		ProcessInstance handover = ShiftChange.at(processEngine, "2026-12-04T08:00:00+08:00");
 		long id = handoverId(handover);
 		assertThat(handovers.find(id).orElseThrow().shift()).isEqualTo("night");
 		assertThat(candidateGroups(task(handover, HandoverProcess.HAND_OVER))).containsExactly(Groups.SERVICE_DESK);
@@ -192,7 +180,7 @@ class HandoverProcessTests extends CaseProcessTest {
 	@Test
 	void theIncomingDeskAsksBackOnAnItemAndReadsTheAnswerBeforeAcknowledging() {
 		String caseNo = cases.open(Reports.repair("3", "3-1201", "plumbing", "厨房下水慢")).record().caseNo();
-		ProcessInstance handover = shiftChangesAt("2026-12-04T20:00:00+08:00");
+		ProcessInstance handover = ShiftChange.at(processEngine, "2026-12-04T20:00:00+08:00");
 		long id = handoverId(handover);
 		handOver(handover, "agent", null);
 		Handovers.Item item = handovers.items(id).stream().filter(i -> caseNo.equals(i.caseNo())).findFirst().orElseThrow();
@@ -223,7 +211,7 @@ class HandoverProcessTests extends CaseProcessTest {
 
 	@Test
 	void aHandoverNobodyAcknowledgesIn30MinutesPagesTheDutyOfficerAndStillWaits() {
-		ProcessInstance handover = shiftChangesAt("2026-12-05T08:00:00+08:00");
+		ProcessInstance handover = ShiftChange.at(processEngine, "2026-12-05T08:00:00+08:00");
 		long id = handoverId(handover);
 		handOver(handover, "agent", "交班");
 		Job overdue = managementService.createJobQuery().processInstanceId(handover.getId()).timers().singleResult();
@@ -248,10 +236,10 @@ class HandoverProcessTests extends CaseProcessTest {
 
 	@Test
 	void theHandoverOfAShiftIsPreparedOnceWhenItsTimerFiresTwice() {
-		ProcessInstance first = shiftChangesAt("2026-12-06T08:00:00+08:00");
+		ProcessInstance first = ShiftChange.at(processEngine, "2026-12-06T08:00:00+08:00");
 		long id = handoverId(first);
 		runtimeService.deleteProcessInstance(first.getId(), "test");
-		ProcessInstance again = shiftChangesAt("2026-12-06T08:05:00+08:00");
+		ProcessInstance again = ShiftChange.at(processEngine, "2026-12-06T08:05:00+08:00");
 		assertThat(handoverId(again)).isEqualTo(id);
 		assertThat(jdbc.queryForObject("select count(*) from shift_handover where shift_date = date '2026-12-05'", Integer.class))
 				.isEqualTo(1);
