@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propdesk.complaint.ComplaintProcess;
 import com.propdesk.emergency.EmergencyProcess;
+import com.propdesk.handover.HandoverProcess;
+import com.propdesk.handover.ShiftChange;
 import com.propdesk.inquiry.InquiryProcess;
 import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.Feedback;
@@ -68,6 +70,10 @@ class FormStoryTests extends CaseProcessTest {
 			// a round of a recurring duty, no case: the round and the round before (WorkRoundProcessTests runs it)
 			entry("work-round-record", List.of("dutyLabel", "buildingName", "roundWindow", "location?", "contractor?",
 					"previousLog")),
+			entry("shift-handover-hand-over", List.of("handoverSummary")),
+			entry("shift-handover-acknowledge", List.of("handedOverByName", "handoverSummary", "handoverNotes?", "handoverAnswers?")),
+			entry("shift-handover-answer", List.of("askedItemTitle", "question", "handoverSummary")),
+			entry("shift-handover-urge", List.of("handedOverByName?", "handoverSummary")),
 			entry("complaint-first-response", List.of("category", "empathyNotes?", "demand", "subject", "tierReason")),
 			entry("complaint-resolve", List.of("category", "firstContactNote?", "plan?", "executionNote?", "replyText?",
 					"ownerComment?", "demand", "subject", "tierReason")),
@@ -383,6 +389,33 @@ class FormStoryTests extends CaseProcessTest {
 						.containsExactlyInAnyOrderElementsOf(STORY.get(form).stream().map(FormStoryTests::key).toList());
 			}
 		}
+	}
+
+	@Test
+	void shiftHandoverFormsShowTheStoryAtEveryStep() throws Exception {
+		cases.open(Reports.repair("3", "3-1201", "plumbing", "楼道水管滴水"));
+		String instance = ShiftChange.at(processEngine, "2026-12-08T08:00:00+08:00").getId();
+		java.util.function.Function<String, Task> open = activity -> taskService.createTaskQuery().processInstanceId(instance)
+				.taskDefinitionKey(activity).singleResult();
+
+		showsTheStory(open.apply(HandoverProcess.HAND_OVER), "handover");
+		completeAs("agent", open.apply(HandoverProcess.HAND_OVER), HandoverProcess.NOTES.name(), "3-1201 业主下午回电");
+		TestClock.set(java.time.OffsetDateTime.parse("2026-12-08T08:31:00+08:00"));
+		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+		showsTheStory(open.apply(HandoverProcess.URGE), "handover");
+		completeAs("duty", open.apply(HandoverProcess.URGE), HandoverProcess.URGE_NOTE.name(), "已督促");
+
+		showsTheStory(open.apply(HandoverProcess.ACKNOWLEDGE), "handover");
+		long firstItem = jdbc.queryForObject("select min(i.id) from shift_handover_item i join shift_handover h "
+				+ "on h.id = i.handover_id where h.process_instance_id = ?", Long.class, instance);
+		completeAs("agent2", open.apply(HandoverProcess.ACKNOWLEDGE), HandoverProcess.DECISION.name(), HandoverProcess.ASK_BACK,
+				HandoverProcess.ASK_ITEM.name(), String.valueOf(firstItem), HandoverProcess.QUESTION.name(), "师傅几点到？");
+		showsTheStory(open.apply(HandoverProcess.ANSWER), "handover");
+		completeAs("agent", open.apply(HandoverProcess.ANSWER), HandoverProcess.ANSWER_TEXT.name(), "十点前到");
+		showsTheStory(open.apply(HandoverProcess.ACKNOWLEDGE), "handover");
+		completeAs("agent2", open.apply(HandoverProcess.ACKNOWLEDGE), HandoverProcess.DECISION.name(), HandoverProcess.ACKNOWLEDGED,
+				HandoverProcess.ALL_CHECKED.name(), true);
+		allShown(HandoverProcess.KEY);
 	}
 
 	/** The acceptance as Tasklist submits it: the form's read-only fields come back (here altered) and are dropped. */

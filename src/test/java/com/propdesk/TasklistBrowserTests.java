@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.propdesk.handover.ShiftChange;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
@@ -54,6 +55,9 @@ class TasklistBrowserTests {
 
 	@Autowired
 	HistoryService historyService;
+
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
 
 	private Chromium chromium;
 
@@ -381,6 +385,53 @@ class TasklistBrowserTests {
 		assertThat(text.getDomProperty("value")).isEqualTo("已受理：事项编号 " + caseNo + "\n查询链接 http://localhost:" + port
 				+ "/track/" + caseNo + "?token=" + opened.trackingToken());
 		saveScreenshot("tasklist-case-started");
+	}
+
+	@Test
+	void agentHandsOverTheShiftAndAgent2AcknowledgesItInTasklist() {
+		cases.open(Reports.repair("3", "3-1201", "plumbing", "卫生间地漏反味"));
+		// the start timer fires at the shift change, as the job executor would
+		processInstanceId = ShiftChange.at(processEngine, "2026-12-09T20:00:00+08:00").getId();
+
+		Task handOver = currentTask();
+		assertThat(handOver.getName()).isEqualTo("交班");
+		logIn("agent", "demo");
+		openFilter("本部门待办");
+		openHandoverTask(handOver);
+		assertThat(formField("交接清单").getDomProperty("value")).contains("卫生间地漏反味");
+		formField("交班备注").sendKeys("3-1201 业主晚上九点后方便上门");
+		saveScreenshot("tasklist-hand-over");
+		complete(handOver);
+
+		Task acknowledge = currentTask();
+		assertThat(acknowledge.getName()).isEqualTo("接班确认");
+		logOut();
+		logIn("agent2", "demo");
+		openFilter("本部门待办");
+		openHandoverTask(acknowledge);
+		assertThat(formField("交班人").getDomProperty("value")).isEqualTo("李客服");
+		assertThat(formField("交班备注").getDomProperty("value")).isEqualTo("3-1201 业主晚上九点后方便上门");
+		choose("逐项核对无误，确认接班");
+		click(formField("我已逐项核对以上全部事项"));
+		saveScreenshot("tasklist-acknowledge");
+		complete(acknowledge);
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+		assertThat(jdbc.queryForMap("select handed_over_by, acknowledged_by, notes from shift_handover where process_instance_id = ?",
+				processInstanceId)).containsEntry("HANDED_OVER_BY", "agent").containsEntry("ACKNOWLEDGED_BY", "agent2")
+				.containsEntry("NOTES", "3-1201 业主晚上九点后方便上门");
+	}
+
+	/** Opens a handover task (a shift, not a case: its form has no case number) and claims it. */
+	private void openHandoverTask(Task task) {
+		WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']")));
+		assertThat(link.getText().trim()).isEqualTo(task.getName());
+		click(link);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))));
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+		wait.until(d -> !formField("交接清单").getDomProperty("value").isBlank());
 	}
 
 	/** Picks an option of a form-js select, found by its label, as a person does: open it, click the option. */

@@ -14,6 +14,7 @@ import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.Estate.Unit;
 import com.propdesk.registry.Estate.Zone;
+import com.propdesk.system.Clock;
 
 /** Reads and writes the estate. Other packages read it through here; only the registry API writes. */
 @Repository
@@ -131,6 +132,9 @@ public class RegistryRepository {
 
 	public Resident save(Resident r) {
 		if (r.id() != null) {
+			// changed needs are noted now, so that the next shift handover lists them
+			jdbc.update("update resident set special_needs_noted_at = case when coalesce(special_needs, '') = coalesce(?, '') "
+					+ "then special_needs_noted_at else ? end where id = ?", r.specialNeeds(), Clock.now(), r.id());
 			jdbc.update("update resident set unit_code = ?, name = ?, phone = ?, role = ?, elderly_alone = ?, "
 					+ "special_needs = ? where id = ?", r.unit(), r.name(), r.phone(), r.role(), r.elderlyAlone(),
 					r.specialNeeds(), r.id());
@@ -138,14 +142,15 @@ public class RegistryRepository {
 		}
 		var key = new GeneratedKeyHolder();
 		jdbc.update(c -> {
-			var s = c.prepareStatement("insert into resident (unit_code, name, phone, role, elderly_alone, special_needs) "
-					+ "values (?, ?, ?, ?, ?, ?)", new String[] { "id" });
+			var s = c.prepareStatement("insert into resident (unit_code, name, phone, role, elderly_alone, special_needs, "
+					+ "special_needs_noted_at) values (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
 			s.setString(1, r.unit());
 			s.setString(2, r.name());
 			s.setString(3, r.phone());
 			s.setString(4, r.role());
 			s.setBoolean(5, r.elderlyAlone());
 			s.setString(6, r.specialNeeds());
+			s.setObject(7, r.specialNeeds() == null || r.specialNeeds().isBlank() ? null : Clock.now());
 			return s;
 		}, key);
 		return new Resident(key.getKey().longValue(), r.unit(), r.name(), r.phone(), r.role(), r.elderlyAlone(),

@@ -24,6 +24,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.Schedule;
+
 /**
  * Puts the {@link DeploymentGuard} in front of every deployment and limits what expressions can
  * reach to an explicit map of beans: PropDesk's own delegates and listeners. No other Spring bean
@@ -59,6 +61,21 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		return names;
 	}
 
+	/**
+	 * Bean names of PropDesk's {@link Schedule}s: a diagram's timer may read one of their properties as its whole
+	 * expression, nothing more.
+	 */
+	public Set<String> scheduleBeans() {
+		Set<String> names = new LinkedHashSet<>();
+		for (String name : beans.getBeanNamesForType(Schedule.class, false, false)) {
+			Class<?> beanType = beans.getType(name, false);
+			if (beanType != null && beanType.getName().startsWith("com.propdesk.")) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
 	/** The guard in front of the engine's deployments, for a verdict before deploying. */
 	public DeploymentGuard guard() {
 		if (guard == null) {
@@ -74,10 +91,13 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreDeployers() != null) {
 			preDeployers.addAll(configuration.getCustomPreDeployers());
 		}
-		guard = new DeploymentGuard(new ExpressionPolicy(allowed), caseProcesses);
+		Set<String> schedules = scheduleBeans();
+		guard = new DeploymentGuard(new ExpressionPolicy(allowed, schedules), caseProcesses);
 		preDeployers.add(guard);
 		configuration.setCustomPreDeployers(preDeployers);
-		LazyBeans visible = new LazyBeans(allowed, beans);
+		Set<String> visibleNames = new LinkedHashSet<>(allowed);
+		visibleNames.addAll(schedules);
+		LazyBeans visible = new LazyBeans(visibleNames, beans);
 		configuration.setBeans(visible);
 		// the Spring factory bean created the expression manager before plugins run, with every bean visible
 		configuration.setExpressionManager(new GuardedExpressionManager(beans, visible));

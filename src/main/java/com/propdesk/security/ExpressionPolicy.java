@@ -45,8 +45,20 @@ public final class ExpressionPolicy {
 
 	private final Set<String> beans;
 
+	private final Set<String> schedules;
+
 	public ExpressionPolicy(Set<String> beans) {
+		this(beans, Set.of());
+	}
+
+	/**
+	 * @param schedules beans whose text properties a timer reads as its whole expression
+	 *                  ({@code ${shiftChanges.cron}}): a start timer has no variables, so its time
+	 *                  from configuration can only come from a bean
+	 */
+	public ExpressionPolicy(Set<String> beans, Set<String> schedules) {
 		this.beans = Set.copyOf(beans);
+		this.schedules = Set.copyOf(schedules);
 	}
 
 	/** Whether a property read of this name may be evaluated: an identifier that does not lead to reflection. */
@@ -85,6 +97,9 @@ public final class ExpressionPolicy {
 		if (root instanceof AstEval eval && eval.getChild(0) instanceof AstIdentifier bean && beans.contains(bean.getName())) {
 			return List.of();
 		}
+		if (isScheduleRead(root)) {
+			return List.of();
+		}
 		java.util.ArrayList<String> problems = new java.util.ArrayList<>();
 		walk(root, node -> {
 			if (node instanceof AstMethod || node instanceof AstFunction) {
@@ -94,7 +109,11 @@ public final class ExpressionPolicy {
 				problems.add("表达式不得用 [] 动态取属性：" + expression);
 			}
 			else if (node instanceof AstIdentifier identifier) {
-				if (beans.contains(identifier.getName())) {
+				if (schedules.contains(identifier.getName())) {
+					problems.add("定时组件 " + identifier.getName() + " 只能整体读取一个属性（如 ${" + identifier.getName()
+							+ ".cron}）：" + expression);
+				}
+				else if (beans.contains(identifier.getName())) {
 					problems.add("组件 " + identifier.getName() + " 只能整体引用（如 ${" + identifier.getName() + "}）：" + expression);
 				}
 				else if (ENGINE_OBJECTS.contains(identifier.getName())) {
@@ -113,6 +132,15 @@ public final class ExpressionPolicy {
 			}
 		});
 		return problems.stream().distinct().toList();
+	}
+
+	/** The whole expression reads one plain property of a schedule bean, nothing else. */
+	private boolean isScheduleRead(Node root) {
+		if (!(root instanceof AstEval eval) || !(eval.getChild(0) instanceof AstDot dot)
+				|| !(dot.getChild(0) instanceof AstIdentifier bean) || !schedules.contains(bean.getName())) {
+			return false;
+		}
+		return isPlainProperty(dot.toString().substring(1).trim());
 	}
 
 	private static void walk(Node node, Consumer<Node> visitor) {

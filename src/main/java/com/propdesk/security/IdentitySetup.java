@@ -48,6 +48,8 @@ class IdentitySetup implements SmartInitializingSingleton {
 	 */
 	static final List<DemoUser> DEMO_USERS = List.of(
 			new DemoUser("agent", "李", "客服", Groups.SERVICE_DESK),
+			// the night shift's desk: a shift handover needs a second person to acknowledge it
+			new DemoUser("agent2", "吴", "客服", Groups.SERVICE_DESK),
 			new DemoUser("engineer", "王", "师傅", Groups.ENGINEERING),
 			new DemoUser("engineer2", "刘", "师傅", Groups.ENGINEERING),
 			new DemoUser("engineer3", "赵", "师傅", Groups.ENGINEERING),

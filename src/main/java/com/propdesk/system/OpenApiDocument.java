@@ -68,6 +68,7 @@ public class OpenApiDocument {
 			Map.entry("/api/knowledge", new Tag().name("知识库").description("咨询的标准答复、说法、草稿和未答问题（工作人员）")),
 			Map.entry("/api/registry", new Tag().name("房产档案").description("片区、楼栋、单元、住户和维修人员（工作人员）")),
 			Map.entry("/api/manage", new Tag().name("流程管理").description("流程、决策表和表单的版本、对比、部署前验证、部署、回滚、迁移运行中的事项、故障处理、导出，浏览器编辑器的选项目录（管理层；审计只读）")),
+			Map.entry("/api/handovers", new Tag().name("班次交接").description("按日期和班次查换班交接：交接清单、交班备注、追问与答复、交班和接班的人与时间（客服、值班、管理层和审计）")),
 			Map.entry("/api/audit", new Tag().name("审计").description("事项历史、服务时限报表、审计链（审计和管理层）")),
 			Map.entry("/api/duty-plans", new Tag().name("工作计划").description("各楼栋的保洁、消杀、设备巡检、水泵房、电梯维保和巡逻计划（工作人员查看；管理层新建、修改、停用）")),
 			Map.entry("/api/worklogs", new Tag().name("工作记录").description("记录一轮工作（该工作的部门或管理层），查看工作记录和各部门的轮次：待完成、已完成、漏做（工作人员）")),
