@@ -68,7 +68,8 @@ public class OpenApiDocument {
 			Map.entry("/api/knowledge", new Tag().name("知识库").description("咨询的标准答复、说法、草稿和未答问题（工作人员）")),
 			Map.entry("/api/registry", new Tag().name("房产档案").description("片区、楼栋、单元、住户和维修人员（工作人员）")),
 			Map.entry("/api/manage", new Tag().name("流程管理").description("流程、决策表和表单的版本、对比、部署前验证、部署、回滚、迁移运行中的事项、故障处理、导出，浏览器编辑器的选项目录（管理层；审计只读）")),
-			Map.entry("/api/audit", new Tag().name("审计").description("事项历史、服务时限报表、审计链（审计和管理层）")));
+			Map.entry("/api/audit", new Tag().name("审计").description("事项历史、服务时限报表、审计链（审计和管理层）")),
+			Map.entry("/api/repeat-faults", new Tag().name("重复报修").description("同一房屋或同一楼栋同类公共设备 90 天内报修 3 次：标记、所含报修和预防措施（管理层和审计）")));
 
 	@Bean
 	OpenAPI propDeskOpenApi() {
