@@ -96,7 +96,7 @@ final class RepeatFaultDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			long id = id(execution);
-			CauseRepair repair = checked(() -> RepeatFaultRules.causeRepair(RepeatFaultProcess.CAUSE_CATEGORY.get(execution),
+			CauseRepair repair = checked(() -> RepeatFaultRules.causeRepair(RepeatFaultProcess.REPAIR_CATEGORY.get(execution),
 					RepeatFaultProcess.CAUSE_DESCRIPTION.get(execution), RepeatFaultProcess.MEASURE_NOTE.get(execution)));
 			String repairNo = cases.openLinked(CaseService.caseNo(execution), "repair", repair.category(),
 					"重复报修的根源维修：" + repair.description());

@@ -38,7 +38,8 @@ public final class RepeatFaultProcess {
 	public static final Var<String> DUTY_FREQUENCY = Var.text("dutyFrequency");
 	public static final Var<OffsetDateTime> DUTY_FIRST_START = Var.time("dutyFirstStart");
 	public static final Var<String> DUTY_CONTRACTOR = Var.text("dutyContractor");
-	public static final Var<String> CAUSE_CATEGORY = Var.text("causeCategory");
+	/** The repair of the cause's category: named as the other processes that open a repair name it. */
+	public static final Var<String> REPAIR_CATEGORY = Var.text("repairCategory");
 	public static final Var<String> CAUSE_DESCRIPTION = Var.text("causeDescription");
 
 }

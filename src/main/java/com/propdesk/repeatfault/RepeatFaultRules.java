@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.propdesk.intake.CodeLabels;
 import com.propdesk.repair.RepairCaseType;
 import com.propdesk.worklog.Duty;
 
@@ -144,8 +145,8 @@ final class RepeatFaultRules {
 	}
 
 	/** How often a preventive duty may be planned: the ISO-8601 period of duty_plan.every_period → its name. */
-	static final Map<String, String> FREQUENCIES = Map.of("PT4H", "每 4 小时", "P1D", "每天", "P7D", "每周", "P15D", "每半月",
-			"P30D", "每月");
+	static final Map<String, String> FREQUENCIES = CodeLabels.of("PT4H", "每 4 小时", "P1D", "每天", "P7D", "每周", "P15D",
+			"每半月", "P30D", "每月");
 
 	/**
 	 * How long after its start a round of a preventive duty may be recorded before it counts as missed: the whole

@@ -181,7 +181,7 @@ public class RepeatFaults {
 		variables.put(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject, cases.size()));
 		variables.put(RepeatFaultProcess.CASES.name(), casesText(id));
 		variables.put(RepeatFaultProcess.DUTY_BUILDING.name(), subject.building());
-		variables.put(RepeatFaultProcess.CAUSE_CATEGORY.name(), subject.category() != null ? subject.category() : latest.category());
+		variables.put(RepeatFaultProcess.REPAIR_CATEGORY.name(), subject.category() != null ? subject.category() : latest.category());
 		// PropDesk starts its internal process on its own account, whoever's repair found the repeat
 		String instance = Privileged.run(engine,
 				() -> runtime.startProcessInstanceByKey(RepeatFaultProcess.KEY, "repeat-fault-" + id, variables).getId());

@@ -175,7 +175,7 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 	void aRepairOfTheCauseIsOpenedLinkedAndTheFlagClosesWhenThatRepairCloses() {
 		RepeatFault flag = threeLiftRepairs("1");
 
-		completeAs("manager", planTask(flag), "measure", "repair", "causeCategory", "lift", "causeDescription", "更换曳引机钢丝绳",
+		completeAs("manager", planTask(flag), "measure", "repair", "repairCategory", "lift", "causeDescription", "更换曳引机钢丝绳",
 				"measureNote", "维保单位陪同");
 
 		RepeatFault ordered = repeatFaults.find(flag.id()).orElseThrow();
@@ -209,7 +209,7 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 	void aRepairOfTheCauseThatBecomesAnEmergencyClosesTheFlagAtOnce() {
 		RepeatFault flag = threeLiftRepairs("5");
 
-		completeAs("manager", planTask(flag), "measure", "repair", "causeCategory", "lift", "causeDescription", "电梯困人，需紧急处置");
+		completeAs("manager", planTask(flag), "measure", "repair", "repairCategory", "lift", "causeDescription", "电梯困人，需紧急处置");
 
 		RepeatFault closed = repeatFaults.find(flag.id()).orElseThrow();
 		assertThat(cases.find(closed.measureRef()).orElseThrow().status()).isEqualTo(CaseStatus.PROMOTED);
