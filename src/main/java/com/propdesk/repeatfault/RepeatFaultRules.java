@@ -237,6 +237,17 @@ final class RepeatFaultRules {
 		return blank(value) ? null : value.trim();
 	}
 
+	/** The lines, the oldest left out (and counted on a first line) until the text is at most {@code max} long. */
+	static String fitted(List<String> lines, int max) {
+		int left = 0;
+		String text = String.join("\n", lines);
+		while (text.length() > max && left < lines.size() - 1) {
+			left++;
+			text = "（另有 " + left + " 次较早的报修未列出）\n" + String.join("\n", lines.subList(left, lines.size()));
+		}
+		return text.length() > max ? text.substring(0, max) : text;
+	}
+
 	/** How the flag's header describes it. */
 	static String summary(Subject subject, int repairs) {
 		return subject.scope().label + "：" + subject.label() + " 在 90 天内报修 " + repairs + " 次，请制定预防措施";

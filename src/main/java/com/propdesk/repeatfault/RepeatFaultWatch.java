@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,7 +64,13 @@ class RepeatFaultWatch {
 
 	private void look(String caseNo) {
 		try {
-			ownTransaction.executeWithoutResult(status -> repeatFaults.repairClassified(caseNo));
+			try {
+				ownTransaction.executeWithoutResult(status -> repeatFaults.repairClassified(caseNo));
+			}
+			catch (DuplicateKeyException concurrentFlag) {
+				// another repair of the same subject opened its flag at the same moment: this one joins it
+				ownTransaction.executeWithoutResult(status -> repeatFaults.repairClassified(caseNo));
+			}
 		}
 		catch (RuntimeException e) {
 			LOG.error("Looking for a repeat fault of repair {} failed", caseNo, e);
@@ -74,8 +81,14 @@ class RepeatFaultWatch {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void scanArchive() {
-		Integer flagged = ownTransaction.execute(status -> repeatFaults.scanArchive());
-		LOG.info("Archive scanned for repeat faults: {} new", flagged);
+		try {
+			Integer flagged = ownTransaction.execute(status -> repeatFaults.scanArchive());
+			LOG.info("Archive scanned for repeat faults: {} new", flagged);
+		}
+		catch (RuntimeException e) {
+			// PropDesk takes cases without it; the next start scans again
+			LOG.error("Scanning the archive for repeat faults failed", e);
+		}
 	}
 
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +36,7 @@ import com.propdesk.repeatfault.RepeatFaultRules.Subject;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Privileged;
+import com.propdesk.system.TextRules;
 
 /**
  * Repeat faults (重复报修): found among the repairs as they are classified and once over the archive at start-up, kept
@@ -251,12 +251,19 @@ public class RepeatFaults {
 		return flagOfCase(subject).keySet();
 	}
 
-	/** The flag's repairs as the task's form lists them, one line each, oldest first. */
+	/**
+	 * What a text variable holds (the engine's text column): a flag that keeps growing lists its newest repairs and how
+	 * many older ones the API shows.
+	 */
+	static final int CASES_TEXT = 3900;
+
+	/** The flag's repairs as the task's form lists them, one line each, oldest first, the newest that fit. */
 	String casesText(long id) {
-		return cases(id).stream().map(c -> String.join(" · ", List.of(c.caseNo(), DAY.format(c.reportedAt()),
-				c.unit() == null ? "公共区域" : c.unit(), c.categoryLabel(), c.description(),
-				c.workDone() == null ? "尚未完成维修" : c.workDone(), "技师：" + (c.technician() == null ? "—" : c.technician()))))
-				.collect(Collectors.joining("\n"));
+		List<String> lines = new ArrayList<>(cases(id).stream().map(c -> String.join(" · ", List.of(c.caseNo(),
+				DAY.format(c.reportedAt()), c.unit() == null ? "公共区域" : c.unit(), c.categoryLabel(),
+				TextRules.shorten(c.description(), 80), c.workDone() == null ? "尚未完成维修" : TextRules.shorten(c.workDone(), 120),
+				"技师：" + (c.technician() == null ? "—" : c.technician())))).toList());
+		return RepeatFaultRules.fitted(lines, CASES_TEXT);
 	}
 
 	List<FlaggedCase> cases(long id) {

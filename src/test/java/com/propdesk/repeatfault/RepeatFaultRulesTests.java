@@ -59,6 +59,17 @@ class RepeatFaultRulesTests {
 	}
 
 	@Test
+	void aLongListKeepsItsNewestLinesAndSaysHowManyAreLeftOut() {
+		List<String> lines = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "R-" + i + " " + "漏水".repeat(20)).toList();
+
+		String text = RepeatFaultRules.fitted(lines, 3900);
+
+		assertThat(text.length()).isLessThanOrEqualTo(3900);
+		assertThat(text).startsWith("（另有 ").endsWith("R-99 " + "漏水".repeat(20)).doesNotContain("R-0 ");
+		assertThat(RepeatFaultRules.fitted(List.of("a", "b"), 3900)).isEqualTo("a\nb");
+	}
+
+	@Test
 	void aPreventiveDutyNeedsItsDutyBuildingFrequencyAndStart() {
 		assertThatThrownBy(() -> RepeatFaultRules.dutyMeasure("", "3", null, "P2D", null, null, null))
 				.hasMessage("预防性工作：请在列表中选择；频次：请在列表中选择；首次开始：必填");

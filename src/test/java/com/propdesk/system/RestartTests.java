@@ -40,7 +40,7 @@ class RestartTests {
 			users = first.getBean(IdentityService.class).createUserQuery().count();
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
 					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
-							"complaint-tier", "emergency", "inquiry", "inquiry-triage");
+							"complaint-tier", "emergency", "inquiry", "inquiry-triage", "repeat-fault");
 		}
 		try (var second = start()) {
 			assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
