@@ -74,6 +74,7 @@ class FormStoryTests extends CaseProcessTest {
 			entry("shift-handover-acknowledge", List.of("handedOverByName", "handoverSummary", "handoverNotes?", "handoverAnswers?")),
 			entry("shift-handover-answer", List.of("askedItemTitle", "question", "handoverSummary")),
 			entry("shift-handover-urge", List.of("handedOverByName?", "handoverSummary")),
+			entry("repeat-fault-plan", List.of("repeatFaultCases")),
 			entry("complaint-first-response", List.of("category", "empathyNotes?", "demand", "subject", "tierReason")),
 			entry("complaint-resolve", List.of("category", "firstContactNote?", "plan?", "executionNote?", "replyText?",
 					"ownerComment?", "demand", "subject", "tierReason")),
@@ -416,6 +417,22 @@ class FormStoryTests extends CaseProcessTest {
 		completeAs("agent2", open.apply(HandoverProcess.ACKNOWLEDGE), HandoverProcess.DECISION.name(), HandoverProcess.ACKNOWLEDGED,
 				HandoverProcess.ALL_CHECKED.name(), true);
 		allShown(HandoverProcess.KEY);
+	}
+
+	@Test
+	void theRepeatFaultFormListsTheRepairs() throws Exception {
+		// a season of its own, and no flag of the flat left open by other tests
+		TestClock.set(java.time.OffsetDateTime.parse("2035-03-05T10:00:00+08:00"));
+		jdbc.update("update repeat_fault set status = 'closed', open_subject = null where status = 'open'");
+		for (String description : List.of("卫生间漏水", "卫生间又漏水", "卫生间还在漏水")) {
+			cases.open(Reports.repair("4", "4-1702", "plumbing", description));
+		}
+
+		Task plan = taskService.createTaskQuery().processDefinitionKey(com.propdesk.repeatfault.RepeatFaultProcess.KEY)
+				.singleResult();
+		showsTheStory(plan, "4-1702");
+
+		allShown(com.propdesk.repeatfault.RepeatFaultProcess.KEY);
 	}
 
 	/** The acceptance as Tasklist submits it: the form's read-only fields come back (here altered) and are dropped. */

@@ -87,6 +87,9 @@ class RepairOnPostgresTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	com.propdesk.repeatfault.RepeatFaults repeatFaults;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -324,6 +327,23 @@ class RepairOnPostgresTests {
 			Thread.sleep(20);
 		}
 		throw new AssertionError("only " + waiting + " of " + count + " requests reached the insert");
+	}
+
+	@Test
+	void threeRepairsOfAFlatAreFlaggedAsARepeatFaultAndTheArchiveScanAddsNothingTwice() throws Exception {
+		open("2", "2-1802", "plumbing", "厨房下水慢");
+		open("2", "2-1802", "electrical", "卫生间插座跳闸");
+		String third = open("2", "2-1802", "plumbing", "厨房下水又堵了");
+
+		Answer flags = api.call("GET", "/api/repeat-faults?status=open&building=2", null, "Authorization", basic("manager"));
+
+		assertThat(flags.status()).as("%s", flags.body()).isEqualTo(200);
+		assertThat(flags.body()).hasSize(1);
+		assertThat(flags.body().get(0).get("subject").asText()).isEqualTo("2-1802");
+		assertThat(flags.body().get(0).get("cases")).hasSize(3);
+		assertThat(flags.body().get(0).get("cases").get(2).get("caseNo").asText()).isEqualTo(third);
+		repeatFaults.scanArchive();
+		assertThat(repeatFaults.scanArchive()).isZero();
 	}
 
 }

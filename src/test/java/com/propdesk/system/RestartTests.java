@@ -41,7 +41,7 @@ class RestartTests {
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
 					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
 							"complaint-tier", "emergency", "inquiry", "inquiry-triage", "work-round", "work-round-planner",
-							"shift-handover");
+							"shift-handover", "repeat-fault");
 		}
 		try (var second = start()) {
 			assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
