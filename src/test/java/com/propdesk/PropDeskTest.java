@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		"spring.datasource.url=jdbc:h2:mem:propdesk;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 		"camunda.bpm.job-execution.enabled=false",
 		// a receiver that never answers costs a test this long per attempt
-		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s" })
+		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s",
+		// the demo archive of past months stays out: tests write the months they compute
+		"propdesk.demo-history-months=0" })
 public @interface PropDeskTest {
 }

@@ -13,6 +13,9 @@ public final class MonthlyReportProcess {
 
 	public static final String REQUESTED_START = "StartEvent_DraftRequested";
 
+	/** The message the drafts API starts the process with (a process has one none or timer start, not both). */
+	public static final String DRAFT_REQUESTED = "MonthlyReportRequested";
+
 	public static final String DRAFT = "Task_DraftReports";
 
 	public static final String REVIEW = "Task_ReviewReport";

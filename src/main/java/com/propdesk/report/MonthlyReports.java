@@ -81,7 +81,7 @@ public class MonthlyReports {
 
 	/** Whether every building has its report of the month already (another draft would add nothing). */
 	public boolean allDrafted(YearMonth month) {
-		Integer drafted = jdbc.queryForObject("select count(*) from monthly_report where month = ?", Integer.class,
+		Integer drafted = jdbc.queryForObject("select count(*) from monthly_report where report_month = ?", Integer.class,
 				month.toString());
 		return drafted != null && drafted >= registry.buildings().size();
 	}
@@ -102,7 +102,7 @@ public class MonthlyReports {
 
 	long draft(String building, YearMonth month, String processInstanceId) {
 		String figures = write(data.figures(building, month));
-		jdbc.update("insert into monthly_report (building_code, month, status, figures, drafted_at, public_token, "
+		jdbc.update("insert into monthly_report (building_code, report_month, status, figures, drafted_at, public_token, "
 				+ "process_instance_id) values (?, ?, ?, ?, ?, ?, ?)", building, month.toString(), DRAFT, figures,
 				Clock.now(), token(), processInstanceId);
 		return find(building, month).orElseThrow().id();
@@ -138,7 +138,7 @@ public class MonthlyReports {
 	}
 
 	public Optional<MonthlyReport> find(String building, YearMonth month) {
-		return jdbc.query(SELECT + "where r.building_code = ? and r.month = ?", row(), building, month.toString()).stream()
+		return jdbc.query(SELECT + "where r.building_code = ? and r.report_month = ?", row(), building, month.toString()).stream()
 				.findFirst();
 	}
 
@@ -155,10 +155,10 @@ public class MonthlyReports {
 			args.add(building);
 		}
 		if (month != null) {
-			sql.append("and r.month = ? ");
+			sql.append("and r.report_month = ? ");
 			args.add(month.toString());
 		}
-		sql.append("order by r.month desc, r.building_code");
+		sql.append("order by r.report_month desc, r.building_code");
 		return jdbc.query(sql.toString(), row(), args.toArray());
 	}
 
@@ -167,7 +167,7 @@ public class MonthlyReports {
 
 	private RowMapper<MonthlyReport> row() {
 		return (rs, i) -> new MonthlyReport(rs.getLong("id"), rs.getString("building_code"), rs.getString("building_name"),
-				rs.getString("month"), rs.getString("status"), read(rs.getString("figures")), rs.getString("manager_note"),
+				rs.getString("report_month"), rs.getString("status"), read(rs.getString("figures")), rs.getString("manager_note"),
 				local(rs.getObject("drafted_at", OffsetDateTime.class)),
 				local(rs.getObject("published_at", OffsetDateTime.class)), rs.getString("published_by"),
 				rs.getString("public_token"), rs.getString("process_instance_id"));

@@ -75,7 +75,7 @@ class ReportController {
 		if (reports.allDrafted(month)) {
 			throw ProblemException.conflict(ReportText.monthLabel(month.toString()) + "的报告已经起草过，每栋楼每月一份");
 		}
-		String instance = runtime.startProcessInstanceByKey(MonthlyReportProcess.KEY, month.toString(),
+		String instance = runtime.startProcessInstanceByMessage(MonthlyReportProcess.DRAFT_REQUESTED, month.toString(),
 				Map.of(MonthlyReportProcess.MONTH.name(), month.toString())).getId();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("month", month.toString(), "processInstanceId", instance,
 				"reports", reports.search(null, month)));
