@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -67,16 +68,16 @@ public class MonthlyReports {
 
 	private final ObjectMapper json;
 
-	private final String publicUrl;
+	private final Environment environment;
 
 	MonthlyReports(JdbcTemplate jdbc, ReportData data, RegistryRepository registry, Notifications notifications,
-			ObjectMapper json, @org.springframework.beans.factory.annotation.Value("${propdesk.public-url}") String publicUrl) {
+			ObjectMapper json, Environment environment) {
 		this.jdbc = jdbc;
 		this.data = data;
 		this.registry = registry;
 		this.notifications = notifications;
 		this.json = json;
-		this.publicUrl = publicUrl;
+		this.environment = environment;
 	}
 
 	/** Whether every building has its report of the month already (another draft would add nothing). */
@@ -121,6 +122,8 @@ public class MonthlyReports {
 	 * @return how many were sent now
 	 */
 	public int tellOwners(MonthlyReport report) {
+		// read at each call: the demo's address names the port the server got, known only once it listens
+		String publicUrl = environment.getProperty("propdesk.public-url", "").strip().replaceAll("/+$", "");
 		String text = "【翠湖花园物业】" + report.buildingName() + " " + ReportText.monthLabel(report.month())
 				+ "服务报告已发布：保洁消杀、设备维护、报修与投诉处理情况，请查看 " + publicUrl + report.getPublicPath();
 		int sent = 0;
