@@ -108,7 +108,8 @@ class FormStoryTests extends CaseProcessTest {
 					"candidate1Answer?", "candidate2Question", "candidate2Score?", "candidate2Answer?", "candidate3Question",
 					"candidate3Score?", "candidate3Answer?")),
 			entry("inquiry-specialist", List.of("category?", "triageReason", "promisedAtText")),
-			entry("inquiry-review-entry", List.of("draftCategoryLabel")));
+			entry("inquiry-review-entry", List.of("draftCategoryLabel")),
+			entry("monthly-report-review", List.of("buildingLabel", "figuresText", "previewPath")));
 
 	/** What the issue names outright, so that it stays whatever else changes. */
 	static final Map<String, List<String>> NAMED_IN_THE_ISSUE = Map.of(

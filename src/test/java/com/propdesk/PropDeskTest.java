@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		// a receiver that never answers costs a test this long per attempt
 		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s",
 		// no demo duty plans: tests plan the rounds they need, so no round tasks appear in others' Tasklist counts
-		"propdesk.worklog.demo-plans=false" })
+		"propdesk.worklog.demo-plans=false",
+		// the demo archive of past months stays out: tests write the months they compute
+		"propdesk.demo-history-months=0" })
 public @interface PropDeskTest {
 }

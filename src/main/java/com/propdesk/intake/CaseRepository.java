@@ -124,6 +124,11 @@ class CaseRepository {
 		jdbc.update("update case_record set answer = ?, updated_at = ? where case_no = ?", answer, now, caseNo);
 	}
 
+	/** The owner's score, kept on the case for the monthly report's satisfaction figure. */
+	void feedbackScore(String caseNo, int score) {
+		jdbc.update("update case_record set feedback_score = ? where case_no = ?", score, caseNo);
+	}
+
 	void markDrill(String caseNo) {
 		jdbc.update("update case_record set drill = true where case_no = ?", caseNo);
 	}

@@ -237,6 +237,7 @@ public class CaseService {
 	private void receiveFeedback(String caseNo, CaseRecord record, Feedback feedback, String actor) {
 		cases.addEvent(caseNo, new CaseEvent(Clock.now(), CaseTimeline.FEEDBACK.code(), actor, "业主评价：" + feedback.score() + " 分"
 				+ (feedback.comment() == null || feedback.comment().isBlank() ? "" : "，" + feedback.comment())));
+		cases.feedbackScore(caseNo, feedback.score());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CaseVariables.FEEDBACK_SCORE.name(), feedback.score());
 		variables.put(CaseVariables.FEEDBACK_COMMENT.name(), feedback.comment());

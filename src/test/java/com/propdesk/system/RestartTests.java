@@ -35,13 +35,16 @@ class RestartTests {
 	void unchangedRestartDeploysNothingAndKeepsDemoDataOnce() {
 		long deployments;
 		long users;
+		int archived;
 		try (var first = start()) {
 			deployments = first.getBean(RepositoryService.class).createDeploymentQuery().count();
 			users = first.getBean(IdentityService.class).createUserQuery().count();
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
 					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
 							"complaint-tier", "emergency", "inquiry", "inquiry-triage", "work-round", "work-round-planner",
-							"shift-handover", "repeat-fault");
+							"shift-handover", "repeat-fault", "monthly-report");
+			archived = archive(first);
+			assertThat(archived).as("the demo's past months").isPositive();
 		}
 		try (var second = start()) {
 			assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
@@ -51,7 +54,13 @@ class RestartTests {
 					.queryForObject("select count(*) from building", Integer.class)).isEqualTo(6);
 			assertThat(second.getBean(JdbcTemplate.class)
 					.queryForObject("select count(*) from kb_entry", Integer.class)).isEqualTo(DEMO_ENTRIES);
+			assertThat(archive(second)).as("the demo's past months, written once").isEqualTo(archived);
 		}
+	}
+
+	private static int archive(ConfigurableApplicationContext context) {
+		return context.getBean(JdbcTemplate.class)
+				.queryForObject("select count(*) from case_record where external_id like 'archive-%'", Integer.class);
 	}
 
 }

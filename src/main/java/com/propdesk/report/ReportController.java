@@ -1,0 +1,140 @@
+package com.propdesk.report;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.propdesk.registry.RegistryRepository;
+import com.propdesk.report.MonthlyReports.MonthlyReport;
+import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
+import com.propdesk.system.Clock;
+import com.propdesk.system.FieldProblem;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Privileged;
+import com.propdesk.system.ProblemException;
+
+/**
+ * Staff's API of the monthly reports: {@code POST /api/reports/drafts {month}} (management) drafts a month on
+ * demand through the same {@code monthly-report} process the 1st of each month starts; {@code GET /api/reports}
+ * and {@code GET /api/reports/{id}} read them (management, auditors, the service desk); {@code GET
+ * /api/reports/{id}/pdf} lets management preview a draft's PDF before publishing it.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+	private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+	private static final String[] READERS = { Groups.MANAGEMENT, Groups.AUDITOR, Groups.SERVICE_DESK };
+
+	record DraftRequest(String month) {
+	}
+
+	private final MonthlyReports reports;
+
+	private final ReportPdf pdf;
+
+	private final RuntimeService runtime;
+
+	private final RegistryRepository registry;
+
+	private final ProcessEngineConfigurationImpl engine;
+
+	ReportController(MonthlyReports reports, ReportPdf pdf, RuntimeService runtime, RegistryRepository registry,
+			ProcessEngineConfigurationImpl engine) {
+		this.engine = engine;
+		this.reports = reports;
+		this.pdf = pdf;
+		this.runtime = runtime;
+		this.registry = registry;
+	}
+
+	@PostMapping("/drafts")
+	ResponseEntity<Map<String, Object>> draft(@RequestBody DraftRequest body, HttpServletRequest request) {
+		Caller.staffIn(request, Groups.MANAGEMENT);
+		List<FieldProblem> problems = new ArrayList<>();
+		YearMonth month = month(body.month(), true, problems);
+		if (month != null && !month.isBefore(YearMonth.from(Clock.now().atZoneSameInstant(ReportData.ZONE)))) {
+			problems.add(new FieldProblem("month", "只能起草已经结束的月份"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		if (reports.allDrafted(month)) {
+			throw ProblemException.conflict(ReportText.monthLabel(month.toString()) + "的报告已经起草过，每栋楼每月一份");
+		}
+		// an internal process: PropDesk starts it on management's behalf, the manager is still named in history
+		String instance = Privileged.run(engine, () -> runtime.startProcessInstanceByMessage(
+				MonthlyReportProcess.DRAFT_REQUESTED, month.toString(),
+				Map.of(MonthlyReportProcess.MONTH.name(), month.toString())).getId());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("month", month.toString(), "processInstanceId", instance,
+				"reports", reports.search(null, month)));
+	}
+
+	@GetMapping
+	List<MonthlyReport> search(@RequestParam(required = false) String building, @RequestParam(required = false) String month,
+			HttpServletRequest request) {
+		Caller.staffIn(request, READERS);
+		List<FieldProblem> problems = new ArrayList<>();
+		YearMonth m = month(month, false, problems);
+		if (building != null && registry.building(building).isEmpty()) {
+			problems.add(new FieldProblem("building", "没有楼栋 " + building));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return reports.search(building, m);
+	}
+
+	@GetMapping("/{id}")
+	MonthlyReport one(@PathVariable long id, HttpServletRequest request) {
+		Caller.staffIn(request, READERS);
+		return reports.find(id).orElseThrow(() -> ProblemException.notFound("没有报告 " + id));
+	}
+
+	@GetMapping("/{id}/pdf")
+	ResponseEntity<byte[]> preview(@PathVariable long id, HttpServletRequest request) {
+		Caller.staffIn(request, Groups.MANAGEMENT);
+		MonthlyReport report = reports.find(id).orElseThrow(() -> ProblemException.notFound("没有报告 " + id));
+		return ReportPage.pdf(pdf.render(report), report);
+	}
+
+	private static YearMonth month(String month, boolean required, List<FieldProblem> problems) {
+		if (month == null) {
+			if (required) {
+				problems.add(new FieldProblem("month", "必填：年月，如 2026-11"));
+			}
+			return null;
+		}
+		if (!MONTH.matcher(month).matches()) {
+			problems.add(new FieldProblem("month", "应为年月 yyyy-MM，如 2026-11"));
+			return null;
+		}
+		try {
+			return YearMonth.parse(month);
+		}
+		catch (DateTimeParseException e) {
+			problems.add(new FieldProblem("month", "没有这个月份：" + month));
+			return null;
+		}
+	}
+
+}
