@@ -1,10 +1,8 @@
 package com.propdesk.intake;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ import com.propdesk.system.Privileged;
 import com.propdesk.system.ProblemException;
 import com.propdesk.system.TextRules.Lines;
 import com.propdesk.system.TextRules;
+import com.propdesk.system.Tokens;
 
 /**
  * The shared case service: opens cases (from a channel or from a start form), keeps their status,
@@ -42,7 +41,6 @@ import com.propdesk.system.TextRules;
 @Service("cases")
 public class CaseService {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
 	 * Case numbers this thread is starting a process for right now: only their processes skip
@@ -165,7 +163,7 @@ public class CaseService {
 		cases.insert(new CaseRecord(caseNo, type, request.channel(), blankToNull(request.externalId()),
 				request.reporterName(), request.reporterPhone(), blankToNull(request.building()),
 				blankToNull(request.unit()), blankToNull(request.category()), request.description(),
-				blankToNull(request.callbackUrl()), newToken(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
+				blankToNull(request.callbackUrl()), Tokens.random(), CaseStatus.ACCEPTED, null, null, processInstanceId, now,
 				now, null));
 		record(caseNo, CaseTimeline.ACCEPTED, "已受理：" + type.label() + "，来自" + Channels.label(request.channel()));
 		return caseNo;
@@ -390,11 +388,6 @@ public class CaseService {
 		return unit != null && cases.complaintsOfUnitSince(unit, since, caseNo) > 0;
 	}
 
-	private static String newToken() {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
 
 	private static String blankToNull(String value) {
 		return TextRules.blankToNull(value);

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.Tokens;
+
 /**
  * Writes closed cases and done rounds into the history tables directly, as if they had run: the demo's archive of
  * past months, and the known months the report's tests compute. Such a case has no process instance.
@@ -25,7 +27,7 @@ class Archive {
 				+ "building_code, unit_code, category, description, tracking_token, status, priority, department, "
 				+ "created_at, updated_at, feedback_score) values (?, ?, 'phone', ?, '业主', '13800000000', ?, ?, ?, ?, ?, "
 				+ "'closed', ?, ?, ?, ?, ?)", caseNo, type, "archive-" + caseNo, building, unit, category, description,
-				"archive-" + caseNo, priority, "repair".equals(type) ? "engineering" : "service-desk", createdAt, closedAt,
+				Tokens.random(), priority, "repair".equals(type) ? "engineering" : "service-desk", createdAt, closedAt,
 				feedbackScore);
 		event(caseNo, createdAt, "accepted", "受理：" + description);
 		event(caseNo, closedAt, "closed", "已办结");

@@ -1,10 +1,8 @@
 package com.propdesk.report;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +20,7 @@ import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Tokens;
 
 /**
  * The monthly service reports: drafted per building from the month's figures, published by management with a note,
@@ -34,7 +33,6 @@ public class MonthlyReports {
 
 	public static final String PUBLISHED = "published";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
 	 * @param publicToken the page's unguessable token: staff see it only as {@link #publicPath} once published
@@ -105,7 +103,7 @@ public class MonthlyReports {
 		String figures = write(data.figures(building, month));
 		jdbc.update("insert into monthly_report (building_code, report_month, status, figures, drafted_at, public_token, "
 				+ "process_instance_id) values (?, ?, ?, ?, ?, ?, ?)", building, month.toString(), DRAFT, figures,
-				Clock.now(), token(), processInstanceId);
+				Clock.now(), Tokens.random(), processInstanceId);
 		return find(building, month).orElseThrow().id();
 	}
 
@@ -194,11 +192,6 @@ public class MonthlyReports {
 		}
 	}
 
-	private static String token() {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
 
 	private static OffsetDateTime local(OffsetDateTime time) {
 		return time == null ? null : Clock.local(time);

@@ -58,6 +58,10 @@ class DemoHistoryTests {
 		String caseNo = jdbc.queryForObject("select min(case_no) from case_record where building_code = '3' and created_at >= ? "
 				+ "and created_at < ?", String.class, ReportData.start(YearMonth.of(2022, 11)), ReportData.start(YearMonth.of(2022, 12)));
 		ApiClient api = new ApiClient(port);
+		// an archived case's owner link is as secret as a live case's: random, not derived from its number
+		assertThat(jdbc.queryForObject("select tracking_token from case_record where case_no = ?", String.class, caseNo))
+				.hasSize(32).doesNotContain(caseNo);
+		assertThat(api.call("GET", "/track/" + caseNo + "?token=archive-" + caseNo, null).status()).isEqualTo(404);
 		assertThat(api.call("GET", "/api/desk/cases/" + caseNo, null, "Authorization", ApiClient.basic("agent")).status())
 				.isEqualTo(200);
 		var timeline = api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization", ApiClient.basic("auditor"));
