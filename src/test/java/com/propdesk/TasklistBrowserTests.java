@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -424,9 +425,8 @@ class TasklistBrowserTests {
 
 	/** Opens a handover task (a shift, not a case: its form has no case number) and claims it. */
 	private void openHandoverTask(Task task) {
-		WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']")));
-		assertThat(link.getText().trim()).isEqualTo(task.getName());
+		By link = By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']");
+		assertThat(wait.until(ExpectedConditions.elementToBeClickable(link)).getText().trim()).isEqualTo(task.getName());
 		click(link);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))));
@@ -480,14 +480,13 @@ class TasklistBrowserTests {
 	 * the form has loaded once its disabled 事项编号 field shows the case number.
 	 */
 	private void openTask(Task task, String caseNo) {
-		WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']")));
-		assertThat(link.getText().trim()).isEqualTo(task.getName());
+		By link = By.cssSelector(".tasks-list li.task h4.task a[href$='task=" + task.getId() + "']");
+		assertThat(wait.until(ExpectedConditions.elementToBeClickable(link)).getText().trim()).isEqualTo(task.getName());
 		click(link);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
 		if (task.getAssignee() == null) {
 			// a task offered to the department is claimed before its form can be filled
-			click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))));
+			click(By.cssSelector("[ng-click='claim()']"));
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
 		}
 		wait.until(d -> caseNo.equals(formField("事项编号").getDomProperty("value")));
@@ -538,6 +537,18 @@ class TasklistBrowserTests {
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert-success")));
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
+	}
+
+	/** Clicks what the locator finds, finding it again when Tasklist re-renders the list under the cursor. */
+	private void click(By locator) {
+		wait.ignoring(StaleElementReferenceException.class).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+			if (element == null) {
+				return false;
+			}
+			click(element);
+			return true;
+		});
 	}
 
 	private List<String> tasklistErrors() {

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.OwnerPage;
 import com.propdesk.system.ProblemException;
 
 /**
@@ -27,6 +27,24 @@ import com.propdesk.system.ProblemException;
  */
 @RestController
 class TrackingPage {
+
+	/** The page's own style, after the one every owner's page shares. */
+	private static final String STYLE = """
+			.status{font-size:28px;font-weight:700;color:#2f7d5b;margin:8px 0}
+			.description{background:#fff;border-radius:8px;padding:12px;overflow-wrap:anywhere}
+			.late{color:#b3261e;margin:0 0 8px}
+			.answer{background:#eef7f1;border-radius:8px;padding:12px;overflow-wrap:anywhere;white-space:pre-line}
+			.timeline{list-style:none;padding:0;margin:0}
+			.timeline li{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:8px;overflow-wrap:anywhere}
+			.timeline time{display:block;color:#666;font-size:13px}
+			.notice{background:#fdecea;color:#b3261e;border-radius:8px;padding:10px 12px}
+			.card{background:#fff;border-radius:8px;padding:12px;margin:12px 0}
+			.stars{display:flex;flex-wrap:wrap;gap:8px}
+			.stars label{border:1px solid #ccc;border-radius:6px;padding:6px 10px}
+			textarea{box-sizing:border-box;width:100%;font:inherit;margin:8px 0}
+			button{font:inherit;width:100%;padding:10px;border:0;border-radius:8px;background:#2f7d5b;color:#fff;margin:8px 0}
+			button:disabled{background:#bbb}
+			""";
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
@@ -167,42 +185,11 @@ class TrackingPage {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = """
-				<!DOCTYPE html>
-				<html lang="zh-CN"><head><meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>%s</title>
-				<style>
-				body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#222;background:#f6f7f8}
-				main{max-width:640px;margin:0 auto;padding:16px}
-				h1{font-size:20px;margin:8px 0}
-				h2{font-size:16px;margin:20px 0 8px}
-				.muted{color:#666;margin:0}
-				.status{font-size:28px;font-weight:700;color:#2f7d5b;margin:8px 0}
-				.description{background:#fff;border-radius:8px;padding:12px;overflow-wrap:anywhere}
-				.late{color:#b3261e;margin:0 0 8px}
-				.answer{background:#eef7f1;border-radius:8px;padding:12px;overflow-wrap:anywhere;white-space:pre-line}
-				.timeline{list-style:none;padding:0;margin:0}
-				.timeline li{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:8px;overflow-wrap:anywhere}
-				.timeline time{display:block;color:#666;font-size:13px}
-				.notice{background:#fdecea;color:#b3261e;border-radius:8px;padding:10px 12px}
-				.card{background:#fff;border-radius:8px;padding:12px;margin:12px 0}
-				.stars{display:flex;flex-wrap:wrap;gap:8px}
-				.stars label{border:1px solid #ccc;border-radius:6px;padding:6px 10px}
-				textarea{box-sizing:border-box;width:100%%;font:inherit;margin:8px 0}
-				button{font:inherit;width:100%%;padding:10px;border:0;border-radius:8px;background:#2f7d5b;color:#fff;margin:8px 0}
-				button:disabled{background:#bbb}
-				</style></head>
-				<body><main><h1>%s</h1>%s</main></body></html>
-				""".formatted(esc(title), esc(title), body);
-		return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-				.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
-				.header("Referrer-Policy", "no-referrer").body(html);
+		return OwnerPage.of(status, title, STYLE, body);
 	}
 
 	private static String esc(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+		return OwnerPage.esc(text);
 	}
 
 }

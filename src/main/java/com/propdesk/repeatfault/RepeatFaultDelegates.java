@@ -15,6 +15,7 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Step;
+import com.propdesk.worklog.DutyPlans;
 
 /** The steps of {@code repeat-fault}: thin, each reads its variables and calls {@link RepeatFaults}. */
 final class RepeatFaultDelegates {
@@ -60,8 +61,11 @@ final class RepeatFaultDelegates {
 
 		private final RepeatFaults repeatFaults;
 
-		PlanDuty(RepeatFaults repeatFaults) {
+		private final DutyPlans plans;
+
+		PlanDuty(RepeatFaults repeatFaults, DutyPlans plans) {
 			this.repeatFaults = repeatFaults;
+			this.plans = plans;
 		}
 
 		@Override
@@ -72,8 +76,8 @@ final class RepeatFaultDelegates {
 					RepeatFaultProcess.DUTY_FREQUENCY.get(execution), RepeatFaultProcess.DUTY_FIRST_START.get(execution),
 					RepeatFaultProcess.DUTY_CONTRACTOR.get(execution), RepeatFaultProcess.MEASURE_NOTE.get(execution)));
 			String decidedBy = Actor.current(execution);
-			long plan = repeatFaults.planDuty(id, duty.duty().code(), duty.duty().department(), duty.building(), duty.location(),
-					duty.every(), duty.window(), duty.firstStart(), duty.contractor(), duty.note(), decidedBy);
+			long plan = plans.createFor(id, new DutyPlans.Settings(duty.duty(), duty.building(), duty.location(), duty.every(),
+					duty.window(), duty.firstStart(), duty.contractor(), duty.note()), decidedBy).id();
 			repeatFaults.decided(id, RepeatFaultProcess.MEASURE_DUTY, String.valueOf(plan), duty.summary(), decidedBy);
 		}
 

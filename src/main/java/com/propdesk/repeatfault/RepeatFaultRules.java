@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import com.propdesk.intake.CodeLabels;
 import com.propdesk.repair.RepairCaseType;
 import com.propdesk.worklog.Duty;
+import com.propdesk.worklog.Periods;
 
 /**
  * What counts as a repeat fault, without the engine: which repairs are about the same subject (a flat, or one kind
@@ -144,9 +145,12 @@ final class RepeatFaultRules {
 		return grouped;
 	}
 
-	/** How often a preventive duty may be planned: the ISO-8601 period of duty_plan.every_period → its name. */
-	static final Map<String, String> FREQUENCIES = CodeLabels.of("PT4H", "每 4 小时", "P1D", "每天", "P7D", "每周", "P15D",
-			"每半月", "P30D", "每月");
+	/**
+	 * How often a preventive duty may be planned: the ISO-8601 period of duty_plan.every_period → its name, the
+	 * frequencies the duty plans take ({@link Periods#CHOICES}).
+	 */
+	static final Map<String, String> FREQUENCIES = Periods.CHOICES.entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a, LinkedHashMap::new));
 
 	/**
 	 * How long after its start a round of a preventive duty may be recorded before it counts as missed: the whole
@@ -156,7 +160,7 @@ final class RepeatFaultRules {
 		if (!FREQUENCIES.containsKey(everyPeriod)) {
 			throw new IllegalArgumentException("频次：请在列表中选择");
 		}
-		return Duration.parse(everyPeriod).compareTo(Duration.ofDays(1)) <= 0 ? everyPeriod : "P3D";
+		return everyPeriod.startsWith("PT") || everyPeriod.equals("P1D") ? everyPeriod : "P3D";
 	}
 
 	/** A preventive duty as management planned it, checked. */

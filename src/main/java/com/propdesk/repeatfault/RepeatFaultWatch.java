@@ -77,9 +77,12 @@ class RepeatFaultWatch {
 		}
 	}
 
-	/** After whatever else runs when PropDesk is ready (a demo history being written). */
+	/**
+	 * After what else runs when PropDesk is ready (the demo's archive being written), but before the demo drafts last
+	 * month's reports, which list the repeat faults found here.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	@Order(Ordered.LOWEST_PRECEDENCE)
+	@Order(Ordered.LOWEST_PRECEDENCE - 100)
 	void scanArchive() {
 		try {
 			Integer flagged = ownTransaction.execute(status -> repeatFaults.scanArchive());

@@ -312,13 +312,6 @@ public class RepeatFaults {
 				Clock.now(), id, OPEN);
 	}
 
-	/** Plans the preventive duty (the work-log planner plans its rounds like any active plan's); its id. */
-	long planDuty(long id, String duty, String department, String building, String location, String every, String window,
-			OffsetDateTime firstStart, String contractor, String note, String createdBy) {
-		return inserted("insert into duty_plan (duty, building_code, location, department, every_period, round_window, first_start, "
-				+ "contractor, note, repeat_fault_id, active, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)",
-				duty, building, location, department, every, window, firstStart, contractor, note, id, createdBy, Clock.now());
-	}
 
 	/** Repeat faults, newest first: by status ({@code open}, {@code closed}) and building when given. */
 	public List<RepeatFault> list(String status, String building) {

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,8 +55,11 @@ class DemoHistory {
 
 	private final int months;
 
-	DemoHistory(Archive archive, RegistryRepository registry, JdbcTemplate jdbc, TransactionTemplate transaction,
+	private final MonthlyReports reports;
+
+	DemoHistory(MonthlyReports reports, Archive archive, RegistryRepository registry, JdbcTemplate jdbc, TransactionTemplate transaction,
 			PropDeskProperties properties, @Value("${propdesk.demo-history-months:0}") int months) {
+		this.reports = reports;
 		this.archive = archive;
 		this.registry = registry;
 		this.jdbc = jdbc;
@@ -63,7 +68,12 @@ class DemoHistory {
 		this.months = months;
 	}
 
+	/** The last month of the archive this start wrote, whose reports the demo drafts once it is scanned. */
+	private volatile YearMonth written;
+
+	/** Before the archive is scanned for repeat faults (RepeatFaultWatch runs last but one). */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(200)
 	void load() {
 		if (!properties.demo() || months <= 0) {
 			return;
@@ -80,7 +90,22 @@ class DemoHistory {
 				write(building.code(), last.minusMonths(months - 1L), last);
 			}
 			log.info("Wrote the demo archive: {} months of cases and work logs for {} buildings", months, buildings.size());
+			written = last;
 		});
+	}
+
+	/**
+	 * A fresh demo opens with last month's reports drafted, as the 1st of the month would have left them: the manager
+	 * finds 审核月度服务报告 in Tasklist. Last of all at start-up, so the repeat faults the scan finds are in them.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void draftLastMonth() {
+		YearMonth month = written;
+		if (month != null && !reports.allDrafted(month)) {
+			reports.requestDrafts(month);
+			log.info("Drafted the demo's reports of {}", month);
+		}
 	}
 
 	/** Writes the months {@code first} to {@code last} of one building. */

@@ -4,8 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,6 +23,7 @@ import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.Estate.Resident;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Privileged;
 import com.propdesk.system.Tokens;
 
 /**
@@ -68,8 +72,14 @@ public class MonthlyReports {
 
 	private final Environment environment;
 
+	private final RuntimeService runtime;
+
+	private final ProcessEngineConfigurationImpl engine;
+
 	MonthlyReports(JdbcTemplate jdbc, ReportData data, RegistryRepository registry, Notifications notifications,
-			ObjectMapper json, Environment environment) {
+			ObjectMapper json, Environment environment, RuntimeService runtime, ProcessEngineConfigurationImpl engine) {
+		this.runtime = runtime;
+		this.engine = engine;
 		this.jdbc = jdbc;
 		this.data = data;
 		this.registry = registry;
@@ -79,6 +89,15 @@ public class MonthlyReports {
 	}
 
 	/** Whether every building has its report of the month already (another draft would add nothing). */
+	/**
+	 * Starts {@code monthly-report} for a month that has ended, as the 1st of the month does: an internal process,
+	 * so PropDesk starts it on the caller's behalf (history still names the caller); its process instance's id.
+	 */
+	String requestDrafts(YearMonth month) {
+		return Privileged.run(engine, () -> runtime.startProcessInstanceByMessage(MonthlyReportProcess.DRAFT_REQUESTED,
+				month.toString(), Map.of(MonthlyReportProcess.MONTH.name(), month.toString())).getId());
+	}
+
 	public boolean allDrafted(YearMonth month) {
 		Integer drafted = jdbc.queryForObject("select count(*) from monthly_report where report_month = ?", Integer.class,
 				month.toString());

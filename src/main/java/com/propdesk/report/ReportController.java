@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +26,6 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
-import com.propdesk.system.Privileged;
 import com.propdesk.system.ProblemException;
 
 /**
@@ -52,18 +49,11 @@ class ReportController {
 
 	private final ReportPdf pdf;
 
-	private final RuntimeService runtime;
-
 	private final RegistryRepository registry;
 
-	private final ProcessEngineConfigurationImpl engine;
-
-	ReportController(MonthlyReports reports, ReportPdf pdf, RuntimeService runtime, RegistryRepository registry,
-			ProcessEngineConfigurationImpl engine) {
-		this.engine = engine;
+	ReportController(MonthlyReports reports, ReportPdf pdf, RegistryRepository registry) {
 		this.reports = reports;
 		this.pdf = pdf;
-		this.runtime = runtime;
 		this.registry = registry;
 	}
 
@@ -81,10 +71,7 @@ class ReportController {
 		if (reports.allDrafted(month)) {
 			throw ProblemException.conflict(ReportText.monthLabel(month.toString()) + "的报告已经起草过，每栋楼每月一份");
 		}
-		// an internal process: PropDesk starts it on management's behalf, the manager is still named in history
-		String instance = Privileged.run(engine, () -> runtime.startProcessInstanceByMessage(
-				MonthlyReportProcess.DRAFT_REQUESTED, month.toString(),
-				Map.of(MonthlyReportProcess.MONTH.name(), month.toString())).getId());
+		String instance = reports.requestDrafts(month);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("month", month.toString(), "processInstanceId", instance,
 				"reports", reports.search(null, month)));
 	}

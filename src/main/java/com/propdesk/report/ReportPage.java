@@ -1,6 +1,5 @@
 package com.propdesk.report;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -9,10 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import com.propdesk.report.MonthlyFigures.RepairCategory;
 import com.propdesk.report.MonthlyReports.MonthlyReport;
+import com.propdesk.system.OwnerPage;
 
 /**
  * The owners' report page, {@code /reports/{token}}, and its PDF, {@code /reports/{token}.pdf}: plain Chinese HTML
@@ -22,7 +21,15 @@ import com.propdesk.report.MonthlyReports.MonthlyReport;
 @RestController
 class ReportPage {
 
-	private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+	/** The page's own style, after the one every owner's page shares. */
+	private static final String STYLE = """
+			h2{color:#2f7d5b}
+			.card{display:block;background:#fff;border-radius:8px;padding:12px;margin:8px 0;overflow-wrap:anywhere}
+			ul.card,.card ul{padding-left:20px}
+			.note{background:#eef7f1;white-space:pre-line}
+			svg{display:block;max-width:100%}
+			a{color:#2f7d5b}
+			""";
 
 	private final MonthlyReports reports;
 
@@ -50,7 +57,8 @@ class ReportPage {
 	static ResponseEntity<byte[]> pdf(byte[] bytes, MonthlyReport report) {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header("Content-Disposition", "inline; filename=\"report-" + report.building() + "-" + report.month() + ".pdf\"")
-				.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store").body(bytes);
+				.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+				.header("Referrer-Policy", "no-referrer").body(bytes);
 	}
 
 	static String body(MonthlyReport report) {
@@ -116,32 +124,11 @@ class ReportPage {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = """
-				<!DOCTYPE html>
-				<html lang="zh-CN"><head><meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>%s</title>
-				<style>
-				body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;color:#222;background:#f6f7f8}
-				main{max-width:640px;margin:0 auto;padding:16px}
-				h1{font-size:20px;margin:8px 0}
-				h2{font-size:16px;margin:20px 0 8px;color:#2f7d5b}
-				.muted{color:#666;margin:0}
-				.card{display:block;background:#fff;border-radius:8px;padding:12px;margin:8px 0;overflow-wrap:anywhere}
-				ul.card,.card ul{padding-left:20px}
-				.note{background:#eef7f1;white-space:pre-line}
-				svg{display:block;max-width:100%%}
-				a{color:#2f7d5b}
-				</style></head>
-				<body><main><h1>%s</h1>%s</main></body></html>
-				""".formatted(esc(title), esc(title), body);
-		return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-				.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-				.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body(html);
+		return OwnerPage.of(status, title, STYLE, body);
 	}
 
 	private static String esc(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+		return OwnerPage.esc(text);
 	}
 
 }

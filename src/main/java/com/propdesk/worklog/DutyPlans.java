@@ -17,7 +17,7 @@ import com.propdesk.system.Clock;
  * everything here reads the table as it is, never a cache of what this class wrote.
  */
 @Repository
-class DutyPlans {
+public class DutyPlans {
 
 	static final RowMapper<DutyPlan> PLAN = (rs, i) -> new DutyPlan(rs.getLong("id"), rs.getString("duty"),
 			Duty.ofCode(rs.getString("duty")).map(Duty::label).orElse(rs.getString("duty")), rs.getString("building_code"),
@@ -27,7 +27,7 @@ class DutyPlans {
 			Clock.local(rs.getObject("created_at", OffsetDateTime.class)));
 
 	/** What staff set on a plan; the department follows from the duty. */
-	record Settings(Duty duty, String building, String location, String every, String window, OffsetDateTime firstStart,
+	public record Settings(Duty duty, String building, String location, String every, String window, OffsetDateTime firstStart,
 			String contractor, String note) {
 	}
 
@@ -67,11 +67,20 @@ class DutyPlans {
 	}
 
 	DutyPlan create(Settings settings, String createdBy) {
+		return create(settings, createdBy, null);
+	}
+
+	/** A plan that is a repeat fault's preventive measure: planned like any other, and it names the flag. */
+	public DutyPlan createFor(long repeatFaultId, Settings settings, String createdBy) {
+		return create(settings, createdBy, repeatFaultId);
+	}
+
+	private DutyPlan create(Settings settings, String createdBy, Long repeatFaultId) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
 			var insert = connection.prepareStatement("insert into duty_plan (duty, building_code, location, department, "
-					+ "every_period, round_window, first_start, contractor, note, active, created_by, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)", new String[] { "id" });
+					+ "every_period, round_window, first_start, contractor, note, repeat_fault_id, active, created_by, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)", new String[] { "id" });
 			insert.setString(1, settings.duty().code());
 			insert.setString(2, settings.building());
 			insert.setString(3, settings.location());
@@ -81,8 +90,9 @@ class DutyPlans {
 			insert.setObject(7, settings.firstStart());
 			insert.setString(8, settings.contractor());
 			insert.setString(9, settings.note());
-			insert.setString(10, createdBy);
-			insert.setObject(11, Clock.now());
+			insert.setObject(10, repeatFaultId, java.sql.Types.BIGINT);
+			insert.setString(11, createdBy);
+			insert.setObject(12, Clock.now());
 			return insert;
 		}, key);
 		return find(key.getKey().longValue()).orElseThrow();

@@ -16,10 +16,13 @@ import java.util.Optional;
  * {@code P15D}, {@code P1M}); days and months are counted on the estate's calendar, so a daily round starts at the
  * same local time every day.
  */
-final class Periods {
+public final class Periods {
 
-	/** The choices a plan's form offers, in Chinese, with the duration each stands for. */
-	static final Map<String, String> CHOICES;
+	/**
+	 * The frequencies people pick, in Chinese, with the duration each stands for: the duty plans' API takes them, a
+	 * repeat fault's preventive duty offers them.
+	 */
+	public static final Map<String, String> CHOICES;
 
 	static {
 		Map<String, String> choices = new LinkedHashMap<>();
