@@ -108,6 +108,10 @@ function logForm() {
   const pending = new Set();
   // one id per record: a retry after a lost answer finds the record the first try made
   let clientId = newClientId();
+  // the round 记录 was pressed on: that round is done, not another one of the same duty and building
+  let roundId = null;
+  duty.addEventListener('change', () => { roundId = null; });
+  building.addEventListener('change', () => { roundId = null; });
 
   function fail(text) {
     message.hidden = false;
@@ -160,8 +164,10 @@ function logForm() {
         notes: notes.value.trim() || null,
         photos: uploaded,
         clientId,
+        roundId,
       });
       clientId = newClientId();
+      roundId = null;
       await render(h('p', { class: 'notice', id: 'w-done', role: 'status' },
         `已记录：${record.dutyLabel} · ${buildingName(record.building)} · ${formatMinute(record.doneAt)}`
         + (record.roundId ? '（本轮已完成）' : '')));
@@ -180,6 +186,7 @@ function logForm() {
   return {
     element,
     fill(round) {
+      roundId = round.id;
       duty.value = round.duty;
       building.value = round.building;
       location.value = round.location || '';

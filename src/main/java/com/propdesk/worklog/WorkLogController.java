@@ -54,8 +54,9 @@ class WorkLogController {
 	/** The groups the phone page is for; anyone else is refused before the page shows anything. */
 	static final String[] PAGE_GROUPS = { Groups.CLEANING, Groups.ENGINEERING, Groups.SECURITY, Groups.MANAGEMENT };
 
+	/** {@code roundId}: the round the log is for, as the phone page knows it; without it the log finds its round. */
 	record WorkLogRequest(String duty, String building, String location, String doneAt, String notes, List<String> photos,
-			String clientId) {
+			String clientId, Long roundId) {
 	}
 
 	private final WorkLogs logs;
@@ -90,7 +91,8 @@ class WorkLogController {
 	}
 
 	@Operation(summary = "记录一轮工作", description = "记录人是登录的工作人员；只有该工作的部门或管理层可以记录。完成时间 doneAt 为 ISO-8601 含时区，"
-			+ "不能晚于现在、不能早于 7 天前；与该楼栋该工作时段内待完成的轮次匹配，轮次即为已完成。photos 为上传接口返回的照片编号。"
+			+ "不能晚于现在、不能早于 7 天前；roundId 为要完成的轮次（须是该楼栋该工作待完成的轮次），不填时与该楼栋该工作时段内"
+			+ "待完成的轮次匹配，轮次即为已完成。photos 为上传接口返回的照片编号。"
 			+ "同一记录人同一 clientId 再次提交时返回 200 和第一次的记录。")
 	@ApiResponse(responseCode = "201", description = "已记录")
 	@ApiResponse(responseCode = "200", description = "同一 clientId 已记录过：第一次的记录")
@@ -177,11 +179,23 @@ class WorkLogController {
 		if (photos.stream().distinct().count() < photos.size()) {
 			problems.add(new FieldProblem("photos", "同一张照片只能附一次"));
 		}
+		if (body.roundId() != null && duty != null) {
+			DutyRound round = rounds.find(body.roundId()).orElse(null);
+			if (round == null || !round.duty().equals(duty.code()) || !round.building().equals(body.building())) {
+				problems.add(new FieldProblem("roundId", "不是" + duty.label() + "在该楼栋的轮次"));
+			}
+			else if (!DutyRound.DUE.equals(round.status())) {
+				problems.add(new FieldProblem("roundId", "这一轮的状态是" + DutyRound.label(round.status()) + "，不能再记录"));
+			}
+			else if (doneAt != null && doneAt.isBefore(round.startsAt())) {
+				problems.add(new FieldProblem("doneAt", "早于这一轮的开始时间"));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
 		return new WorkLogs.Entry(duty, body.building(), TextRules.blankToNull(body.location()), doneAt,
-				TextRules.blankToNull(body.notes()), photos, TextRules.blankToNull(body.clientId()));
+				TextRules.blankToNull(body.notes()), photos, TextRules.blankToNull(body.clientId()), body.roundId());
 	}
 
 	private static OffsetDateTime doneAt(List<FieldProblem> problems, String text) {

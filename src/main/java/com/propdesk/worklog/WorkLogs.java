@@ -18,9 +18,9 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.Privileged;
 
 /**
- * Work logs ({@code work_log}): recorded from the app or from a round's task in Tasklist. A log closes the open
- * round of its duty and building whose window holds the time the work was done: the round turns done and its
- * process ends.
+ * Work logs ({@code work_log}): recorded from the app or from a round's task in Tasklist. A log closes the round it
+ * names, or else the open round of its duty and building whose window holds the time the work was done: the round
+ * turns done and its process ends.
  */
 @Service
 public class WorkLogs {
@@ -29,9 +29,9 @@ public class WorkLogs {
 
 	public static final String SOURCE_TASKLIST = "tasklist";
 
-	/** A log as written, validated by the caller. */
+	/** A log as written, validated by the caller; {@code roundId} the round it is for, or null to find it. */
 	record Entry(Duty duty, String building, String location, OffsetDateTime doneAt, String notes, List<String> photos,
-			String clientId) {
+			String clientId, Long roundId) {
 	}
 
 	/** The log and whether this call created it (false: the same recorder and client id found the first one). */
@@ -74,7 +74,8 @@ public class WorkLogs {
 		try {
 			long id = transaction.execute(status -> {
 				long logId = insert(entry, recorder, SOURCE_APP);
-				rounds.openAt(entry.duty().code(), entry.building(), entry.doneAt())
+				(entry.roundId() != null ? rounds.find(entry.roundId())
+						: rounds.openAt(entry.duty().code(), entry.building(), entry.doneAt()))
 						.filter(round -> rounds.markDone(round.id(), logId))
 						.ifPresent(round -> {
 							if (round.processInstanceId() != null) {
@@ -96,7 +97,7 @@ public class WorkLogs {
 	/** Records the log a round's task holds and marks that round done (the caller's transaction: the task's). */
 	long recordRound(DutyRound round, OffsetDateTime doneAt, String notes, String recorder) {
 		long logId = insert(new Entry(Duty.ofCode(round.duty()).orElseThrow(), round.building(), round.location(), doneAt,
-				notes, List.of(), null), recorder, SOURCE_TASKLIST);
+				notes, List.of(), null, round.id()), recorder, SOURCE_TASKLIST);
 		rounds.markDone(round.id(), logId);
 		return logId;
 	}

@@ -252,4 +252,34 @@ class WorkLogApiTests {
 				.status()).isEqualTo(400);
 	}
 
+	@Test
+	void aLogForANamedRoundClosesThatRoundNotAnotherOneOpenAtTheSameTime() throws Exception {
+		String start = com.propdesk.system.Clock.now().minusHours(1).withNano(0).toString();
+		long first = post("manager", "/api/duty-plans", """
+				{"duty": "pump-room", "building": "1", "location": "地下一层水泵房", "every": "每天", "window": "PT20H",
+				 "firstStart": "%s"}""".formatted(start)).body().path("id").asLong();
+		long second = post("manager", "/api/duty-plans", """
+				{"duty": "pump-room", "building": "1", "location": "地下二层水泵房", "every": "每天", "window": "PT20H",
+				 "firstStart": "%s"}""".formatted(start)).body().path("id").asLong();
+		long firstRound = jdbc.queryForObject("select min(id) from duty_round where plan_id = ?", Long.class, first);
+		long secondRound = jdbc.queryForObject("select min(id) from duty_round where plan_id = ?", Long.class, second);
+
+		Answer wrongDuty = post("engineer", "/api/worklogs", """
+				{"duty": "equipment-inspection", "building": "1", "doneAt": "%s", "roundId": %d}""".formatted(now(), secondRound));
+		assertThat(wrongDuty.status()).isEqualTo(400);
+		assertThat(fields(wrongDuty.body())).containsExactly("roundId");
+
+		Answer logged = post("engineer", "/api/worklogs", """
+				{"duty": "pump-room", "building": "1", "doneAt": "%s", "roundId": %d}""".formatted(now(), secondRound));
+		assertThat(logged.status()).isEqualTo(201);
+		assertThat(logged.body().path("roundId").asLong()).isEqualTo(secondRound);
+		assertThat(jdbc.queryForObject("select status from duty_round where id = ?", String.class, firstRound)).isEqualTo("due");
+		assertThat(jdbc.queryForObject("select status from duty_round where id = ?", String.class, secondRound)).isEqualTo("done");
+
+		Answer again = post("engineer", "/api/worklogs", """
+				{"duty": "pump-room", "building": "1", "doneAt": "%s", "roundId": %d}""".formatted(now(), secondRound));
+		assertThat(again.status()).isEqualTo(400);
+		assertThat(again.body().toString()).contains("已完成");
+	}
+
 }
