@@ -19,6 +19,8 @@ import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.ProblemException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /**
  * {@code GET /api/repeat-faults?status=open|closed&building=} and {@code GET /api/repeat-faults/{id}}: repeat faults with
  * their repairs and the measure taken, for management and auditors.
@@ -36,6 +38,8 @@ class RepeatFaultController {
 		this.registry = registry;
 	}
 
+	@Operation(summary = "重复报修列表", description = "同一房屋，或同一楼栋的同类公共设备，90 天内报修 3 次：按状态（open 处理中、closed 已处理）"
+			+ "和楼栋筛选，含所含报修和预防措施，最新的在前（管理层、审计）。")
 	@GetMapping
 	List<RepeatFault> list(@RequestParam(required = false) String status, @RequestParam(required = false) String building,
 			HttpServletRequest request) {
@@ -57,6 +61,7 @@ class RepeatFaultController {
 		return repeatFaults.list(status, buildingCode);
 	}
 
+	@Operation(summary = "一条重复报修", description = "所含报修、措施（安排定期工作或维修根源）、决定人和时间（管理层、审计）。")
 	@GetMapping("/{id}")
 	RepeatFault one(@PathVariable String id, HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT, Groups.AUDITOR);

@@ -98,6 +98,13 @@ public class MonthlyReports {
 				month.toString(), Map.of(MonthlyReportProcess.MONTH.name(), month.toString())).getId());
 	}
 
+	/** The month of the estate's earliest case or work log, estate time; empty before anything was recorded. */
+	Optional<YearMonth> earliestMonth() {
+		OffsetDateTime earliest = jdbc.queryForObject("select min(t) from (select min(created_at) t from case_record "
+				+ "union all select min(done_at) t from work_log) first_records", OffsetDateTime.class);
+		return Optional.ofNullable(earliest).map(t -> YearMonth.from(t.atZoneSameInstant(ReportData.ZONE)));
+	}
+
 	public boolean allDrafted(YearMonth month) {
 		Integer drafted = jdbc.queryForObject("select count(*) from monthly_report where report_month = ?", Integer.class,
 				month.toString());

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,11 @@ import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Staff's API of the monthly reports: {@code POST /api/reports/drafts {month}} (management) drafts a month on
@@ -57,6 +62,13 @@ class ReportController {
 		this.registry = registry;
 	}
 
+	@Operation(summary = "起草月度服务报告", description = "为一个已经结束、不早于最早记录的月份（month 如 2026-11）给每栋楼起草报告；"
+			+ "已有报告的楼栋不再起草，全部已有时 409；每份报告在 Tasklist 中由管理层审核后发布（管理层）。")
+	@ApiResponse(responseCode = "201", description = "已起草，审核任务已派给管理层")
+	@ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_REQUEST)
+	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
+	@ApiResponse(responseCode = "409", description = "该月每栋楼的报告都已起草")
 	@PostMapping("/drafts")
 	ResponseEntity<Map<String, Object>> draft(@RequestBody DraftRequest body, HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);
@@ -64,6 +76,14 @@ class ReportController {
 		YearMonth month = month(body.month(), true, problems);
 		if (month != null && !month.isBefore(YearMonth.from(Clock.now().atZoneSameInstant(ReportData.ZONE)))) {
 			problems.add(new FieldProblem("month", "只能起草已经结束的月份"));
+		}
+		else if (month != null) {
+			// a month before anything was recorded would tell owners a month of nothing
+			Optional<YearMonth> earliest = reports.earliestMonth();
+			if (earliest.isEmpty() || month.isBefore(earliest.get())) {
+				problems.add(new FieldProblem("month", earliest.map(e -> "早于最早的记录（" + ReportText.monthLabel(e.toString()) + "）")
+						.orElse("还没有任何记录")));
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
@@ -76,6 +96,8 @@ class ReportController {
 				"reports", reports.search(null, month)));
 	}
 
+	@Operation(summary = "月度服务报告列表", description = "按楼栋和月份筛选，含数字、状态、经理留言；发布后含业主链接 publicPath"
+			+ "（管理层、审计、客服）。")
 	@GetMapping
 	List<MonthlyReport> search(@RequestParam(required = false) String building, @RequestParam(required = false) String month,
 			HttpServletRequest request) {
@@ -91,12 +113,14 @@ class ReportController {
 		return reports.search(building, m);
 	}
 
+	@Operation(summary = "一份月度服务报告", description = "管理层、审计、客服。")
 	@GetMapping("/{id}")
 	MonthlyReport one(@PathVariable long id, HttpServletRequest request) {
 		Caller.staffIn(request, READERS);
 		return reports.find(id).orElseThrow(() -> ProblemException.notFound("没有报告 " + id));
 	}
 
+	@Operation(summary = "月度服务报告的 PDF", description = "发布前预览或存档（管理层）。")
 	@GetMapping("/{id}/pdf")
 	ResponseEntity<byte[]> preview(@PathVariable long id, HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);

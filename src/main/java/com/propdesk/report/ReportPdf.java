@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -75,6 +77,8 @@ class ReportPdf {
 		private final PDDocument document;
 
 		private final PDType0Font font;
+
+		private final Map<Integer, Boolean> drawable = new HashMap<>();
 
 		private PDPageContentStream page;
 
@@ -152,7 +156,7 @@ class ReportPdf {
 		}
 
 		private void line(String text) throws IOException {
-			for (String part : wrap(text, 10.5f)) {
+			for (String part : wrap(printable(text), 10.5f)) {
 				text(part, 10.5f, Color.BLACK);
 			}
 		}
@@ -164,8 +168,32 @@ class ReportPdf {
 			page.setFont(font, size);
 			page.setNonStrokingColor(color);
 			page.newLineAtOffset(MARGIN, y);
-			page.showText(text.replace('\n', ' ').replace('\r', ' '));
+			page.showText(printable(text));
 			page.endText();
+		}
+
+		/**
+		 * The text as the font can draw it: line breaks as spaces, and what the font has no glyph for (an emoji in a
+		 * manager's note, a rare character) left out rather than failing the owners' PDF.
+		 */
+		private String printable(String text) {
+			StringBuilder kept = new StringBuilder(text.length());
+			text.replace('\n', ' ').replace('\r', ' ').codePoints().forEach(codePoint -> {
+				if (drawable.computeIfAbsent(codePoint, this::hasGlyph)) {
+					kept.appendCodePoint(codePoint);
+				}
+			});
+			return kept.toString();
+		}
+
+		private boolean hasGlyph(int codePoint) {
+			try {
+				font.encode(new String(Character.toChars(codePoint)));
+				return !Character.isISOControl(codePoint);
+			}
+			catch (IllegalArgumentException | IOException noGlyph) {
+				return false;
+			}
 		}
 
 		private List<String> wrap(String text, float size) throws IOException {
@@ -223,7 +251,7 @@ class ReportPdf {
 			page.setFont(font, 10);
 			page.setNonStrokingColor(Color.BLACK);
 			page.newLineAtOffset(x, at);
-			page.showText(text);
+			page.showText(printable(text));
 			page.endText();
 		}
 

@@ -1,11 +1,13 @@
 package com.propdesk.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -36,8 +38,16 @@ public class DeploymentGuard implements Deployer {
 
 	private final FormAllowList forms = new FormAllowList();
 
-	DeploymentGuard(ExpressionPolicy expressions, CaseProcesses caseProcesses) {
+	private final Set<String> internalSteps;
+
+	/**
+	 * @param internalSteps the beans of steps only PropDesk's own processes take ({@code @Step(offered = false)}):
+	 *                      publishing a monthly report, recording a handover's acknowledgement, saving a round's
+	 *                      work log; a diagram a person deploys may not name them
+	 */
+	DeploymentGuard(ExpressionPolicy expressions, CaseProcesses caseProcesses, Set<String> internalSteps) {
 		this.diagrams = new BpmnAllowList(expressions, caseProcesses);
+		this.internalSteps = Set.copyOf(internalSteps);
 	}
 
 	@Override
@@ -80,6 +90,7 @@ public class DeploymentGuard implements Deployer {
 		}
 		if (byPerson) {
 			problems.addAll(internalProcessesIn(files));
+			problems.addAll(internalStepsIn(files));
 		}
 		return problems;
 	}
@@ -143,6 +154,28 @@ public class DeploymentGuard implements Deployer {
 			}
 			catch (Exception unreadable) {
 				// check() has named it already
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * A step of PropDesk's internal processes does its work on trust: the process around it has already checked who
+	 * may do it (a manager reviewed the report, a second person acknowledged the handover). Named in a person's
+	 * diagram it would do that work with nobody's check, so such a diagram is refused wherever it names one.
+	 */
+	private List<GuardReason> internalStepsIn(Map<String, byte[]> files) {
+		List<GuardReason> problems = new ArrayList<>();
+		for (var file : files.entrySet()) {
+			if (!file.getKey().toLowerCase(Locale.ROOT).matches(".*\\.bpmn(20\\.xml)?")) {
+				continue;
+			}
+			String xml = new String(file.getValue(), StandardCharsets.UTF_8);
+			for (String step : internalSteps) {
+				if (Pattern.compile("[$#]\\{\\s*" + Pattern.quote(step) + "\\s*[}.\\[(]").matcher(xml).find()) {
+					problems.add(new GuardReason(file.getKey(), null, "${" + step + "} 是 PropDesk 内部流程的步骤，只能由随程序发布的"
+							+ "内部流程使用，不能写进人部署的流程"));
+				}
 			}
 		}
 		return problems;

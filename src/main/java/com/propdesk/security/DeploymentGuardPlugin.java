@@ -22,9 +22,12 @@ import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 import com.propdesk.system.Schedule;
+import com.propdesk.system.Step;
 
 /**
  * Puts the {@link DeploymentGuard} in front of every deployment and limits what expressions can
@@ -61,6 +64,19 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 		return names;
 	}
 
+	/** Of the allowed beans, the steps only PropDesk's own processes take: {@code @Step(offered = false)}. */
+	Set<String> internalSteps(Set<String> allowed) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String name : allowed) {
+			Class<?> beanType = beans.getType(name, false);
+			Step step = beanType == null ? null : AnnotationUtils.findAnnotation(ClassUtils.getUserClass(beanType), Step.class);
+			if (step != null && !step.offered()) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
 	/**
 	 * Bean names of PropDesk's {@link Schedule}s: a diagram's timer may read one of their properties as its whole
 	 * expression, nothing more.
@@ -92,7 +108,7 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 			preDeployers.addAll(configuration.getCustomPreDeployers());
 		}
 		Set<String> schedules = scheduleBeans();
-		guard = new DeploymentGuard(new ExpressionPolicy(allowed, schedules), caseProcesses);
+		guard = new DeploymentGuard(new ExpressionPolicy(allowed, schedules), caseProcesses, internalSteps(allowed));
 		preDeployers.add(guard);
 		configuration.setCustomPreDeployers(preDeployers);
 		Set<String> visibleNames = new LinkedHashSet<>(allowed);

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -22,6 +23,12 @@ import com.propdesk.system.Clock;
  */
 final class FormTimes {
 
+	/**
+	 * How far from today a date staff pick may lie: a typo's year (2999, 1026) is no appointment, no first round and no
+	 * time the work was done.
+	 */
+	static final Period REACH = Period.ofYears(2);
+
 	private FormTimes() {
 	}
 
@@ -37,6 +44,9 @@ final class FormTimes {
 				if (future && time.isBefore(now)) {
 					return name + "：不能早于现在（" + now.toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' ') + "）";
 				}
+				if (time.isBefore(now.minus(REACH)) || time.isAfter(now.plus(REACH))) {
+					return name + "：应在前后两年之内";
+				}
 			}
 			case "time" -> {
 				if (!(value instanceof String text) || time(text) == null) {
@@ -50,6 +60,9 @@ final class FormTimes {
 				}
 				if (future && day.isBefore(now.toLocalDate())) {
 					return name + "：不能早于今天";
+				}
+				if (day.isBefore(now.toLocalDate().minus(REACH)) || day.isAfter(now.toLocalDate().plus(REACH))) {
+					return name + "：应在前后两年之内";
 				}
 			}
 		}

@@ -6,6 +6,9 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.propdesk.system.TextRules;
+import com.propdesk.system.TextRules.Lines;
+
 /**
  * Whether a submitted value fits the Camunda Form component it is submitted for, as form-js itself would
  * have produced it: a number field gives a number (numeric text when it serializes to string), a checkbox a
@@ -53,7 +56,7 @@ final class FormValues {
 			case "number" -> number(name, component, validate, value);
 			case "checkbox" -> value instanceof Boolean ? null : name + "：只能是 true 或 false";
 			case "radio", "select", "checklist", "taglist" -> option(name, component, value);
-			case "textfield", "textarea" -> text(name, validate, value);
+			case "textfield", "textarea" -> text(name, "textarea".equals(type) ? Lines.MANY : Lines.ONE, validate, value);
 			case "datetime" -> FormTimes.problem(name, component, value);
 			default -> null;
 		};
@@ -128,9 +131,15 @@ final class FormValues {
 		return value instanceof String text && text.equals(option.asText());
 	}
 
-	private static String text(String name, JsonNode validate, Object value) {
+	private static String text(String name, Lines lines, JsonNode validate, Object value) {
 		if (!(value instanceof String text)) {
 			return name + "：应为文本";
+		}
+		// the rules every text PropDesk takes follows (no NUL, no direction overrides, line breaks only where the field
+		// has lines); the length is the form's own
+		String unreadable = TextRules.problem(text, lines, Integer.MAX_VALUE);
+		if (unreadable != null) {
+			return name + "：" + unreadable;
 		}
 		int length = text.codePointCount(0, text.length());
 		if (validate.path("maxLength").isInt() && length > validate.get("maxLength").asInt()) {

@@ -1,6 +1,7 @@
 package com.propdesk.worklog;
 
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping("/api/duty-plans")
 class DutyPlanController {
 
+	/** How far before or after now a plan's first round may start. */
+	static final Period FIRST_START_RANGE = Period.ofYears(1);
+
+	/** The rarest duty: once a year. */
+	static final Period LONGEST_EVERY = Period.ofYears(1);
+
 	/** A plan as written: {@code every} and {@code window} an ISO-8601 duration or one of {@link Periods#CHOICES}. */
 	record PlanRequest(String duty, String building, String location, String every, String window, String firstStart,
 			String contractor, String note) {
@@ -48,7 +55,10 @@ class DutyPlanController {
 
 	private final DutyFields fields;
 
-	DutyPlanController(DutyPlans plans, RoundPlanner planner, DutyFields fields) {
+	private final DutyRounds rounds;
+
+	DutyPlanController(DutyPlans plans, RoundPlanner planner, DutyFields fields, DutyRounds rounds) {
+		this.rounds = rounds;
 		this.plans = plans;
 		this.planner = planner;
 		this.fields = fields;
@@ -76,13 +86,28 @@ class DutyPlanController {
 		return ResponseEntity.status(201).body(plans.find(plan.id()).orElseThrow());
 	}
 
-	@Operation(summary = "修改工作计划", description = "已排定的轮次保持原时间（管理层）。")
+	@Operation(summary = "修改工作计划", description = "已排定的轮次保持原时间；已有轮次的计划不能改工作项目和楼栋"
+			+ "（轮次和工作记录属于原来的工作和楼栋：停用后新建）（管理层）。")
 	@PutMapping("/{id}")
 	@Transactional
 	DutyPlan update(@PathVariable long id, @RequestBody PlanRequest body, HttpServletRequest request) {
 		Caller.staffIn(request, Groups.MANAGEMENT);
-		plans.find(id).orElseThrow(() -> ProblemException.notFound("没有工作计划 " + id));
-		plans.update(id, settings(body));
+		DutyPlan plan = plans.find(id).orElseThrow(() -> ProblemException.notFound("没有工作计划 " + id));
+		DutyPlans.Settings settings = settings(body);
+		if (rounds.anyOf(id)) {
+			// a round reads its duty and building through its plan: they stay what the rounds and their logs were
+			List<FieldProblem> problems = new ArrayList<>();
+			if (!settings.duty().code().equals(plan.duty())) {
+				problems.add(new FieldProblem("duty", "已有轮次的计划不能改工作项目，请停用后新建"));
+			}
+			if (!settings.building().equals(plan.building())) {
+				problems.add(new FieldProblem("building", "已有轮次的计划不能改楼栋，请停用后新建"));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidRequestException(problems);
+			}
+		}
+		plans.update(id, settings);
 		return plans.find(id).orElseThrow();
 	}
 
@@ -118,8 +143,19 @@ class DutyPlanController {
 		catch (DateTimeParseException notIso) {
 			// reported below
 		}
+		OffsetDateTime now = Clock.now();
 		if (firstStart == null) {
 			problems.add(new FieldProblem("firstStart", "必填：首轮开始时间，ISO-8601 含时区，如 2026-12-01T08:00+08:00"));
+		}
+		else if (firstStart.isBefore(now.minus(FIRST_START_RANGE)) || firstStart.isAfter(now.plus(FIRST_START_RANGE))) {
+			problems.add(new FieldProblem("firstStart", "应在前后一年之内"));
+		}
+		if (every != null && Periods.plus(now, every, 1).isAfter(now.plus(LONGEST_EVERY))) {
+			problems.add(new FieldProblem("every", "最长每年一次"));
+		}
+		else if (every != null && window != null && Periods.plus(now, window, 1).isAfter(Periods.plus(now, every, 1))) {
+			// a window longer than the period keeps ever more rounds open at once
+			problems.add(new FieldProblem("window", "不能长于频率（" + every + "）"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);

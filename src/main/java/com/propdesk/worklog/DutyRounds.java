@@ -56,6 +56,10 @@ class DutyRounds {
 		jdbc.update("update duty_round set process_instance_id = ? where id = ?", processInstanceId, roundId);
 	}
 
+	boolean anyOf(long planId) {
+		return jdbc.queryForObject("select count(*) from duty_round where plan_id = ?", Integer.class, planId) > 0;
+	}
+
 	Optional<DutyRound> find(long id) {
 		return jdbc.query(SELECT + " where r.id = ?", ROUND, id).stream().findFirst();
 	}

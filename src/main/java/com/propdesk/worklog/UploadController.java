@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.propdesk.security.Caller;
+import com.propdesk.security.Groups;
 import com.propdesk.system.FieldProblem;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.OpenApiDocument;
@@ -58,7 +59,8 @@ class UploadController {
 	}
 
 	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP）；"
-			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（工作人员）。")
+			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（记录工作或事项的工作人员，审计只读）。")
+	@ApiResponse(responseCode = "403", ref = OpenApiDocument.FORBIDDEN)
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 			schema = @Schema(implementation = UploadForm.class)))
 	@ApiResponse(responseCode = "201", description = "已保存")
@@ -66,7 +68,9 @@ class UploadController {
 	@ApiResponse(responseCode = "401", ref = OpenApiDocument.UNAUTHORIZED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Uploaded> upload(MultipartHttpServletRequest request) throws IOException {
-		Caller.Staff staff = Caller.staff(request);
+		// whoever records work or cases; auditors only read
+		Caller.Staff staff = Caller.staffIn(request, Groups.CLEANING, Groups.ENGINEERING, Groups.SECURITY, Groups.MANAGEMENT,
+				Groups.SERVICE_DESK, Groups.DUTY_OFFICER);
 		MultipartFile file = request.getFile("file");
 		String purpose = request.getParameter("purpose");
 		if (purpose == null || !UploadTypes.ACCEPTED.containsKey(purpose)) {
@@ -96,7 +100,8 @@ class UploadController {
 		// replaces the API's own headers: an image opened on its own runs nothing, even if a browser mistook it for a page
 		response.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=86400");
+		// a shared phone keeps no photo after its user logs out
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(content.contentType()))
 				.header(HttpHeaders.CONTENT_DISPOSITION, "inline")

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,8 +40,23 @@ class Uploads {
 		return upload;
 	}
 
-	Optional<String> purposeOf(String id) {
-		return jdbc.queryForList("select purpose from upload where id = ?", String.class, id).stream().findFirst();
+	/**
+	 * Why a work log of {@code recorder} may not carry the upload as a photo, or null: it is a photo they uploaded
+	 * themselves that backs no other log (a photo is evidence of one round, taken by who did it).
+	 */
+	String photoProblem(String id, String recorder) {
+		List<Map<String, Object>> found = jdbc.queryForList("select purpose, uploaded_by, (select count(*) from work_log_photo p "
+				+ "where p.upload_id = u.id) attached from upload u where u.id = ?", id);
+		if (found.isEmpty() || !"photo".equals(found.get(0).get("purpose"))) {
+			return "不是已上传的照片编号（先用 POST /api/uploads 上传，purpose=photo）";
+		}
+		if (!recorder.equals(found.get(0).get("uploaded_by"))) {
+			return "只能附自己上传的照片";
+		}
+		if (((Number) found.get(0).get("attached")).intValue() > 0) {
+			return "这张照片已附在另一条工作记录上";
+		}
+		return null;
 	}
 
 	Optional<Content> content(String id) {

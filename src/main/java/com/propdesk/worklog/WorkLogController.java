@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -102,7 +103,14 @@ class WorkLogController {
 	@PostMapping
 	ResponseEntity<WorkLog> record(@RequestBody WorkLogRequest body, HttpServletRequest request) {
 		Caller.Staff staff = Caller.staff(request);
-		WorkLogs.Entry entry = validate(body);
+		if (body.clientId() != null) {
+			// a retry of a record already made answers with it, before its photos (attached by then) are checked again
+			Optional<WorkLog> first = logs.findByClient(staff.userId(), body.clientId());
+			if (first.isPresent()) {
+				return ResponseEntity.ok(first.get());
+			}
+		}
+		WorkLogs.Entry entry = validate(body, staff.userId());
 		if (!staff.isIn(entry.duty().department(), Groups.MANAGEMENT)) {
 			throw ProblemException.forbidden("只有" + Groups.label(entry.duty().department()) + "或管理层可以记录"
 					+ entry.duty().label());
@@ -158,7 +166,7 @@ class WorkLogController {
 		return rounds.find(department, status, since, until);
 	}
 
-	private WorkLogs.Entry validate(WorkLogRequest body) {
+	private WorkLogs.Entry validate(WorkLogRequest body, String recorder) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Duty duty = fields.duty(problems, body.duty());
 		fields.building(problems, body.building());
@@ -172,8 +180,9 @@ class WorkLogController {
 		}
 		for (int i = 0; i < photos.size() && i < 10; i++) {
 			String photo = photos.get(i);
-			if (photo == null || !"photo".equals(uploads.purposeOf(photo).orElse(null))) {
-				problems.add(new FieldProblem("photos[" + i + "]", "不是已上传的照片编号（先用 POST /api/uploads 上传，purpose=photo）"));
+			String problem = photo == null ? "不是已上传的照片编号" : uploads.photoProblem(photo, recorder);
+			if (problem != null) {
+				problems.add(new FieldProblem("photos[" + i + "]", problem));
 			}
 		}
 		if (photos.stream().distinct().count() < photos.size()) {

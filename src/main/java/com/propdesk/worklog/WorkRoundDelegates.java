@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.system.Actor;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Refusal;
 import com.propdesk.system.Step;
 
 /** The steps of {@code work-round} and its planner: thin, the logic is in {@link RoundPlanner} and {@link WorkLogs}. */
@@ -55,6 +56,14 @@ final class WorkRoundDelegates {
 		public void execute(DelegateExecution execution) {
 			DutyRound round = rounds.find(WorkRoundProcess.ROUND_ID.get(execution)).orElseThrow();
 			OffsetDateTime doneAt = WorkRoundProcess.DONE_AT.get(execution);
+			// the rules the app's log follows: not in the future (a phone's clock may run a little ahead), not before
+			// the round began
+			if (doneAt != null && doneAt.isAfter(Clock.now().plus(WorkLogController.CLOCK_SKEW))) {
+				throw new Refusal("完成时间：不能晚于现在");
+			}
+			if (doneAt != null && doneAt.isBefore(round.startsAt())) {
+				throw new Refusal("完成时间：不能早于这一轮的开始时间");
+			}
 			String notes = WorkRoundProcess.NOTES.text(execution);
 			if (WorkRoundProcess.PROBLEM_FOUND.isTrue(execution)) {
 				notes = (notes.isEmpty() ? "" : notes + "\n") + "发现问题：" + WorkRoundProcess.PROBLEM.text(execution);

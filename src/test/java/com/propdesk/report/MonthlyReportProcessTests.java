@@ -180,7 +180,8 @@ class MonthlyReportProcessTests extends CaseProcessTest {
 	void theApiTakesAMonthAsYearAndMonthAndAnswersOnlyThoseAllowed() throws Exception {
 		ApiClient api = new ApiClient(port);
 		String manager = ApiClient.basic("manager");
-		for (String body : List.of("{\"month\":\"2024-13\"}", "{\"month\":\"2024/02\"}", "{}", "{\"month\":\"2026-11-01\"}")) {
+		for (String body : List.of("{\"month\":\"2024-13\"}", "{\"month\":\"2024/02\"}", "{}", "{\"month\":\"2026-11-01\"}",
+				"{\"month\":\"1999-01\"}", "{\"month\":\"0000-01\"}")) {
 			var bad = api.call("POST", "/api/reports/drafts", body, "Authorization", manager);
 			assertThat(bad.status()).as(body).isEqualTo(400);
 			assertThat(bad.contentType()).startsWith("application/problem+json");

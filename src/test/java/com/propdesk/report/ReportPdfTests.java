@@ -27,6 +27,10 @@ class ReportPdfTests {
 	static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 	static MonthlyReport report() {
+		return report("感谢业主的耐心。");
+	}
+
+	static MonthlyReport report(String managerNote) {
 		OffsetDateTime published = OffsetDateTime.parse("2026-12-01T09:00:00+08:00");
 		MonthlyFigures figures = new MonthlyFigures("3", "2026-11",
 				List.of(new DutyRounds("corridor-cleaning", "楼道保洁", 29, 30, 1)),
@@ -34,7 +38,7 @@ class ReportPdfTests {
 				new Responses(2, 2, 300L, 2, 1.0), new Responses(5, 5, 12L, 4, 0.8), new Compliance(20, 18, 0.9),
 				new Satisfaction(7, 4.3),
 				List.of(new RepeatFaultLine(1, "电梯", published.minusDays(10), "closed", "duty", "每周加检一次", published)));
-		return new MonthlyReport(1, "3", "3号楼", "2026-11", MonthlyReports.PUBLISHED, figures, "感谢业主的耐心。",
+		return new MonthlyReport(1, "3", "3号楼", "2026-11", MonthlyReports.PUBLISHED, figures, managerNote,
 				published.minusHours(3), published, "manager", "token", null);
 	}
 
@@ -55,6 +59,16 @@ class ReportPdfTests {
 			assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
 		}
 		assertThat(pdf.length).as("a subset, not the 5 MB collection").isLessThan(200_000);
+	}
+
+	@Test
+	void aCharacterTheFontHasNoGlyphForIsLeftOutNotAFailedPdf() throws IOException {
+		byte[] pdf = new ReportPdf(FONT).render(report("祝大家元旦快乐🎉 𠮷 ①②③\n电梯已检修"));
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("祝大家元旦快乐", "①②③ 电梯已检修")
+					.doesNotContain("🎉");
+		}
 	}
 
 	@Test

@@ -328,6 +328,24 @@ class DeploymentGuardTests {
 		assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
 	}
 
+	/**
+	 * A manager's diagram that publishes a monthly report, records a handover's acknowledgement or saves a round's log
+	 * on a timer would skip the review, the second person or the round's checks those steps rely on.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "publishMonthlyReport", "recordAcknowledgement", "saveRoundWorkLog", "planPreventiveDuty",
+			"sendOwnerSms", "recordSlaBreach" })
+	void aPersonsDiagramMayNotNameAStepOfPropDesksInternalProcesses(String step) throws Exception {
+		long before = repositoryService.createDeploymentQuery().count();
+		HttpResponse<String> response = deployThroughRest("manager", "evil-publish.bpmn", process("""
+				<bpmn:serviceTask id="s" name="发布" camunda:delegateExpression="${%s}"/>""".formatted(step)));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(new ObjectMapper().readTree(response.body()).path("message").asText())
+				.contains("部署被拒绝", "evil-publish.bpmn", "${" + step + "} 是 PropDesk 内部流程的步骤");
+		assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+	}
+
 	@Test
 	void modelerDeploymentOfASafeDiagramSucceeds() throws Exception {
 		HttpResponse<String> response = deployThroughRest("manager", "guarded.bpmn", process("""

@@ -123,12 +123,16 @@ class FormValuesTests {
 			"text longer than its maximum|\"room\": {\"value\": \"1-1201\"}|room",
 			"text against its pattern|\"room\": {\"value\": \"1;2\"}|room",
 			"a boolean for a text|\"notes\": {\"value\": true}|notes",
+			"a NUL in a text|\"notes\": {\"value\": \"a\\u0000b\"}|notes",
+			"a direction override in a text|\"notes\": {\"value\": \"exe.\\u202egnp\"}|notes",
+			"a line break in a one-line text|\"room\": {\"value\": \"1\\n2\"}|room",
 			"a number for a date-time|\"visitAt\": {\"value\": 5}|visitAt",
 			"a date-time in words|\"visitAt\": {\"value\": \"明天下午6点\"}|visitAt",
 			"a date-time with slashes|\"visitAt\": {\"value\": \"2026/12/1 18:00\"}|visitAt",
 			"a promised time already past|\"promisedAt\": {\"value\": \"2026-11-27T09:00+08:00\"}|promisedAt",
 			"a day with slashes|\"dueDay\": {\"value\": \"2026/12/15\"}|dueDay",
 			"a due day already past|\"dueDay\": {\"value\": \"2026-11-26\"}|dueDay",
+			"a date-time in another century|\"visitAt\": {\"value\": \"2999-01-01T09:00+08:00\"}|visitAt",
 			"a required field missing|\"notes\": {\"value\": \"ok\"}|outcome",
 			"a required field empty|\"outcome\": {\"value\": \"\"}|outcome" })
 	void aValueItsFormCouldNotHaveProducedAnswers400NamingTheField(String what, String variable, String field)

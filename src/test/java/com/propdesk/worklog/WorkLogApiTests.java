@@ -200,6 +200,17 @@ class WorkLogApiTests {
 		Answer list = api.call("GET", "/api/worklogs?building=2&duty=corridor-cleaning", null, "Authorization",
 				ApiClient.basic("manager"));
 		assertThat(list.body().findValuesAsText("clientId")).contains("phone-42");
+
+		// the photo is this log's evidence: not another log's, and never someone else's
+		Answer reused = post("cleaner", "/api/worklogs", """
+				{"duty": "corridor-cleaning", "building": "2", "doneAt": "%s", "photos": ["%s"]}""".formatted(now(), photo));
+		assertThat(reused.status()).isEqualTo(400);
+		assertThat(reused.body().toString()).contains("photos[0]", "已附在另一条工作记录上");
+		String agents = jsonOf(upload("agent", "a.png", "image/png", PNG, "photo")).path("id").asText();
+		Answer borrowed = post("cleaner", "/api/worklogs", """
+				{"duty": "corridor-cleaning", "building": "2", "doneAt": "%s", "photos": ["%s"]}""".formatted(now(), agents));
+		assertThat(borrowed.status()).isEqualTo(400);
+		assertThat(borrowed.body().toString()).contains("photos[0]", "只能附自己上传的照片");
 	}
 
 	@Test
@@ -208,6 +219,7 @@ class WorkLogApiTests {
 				{"duty": "patrol", "building": "1", "doneAt": "%s"}""".formatted(now());
 		assertThat(post("cleaner", "/api/worklogs", patrol).status()).isEqualTo(403);
 		assertThat(post("auditor", "/api/worklogs", patrol).status()).isEqualTo(403);
+		assertThat(upload("auditor", "p.png", "image/png", PNG, "photo").status()).isEqualTo(403);
 		assertThat(post("guard", "/api/worklogs", patrol).status()).isEqualTo(201);
 		assertThat(api.call("POST", "/api/worklogs", patrol).status()).isEqualTo(401);
 		assertThat(api.call("POST", "/api/worklogs", patrol, "X-Api-Key", "demo").status()).isEqualTo(403);
@@ -250,6 +262,30 @@ class WorkLogApiTests {
 		assertThat(rounds.body().findValues("id").stream().map(JsonNode::asLong).toList()).contains(roundId);
 		assertThat(api.call("GET", "/api/worklogs/rounds?status=late", null, "Authorization", ApiClient.basic("engineer"))
 				.status()).isEqualTo(400);
+	}
+
+	@Test
+	void aPlanKeepsItsDutyAndBuildingOnceItHasRoundsAndItsTimesWithinReason() throws Exception {
+		String start = com.propdesk.system.Clock.now().minusHours(1).withNano(0).toString();
+		Answer absurd = post("manager", "/api/duty-plans", """
+				{"duty": "patrol", "building": "1", "every": "P100Y", "firstStart": "2999-01-01T09:00+08:00"}""");
+		assertThat(fields(absurd.body())).containsExactlyInAnyOrder("every", "firstStart");
+		assertThat(fields(post("manager", "/api/duty-plans", """
+				{"duty": "patrol", "building": "1", "every": "PT4H", "window": "P30D", "firstStart": "%s"}""".formatted(start))
+				.body())).containsExactly("window");
+
+		long plan = post("manager", "/api/duty-plans", """
+				{"duty": "patrol", "building": "1", "location": "南门", "every": "PT4H", "firstStart": "%s"}""".formatted(start))
+				.body().path("id").asLong();
+		Answer moved = api.call("PUT", "/api/duty-plans/" + plan, """
+				{"duty": "corridor-cleaning", "building": "3", "location": "南门", "every": "PT4H", "firstStart": "%s"}"""
+				.formatted(start), "Authorization", ApiClient.basic("manager"));
+		assertThat(moved.status()).isEqualTo(400);
+		assertThat(fields(moved.body())).containsExactlyInAnyOrder("duty", "building");
+		Answer renamed = api.call("PUT", "/api/duty-plans/" + plan, """
+				{"duty": "patrol", "building": "1", "location": "南门岗亭", "every": "PT4H", "firstStart": "%s"}"""
+				.formatted(start), "Authorization", ApiClient.basic("manager"));
+		assertThat(renamed.status()).isEqualTo(200);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.propdesk.worklog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -176,6 +177,13 @@ class WorkRoundProcessTests {
 				.containsEntry("location", "各楼层楼道").containsEntry("roundWindow", "2026-11-27 08:00 至 18:00")
 				.containsEntry("previousLog", "（此前没有记录）");
 
+		// done a month from now, or before the round began, is no time the work was done
+		assertThatThrownBy(() -> Work.completeAs(identity, tasks, "cleaner", task,
+				Map.of(WorkRoundProcess.DONE_AT.name(), java.util.Date.from(TestClock.DAY.plusDays(30).toInstant()))))
+				.hasMessageContaining("不能晚于现在");
+		assertThatThrownBy(() -> Work.completeAs(identity, tasks, "cleaner", task,
+				Map.of(WorkRoundProcess.DONE_AT.name(), java.util.Date.from(today.startsAt().minusHours(1).toInstant()))))
+				.hasMessageContaining("不能早于这一轮的开始时间");
 		Work.completeAs(identity, tasks, "cleaner", task, Map.of(WorkRoundProcess.NOTES.name(), "1–18 层已拖地",
 				WorkRoundProcess.PROBLEM_FOUND.name(), true, WorkRoundProcess.PROBLEM.name(), "9 层楼道灯不亮"));
 
