@@ -65,6 +65,11 @@ function buildingName(code) {
   return found ? found.name : `${code}号楼`;
 }
 
+// a round is recorded once it has begun (a phone's clock may run a little behind the server's)
+function waiting(round) {
+  return round.status === 'due' && new Date(round.startsAt).getTime() > Date.now() + 2 * 60 * 1000;
+}
+
 async function render(notice) {
   const rounds = await todaysRounds();
   const form = logForm();
@@ -77,8 +82,8 @@ async function render(notice) {
       h('div', { class: 'what' }, `${round.dutyLabel} · ${buildingName(round.building)}`),
       h('div', { class: 'when' }, `${formatMinute(round.startsAt).slice(11)}–${formatMinute(round.dueAt).slice(11)}`,
         round.location ? ` · ${round.location}` : ''),
-      h('span', { class: `state ${round.status}` }, STATES[round.status] || round.status)),
-    round.status === 'due' && me.duties[round.duty]
+      h('span', { class: `state ${round.status}` }, waiting(round) ? '未开始' : STATES[round.status] || round.status)),
+    round.status === 'due' && !waiting(round) && me.duties[round.duty]
       ? h('button', { type: 'button', class: 'record-round', onclick: () => form.fill(round) }, '记录')
       : null)));
   show(
@@ -88,6 +93,8 @@ async function render(notice) {
     h('h2', { id: 'form-title' }, '记录一轮工作'),
     form.element,
   );
+  // the confirmation is read where it is, not above the form the user just sent
+  notice?.scrollIntoView({ block: 'start' });
 }
 
 function logForm() {

@@ -1,7 +1,9 @@
 package com.propdesk.handover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.ActorNames;
@@ -70,6 +72,23 @@ final class HandoverDelegates {
 			handovers.handedOver(handoverId(execution), by, HandoverProcess.NOTES.text(execution));
 			HandoverProcess.HANDED_OVER_BY.set(execution, by);
 			HandoverProcess.HANDED_OVER_BY_NAME.set(execution, actorNames.reader().nameOf(by));
+		}
+
+	}
+
+	/**
+	 * {@code ${refuseSelfAcknowledgement}}, when 接班确认 is claimed or assigned: whoever handed over cannot take it, so
+	 * the task stays offered to the incoming desk instead of sitting with them after a refused completion.
+	 */
+	@Step(label = "交班人不能认领接班确认", offered = false)
+	@Component("refuseSelfAcknowledgement")
+	static class RefuseSelfAcknowledgement implements TaskListener {
+
+		@Override
+		public void notify(DelegateTask task) {
+			if (task.getAssignee() != null && task.getAssignee().equals(HandoverProcess.HANDED_OVER_BY.get(task))) {
+				throw new Refusal("接班确认：交班人不能自己接班，请由接班的客服认领");
+			}
 		}
 
 	}

@@ -35,7 +35,11 @@ public class CaseCards extends AbstractProcessEnginePlugin implements TaskListen
 
 	@Override
 	public void notify(DelegateTask task) {
-		task.setVariableLocal(VARIABLE, summary(task));
+		String summary = summary(task);
+		// a task of an internal process has no case: the card its process wrote (a handover's shift, a round's
+		// building), not an empty line
+		Object written = task.getVariable(VARIABLE);
+		task.setVariableLocal(VARIABLE, summary.isEmpty() && written != null ? written.toString() : summary);
 	}
 
 	static String summary(DelegateTask task) {

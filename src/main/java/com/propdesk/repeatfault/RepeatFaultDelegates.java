@@ -16,6 +16,7 @@ import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Step;
 import com.propdesk.worklog.DutyPlans;
+import com.propdesk.worklog.RoundPlanner;
 
 /** The steps of {@code repeat-fault}: thin, each reads its variables and calls {@link RepeatFaults}. */
 final class RepeatFaultDelegates {
@@ -63,9 +64,12 @@ final class RepeatFaultDelegates {
 
 		private final DutyPlans plans;
 
-		PlanDuty(RepeatFaults repeatFaults, DutyPlans plans) {
+		private final RoundPlanner planner;
+
+		PlanDuty(RepeatFaults repeatFaults, DutyPlans plans, RoundPlanner planner) {
 			this.repeatFaults = repeatFaults;
 			this.plans = plans;
+			this.planner = planner;
 		}
 
 		@Override
@@ -79,6 +83,8 @@ final class RepeatFaultDelegates {
 			long plan = plans.createFor(id, new DutyPlans.Settings(duty.duty(), duty.building(), duty.location(), duty.every(),
 					duty.window(), duty.firstStart(), duty.contractor(), duty.note()), decidedBy).id();
 			repeatFaults.decided(id, RepeatFaultProcess.MEASURE_DUTY, String.valueOf(plan), duty.summary(), decidedBy);
+			// its first rounds show on the department's list at once, as a manager's new plan's do
+			planner.planOnceCommitted(plan);
 		}
 
 	}

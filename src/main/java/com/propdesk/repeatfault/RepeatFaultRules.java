@@ -252,14 +252,17 @@ final class RepeatFaultRules {
 		return text.length() > max ? text.substring(0, max) : text;
 	}
 
-	/** How the flag's header describes it. */
+	/**
+	 * How the flag's header describes it: flagged at three repairs within 90 days, it counts every repair that joined
+	 * it while open, which may span longer.
+	 */
 	static String summary(Subject subject, int repairs) {
-		return subject.scope().label + "：" + subject.label() + " 在 90 天内报修 " + repairs + " 次，请制定预防措施";
+		return subject.scope().label + "：" + subject.label() + " 重复报修，共 " + repairs + " 次，请制定预防措施";
 	}
 
 	/** The page management gets. */
 	static String page(Subject subject, int repairs, String latestCaseNo) {
-		return "重复报修：" + subject.label() + " 90 天内报修 " + repairs + " 次（最近 " + latestCaseNo + "），请在任务中制定预防措施";
+		return "重复报修：" + subject.label() + " 共报修 " + repairs + " 次（最近 " + latestCaseNo + "），请在任务中制定预防措施";
 	}
 
 }

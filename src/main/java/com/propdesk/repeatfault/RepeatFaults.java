@@ -261,7 +261,7 @@ public class RepeatFaults {
 	String casesText(long id) {
 		List<String> lines = new ArrayList<>(cases(id).stream().map(c -> String.join(" · ", List.of(c.caseNo(),
 				DAY.format(c.reportedAt()), c.unit() == null ? "公共区域" : c.unit(), c.categoryLabel(),
-				TextRules.shorten(c.description(), 80), c.workDone() == null ? "尚未完成维修" : TextRules.shorten(c.workDone(), 120),
+				TextRules.shorten(c.description(), 80), c.workDone() != null ? TextRules.shorten(c.workDone(), 120) : c.statusLabel(),
 				"技师：" + (c.technician() == null ? "—" : c.technician())))).toList());
 		return RepeatFaultRules.fitted(lines, CASES_TEXT);
 	}

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.propdesk.intake.CaseTypes;
 import com.propdesk.registry.Estate.Building;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.sla.SlaNames;
@@ -36,8 +37,12 @@ class DemoHistory {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
+	/**
+	 * A flat's own repairs. The building's shared equipment (a lift, access control) breaks seldom and is written
+	 * apart, so the archive holds the repeat faults it means to hold, not one in every building.
+	 */
 	private static final String[] REPAIR_CATEGORIES = { "plumbing", "plumbing", "plumbing", "electrical", "electrical",
-			"door-access", "structure", "hvac", "lift", "other" };
+			"structure", "hvac", "other" };
 
 	private static final String[] COMPLAINT_CATEGORIES = { "sanitation", "noise", "attitude", "repair-quality", "other" };
 
@@ -57,9 +62,12 @@ class DemoHistory {
 
 	private final MonthlyReports reports;
 
-	DemoHistory(MonthlyReports reports, Archive archive, RegistryRepository registry, JdbcTemplate jdbc, TransactionTemplate transaction,
+	private final CaseTypes caseTypes;
+
+	DemoHistory(MonthlyReports reports, CaseTypes caseTypes, Archive archive, RegistryRepository registry, JdbcTemplate jdbc, TransactionTemplate transaction,
 			PropDeskProperties properties, @Value("${propdesk.demo-history-months:0}") int months) {
 		this.reports = reports;
+		this.caseTypes = caseTypes;
 		this.archive = archive;
 		this.registry = registry;
 		this.jdbc = jdbc;
@@ -122,6 +130,14 @@ class DemoHistory {
 				String unit = building + "-" + (1 + random.nextInt(18)) + "0" + (1 + random.nextInt(2));
 				repair(building, unit, category, at(start, random, days), random, month, ++number);
 			}
+			// now and then the access control at a door; building 3's lift is its planted pattern, the others' rare
+			if (random.nextInt(4) == 0) {
+				repair(building, building + "-101", "door-access", at(start, random, days), random, month, ++number);
+			}
+			if (b != 3 && random.nextInt(6) == 0) {
+				repair(building, building + "-" + (1 + random.nextInt(18)) + "01", "lift", at(start, random, days), random,
+						month, ++number);
+			}
 			if (month.equals(last) || month.equals(last.minusMonths(1))) {
 				repeatPatterns(building, month, last, random, number + 50);
 			}
@@ -175,7 +191,7 @@ class DemoHistory {
 		long hours = urgent ? 2 + random.nextInt(random.nextInt(8) == 0 ? 40 : 20) : 4 + random.nextInt(random.nextInt(8) == 0 ? 100 : 60);
 		OffsetDateTime fixed = created.plusHours(hours).plusMinutes(random.nextInt(60));
 		archive.closedCase(caseNo, "repair", building, unit, category, urgent ? "P2" : "P3",
-				"报修（历史记录）：" + unit + " " + category, created, fixed.plusHours(2), random.nextInt(3) == 0 ? null
+				"报修（历史记录）：" + unit + " " + categoryLabel(category), created, fixed.plusHours(2), random.nextInt(3) == 0 ? null
 						: 2 + random.nextInt(4));
 		archive.event(caseNo, fixed, "resolved", "维修完成，业主验收");
 		archive.clock(caseNo, SlaNames.REPAIR_RESOLUTION, 1, created, urgent ? "PT24H" : "PT72H", created.plus(target), fixed);
@@ -188,17 +204,24 @@ class DemoHistory {
 			if (random.nextInt(30) != 0) {
 				archive.workLog(Duty.CORRIDOR_CLEANING.code(), building, "1-18层楼道", morning, "cleaner");
 			}
+			// as the demo's duty plans have them: disinfection weekly, inspections daily, pump rooms in buildings 1 and 4
 			if (day % 7 == 2) {
-				archive.workLog(Duty.DISINFECTION.code(), building, "电梯轿厢、垃圾房", morning.plusHours(5), "cleaner");
-				archive.workLog(Duty.EQUIPMENT_INSPECTION.code(), building, "配电房、消防设施", morning.plusHours(2), "engineer");
+				archive.workLog(Duty.DISINFECTION.code(), building, "楼道、电梯轿厢和垃圾房", morning.plusHours(5), "cleaner");
 			}
-			if (day % 14 == 5) {
-				archive.workLog(Duty.PUMP_ROOM.code(), building, "地下水泵房", morning.plusHours(3), "engineer2");
+			if (random.nextInt(30) != 0) {
+				archive.workLog(Duty.EQUIPMENT_INSPECTION.code(), building, "配电间、消防设施、照明", morning.plusHours(1), "engineer");
+			}
+			if ((building.equals("1") || building.equals("4")) && random.nextInt(30) != 0) {
+				archive.workLog(Duty.PUMP_ROOM.code(), building, "地下一层水泵房", morning.plusHours(2), "engineer2");
 			}
 			if (day == 9 || day == 24) {
 				archive.workLog(Duty.LIFT_MAINTENANCE.code(), building, "1号、2号电梯（维保单位）", morning.plusHours(1), "engineer3");
 			}
 		}
+	}
+
+	private String categoryLabel(String category) {
+		return caseTypes.find("repair").map(type -> type.categoryLabel(category)).orElse(category);
 	}
 
 	private static OffsetDateTime at(OffsetDateTime monthStart, Random random, int days) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.report.MonthlyReports.MonthlyReport;
+import com.propdesk.security.TaskCards;
 import com.propdesk.system.Actor;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Step;
@@ -71,6 +72,8 @@ final class MonthlyReportDelegates {
 			task.getExecution().setVariableLocal(MonthlyReportProcess.MANAGER_NOTE.name(), null);
 			task.setVariableLocal(MonthlyReportProcess.BUILDING_LABEL.name(),
 					ReportText.title(report.buildingName(), report.month()));
+			// six reviews a month: the card says which building's this one is
+			task.setVariableLocal(TaskCards.VARIABLE, ReportText.title(report.buildingName(), report.month()));
 			task.setVariableLocal(MonthlyReportProcess.FIGURES_TEXT.name(),
 					String.join("\n", ReportText.lines(report.figures())));
 			task.setVariableLocal(MonthlyReportProcess.PREVIEW_PATH.name(), "/api/reports/" + report.id() + "/pdf");

@@ -31,6 +31,7 @@ import com.propdesk.system.OpenApiDocument;
 import com.propdesk.system.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
@@ -47,7 +48,7 @@ class ReportController {
 
 	private static final String[] READERS = { Groups.MANAGEMENT, Groups.AUDITOR, Groups.SERVICE_DESK };
 
-	record DraftRequest(String month) {
+	record DraftRequest(@Schema(description = "已经结束的月份，yyyy-MM", example = "2026-11") String month) {
 	}
 
 	private final MonthlyReports reports;

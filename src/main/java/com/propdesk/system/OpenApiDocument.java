@@ -73,6 +73,7 @@ public class OpenApiDocument {
 			Map.entry("/api/duty-plans", new Tag().name("工作计划").description("各楼栋的保洁、消杀、设备巡检、水泵房、电梯维保和巡逻计划（工作人员查看；管理层新建、修改、停用）")),
 			Map.entry("/api/worklogs", new Tag().name("工作记录").description("记录一轮工作（该工作的部门或管理层），查看工作记录和各部门的轮次：待完成、已完成、漏做（工作人员）")),
 			Map.entry("/api/uploads", new Tag().name("上传文件").description("上传照片（按内容判断类型，最大 2 MB）和取回已上传的文件（工作人员）")),
+			Map.entry("/api/reports", new Tag().name("月度服务报告").description("各楼栋每月的服务报告：起草、审核后发布给业主，PDF（管理层；审计和客服只读）")),
 			Map.entry("/api/repeat-faults", new Tag().name("重复报修").description("同一房屋或同一楼栋同类公共设备 90 天内报修 3 次：标记、所含报修和预防措施（管理层和审计）")));
 
 	@Bean

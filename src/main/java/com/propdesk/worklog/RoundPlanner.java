@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.system.Clock;
@@ -69,6 +72,40 @@ public class RoundPlanner {
 			log.info("Planned {} duty rounds up to {}", planned, now.plus(HORIZON));
 		}
 		return planned;
+	}
+
+	/**
+	 * Plans a plan a process step made (a repeat fault's preventive duty) as soon as the step's transaction has
+	 * committed, as a manager's new plan is planned at once: its rounds reference the plan's row, which no other
+	 * transaction sees before. Should this fail, the hourly planner plans it.
+	 */
+	public void planOnceCommitted(long planId) {
+		Runnable work = () -> {
+			try {
+				newTransaction().executeWithoutResult(status -> plans.find(planId).ifPresent(plan -> plan(plan, Clock.now())));
+			}
+			catch (RuntimeException e) {
+				log.error("Planning the rounds of duty plan {} failed; the hourly planner plans them", planId, e);
+			}
+		};
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			work.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				work.run();
+			}
+
+		});
+	}
+
+	private TransactionTemplate newTransaction() {
+		TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return own;
 	}
 
 	int plan(DutyPlan plan, OffsetDateTime now) {

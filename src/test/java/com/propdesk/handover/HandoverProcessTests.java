@@ -152,7 +152,7 @@ class HandoverProcessTests extends CaseProcessTest {
 	}
 
 	@Test
-	void theIncomingDeskAcknowledgesEveryItemAndTheOneWhoHandedOverCannot() {
+	void theIncomingDeskAcknowledgesEveryItemAndTheOneWhoHandedOverCannot() throws Exception {
 		cases.open(Reports.repair("3", "3-1201", "plumbing", "阳台地漏堵塞"));
 		ProcessInstance handover = ShiftChange.at(processEngine, "2026-12-04T08:00:00+08:00");
 		long id = handoverId(handover);
@@ -162,6 +162,18 @@ class HandoverProcessTests extends CaseProcessTest {
 		handOver(handover, "agent", "3-1201 业主 10 点前等回电");
 
 		assertThatThrownBy(() -> acknowledge(handover, "agent")).isInstanceOf(Refusal.class).hasMessageContaining("交班人不能自己接班");
+		// nor claim it, which would hide it from the incoming desk's list
+		String acknowledgement = task(handover, HandoverProcess.ACKNOWLEDGE).getId();
+		assertThatThrownBy(() -> taskService.claim(acknowledgement, "agent")).rootCause().isInstanceOf(Refusal.class)
+				.hasMessageContaining("交班人不能自己接班");
+		// as Tasklist claims: the refusal's words alone, 400
+		ApiClient.Answer claimed = new ApiClient(port).call("POST", "/engine-rest/task/" + acknowledgement + "/claim",
+				"{\"userId\": \"agent\"}", "Authorization", ApiClient.basic("agent"));
+		assertThat(claimed.status()).isEqualTo(400);
+		assertThat(claimed.body().path("message").asText()).isEqualTo("接班确认：交班人不能自己接班，请由接班的客服认领");
+		assertThat(taskService.createTaskQuery().taskId(acknowledgement).singleResult().getAssignee()).isNull();
+		taskService.claim(acknowledgement, "agent2");
+		taskService.setAssignee(acknowledgement, null);
 		assertThatThrownBy(() -> complete(handover, HandoverProcess.ACKNOWLEDGE, "agent2", HandoverProcess.DECISION.name(),
 				HandoverProcess.ACKNOWLEDGED, HandoverProcess.ALL_CHECKED.name(), false))
 				.isInstanceOf(Refusal.class).hasMessageContaining("逐项核对");

@@ -150,7 +150,7 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 	@Test
 	void aPreventiveDutyIsPlannedAsADutyPlanAndClosesTheFlag() {
 		RepeatFault flag = threeLiftRepairs("2");
-		Date firstRound = Date.from(start.plusDays(47).toInstant());
+		Date firstRound = Date.from(com.propdesk.system.Clock.now().plusHours(1).toInstant());
 
 		assertThatThrownBy(() -> completeAs("manager", planTask(flag), "measure", "duty", "preventiveDuty", "lift-maintenance"))
 				.isInstanceOf(Refusal.class).hasMessageContaining("频次");
@@ -167,6 +167,10 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 		assertThat(plan).containsEntry("DUTY", "lift-maintenance").containsEntry("BUILDING_CODE", "2")
 				.containsEntry("DEPARTMENT", "engineering").containsEntry("EVERY_PERIOD", "P7D").containsEntry("ROUND_WINDOW", "P3D")
 				.containsEntry("REPEAT_FAULT_ID", flag.id()).containsEntry("ACTIVE", true).containsEntry("CONTRACTOR", "迅达电梯");
+		assertThat(jdbc.queryForObject("select count(*) from duty_round where plan_id = ?", Integer.class, plan.get("ID")))
+				.as("its first round planned at once, not at the next hourly run").isEqualTo(1);
+		// no other class's planner plans it further
+		jdbc.update("update duty_plan set active = false where id = ?", plan.get("ID"));
 		assertThat(historicActivities(flag)).contains(RepeatFaultProcess.PLAN_DUTY, RepeatFaultProcess.CLOSE_FLAG,
 				RepeatFaultProcess.CLOSED);
 	}
