@@ -124,7 +124,8 @@ class DemoHistory {
 			int number = 0;
 			OffsetDateTime start = ReportData.start(month);
 			int days = month.lengthOfMonth();
-			int repairs = 6 + random.nextInt(7);
+			// one or two repairs per flat a year: a flat repaired three times in 90 days stays the exception it is
+			int repairs = 3 + random.nextInt(4);
 			for (int i = 0; i < repairs; i++) {
 				String category = REPAIR_CATEGORIES[random.nextInt(REPAIR_CATEGORIES.length)];
 				String unit = building + "-" + (1 + random.nextInt(18)) + "0" + (1 + random.nextInt(2));

@@ -42,7 +42,7 @@ class DemoHistoryTests {
 		history.write("2", YearMonth.of(2022, 9), YearMonth.of(2022, 11));
 
 		MonthlyFigures november = data.figures("3", YearMonth.of(2022, 11));
-		assertThat(november.repairs().stream().mapToInt(MonthlyFigures.RepairCategory::count).sum()).isBetween(6, 16);
+		assertThat(november.repairs().stream().mapToInt(MonthlyFigures.RepairCategory::count).sum()).isBetween(3, 12);
 		assertThat(november.complaints().count()).isBetween(1, 3);
 		assertThat(november.inquiries().count()).isBetween(3, 8);
 		assertThat(november.sla().due()).isPositive();
