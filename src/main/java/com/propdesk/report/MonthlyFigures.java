@@ -124,7 +124,11 @@ public record MonthlyFigures(String building, String month, List<DutyRounds> dut
 			Integer planned = rounds.isEmpty() ? null : rounds.stream().mapToInt(RoundCount::count).sum();
 			Integer missed = rounds.isEmpty() ? null
 					: rounds.stream().filter(r -> "missed".equals(r.status())).mapToInt(RoundCount::count).sum();
-			duties.add(new DutyRounds(duty.code(), duty.label(), done.getOrDefault(duty.code(), 0), planned, missed));
+			int count = done.getOrDefault(duty.code(), 0);
+			// a duty the building has neither planned nor logged (no pump room) is not reported as done 0 times
+			if (count > 0 || planned != null) {
+				duties.add(new DutyRounds(duty.code(), duty.label(), count, planned, missed));
+			}
 		}
 		return duties;
 	}
