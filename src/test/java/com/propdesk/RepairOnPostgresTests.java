@@ -51,7 +51,9 @@ import com.propdesk.repair.RepairProcess;
 // Camunda keeps engines in a JVM-wide registry by name; closing an engine named "default" here would
 // unregister the shared H2 context's engine, and its /engine-rest and webapps would answer 404 after
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camunda.bpm.job-execution.enabled=false",
-		"camunda.bpm.generate-unique-process-engine-name=true" })
+		"camunda.bpm.generate-unique-process-engine-name=true",
+		// the archive's own repeat faults stay out of this repair's (the other PostgreSQL tests write the archive)
+		"propdesk.demo-history-months=0" })
 // the context owns the server: closed with the class, not left to a shutdown hook racing the JVM exit
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 @Import(EmbeddedPostgresDatabase.class)
@@ -338,10 +340,16 @@ class RepairOnPostgresTests {
 		Answer flags = api.call("GET", "/api/repeat-faults?status=open&building=2", null, "Authorization", basic("manager"));
 
 		assertThat(flags.status()).as("%s", flags.body()).isEqualTo(200);
-		assertThat(flags.body()).hasSize(1);
-		assertThat(flags.body().get(0).get("subject").asText()).isEqualTo("2-1802");
-		assertThat(flags.body().get(0).get("cases")).hasSize(3);
-		assertThat(flags.body().get(0).get("cases").get(2).get("caseNo").asText()).isEqualTo(third);
+		// other tests' repairs may have flags of their own in the building: this flat's is one
+		List<com.fasterxml.jackson.databind.JsonNode> flat = new java.util.ArrayList<>();
+		flags.body().forEach(flag -> {
+			if (flag.get("subject").asText().equals("2-1802")) {
+				flat.add(flag);
+			}
+		});
+		assertThat(flat).hasSize(1);
+		assertThat(flat.get(0).get("cases")).hasSize(3);
+		assertThat(flat.get(0).get("cases").get(2).get("caseNo").asText()).isEqualTo(third);
 		repeatFaults.scanArchive();
 		assertThat(repeatFaults.scanArchive()).isZero();
 	}
