@@ -69,14 +69,14 @@ class DemoCareRecords {
 	int load() {
 		int loaded = 0;
 		for (Long residentId : records.flaggedWithoutRecord()) {
-			int n = residentId.intValue();
+			int n = loaded;
 			String surname = jdbc.queryForObject("select name from resident where id = ?", String.class, residentId).substring(0, 1);
 			String relation = RELATIONS.get(n % RELATIONS.size());
 			List<Contact> contacts = List.of(new Contact(surname + "小" + "明丽华军".charAt(n % 4), relation,
-					"1391%07d".formatted(n)));
-			boolean notes = n % 2 == 0;
+					"1391%07d".formatted(residentId)));
+			boolean notes = n % 4 < 2;
 			var settings = new CareRules.Settings(contacts, notes ? "高血压，每日服药；住户同意告知探访人员" : null, notes,
-					INTERVALS.get(n % INTERVALS.size()), n % 3 == 2 ? Groups.SECURITY : Groups.SERVICE_DESK);
+					INTERVALS.get(n % INTERVALS.size()), n % 2 == 1 ? Groups.SECURITY : Groups.SERVICE_DESK);
 			transaction.executeWithoutResult(status -> records.save(residentId, settings, Actor.SYSTEM));
 			loaded++;
 		}
