@@ -427,6 +427,47 @@ class FormStoryTests extends CaseProcessTest {
 	}
 
 	@Test
+	void elderlyVisitFormsShowTheCareRecordTheVisitBeforeAndTheMissedVisits() throws Exception {
+		String process = com.propdesk.elderly.ElderlyVisitProcess.KEY;
+		jdbc.update("delete from elderly_visit");
+		jdbc.update("delete from elderly_care");
+		long resident = jdbc.queryForObject("select id from resident where unit_code = '3-701'", Long.class);
+		var saved = new ApiClient(port).call("PUT", "/api/elderly-care/" + resident, """
+				{"contacts": [{"name": "孙小军", "relation": "儿子", "phone": "13912340000"}], "healthNotes": "腿脚不便",
+				 "healthConsent": true, "visitEvery": "P1W", "visitedBy": "service-desk"}""", "Authorization", ApiClient.basic("agent"),
+				"Content-Type", "application/json");
+		assertThat(saved.status()).as("%s", saved.body()).isEqualTo(201);
+		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(process).singleResult().getId();
+		java.util.function.Function<String, Task> open = activity -> taskService.createTaskQuery().processInstanceId(instance)
+				.taskDefinitionKey(activity).singleResult();
+		Runnable opens = () -> {
+			Job timer = managementService.createJobQuery().processInstanceId(instance).activityId("Timer_VisitOpens").singleResult();
+			TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), java.time.ZoneId.systemDefault()).plusMinutes(1));
+			managementService.executeJob(timer.getId());
+		};
+		Map<String, Object> allWell = Map.of("wellbeing", "good", "gasCheck", "ok", "waterCheck", "ok", "electricityCheck", "ok",
+				"emergencyButtonCheck", "ok", "repairRequested", false, "inquiryRequested", false);
+
+		opens.run();
+		showsTheStory(open.apply("Task_Visit"), "3-701");
+		Map<String, Object> errand = new HashMap<>(allWell);
+		errand.putAll(Map.of("errandRequested", true, "errand", "代买降压药一盒"));
+		completeAs("agent", open.apply("Task_Visit"), errand);
+		showsTheStory(open.apply("Task_Errand"), "3-701");
+		completeAs("agent", open.apply("Task_Errand"), "errandResult", "已买好送到");
+
+		for (int missed = 0; missed < 2; missed++) {
+			opens.run();
+			showsTheStory(open.apply("Task_Visit"), "3-701");
+			Job due = managementService.createJobQuery().processInstanceId(instance).activityId("Timer_VisitMissed").singleResult();
+			TestClock.set(OffsetDateTime.ofInstant(due.getDuedate().toInstant(), java.time.ZoneId.systemDefault()).plusMinutes(1));
+			managementService.executeJob(due.getId());
+		}
+		showsTheStory(open.apply("Task_PhoneContact"), "3-701");
+		allShown(process);
+	}
+
+	@Test
 	void theRepeatFaultFormListsTheRepairs() throws Exception {
 		// a season of its own, and no flag of the flat left open by other tests
 		TestClock.set(java.time.OffsetDateTime.parse("2035-03-05T10:00:00+08:00"));
