@@ -281,7 +281,7 @@ final class ElderlyVisitDelegates {
 	 * living alone in the emergency's building and their contacts, for the duty officer, the evacuation team and the
 	 * commander (read-only on their forms).
 	 */
-	@Step(label = "列出本楼独居老人", offered = false)
+	@Step(label = "列出本楼独居老人")
 	@Component("listElderlyResidents")
 	static class ListElderlyResidents implements TaskListener {
 
