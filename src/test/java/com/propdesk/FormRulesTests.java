@@ -37,7 +37,8 @@ class FormRulesTests {
 		return Files.list(Path.of("forms")).filter(p -> p.toString().endsWith(".form"))
 				.filter(p -> !p.getFileName().toString().endsWith("-report.form"))
 				.filter(p -> !p.getFileName().toString().startsWith("work-round-"))
-				.filter(p -> !p.getFileName().toString().startsWith("shift-handover-")).sorted();
+				.filter(p -> !p.getFileName().toString().startsWith("shift-handover-"))
+				.filter(p -> !p.getFileName().toString().startsWith("elderly-visit-")).sorted();
 	}
 
 	/** The task forms about a case; the monthly report's review is about a building's month and has no case. */

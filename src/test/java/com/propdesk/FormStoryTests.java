@@ -75,6 +75,12 @@ class FormStoryTests extends CaseProcessTest {
 			entry("shift-handover-answer", List.of("askedItemTitle", "question", "handoverSummary")),
 			entry("shift-handover-urge", List.of("handedOverByName?", "handoverSummary")),
 			entry("repeat-fault-plan", List.of("repeatFaultCases")),
+			// a resident living alone, no case: the care record and the visit before (ElderlyVisitProcessTests runs them too)
+			entry("elderly-visit-visit", List.of("residentUnit", "residentName", "residentPhone", "visitEveryLabel", "visitWindow",
+					"emergencyContacts", "healthNotes?", "previousVisit")),
+			entry("elderly-visit-errand", List.of("residentUnit", "residentName", "residentPhone", "errandText")),
+			entry("elderly-visit-call-contact", List.of("residentUnit", "residentName", "residentPhone", "missedVisits",
+					"emergencyContacts")),
 			entry("complaint-first-response", List.of("category", "empathyNotes?", "demand", "subject", "tierReason")),
 			entry("complaint-resolve", List.of("category", "firstContactNote?", "plan?", "executionNote?", "replyText?",
 					"ownerComment?", "demand", "subject", "tierReason")),
@@ -92,10 +98,10 @@ class FormStoryTests extends CaseProcessTest {
 					"improvementAction", "improvementDue")),
 			entry("complaint-improvement-overdue", List.of("causeCategory", "demand", "subject", "tierReason", "improvementAction",
 					"improvementOwner", "improvementDue")),
-			entry("emergency-acknowledge", plan("category", "drill")),
-			entry("emergency-evacuate", plan("category", "drill", "ackNote")),
+			entry("emergency-acknowledge", plan("category", "drill", "elderlyResidents")),
+			entry("emergency-evacuate", plan("category", "drill", "ackNote", "elderlyResidents")),
 			entry("emergency-external-call", plan("category", "ackNote", "planContacts")),
-			entry("emergency-command", plan("category", "drill", "ackNote")),
+			entry("emergency-command", plan("category", "drill", "ackNote", "elderlyResidents")),
 			entry("emergency-assign", plan("category", "ackNote", "dispatchReason")),
 			entry("emergency-on-site", plan("category", "drill", "ackNote")),
 			entry("emergency-resolve", plan("drill", "ackNote", "evacuationNote?", "calledNumber?", "calledAt?", "commandNote?",
@@ -418,6 +424,47 @@ class FormStoryTests extends CaseProcessTest {
 		completeAs("agent2", open.apply(HandoverProcess.ACKNOWLEDGE), HandoverProcess.DECISION.name(), HandoverProcess.ACKNOWLEDGED,
 				HandoverProcess.ALL_CHECKED.name(), true);
 		allShown(HandoverProcess.KEY);
+	}
+
+	@Test
+	void elderlyVisitFormsShowTheCareRecordTheVisitBeforeAndTheMissedVisits() throws Exception {
+		String process = com.propdesk.elderly.ElderlyVisitProcess.KEY;
+		jdbc.update("delete from elderly_visit");
+		jdbc.update("delete from elderly_care");
+		long resident = jdbc.queryForObject("select id from resident where unit_code = '3-701'", Long.class);
+		var saved = new ApiClient(port).call("PUT", "/api/elderly-care/" + resident, """
+				{"contacts": [{"name": "孙小军", "relation": "儿子", "phone": "13912340000"}], "healthNotes": "腿脚不便",
+				 "healthConsent": true, "visitEvery": "P1W", "visitedBy": "service-desk"}""", "Authorization", ApiClient.basic("agent"),
+				"Content-Type", "application/json");
+		assertThat(saved.status()).as("%s", saved.body()).isEqualTo(201);
+		String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(process).singleResult().getId();
+		java.util.function.Function<String, Task> open = activity -> taskService.createTaskQuery().processInstanceId(instance)
+				.taskDefinitionKey(activity).singleResult();
+		Runnable opens = () -> {
+			Job timer = managementService.createJobQuery().processInstanceId(instance).activityId("Timer_VisitOpens").singleResult();
+			TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), java.time.ZoneId.systemDefault()).plusMinutes(1));
+			managementService.executeJob(timer.getId());
+		};
+		Map<String, Object> allWell = Map.of("wellbeing", "good", "gasCheck", "ok", "waterCheck", "ok", "electricityCheck", "ok",
+				"emergencyButtonCheck", "ok", "repairRequested", false, "inquiryRequested", false);
+
+		opens.run();
+		showsTheStory(open.apply("Task_Visit"), "3-701");
+		Map<String, Object> errand = new HashMap<>(allWell);
+		errand.putAll(Map.of("errandRequested", true, "errand", "代买降压药一盒"));
+		completeAs("agent", open.apply("Task_Visit"), errand);
+		showsTheStory(open.apply("Task_Errand"), "3-701");
+		completeAs("agent", open.apply("Task_Errand"), "errandResult", "已买好送到");
+
+		for (int missed = 0; missed < 2; missed++) {
+			opens.run();
+			showsTheStory(open.apply("Task_Visit"), "3-701");
+			Job due = managementService.createJobQuery().processInstanceId(instance).activityId("Timer_VisitMissed").singleResult();
+			TestClock.set(OffsetDateTime.ofInstant(due.getDuedate().toInstant(), java.time.ZoneId.systemDefault()).plusMinutes(1));
+			managementService.executeJob(due.getId());
+		}
+		showsTheStory(open.apply("Task_PhoneContact"), "3-701");
+		allShown(process);
 	}
 
 	@Test

@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		"propdesk.notify.connect-timeout=1s", "propdesk.notify.request-timeout=1s",
 		// no demo duty plans: tests plan the rounds they need, so no round tasks appear in others' Tasklist counts
 		"propdesk.worklog.demo-plans=false",
+		// no demo care records: tests write the residents under care they need
+		"propdesk.elderly.demo-care=false",
 		// the demo archive of past months stays out: tests write the months they compute
 		"propdesk.demo-history-months=0" })
 public @interface PropDeskTest {

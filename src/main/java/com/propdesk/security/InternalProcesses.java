@@ -37,7 +37,7 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 	 * them (a test keeps this list equal to the repository's diagrams that are not case types).
 	 */
 	static final Set<String> SHIPPED = Set.of("sla-clock", "owner-event", "work-round", "work-round-planner",
-			"shift-handover", "repeat-fault", "monthly-report");
+			"shift-handover", "repeat-fault", "monthly-report", "elderly-visit");
 
 	static final String REFUSAL = "此流程由 PropDesk 内部启动和管理，不能通过 REST 接口或 Tasklist 启动或修改";
 

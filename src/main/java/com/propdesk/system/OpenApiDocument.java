@@ -74,7 +74,8 @@ public class OpenApiDocument {
 			Map.entry("/api/worklogs", new Tag().name("工作记录").description("记录一轮工作（该工作的部门或管理层），查看工作记录和各部门的轮次：待完成、已完成、漏做（工作人员）")),
 			Map.entry("/api/uploads", new Tag().name("上传文件").description("上传照片（按内容判断类型，最大 2 MB）和取回已上传的文件（工作人员）")),
 			Map.entry("/api/reports", new Tag().name("月度服务报告").description("各楼栋每月的服务报告：起草、审核后发布给业主，PDF（管理层；审计和客服只读）")),
-			Map.entry("/api/repeat-faults", new Tag().name("重复报修").description("同一房屋或同一楼栋同类公共设备 90 天内报修 3 次：标记、所含报修和预防措施（管理层和审计）")));
+			Map.entry("/api/repeat-faults", new Tag().name("重复报修").description("同一房屋或同一楼栋同类公共设备 90 天内报修 3 次：标记、所含报修和预防措施（管理层和审计）")),
+			Map.entry("/api/elderly-care", new Tag().name("独居老人关怀").description("独居老人的紧急联系人、住户同意登记的健康情况、探访频率和探访部门，探访记录（客服、安保、值班、管理层查看；客服和管理层登记）")));
 
 	@Bean
 	OpenAPI propDeskOpenApi() {

@@ -141,7 +141,7 @@ class LabelsTests {
 	 */
 	static final Set<String> FORMS_OWN = Set.of("answerMode", "promiseHours", "causeCategory", "visitSatisfaction",
 			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted", "takeOverDecision",
-			"measure");
+			"measure", "gasCheck", "waterCheck", "electricityCheck", "emergencyButtonCheck", "wellbeing");
 
 	/**
 	 * Every option of every select and radio in every form names its code as the labels do; a priority reads as its
