@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.propdesk.repair.RepairCaseType;
+import com.propdesk.system.Clock;
 import com.propdesk.worklog.Duty;
 import com.propdesk.worklog.Periods;
 
@@ -191,6 +192,10 @@ final class RepeatFaultRules {
 		}
 		if (firstStart == null) {
 			problems.add("首次开始：必填");
+		}
+		else if (firstStart.isAfter(Clock.now().plus(Periods.FIRST_START_RANGE))) {
+			// a measure that begins in years closes the flag without preventing anything; the plans' own rule
+			problems.add("首次开始：应在一年之内");
 		}
 		tooLong(problems, "地点", location, 200);
 		tooLong(problems, "维保单位", contractor, 64);

@@ -77,7 +77,8 @@ class ReportData {
 	private String subject(String scope, String unit, String category) {
 		String label = category == null ? null : caseTypes.find("repair").map(t -> t.categoryLabel(category)).orElse(category);
 		if (unit != null) {
-			return unit + (label == null ? "" : " " + label);
+			// the report goes to every owner of the building: a flat's repairs are told, not which flat had them
+			return "一户住户的" + (label == null ? "报修" : label);
 		}
 		return label == null ? scope : label;
 	}

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
@@ -27,7 +28,8 @@ import org.camunda.bpm.engine.task.Comment;
  * adds is written to the user operation log, and so to the audit trail (the engine logs only changes and
  * deletions of comments);</li>
  * <li>the assignee may hand a task back (unclaim) with the right to work it; assigning it to anyone else
- * needs the right to assign, which staff do not hold;</li>
+ * needs the right to assign, which staff do not hold, and a claim is for oneself only (a claim for a colleague
+ * would be an assignment);</li>
  * <li>staff add, change and delete no attachments: a file or link on a case goes through PropDesk's own upload
  * API, with type and size limits, never through the engine's attachments, which take any content and any
  * link ({@code javascript:} included) that Tasklist then shows to colleagues.</li>
@@ -83,6 +85,26 @@ class StaffTaskService extends TaskServiceImpl {
 				throw new AuthorizationException(NO_ATTACHMENTS);
 			}
 			return command.execute(context);
+		}
+
+	}
+
+	static final String CLAIM_FOR_SELF = "只能为自己认领任务：把任务交给别人是分派，需要分派的权限";
+
+	/** A person claims a task for themself; claiming it for anyone else would assign it past every rule of who works it. */
+	@Override
+	public void claim(String taskId, String userId) {
+		commandExecutor.execute(new ClaimForSelf(new ClaimTaskCmd(taskId, userId), userId));
+	}
+
+	record ClaimForSelf(Command<Void> claim, String userId) implements Command<Void> {
+
+		@Override
+		public Void execute(CommandContext context) {
+			if (People.isStaff() && userId != null && !userId.equals(People.person().getUserId())) {
+				throw new AuthorizationException(CLAIM_FOR_SELF);
+			}
+			return claim.execute(context);
 		}
 
 	}

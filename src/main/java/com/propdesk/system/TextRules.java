@@ -61,7 +61,7 @@ public final class TextRules {
 				return lines == Lines.MANY ? "不能含控制字符（换行、回车和制表符除外），位置 " + (i + 1)
 						: "不能含控制字符或换行，位置 " + (i + 1);
 			}
-			else if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+			else if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C) {
 				return "不能含改变文字方向的控制字符，位置 " + (i + 1);
 			}
 			if (nonCharacter(value.codePointAt(i - (Character.isLowSurrogate(value.charAt(i)) ? 1 : 0)))) {

@@ -38,9 +38,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping("/api/duty-plans")
 class DutyPlanController {
 
-	/** How far before or after now a plan's first round may start. */
-	static final Period FIRST_START_RANGE = Period.ofYears(1);
-
 	/** The rarest duty: once a year. */
 	static final Period LONGEST_EVERY = Period.ofYears(1);
 
@@ -147,7 +144,7 @@ class DutyPlanController {
 		if (firstStart == null) {
 			problems.add(new FieldProblem("firstStart", "必填：首轮开始时间，ISO-8601 含时区，如 2026-12-01T08:00+08:00"));
 		}
-		else if (firstStart.isBefore(now.minus(FIRST_START_RANGE)) || firstStart.isAfter(now.plus(FIRST_START_RANGE))) {
+		else if (firstStart.isBefore(now.minus(Periods.FIRST_START_RANGE)) || firstStart.isAfter(now.plus(Periods.FIRST_START_RANGE))) {
 			problems.add(new FieldProblem("firstStart", "应在前后一年之内"));
 		}
 		if (every != null && Periods.plus(now, every, 1).isAfter(now.plus(LONGEST_EVERY))) {

@@ -36,6 +36,9 @@ public final class Periods {
 
 	private static final Duration SHORTEST = Duration.ofMinutes(30);
 
+	/** How far before or after now a plan's first round may start. */
+	public static final Period FIRST_START_RANGE = Period.ofYears(1);
+
 	private Periods() {
 	}
 

@@ -77,6 +77,8 @@ class RepeatFaultRulesTests {
 		assertThat(duty.window()).isEqualTo("P3D");
 		assertThat(duty.summary()).isEqualTo("电梯维保 · 3号楼 电梯机房 · 每周 · 自 2026-01-05 起 · 维保单位：迅达电梯");
 		assertThat(RepeatFaultRules.roundWindow("PT4H")).isEqualTo("PT4H");
+		assertThatThrownBy(() -> RepeatFaultRules.dutyMeasure("lift-maintenance", "3", null, "P7D",
+				com.propdesk.system.Clock.now().plusMonths(18), null, null)).hasMessage("首次开始：应在一年之内");
 		assertThatThrownBy(() -> RepeatFaultRules.causeRepair("boiler", " ", null)).hasMessage("维修类别：请在列表中选择；维修内容：必填");
 	}
 

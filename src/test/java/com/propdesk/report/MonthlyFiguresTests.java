@@ -68,12 +68,12 @@ class MonthlyFiguresTests {
 	}
 
 	@Test
-	void repeatFaultsOpenDuringTheMonthAreListedWithTheirMeasure() {
+	void repeatFaultsOpenDuringTheMonthAreListedWithTheirMeasureWithoutNamingAFlat() {
 		assertThat(figures.repeatFaults()).extracting(MonthlyFigures.RepeatFaultLine::subject, MonthlyFigures.RepeatFaultLine::measure)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("6-101 给排水", "repair"),
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("一户住户的给排水", "repair"),
 						org.assertj.core.groups.Tuple.tuple("电梯", null));
 		assertThat(ReportText.repeatFault(figures.repeatFaults().get(0))).isEqualTo(
-				"6-101 给排水：2024-01-20 发现重复报修，已安排根治维修（已处理），已处理完毕");
+				"一户住户的给排水：2024-01-20 发现重复报修，已安排根治维修（已处理），已处理完毕");
 	}
 
 	@Test

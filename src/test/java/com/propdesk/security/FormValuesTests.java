@@ -125,6 +125,7 @@ class FormValuesTests {
 			"a boolean for a text|\"notes\": {\"value\": true}|notes",
 			"a NUL in a text|\"notes\": {\"value\": \"a\\u0000b\"}|notes",
 			"a direction override in a text|\"notes\": {\"value\": \"exe.\\u202egnp\"}|notes",
+			"a right-to-left mark in a text|\"notes\": {\"value\": \"a\\u200fb\"}|notes",
 			"a line break in a one-line text|\"room\": {\"value\": \"1\\n2\"}|room",
 			"a number for a date-time|\"visitAt\": {\"value\": 5}|visitAt",
 			"a date-time in words|\"visitAt\": {\"value\": \"明天下午6点\"}|visitAt",

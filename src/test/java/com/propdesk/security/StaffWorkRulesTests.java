@@ -3,6 +3,8 @@ package com.propdesk.security;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -110,6 +112,13 @@ class StaffWorkRulesTests {
 		// what Tasklist does: hand back, claim again, comment, complete with the form's values
 		assertThat(api.call("POST", path + "/unclaim", null, "Authorization", engineer).status()).isEqualTo(204);
 		taskService.addCandidateGroup(task.getId(), "engineering");
+		// a claim is for oneself: claiming for a colleague, or for someone outside the department, is assigning
+		for (String other : List.of("engineer2", "cleaner")) {
+			Answer forOther = api.call("POST", path + "/claim", "{\"userId\": \"" + other + "\"}", "Authorization", engineer);
+			assertThat(forOther.status()).as(other).isEqualTo(403);
+			assertThat(forOther.body().get("message").asText()).contains("只能为自己认领");
+		}
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 		assertThat(api.call("POST", path + "/claim", "{\"userId\": \"engineer\"}", "Authorization", engineer).status())
 				.isEqualTo(204);
 		assertThat(api.call("POST", path + "/comment/create", "{\"message\": \"十分钟到\"}", "Authorization", engineer)
