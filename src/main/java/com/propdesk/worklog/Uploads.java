@@ -14,7 +14,7 @@ import com.propdesk.system.Clock;
 
 /** Files staff attached ({@code upload}), stored in the database beside what they belong to. */
 @Repository
-class Uploads {
+public class Uploads {
 
 	record Upload(String id, String purpose, String contentType, int size, String sha256, String uploadedBy,
 			OffsetDateTime uploadedAt) {
@@ -38,7 +38,8 @@ class Uploads {
 		return upload;
 	}
 
-	Optional<String> purposeOf(String id) {
+	/** What the file was uploaded for ({@code photo}, {@code evidence}); empty when there is no such upload. */
+	public Optional<String> purposeOf(String id) {
 		return jdbc.queryForList("select purpose from upload where id = ?", String.class, id).stream().findFirst();
 	}
 
