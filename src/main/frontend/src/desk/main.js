@@ -253,7 +253,7 @@ async function renderNewCase(unit) {
   const buildings = await getJson('/api/registry/buildings');
 
   const type = h('select', { id: 'n-type', name: 'type' });
-  options(type, Object.entries(labels().types).filter(([code]) => ['repair', 'complaint', 'emergency', 'inquiry'].includes(code)),
+  options(type, Object.entries(labels().types).filter(([code]) => ['repair', 'complaint', 'emergency', 'inquiry', 'mediation'].includes(code)),
     'repair');
   const building = h('select', { id: 'n-building', name: 'building' });
   options(building, buildings.map((b) => [b.code, b.name]), buildingCode, '请选择楼栋');
@@ -266,14 +266,19 @@ async function renderNewCase(unit) {
   // a complaint also records what the owner asks for and whom it is about
   const demand = h('textarea', { id: 'n-demand', name: 'demand', maxlength: 1000, rows: 2 });
   const subject = h('input', { id: 'n-subject', name: 'subject', maxlength: 200, autocomplete: 'off' });
+  // a neighbour dispute names the other party's units beside the reporter's own
+  const otherUnits = h('input', { id: 'n-other-units', name: 'otherUnits', maxlength: 200, autocomplete: 'off',
+    placeholder: '如 3-1101，多个用逗号分隔' });
   const submit = h('button', { type: 'submit', id: 'new-submit' }, '提交受理');
   let residents = [];
 
   const complaintRows = [];
+  const mediationRows = [];
   const fillCategories = () => {
     const own = labels().categories[type.value] || {};
     options(category, Object.entries(own), '', '请选择类别');
     complaintRows.forEach((node) => { node.hidden = type.value !== 'complaint'; });
+    mediationRows.forEach((node) => { node.hidden = type.value !== 'mediation'; });
   };
   const fillUnits = async (chosen) => {
     if (!building.value) {
@@ -317,9 +322,11 @@ async function renderNewCase(unit) {
     row('联系电话', phone, 'reporter.phone'),
     row('情况描述', description, 'description'),
     complaintRows.concat(row('诉求', demand, 'demand'), row('投诉对象', subject, 'subject')),
+    row('对方房号', otherUnits, 'otherUnits'),
     h('span'), h('div', {}, general, submit));
   complaintRows.push(...form.querySelectorAll('label[for=n-demand], label[for=n-subject]'),
     demand.parentElement, subject.parentElement);
+  mediationRows.push(...form.querySelectorAll('label[for=n-other-units]'), otherUnits.parentElement);
 
   const id = externalId();
   form.addEventListener('submit', async (event) => {
@@ -332,6 +339,8 @@ async function renderNewCase(unit) {
         building: building.value || null, unit: unitSelect.value || null, category: category.value || null,
         description: description.value.trim(),
         ...(type.value === 'complaint' ? { demand: demand.value.trim() || null, subject: subject.value.trim() || null } : {}),
+        ...(type.value === 'mediation'
+          ? { otherUnits: otherUnits.value.split(/[,，、;；\s]+/).map((u) => u.trim()).filter((u) => u) } : {}),
       });
       navigate(`#/created/${encodeURIComponent(receipt.caseNo)}`, route);
     } catch (error) {

@@ -140,7 +140,7 @@ class LabelsTests {
 	 * owner's satisfaction, an outcome, yes/no); the pause reasons are the repair's and checked in RepairRulesTests.
 	 */
 	static final Set<String> FORMS_OWN = Set.of("answerMode", "promiseHours", "causeCategory", "visitSatisfaction",
-			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted", "takeOverDecision",
+			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted", "takeOverDecision", "reporterAccepts", "otherAccepts",
 			"measure");
 
 	/**
