@@ -287,6 +287,28 @@ class DeskPageBrowserTests {
 	}
 
 	@Test
+	void aNeighbourDisputeNamesTheOtherPartysUnitAndOpensAMediation() {
+		logIn("agent");
+		browser.get("http://localhost:" + port + "/desk/#/new?unit=" + UNIT);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("n-member"), "业主"));
+		assertThat(browser.findElement(By.id("n-other-units")).isDisplayed()).as("a repair has no other party").isFalse();
+		new Select(browser.findElement(By.id("n-type"))).selectByVisibleText("邻里纠纷调解");
+		new Select(browser.findElement(By.id("n-member"))).selectByIndex(1);
+		browser.findElement(By.id("n-description")).sendKeys("楼上每晚十一点后跑跳，希望物业调解");
+		browser.findElement(By.id("new-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-otherUnits"))).getText()).startsWith("必填：对方的房号");
+
+		browser.findElement(By.id("n-other-units")).sendKeys("6-1501");
+		browser.findElement(By.id("new-submit")).click();
+
+		String caseNo = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-case-no"))).getText();
+		assertThat(caseNo).startsWith("M-");
+		var process = runtimeService.createProcessInstanceQuery().processDefinitionKey("mediation").processInstanceBusinessKey(caseNo)
+				.singleResult();
+		assertThat(runtimeService.getVariable(process.getId(), "otherUnits")).isEqualTo("6-1501");
+	}
+
+	@Test
 	void aFailedOrEmptySearchOrAMissingCaseReplacesTheScreenAndTheBoxHoldsOnlyTheSearchShown() {
 		logIn("agent");
 		search("1401");
