@@ -287,7 +287,7 @@ class DeskPageBrowserTests {
 	}
 
 	@Test
-	void aNeighbourDisputeNamesTheOtherPartysUnitAndOpensAMediation() {
+	void aNeighbourDisputeNamesTheOtherPartysUnitAndOpensAMediationWhosePageUploadsEvidence() throws IOException {
 		logIn("agent");
 		browser.get("http://localhost:" + port + "/desk/#/new?unit=" + UNIT);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("n-member"), "业主"));
@@ -306,6 +306,21 @@ class DeskPageBrowserTests {
 		var process = runtimeService.createProcessInstanceQuery().processDefinitionKey("mediation").processInstanceBusinessKey(caseNo)
 				.singleResult();
 		assertThat(runtimeService.getVariable(process.getId(), "otherUnits")).isEqualTo("6-1501");
+
+		// its page uploads the evidence the 取证 form takes by number: a PDF report, never a text file
+		goTo("#/case/" + caseNo);
+		java.nio.file.Path text = java.nio.file.Files.createTempFile("录音", ".pdf");
+		java.nio.file.Files.writeString(text, "不是 PDF");
+		java.nio.file.Path report = java.nio.file.Files.createTempFile("分贝测量", ".pdf");
+		java.nio.file.Files.write(report, "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-file"))).sendKeys(text.toString());
+		browser.findElement(By.id("evidence-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-file"))).getText()).contains("PDF");
+		browser.findElement(By.id("evidence-file")).sendKeys(report.toString());
+		browser.findElement(By.id("evidence-submit")).click();
+		String id = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence-uploaded .evidence-id code"))).getText();
+		assertThat(jdbc.queryForObject("select purpose from upload where id = ?", String.class, id)).isEqualTo("evidence");
+		assertThat(browser.findElement(By.id("err-file")).isDisplayed()).isFalse();
 	}
 
 	@Test
