@@ -23,7 +23,7 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.Refusal;
 import com.propdesk.system.Step;
 import com.propdesk.worklog.UploadTypes;
-import com.propdesk.worklog.Uploads;
+import com.propdesk.worklog.UploadPurposes;
 
 /**
  * The steps of {@code processes/mediation.bpmn}: each reads the process's typed variables, asks {@link MediationRules}
@@ -137,9 +137,9 @@ final class MediationDelegates {
 
 		private final MediationDisputes disputes;
 
-		private final Uploads uploads;
+		private final UploadPurposes uploads;
 
-		RecordEvidence(CaseService cases, MediationDisputes disputes, Uploads uploads) {
+		RecordEvidence(CaseService cases, MediationDisputes disputes, UploadPurposes uploads) {
 			this.cases = cases;
 			this.disputes = disputes;
 			this.uploads = uploads;
@@ -157,7 +157,7 @@ final class MediationDelegates {
 				return MediationRules.evidence(ids);
 			});
 			for (MediationRules.Evidence piece : evidence) {
-				if (!uploads.purposeOf(piece.uploadId()).map(UploadTypes.EVIDENCE::equals).orElse(false)) {
+				if (!uploads.of(piece.uploadId()).map(UploadTypes.EVIDENCE::equals).orElse(false)) {
 					throw new Refusal(MediationRules.notEvidence(piece.uploadId()));
 				}
 			}

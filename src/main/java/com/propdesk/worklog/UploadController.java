@@ -43,7 +43,8 @@ class UploadController {
 
 	/** The multipart form, as the API document shows it; the controller reads the parts itself. */
 	record UploadForm(@Schema(description = "文件（最大 2 MB）", type = "string", format = "binary") String file,
-			@Schema(description = "用途", allowableValues = { "photo", "evidence" }) String purpose) {
+			@Schema(description = "用途：photo 照片（JPEG、PNG、WebP）；evidence 邻里纠纷证据——照片、监控截图、分贝测量或闭水试验报告"
+					+ "（JPEG、PNG、WebP、PDF）", allowableValues = { "photo", "evidence" }) String purpose) {
 	}
 
 	record Uploaded(String id, String contentType, int size, String sha256) {
@@ -57,8 +58,7 @@ class UploadController {
 		this.uploads = uploads;
 	}
 
-	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP；"
-			+ "evidence 邻里纠纷证据——照片、监控截图、分贝测量或闭水试验报告：JPEG、PNG、WebP、PDF）；"
+	@Operation(summary = "上传文件", description = "multipart/form-data：file 为文件，purpose 为用途（photo 照片：JPEG、PNG、WebP）；"
 			+ "类型按文件内容判断，与文件名和声明的类型无关；最大 2 MB（工作人员）。")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 			schema = @Schema(implementation = UploadForm.class)))

@@ -14,7 +14,7 @@ import com.propdesk.system.Clock;
 
 /** Files staff attached ({@code upload}), stored in the database beside what they belong to. */
 @Repository
-public class Uploads {
+class Uploads {
 
 	record Upload(String id, String purpose, String contentType, int size, String sha256, String uploadedBy,
 			OffsetDateTime uploadedAt) {
@@ -38,8 +38,7 @@ public class Uploads {
 		return upload;
 	}
 
-	/** What the file was uploaded for ({@code photo}, {@code evidence}); empty when there is no such upload. */
-	public Optional<String> purposeOf(String id) {
+	Optional<String> purposeOf(String id) {
 		return jdbc.queryForList("select purpose from upload where id = ?", String.class, id).stream().findFirst();
 	}
 
