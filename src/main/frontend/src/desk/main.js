@@ -1,5 +1,7 @@
 import './desk.css';
-import { ApiError, fieldMessage, getJson, keepLoginAs, logOut, loggedIn, sendJson } from '../api.js';
+import {
+  ApiError, fieldMessage, getJson, keepLoginAs, logOut, loggedIn, sendForm, sendJson,
+} from '../api.js';
 import { append, formatMinute, h, table } from '../dom.js';
 import { loginForm } from '../login.js';
 import { navigate, parseHash } from '../router.js';
@@ -253,7 +255,7 @@ async function renderNewCase(unit) {
   const buildings = await getJson('/api/registry/buildings');
 
   const type = h('select', { id: 'n-type', name: 'type' });
-  options(type, Object.entries(labels().types).filter(([code]) => ['repair', 'complaint', 'emergency', 'inquiry'].includes(code)),
+  options(type, Object.entries(labels().types).filter(([code]) => ['repair', 'complaint', 'emergency', 'inquiry', 'mediation'].includes(code)),
     'repair');
   const building = h('select', { id: 'n-building', name: 'building' });
   options(building, buildings.map((b) => [b.code, b.name]), buildingCode, '请选择楼栋');
@@ -266,14 +268,19 @@ async function renderNewCase(unit) {
   // a complaint also records what the owner asks for and whom it is about
   const demand = h('textarea', { id: 'n-demand', name: 'demand', maxlength: 1000, rows: 2 });
   const subject = h('input', { id: 'n-subject', name: 'subject', maxlength: 200, autocomplete: 'off' });
+  // a neighbour dispute names the other party's units beside the reporter's own
+  const otherUnits = h('input', { id: 'n-other-units', name: 'otherUnits', maxlength: 200, autocomplete: 'off',
+    placeholder: '如 3-1101，多个用逗号分隔' });
   const submit = h('button', { type: 'submit', id: 'new-submit' }, '提交受理');
   let residents = [];
 
   const complaintRows = [];
+  const mediationRows = [];
   const fillCategories = () => {
     const own = labels().categories[type.value] || {};
     options(category, Object.entries(own), '', '请选择类别');
     complaintRows.forEach((node) => { node.hidden = type.value !== 'complaint'; });
+    mediationRows.forEach((node) => { node.hidden = type.value !== 'mediation'; });
   };
   const fillUnits = async (chosen) => {
     if (!building.value) {
@@ -317,9 +324,11 @@ async function renderNewCase(unit) {
     row('联系电话', phone, 'reporter.phone'),
     row('情况描述', description, 'description'),
     complaintRows.concat(row('诉求', demand, 'demand'), row('投诉对象', subject, 'subject')),
+    row('对方房号', otherUnits, 'otherUnits'),
     h('span'), h('div', {}, general, submit));
   complaintRows.push(...form.querySelectorAll('label[for=n-demand], label[for=n-subject]'),
     demand.parentElement, subject.parentElement);
+  mediationRows.push(...form.querySelectorAll('label[for=n-other-units]'), otherUnits.parentElement);
 
   const id = externalId();
   form.addEventListener('submit', async (event) => {
@@ -332,6 +341,8 @@ async function renderNewCase(unit) {
         building: building.value || null, unit: unitSelect.value || null, category: category.value || null,
         description: description.value.trim(),
         ...(type.value === 'complaint' ? { demand: demand.value.trim() || null, subject: subject.value.trim() || null } : {}),
+        ...(type.value === 'mediation'
+          ? { otherUnits: otherUnits.value.split(/[,，、;；\s]+/).map((u) => u.trim()).filter((u) => u) } : {}),
       });
       navigate(`#/created/${encodeURIComponent(receipt.caseNo)}`, route);
     } catch (error) {
@@ -493,6 +504,45 @@ function urgeForm(caseNo, tasks, onSaved) {
   return form;
 }
 
+/**
+ * A neighbour dispute's evidence (photos, CCTV stills, a decibel or leak-test report) uploaded for the 取证 form, which
+ * takes the numbers shown here: Tasklist's forms have no file picker.
+ */
+function evidenceForm() {
+  const file = h('input', { type: 'file', id: 'evidence-file', name: 'file', accept: 'image/jpeg,image/png,image/webp,application/pdf' });
+  const submit = h('button', { type: 'submit', id: 'evidence-submit' }, '上传证据');
+  const general = h('p', { class: 'error', id: 'evidence-error', role: 'alert', hidden: true });
+  const uploaded = h('ul', { id: 'evidence-uploaded' });
+  const form = h('form', { class: 'desk-form', id: 'evidence-form', novalidate: true },
+    h('label', { for: 'evidence-file' }, '证据文件'), h('div', { class: 'control' }, file, fieldError('file')),
+    h('span'), h('div', {}, general, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const chosen = file.files[0];
+      const data = new FormData();
+      data.append('purpose', 'evidence');
+      if (chosen) data.append('file', chosen);
+      const stored = await sendForm('/api/uploads', data);
+      form.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+      general.hidden = true;
+      append(uploaded, [h('li', { class: 'evidence-id' }, `${chosen.name}：文件编号 `, h('code', {}, stored.id))]);
+      file.value = '';
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        failure(error);
+        return;
+      }
+      showFieldErrors(form, error, general);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return h('section', { class: 'panel', id: 'evidence' }, h('h2', {}, '调解证据'),
+    h('p', { class: 'muted' }, '图片或 PDF，最大 2 MB；把文件编号填入 Tasklist 的“取证”表单。证据只给调解人员看。'), form, uploaded);
+}
+
 async function renderCase(caseNo, notice) {
   const path = encodeURIComponent(caseNo);
   const [c, desk] = await Promise.all([getJson(`/api/cases/${path}`), getJson(`/api/desk/cases/${path}`)]);
@@ -533,6 +583,7 @@ async function renderCase(caseNo, notice) {
       desk.trackingUrl ? h('p', { class: 'link' }, h('a', { href: desk.trackingUrl, id: 'tracking-link', target: '_blank',
         rel: 'noopener noreferrer' }, desk.trackingUrl)) : null,
       h('p', {}, smsButton(c.caseNo))),
+    c.type === 'mediation' ? evidenceForm() : null,
     h('section', { class: 'panel' }, h('h2', {}, '服务时限'),
       table('clocks', ['时限', '开始', '到期', '状态'], clocks, '没有计时。')),
     h('section', { class: 'panel' }, h('h2', {}, '关联事项'),

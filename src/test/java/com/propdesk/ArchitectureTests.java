@@ -25,10 +25,10 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 @AnalyzeClasses(packages = "com.propdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	static final String[] CASE_TYPES = { "..repair..", "..complaint..", "..emergency..", "..inquiry.." };
+	static final String[] CASE_TYPES = { "..repair..", "..complaint..", "..emergency..", "..inquiry..", "..mediation.." };
 
 	@ArchTest
-	static final ArchRule caseTypesDoNotImportEachOther = slices().matching("com.propdesk.(repair|complaint|emergency|inquiry)..")
+	static final ArchRule caseTypesDoNotImportEachOther = slices().matching("com.propdesk.(repair|complaint|emergency|inquiry|mediation)..")
 			.should().notDependOnEachOther().allowEmptyShould(true);
 
 	@ArchTest

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propdesk.complaint.ComplaintProcess;
+import com.propdesk.mediation.MediationProcess;
 import com.propdesk.emergency.EmergencyProcess;
 import com.propdesk.handover.HandoverProcess;
 import com.propdesk.handover.ShiftChange;
@@ -115,7 +116,21 @@ class FormStoryTests extends CaseProcessTest {
 					"candidate3Score?", "candidate3Answer?")),
 			entry("inquiry-specialist", List.of("category?", "triageReason", "promisedAtText")),
 			entry("inquiry-review-entry", List.of("draftCategoryLabel")),
-			entry("monthly-report-review", List.of("buildingLabel", "figuresText", "previewPath")));
+			entry("monthly-report-review", List.of("buildingLabel", "figuresText", "previewPath")),
+			entry("mediation-talk-reporter", List.of("category?", "otherUnits", "recurringOf?")),
+			entry("mediation-talk-other", List.of("category?", "otherUnits", "recurringOf?")),
+			entry("mediation-evidence", List.of("category?", "otherUnits", "reporterFacts", "reporterDemands?", "otherFacts",
+					"otherDemands?")),
+			entry("mediation-police", List.of("category?", "otherUnits", "reporterFacts", "otherFacts", "evidenceSummary",
+					"evidenceFindings?")),
+			entry("mediation-settlement", List.of("otherUnits", "reporterFacts", "reporterDemands?", "otherFacts", "otherDemands?",
+					"evidenceSummary", "evidenceFindings?", "policeOutcome?", "reporterResponse?", "otherResponse?")),
+			entry("mediation-responses", List.of("otherUnits", "settlement")),
+			entry("mediation-long-term", List.of("category?", "otherUnits", "recurringOf", "settlement")),
+			entry("mediation-follow-up-first", List.of("otherUnits", "settlement")),
+			entry("mediation-follow-up-second", List.of("otherUnits", "settlement", "firstFollowUpNote")),
+			entry("mediation-close", List.of("otherUnits", "settlement", "evidenceSummary", "policeOutcome?", "firstFollowUpNote?",
+					"secondFollowUpNote?", "longTermMeasure?")));
 
 	/** What the issue names outright, so that it stays whatever else changes. */
 	static final Map<String, List<String>> NAMED_IN_THE_ISSUE = Map.of(
@@ -397,6 +412,47 @@ class FormStoryTests extends CaseProcessTest {
 						.containsExactlyInAnyOrderElementsOf(STORY.get(form).stream().map(FormStoryTests::key).toList());
 			}
 		}
+	}
+
+	@Test
+	void mediationFormsShowTheStoryAtEveryStep() throws Exception {
+		// a recurring noise dispute taken on the start form: referred to the police office, a revised settlement, both
+		// follow-ups and the long-term measure
+		String earlier = cases.open(new CaseRequest("mediation", "app", "app-" + UUID.randomUUID(),
+				new CaseRequest.Reporter("吴先生", "13700000003"), "1", "1-1101", "noise", "楼下反映我家噪音", null, null, null,
+				List.of("1-1201"))).record().caseNo();
+		runtimeService.deleteProcessInstance(instance(MediationProcess.KEY, earlier).getId(), "mediated");
+		String dispute = startAs("agent", MediationProcess.KEY, Map.of("channel", "phone", "reporterName", "郑女士",
+				"reporterPhone", "13700000004", "building", "1", "unit", "1-1201", "otherUnits", "1-1101", "category", "noise",
+				"description", "楼上又开始深夜噪音"));
+		work(dispute, MediationProcess.TALK_REPORTER, "agent", "reporterFacts", "连续三晚零点后有重物落地声", "reporterDemands",
+				"零点后安静");
+		work(dispute, MediationProcess.TALK_OTHER, "agent", "otherFacts", "家里老人夜里起身会碰倒椅子", "otherDemands", "理解老人");
+		String upload = UUID.randomUUID().toString();
+		jdbc.update("insert into upload (id, purpose, content_type, file_name, size_bytes, sha256, content, uploaded_by, uploaded_at) "
+				+ "values (?, 'evidence', 'image/jpeg', 'a.jpg', 3, 'x', ?, 'agent', ?)", upload, new byte[] { 1, 2, 3 },
+				com.propdesk.system.Clock.now());
+		work(dispute, MediationProcess.EVIDENCE, "agent", "photoUploads", upload, "evidenceFindings", "零点 10 分测得 55 分贝",
+				"referToPolice", true);
+		work(dispute, MediationProcess.POLICE, "agent", "policeOutcome", "社区民警上门提醒");
+		work(dispute, MediationProcess.PROPOSE, "agent", "settlement", "椅子脚加垫");
+		work(dispute, MediationProcess.RESPONSES, "agent", "reporterAccepts", true, "reporterResponse", "可以", "otherAccepts", false,
+				"otherResponse", "垫子要物业出", "reviseSettlement", true);
+		work(dispute, MediationProcess.PROPOSE, "agent", "settlement", "物业提供椅子脚垫，双方零点后互相体谅");
+		work(dispute, MediationProcess.RESPONSES, "agent", "reporterAccepts", true, "otherAccepts", true);
+		work(dispute, MediationProcess.LONG_TERM, "manager", "longTermMeasure", "邀请两户参加重阳节邻里茶话会");
+		for (String[] visit : new String[][] { { MediationProcess.TIMER_FIRST_FOLLOW_UP, MediationProcess.FIRST_FOLLOW_UP,
+				"firstFollowUpNote" }, { MediationProcess.TIMER_SECOND_FOLLOW_UP, MediationProcess.SECOND_FOLLOW_UP, "secondFollowUpNote" } }) {
+			Job timer = managementService.createJobQuery()
+					.processInstanceId(instance(MediationProcess.KEY, dispute).getId()).activityId(visit[0]).singleResult();
+			TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), java.time.ZoneId.systemDefault()).plusMinutes(1));
+			managementService.executeJob(timer.getId());
+			work(dispute, visit[1], "agent", visit[2], "双方相安无事");
+		}
+		work(dispute, MediationProcess.CLOSE_IN_WRITING, "agent", "closingLetter", "经调解双方达成一致……");
+		TestClock.set(TestClock.DAY);
+
+		allShown(MediationProcess.KEY);
 	}
 
 	@Test

@@ -195,6 +195,33 @@ class TasklistBrowserTests {
 	}
 
 	@Test
+	void agentTalksWithOnePartyOfANeighbourDisputeOnItsOwnInTasklist() {
+		CaseRecord opened = cases.open(new com.propdesk.intake.CaseRequest("mediation", "app", "app-" + java.util.UUID.randomUUID(),
+				new com.propdesk.intake.CaseRequest.Reporter("周女士", "13900000001"), "2", "2-1501", "noise", "楼上每晚噪音，希望物业调解",
+				null, null, null, List.of("2-1601"))).record();
+		String caseNo = opened.caseNo();
+		processInstanceId = opened.processInstanceId();
+		Task talk = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_TalkReporter")
+				.singleResult();
+		assertThat(talk.getName()).isEqualTo("与报事方单独谈话");
+
+		logIn("agent", "demo");
+		openFilter("本部门待办");
+		openTask(talk, caseNo);
+		assertThat(formField("对方房号").getDomProperty("value")).isEqualTo("2-1601");
+		formField("报事方陈述的事实").sendKeys("近两周每晚 23 点后楼上有跑跳声");
+		formField("报事方的诉求").sendKeys("22 点后保持安静");
+		complete(talk);
+
+		assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getName())
+				.as("the other party's talk is left").isEqualTo("与对方单独谈话");
+		assertThat(cases.timeline(caseNo)).anySatisfy(event -> {
+			assertThat(event.actor()).isEqualTo("agent");
+			assertThat(event.message()).isEqualTo("已与报事方（2-1501）单独谈话，事实与诉求记录在调解表单中");
+		});
+	}
+
+	@Test
 	void agentStartsAComplaintOnBuildingFiveInTasklistAndTheManagerPicksThePlansDueTime() {
 		logIn("agent", "demo");
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))));

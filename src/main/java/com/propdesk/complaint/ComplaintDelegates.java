@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseRequest;
+import com.propdesk.intake.CaseRequestValidator;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
@@ -23,6 +25,8 @@ import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
+import com.propdesk.system.InvalidRequestException;
+import com.propdesk.system.Refusal;
 import com.propdesk.system.Step;
 
 /**
@@ -81,6 +85,7 @@ final class ComplaintDelegates {
 			COMPLAINT_TIER.set(execution, level);
 			ComplaintProcess.TIER_REASON.set(execution, reason);
 			ComplaintProcess.REOPEN_COUNT.set(execution, 0);
+			ComplaintProcess.TO_MEDIATION.set(execution, false);
 			if (!RESPONSIBLE_DEPARTMENT.isSet(execution)) {
 				RESPONSIBLE_DEPARTMENT.set(execution, ComplaintRules.DEFAULT_RESPONSIBLE);
 			}
@@ -99,6 +104,46 @@ final class ComplaintDelegates {
 		if (tiering.major()) {
 			notifications.page("major-complaint:" + caseNo, tiering.group(), caseNo, tiering.page());
 		}
+	}
+
+	/**
+	 * {@code ${openComplaintMediationDelegate}}: the complaint is a dispute between neighbours; a linked mediation opens
+	 * between the owner's unit and the other party's, and the complaint closes telling the owner its number.
+	 */
+	@Step(label = "转邻里纠纷调解")
+	@Component("openComplaintMediationDelegate")
+	static class OpenMediation implements JavaDelegate {
+
+		private final CaseService cases;
+
+		private final SlaService slas;
+
+		private final OwnerEvents events;
+
+		OpenMediation(CaseService cases, SlaService slas, OwnerEvents events) {
+			this.cases = cases;
+			this.slas = slas;
+			this.events = events;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			CaseRecord record = cases.find(caseNo).orElseThrow();
+			String mediation;
+			try {
+				mediation = cases.openLinked(caseNo, "mediation", ComplaintRules.mediationCategory(record.category()),
+						record.description(), CaseRequest.splitUnits(CaseVariables.OTHER_UNITS.text(execution)));
+			}
+			catch (InvalidRequestException e) {
+				throw new Refusal("无法转邻里纠纷调解：" + CaseRequestValidator.describe(e.problems()), e);
+			}
+			CaseVariables.LINKED_CASE_NO.set(execution, mediation);
+			slas.stopAll(caseNo, "已转邻里纠纷调解 " + mediation);
+			cases.close(caseNo, "已转邻里纠纷调解 " + mediation);
+			events.publish(caseNo, "closed", ComplaintRules.mediationMessage(mediation), null);
+		}
+
 	}
 
 	/** {@code ${recordRetierDelegate}}: the desk found an ordinary complaint to be major; management takes it over. */

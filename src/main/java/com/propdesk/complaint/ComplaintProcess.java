@@ -26,6 +26,8 @@ public final class ComplaintProcess {
 	public static final String IMPROVEMENT = "Task_Improvement";
 	public static final String ESCALATE_IMPROVEMENT = "Task_EscalateImprovement";
 	public static final String END_CLOSED = "Event_ComplaintClosed";
+	public static final String OPEN_MEDIATION = "Task_OpenMediation";
+	public static final String END_TURNED_INTO_MEDIATION = "Event_TurnedIntoMediation";
 
 	// variables
 	/** Result of the tier table: tier and reason. */
@@ -38,6 +40,8 @@ public final class ComplaintProcess {
 	public static final Var<String> FIRST_CONTACT_NOTE = Var.text("firstContactNote");
 	public static final Var<String> EMPATHY_NOTES = Var.text("empathyNotes");
 	public static final Var<Boolean> RETIER = Var.flag("retier");
+	/** The first contact found a dispute between neighbours: it is mediated instead (the other party's units in otherUnits). */
+	public static final Var<Boolean> TO_MEDIATION = Var.flag("toMediation");
 	public static final Var<String> RETIER_REASON = Var.text("retierReason");
 	public static final Var<String> RESOLUTION = Var.text("resolution");
 	public static final Var<String> PLAN = Var.text("plan");

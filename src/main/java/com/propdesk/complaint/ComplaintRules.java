@@ -127,4 +127,13 @@ final class ComplaintRules {
 		return "整改完成：" + result;
 	}
 
+	/** A complaint about noise becomes a noise dispute; any other kind is found in the mediation's talks. */
+	static String mediationCategory(String complaintCategory) {
+		return "noise".equals(complaintCategory) ? "noise" : null;
+	}
+
+	static String mediationMessage(String mediationCaseNo) {
+		return "您的投诉涉及邻里纠纷，已转为调解（事项编号 " + mediationCaseNo + "），客服会在 24 小时内分别联系双方";
+	}
+
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.notify.Notifications;
@@ -205,11 +206,12 @@ final class InquiryDelegates {
 	}
 
 	/**
-	 * {@code ${openLinkedFromInquiryDelegate}}: the owner reported a fault or a danger, not a question; the
-	 * desk turns it into a linked repair or emergency case (same reporter, place and callback) and the
+	 * {@code ${openLinkedFromInquiryDelegate}}: the owner reported a fault or a danger, or asks the property to
+	 * mediate a dispute with a neighbour, not a question; the desk turns it into a linked repair, emergency or
+	 * mediation (the other party's units from the form) case (same reporter, place and callback) and the
 	 * inquiry answers with its number.
 	 */
-	@Step(label = "转报修或紧急事件")
+	@Step(label = "转报修、紧急事件或调解")
 	@Component("openLinkedFromInquiryDelegate")
 	static class OpenLinked implements JavaDelegate {
 
@@ -229,7 +231,10 @@ final class InquiryDelegates {
 			cases.locate(caseNo, CaseVariables.BUILDING.text(execution), CaseVariables.UNIT.text(execution));
 			String linked;
 			try {
-				linked = cases.openLinked(caseNo, type, category, record.description());
+				linked = "mediation".equals(type)
+						? cases.openLinked(caseNo, type, category, record.description(),
+								CaseRequest.splitUnits(CaseVariables.OTHER_UNITS.text(execution)))
+						: cases.openLinked(caseNo, type, category, record.description());
 			}
 			catch (InvalidRequestException e) {
 				throw new ProcessEngineException(InquiryRules.linkedRefused(type, e.getMessage()), e);

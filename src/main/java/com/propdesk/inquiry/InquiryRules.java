@@ -27,7 +27,7 @@ final class InquiryRules {
 			Groups.SECURITY, Groups.MANAGEMENT);
 
 	/** The desk's choices that turn the inquiry into another case type. */
-	static final List<String> LINKED_MODES = List.of("repair", "emergency");
+	static final List<String> LINKED_MODES = List.of("repair", "emergency", "mediation");
 
 	/** How much of an answer the event (and so the SMS) carries; the status page shows all of it. */
 	static final int SUMMARY_ANSWER = 400;
@@ -159,13 +159,16 @@ final class InquiryRules {
 		}
 	}
 
-	/** The case type the desk's {@code answerMode} opens from an inquiry: an emergency or a repair. */
+	/** The case type the desk's {@code answerMode} opens from an inquiry: an emergency, a neighbour dispute or a repair. */
 	static String linkedType(String answerMode) {
-		return "emergency".equals(answerMode) ? "emergency" : "repair";
+		return "emergency".equals(answerMode) || "mediation".equals(answerMode) ? answerMode : "repair";
 	}
 
-	/** The linked case needs its category (the incident type of an emergency). */
+	/** A linked repair needs its category, an emergency its incident type; a dispute's kind is found in the talks. */
 	static String linkedCategory(String type, String category) {
+		if ("mediation".equals(type)) {
+			return null;
+		}
 		if (category.isEmpty()) {
 			throw new IllegalArgumentException("emergency".equals(type) ? "请选择紧急事件类型" : "请选择报修类别");
 		}
@@ -173,11 +176,22 @@ final class InquiryRules {
 	}
 
 	static String linkedRefused(String type, String reason) {
-		return "无法转" + ("emergency".equals(type) ? "紧急事件" : "报修") + "：" + reason;
+		return "无法转" + linkedLabel(type) + "：" + reason;
+	}
+
+	private static String linkedLabel(String type) {
+		return switch (type) {
+			case "emergency" -> "紧急事件";
+			case "mediation" -> "邻里纠纷调解";
+			default -> "报修";
+		};
 	}
 
 	/** The inquiry's answer when it became a linked case: the new case's number. */
 	static String linkedAnswer(String type, String linkedCaseNo) {
+		if ("mediation".equals(type)) {
+			return "您反映的邻里纠纷已转为调解（事项编号 " + linkedCaseNo + "），客服会在 24 小时内分别联系双方。";
+		}
 		return "emergency".equals(type)
 				? "您反映的情况已转为紧急事件（事项编号 " + linkedCaseNo + "），值班人员正在处置，请注意安全。"
 				: "您反映的问题已转为报修（事项编号 " + linkedCaseNo + "），维修人员会尽快与您联系。";

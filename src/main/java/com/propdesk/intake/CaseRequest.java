@@ -1,11 +1,15 @@
 package com.propdesk.intake;
 
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A report of a case, as a channel sends it to {@code POST /api/cases} or an agent fills the start
  * form in Tasklist. Checked by {@link CaseRequestValidator}. A complaint may add what the owner asks
- * for ({@code demand}) and who or which department it is about ({@code subject}).
+ * for ({@code demand}) and who or which department it is about ({@code subject}); a neighbour dispute
+ * ({@code mediation}) names the other party's units ({@code otherUnits}) beside the reporter's {@code unit}.
  */
 @Schema(description = "新建事项：渠道系统提交的报事内容。无效的字段在 400 的 errors[] 中逐一列出，且不会新建任何事项。")
 public record CaseRequest(
@@ -22,12 +26,21 @@ public record CaseRequest(
 		@Schema(description = "事项状态变化时回调的地址（http 或 https，最长 500），主机须在该渠道允许的列表中",
 				example = "http://127.0.0.1:9000/hooks/case") String callbackUrl,
 		@Schema(description = "投诉：业主的诉求") String demand,
-		@Schema(description = "投诉：涉及的人员或部门") String subject) {
+		@Schema(description = "投诉：涉及的人员或部门") String subject,
+		@ArraySchema(arraySchema = @Schema(description = "邻里纠纷调解（mediation）必填：对方的房号，一至五个；"
+				+ "报事人自己的房号填在 unit，双方房号须存在且互不相同", example = "[\"3-1101\"]"),
+				schema = @Schema(example = "3-1101"), maxItems = 5) List<String> otherUnits) {
 
 	/** A report without a complaint's demand and subject. */
 	public CaseRequest(String type, String channel, String externalId, Reporter reporter, String building, String unit,
 			String category, String description, String callbackUrl) {
 		this(type, channel, externalId, reporter, building, unit, category, description, callbackUrl, null, null);
+	}
+
+	/** A report without a dispute's other party. */
+	public CaseRequest(String type, String channel, String externalId, Reporter reporter, String building, String unit,
+			String category, String description, String callbackUrl, String demand, String subject) {
+		this(type, channel, externalId, reporter, building, unit, category, description, callbackUrl, demand, subject, null);
 	}
 
 	@Schema(description = "报事人")
@@ -36,9 +49,18 @@ public record CaseRequest(
 	}
 
 	/** The same report with its building and the reporter's phone as the registry writes them. */
-	CaseRequest withPlaceAndPhone(String building, String unit, String phone) {
+	CaseRequest withPlaceAndPhone(String building, String unit, String phone, List<String> otherUnits) {
 		return new CaseRequest(type, channel, externalId, reporter == null ? null : new Reporter(reporter.name(), phone),
-				building, unit, category, description, callbackUrl, demand, subject);
+				building, unit, category, description, callbackUrl, demand, subject, otherUnits);
+	}
+
+	/** Units as a process variable holds them, and as a form's text field gives them (commas, 、 or spaces). */
+	public static String joinUnits(List<String> units) {
+		return String.join(",", units);
+	}
+
+	public static List<String> splitUnits(String text) {
+		return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s*[,，、;；\\s]\\s*"));
 	}
 
 	String reporterName() {

@@ -27,7 +27,7 @@ public class CaseRequestValidator {
 	static final Map<String, String> FIELD_LABELS = CodeLabels.of("type", "事项类型", "channel", "受理渠道",
 			"externalId", "渠道编号", "reporter.name", "报事人", "reporter.phone", "联系电话", "building", "楼栋", "unit", "房号",
 			"category", "类别", "description", "情况描述", "callbackUrl", "回调地址", "demand", "业主诉求", "subject",
-			"被投诉对象");
+			"被投诉对象", "otherUnits", "对方房号");
 
 	private final RegistryRepository registry;
 
@@ -60,7 +60,11 @@ public class CaseRequestValidator {
 		}
 		String phone = request.reporterPhone();
 		phone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone);
-		return request.withPlaceAndPhone(building, unit, phone);
+		List<String> otherUnits = request.otherUnits() == null ? null : request.otherUnits().stream()
+				.map(other -> other == null || TextRules.problem(other, Lines.ONE, UNIT) != null ? other
+						: registry.findUnit(other).map(Unit::code).orElse(other))
+				.toList();
+		return request.withPlaceAndPhone(building, unit, phone, otherUnits);
 	}
 
 	/** The problems as a person reads them: each field by its Chinese name. */
@@ -113,9 +117,10 @@ public class CaseRequestValidator {
 	}
 
 	private static void ownFieldsOfOtherTypes(CaseRequest request, CaseTypeDefinition type, List<FieldProblem> problems) {
-		Map<String, String> given = new LinkedHashMap<>();
+		Map<String, Object> given = new LinkedHashMap<>();
 		given.put("demand", request.demand());
 		given.put("subject", request.subject());
+		given.put("otherUnits", request.otherUnits());
 		given.forEach((field, value) -> {
 			if (value != null && !type.ownFields().contains(field)) {
 				problems.add(new FieldProblem(field, type.label() + "不填此项"));

@@ -192,6 +192,9 @@ public class CaseService {
 		if (request.subject() != null) {
 			variables.put(CaseVariables.SUBJECT.name(), request.subject());
 		}
+		if (request.otherUnits() != null) {
+			variables.put(CaseVariables.OTHER_UNITS.name(), CaseRequest.joinUnits(request.otherUnits()));
+		}
 		return variables;
 	}
 
@@ -364,10 +367,18 @@ public class CaseService {
 	 * @return the new case's number
 	 */
 	public String openLinked(String fromCaseNo, String type, String category, String description) {
+		return openLinked(fromCaseNo, type, category, description, null);
+	}
+
+	/**
+	 * Opens a neighbour dispute from another case — an inquiry or a complaint that turns out to be one — between the
+	 * reporter's unit and {@code otherUnits}, as {@link #openLinked(String, String, String, String)} does.
+	 */
+	public String openLinked(String fromCaseNo, String type, String category, String description, List<String> otherUnits) {
 		CaseRecord from = cases.find(fromCaseNo).orElseThrow(() -> new IllegalStateException("No case " + fromCaseNo));
-		CaseRequest request = new CaseRequest(type, from.channel(), null,
+		CaseRequest request = validator.normalise(new CaseRequest(type, from.channel(), null,
 				new CaseRequest.Reporter(from.reporterName(), from.reporterPhone()), from.building(), from.unit(), category,
-				description, from.callbackUrl());
+				description, from.callbackUrl(), null, null, otherUnits));
 		var problems = validator.validate(request, false);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);

@@ -42,7 +42,8 @@ public class RegisterCaseDelegate implements JavaDelegate {
 		CaseRequest request = cases.normalise(new CaseRequest(type, channel == null ? "phone" : channel, null,
 				new CaseRequest.Reporter(text(execution, CaseVariables.REPORTER_NAME), text(execution, CaseVariables.REPORTER_PHONE)),
 				text(execution, CaseVariables.BUILDING), text(execution, CaseVariables.UNIT),
-				text(execution, CaseVariables.CATEGORY), text(execution, CaseVariables.DESCRIPTION), null));
+				text(execution, CaseVariables.CATEGORY), text(execution, CaseVariables.DESCRIPTION), null, null, null,
+				CaseVariables.OTHER_UNITS.isSet(execution) ? CaseRequest.splitUnits(CaseVariables.OTHER_UNITS.text(execution)) : null));
 		String caseNo;
 		try {
 			caseNo = cases.register(request, execution.getProcessInstanceId());
@@ -57,6 +58,9 @@ public class RegisterCaseDelegate implements JavaDelegate {
 			CaseVariables.BUILDING.set(execution, request.building());
 		}
 		CaseVariables.REPORTER_PHONE.set(execution, request.reporterPhone());
+		if (request.otherUnits() != null) {
+			CaseVariables.OTHER_UNITS.set(execution, CaseRequest.joinUnits(request.otherUnits()));
+		}
 		CaseVariables.CHANNEL.set(execution, request.channel());
 		execution.setProcessBusinessKey(caseNo);
 	}

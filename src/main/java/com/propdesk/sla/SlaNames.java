@@ -21,6 +21,7 @@ public final class SlaNames {
 	public static final String INQUIRY_FIRST_RESPONSE = "inquiry-first-response";
 	public static final String INQUIRY_PROMISED_REPLY = "inquiry-promised-reply";
 	public static final String EMERGENCY_ACKNOWLEDGEMENT = "emergency-acknowledgement";
+	public static final String MEDIATION_FIRST_CONTACT = "mediation-first-contact";
 
 	public static final Map<String, String> LABELS;
 
@@ -35,6 +36,7 @@ public final class SlaNames {
 		labels.put(INQUIRY_FIRST_RESPONSE, "咨询首次响应");
 		labels.put(INQUIRY_PROMISED_REPLY, "承诺答复");
 		labels.put(EMERGENCY_ACKNOWLEDGEMENT, "紧急事件确认");
+		labels.put(MEDIATION_FIRST_CONTACT, "调解首次联系双方");
 		LABELS = Collections.unmodifiableMap(labels);
 	}
 

@@ -29,6 +29,9 @@ public final class CaseVariables {
 
 	public static final Var<String> SUBJECT = Var.text("subject");
 
+	/** A neighbour dispute's other party: their unit codes, separated by commas ({@code 3-1101,3-1301}). */
+	public static final Var<String> OTHER_UNITS = Var.text("otherUnits");
+
 	/** P1 … P4: the priority the case's clocks and tasks are timed by. */
 	public static final Var<String> PRIORITY = Var.text("priority");
 

@@ -44,7 +44,8 @@ class UploadController {
 
 	/** The multipart form, as the API document shows it; the controller reads the parts itself. */
 	record UploadForm(@Schema(description = "文件（最大 2 MB）", type = "string", format = "binary") String file,
-			@Schema(description = "用途", allowableValues = "photo") String purpose) {
+			@Schema(description = "用途：photo 照片（JPEG、PNG、WebP）；evidence 邻里纠纷证据——照片、监控截图、分贝测量或闭水试验报告"
+					+ "（JPEG、PNG、WebP、PDF）", allowableValues = { "photo", "evidence" }) String purpose) {
 	}
 
 	record Uploaded(String id, String contentType, int size, String sha256) {

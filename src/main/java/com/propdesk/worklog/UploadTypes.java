@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What an upload may be, decided by its first bytes (never by its name or the type the client declares): the file
  * types PropDesk recognises, and per purpose the types it accepts. A new purpose or type is one line here.
  */
-final class UploadTypes {
+public final class UploadTypes {
 
 	/** A file type and the bytes it starts with ({@code null} stands for any byte). */
 	enum FileType {
@@ -44,8 +45,13 @@ final class UploadTypes {
 	}
 
 	/** Purpose → the file types it accepts. */
-	static final Map<String, List<FileType>> ACCEPTED = Map.of(
-			"photo", List.of(FileType.JPEG, FileType.PNG, FileType.WEBP));
+	static final Map<String, List<FileType>> ACCEPTED = new TreeMap<>(Map.of(
+			"photo", List.of(FileType.JPEG, FileType.PNG, FileType.WEBP),
+			// a dispute's evidence: photos, stills of CCTV footage, a decibel meter's or a leak test's report
+			"evidence", List.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.PDF)));
+
+	/** The purpose of a mediation's evidence (邻里纠纷证据). */
+	public static final String EVIDENCE = "evidence";
 
 	/** The largest file accepted, for every purpose. */
 	static final int MAX_BYTES = 2 * 1024 * 1024;

@@ -104,6 +104,26 @@ class ComplaintProcessTests extends CaseProcessTest {
 	}
 
 	@Test
+	void complaintThatIsADisputeBetweenNeighboursIsTurnedIntoAMediation() {
+		ProcessInstance complaint = complain("4-1401", "noise", "楼上每天半夜拖椅子，物业管不管");
+		Task first = task(complaint);
+		assertThatThrownBy(() -> completeAs("agent", first, "firstContactNote", "是邻里纠纷", "toMediation", true, "otherUnits", "4-1401"))
+				.as("the other party is another unit").hasMessageContaining("与报事人的房号相同");
+		complete(complaint, ComplaintProcess.FIRST_RESPONSE, "agent", "firstContactNote", "业主同意由物业居中调解",
+				ComplaintProcess.RESPONSIBLE_DEPARTMENT.name(), "service-desk", ComplaintProcess.RETIER.name(), false,
+				ComplaintProcess.TO_MEDIATION.name(), true, "otherUnits", "4-1501");
+
+		assertThat(complaint).hasPassed(ComplaintProcess.OPEN_MEDIATION, ComplaintProcess.END_TURNED_INTO_MEDIATION).isEnded();
+		String mediation = cases.links(caseNo(complaint)).get(0).caseNo();
+		assertThat(mediation).startsWith("M-");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("mediation").processInstanceBusinessKey(mediation)
+				.singleResult()).isNotNull();
+		assertThat(cases.find(caseNo(complaint)).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state()).isNotEqualTo(SlaClock.State.RUNNING);
+		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).contains("已转为调解（事项编号 " + mediation));
+	}
+
+	@Test
 	void firstResponseLeftForADayEscalatesToManagement() {
 		ProcessInstance complaint = complain("2-1501", "sanitation", "垃圾桶两天没清");
 		String watcher = watcherTimer(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).getProcessInstanceId();

@@ -287,6 +287,43 @@ class DeskPageBrowserTests {
 	}
 
 	@Test
+	void aNeighbourDisputeNamesTheOtherPartysUnitAndOpensAMediationWhosePageUploadsEvidence() throws IOException {
+		logIn("agent");
+		browser.get("http://localhost:" + port + "/desk/#/new?unit=" + UNIT);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("n-member"), "业主"));
+		assertThat(browser.findElement(By.id("n-other-units")).isDisplayed()).as("a repair has no other party").isFalse();
+		new Select(browser.findElement(By.id("n-type"))).selectByVisibleText("邻里纠纷调解");
+		new Select(browser.findElement(By.id("n-member"))).selectByIndex(1);
+		browser.findElement(By.id("n-description")).sendKeys("楼上每晚十一点后跑跳，希望物业调解");
+		browser.findElement(By.id("new-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-otherUnits"))).getText()).startsWith("必填：对方的房号");
+
+		browser.findElement(By.id("n-other-units")).sendKeys("6-1501");
+		browser.findElement(By.id("new-submit")).click();
+
+		String caseNo = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-case-no"))).getText();
+		assertThat(caseNo).startsWith("M-");
+		var process = runtimeService.createProcessInstanceQuery().processDefinitionKey("mediation").processInstanceBusinessKey(caseNo)
+				.singleResult();
+		assertThat(runtimeService.getVariable(process.getId(), "otherUnits")).isEqualTo("6-1501");
+
+		// its page uploads the evidence the 取证 form takes by number: a PDF report, never a text file
+		goTo("#/case/" + caseNo);
+		java.nio.file.Path text = java.nio.file.Files.createTempFile("录音", ".pdf");
+		java.nio.file.Files.writeString(text, "不是 PDF");
+		java.nio.file.Path report = java.nio.file.Files.createTempFile("分贝测量", ".pdf");
+		java.nio.file.Files.write(report, "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-file"))).sendKeys(text.toString());
+		browser.findElement(By.id("evidence-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-file"))).getText()).contains("PDF");
+		browser.findElement(By.id("evidence-file")).sendKeys(report.toString());
+		browser.findElement(By.id("evidence-submit")).click();
+		String id = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence-uploaded .evidence-id code"))).getText();
+		assertThat(jdbc.queryForObject("select purpose from upload where id = ?", String.class, id)).isEqualTo("evidence");
+		assertThat(browser.findElement(By.id("err-file")).isDisplayed()).isFalse();
+	}
+
+	@Test
 	void aFailedOrEmptySearchOrAMissingCaseReplacesTheScreenAndTheBoxHoldsOnlyTheSearchShown() {
 		logIn("agent");
 		search("1401");

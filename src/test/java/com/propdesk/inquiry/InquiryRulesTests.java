@@ -141,4 +141,13 @@ class InquiryRulesTests {
 		assertThat(InquiryRules.withNote("知识库草稿未采纳", "重复")).isEqualTo("知识库草稿未采纳：重复");
 	}
 
+	@Test
+	void aRequestToMediateBecomesALinkedMediationWithoutACategory() {
+		assertThat(InquiryRules.outcome(InquiryProcess.DESK, "mediation")).isEqualTo("linked");
+		assertThat(InquiryRules.linkedType("mediation")).isEqualTo("mediation");
+		assertThat(InquiryRules.linkedCategory("mediation", "")).isNull();
+		assertThat(InquiryRules.linkedAnswer("mediation", "M-20261127-0001")).contains("M-20261127-0001").contains("分别联系双方");
+		assertThat(InquiryRules.linkedRefused("mediation", "对方房号：必填")).isEqualTo("无法转邻里纠纷调解：对方房号：必填");
+	}
+
 }

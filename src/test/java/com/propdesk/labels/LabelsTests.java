@@ -140,8 +140,8 @@ class LabelsTests {
 	 * owner's satisfaction, an outcome, yes/no); the pause reasons are the repair's and checked in RepairRulesTests.
 	 */
 	static final Set<String> FORMS_OWN = Set.of("answerMode", "promiseHours", "causeCategory", "visitSatisfaction",
-			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted", "takeOverDecision",
-			"measure", "gasCheck", "waterCheck", "electricityCheck", "emergencyButtonCheck", "wellbeing");
+			"repairOutcome", "pauseReason", "satisfied", "planApproved", "accepted", "takeOverDecision", "reporterAccepts",
+			"otherAccepts", "measure", "gasCheck", "waterCheck", "electricityCheck", "emergencyButtonCheck", "wellbeing");
 
 	/**
 	 * Every option of every select and radio in every form names its code as the labels do; a priority reads as its

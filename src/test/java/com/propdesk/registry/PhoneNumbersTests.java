@@ -66,7 +66,7 @@ class PhoneNumbersTests {
 				}
 			}
 		}
-		assertThat(phones).isEqualTo(4);
+		assertThat(phones).as("the start forms of repair, complaint, emergency, inquiry and mediation").isEqualTo(5);
 	}
 
 	@ParameterizedTest(name = "{0}")

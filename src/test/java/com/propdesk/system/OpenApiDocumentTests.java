@@ -82,7 +82,7 @@ class OpenApiDocumentTests {
 		assertThat(receipt.get("required")).extracting(JsonNode::asText).contains("caseNo", "type", "priority", "status",
 				"statusLabel", "dueAt", "trackingToken");
 		assertThat(resolve(receipt.at("/properties/type")).get("enum")).extracting(JsonNode::asText)
-				.containsExactly("repair", "complaint", "emergency", "inquiry");
+				.containsExactly("repair", "complaint", "emergency", "inquiry", "mediation");
 
 		String caseNo = created.body().get("caseNo").asText();
 		Answer found = api.call("GET", "/api/cases/" + caseNo, null, "Authorization", basic("agent"));

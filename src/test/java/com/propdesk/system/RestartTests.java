@@ -42,7 +42,7 @@ class RestartTests {
 			users = first.getBean(IdentityService.class).createUserQuery().count();
 			assertThat(first.getBean(RepositoryService.class).createDeploymentQuery().list()).extracting(d -> d.getName())
 					.containsExactlyInAnyOrder("repair", "repair-triage", "sla-policy", "sla-clock", "owner-event", "complaint",
-							"complaint-tier", "emergency", "inquiry", "inquiry-triage", "work-round", "work-round-planner",
+							"complaint-tier", "emergency", "inquiry", "inquiry-triage", "mediation", "work-round", "work-round-planner",
 							"shift-handover", "repeat-fault", "monthly-report", "elderly-visit");
 			archived = archive(first);
 			assertThat(archived).as("the demo's past months").isPositive();
