@@ -83,7 +83,25 @@ public class CareRecords {
 					residentId, position++, contact.name(), contact.relation(), contact.phone());
 		}
 		startVisits(residentId);
+		showOnOpenVisit(residentId);
 		return before.isEmpty();
+	}
+
+	/**
+	 * The open visit's form follows the record at once: the contacts as they are now, and no health notes once consent
+	 * is withdrawn (the interval and visitor apply from the next visit).
+	 */
+	private void showOnOpenVisit(long residentId) {
+		CareRecord care = find(residentId).orElseThrow();
+		Privileged.run(engine, () -> {
+			runtime.createProcessInstanceQuery().processDefinitionKey(ElderlyVisitProcess.KEY)
+					.processInstanceBusinessKey(ElderlyVisitProcess.businessKey(residentId)).list().forEach(instance -> {
+						runtime.setVariable(instance.getId(), ElderlyVisitProcess.EMERGENCY_CONTACTS.name(), care.contactsText());
+						runtime.setVariable(instance.getId(), ElderlyVisitProcess.HEALTH_NOTES.name(),
+								care.healthConsent() ? care.healthNotes() : null);
+					});
+			return null;
+		});
 	}
 
 	/** The resident no longer wants visits (or moved): the record stays, the visits end at the next planning. */

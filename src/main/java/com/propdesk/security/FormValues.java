@@ -35,7 +35,8 @@ final class FormValues {
 	}
 
 	static boolean isEmpty(Object value) {
-		return value == null || (value instanceof String text && text.isEmpty());
+		// spaces alone fill no required field: a result of "   " is no result
+		return value == null || (value instanceof String text && TextRules.blank(text));
 	}
 
 	/** How a person knows the field: its label on the form, else its key. */

@@ -231,6 +231,21 @@ class ElderlyVisitProcessTests extends CaseProcessTest {
 	}
 
 	@Test
+	void theOpenVisitShowsTheContactsAsTheyAreNowAndNoHealthNotesOnceConsentIsWithdrawn() {
+		long resident = underCare("4-1401", "P1W", Groups.SERVICE_DESK);
+		String instance = instanceOf(resident);
+		fire(instance, ElderlyVisitProcess.TIMER_VISIT_OPENS);
+		Task visit = visitTask(instance);
+		assertThat((String) taskService.getVariable(visit.getId(), "healthNotes")).isEqualTo("高血压，每日服药");
+
+		records.save(resident, new CareRules.Settings(List.of(new Contact("王小红", "女儿", "13987654321")), null, false, "P1W",
+				Groups.SERVICE_DESK), "agent");
+
+		assertThat(taskService.getVariable(visit.getId(), "healthNotes")).isNull();
+		assertThat((String) taskService.getVariable(visit.getId(), "emergencyContacts")).contains("王小红").doesNotContain("王小明");
+	}
+
+	@Test
 	void aWithdrawnCareRecordEndsTheVisitsAfterTheOpenOne() {
 		long resident = underCare("4-701", "P1W", Groups.SERVICE_DESK);
 		String instance = instanceOf(resident);

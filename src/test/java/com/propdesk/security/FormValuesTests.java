@@ -135,7 +135,8 @@ class FormValuesTests {
 			"a due day already past|\"dueDay\": {\"value\": \"2026-11-26\"}|dueDay",
 			"a date-time in another century|\"visitAt\": {\"value\": \"2999-01-01T09:00+08:00\"}|visitAt",
 			"a required field missing|\"notes\": {\"value\": \"ok\"}|outcome",
-			"a required field empty|\"outcome\": {\"value\": \"\"}|outcome" })
+			"a required field empty|\"outcome\": {\"value\": \"\"}|outcome",
+			"a required field of spaces alone|\"outcome\": {\"value\": \"   \"}|outcome" })
 	void aValueItsFormCouldNotHaveProducedAnswers400NamingTheField(String what, String variable, String field)
 			throws Exception {
 		Task task = work();
