@@ -21,6 +21,7 @@ import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseTypes;
 import com.propdesk.notify.Notifications;
 import com.propdesk.security.Groups;
+import com.propdesk.security.TaskCards;
 import com.propdesk.system.Actor;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Step;
@@ -78,6 +79,9 @@ final class ElderlyVisitDelegates {
 			ElderlyVisitProcess.EMERGENCY_CONTACTS.set(execution, care.contactsText());
 			ElderlyVisitProcess.HEALTH_NOTES.set(execution, care.healthConsent() ? care.healthNotes() : null);
 			ElderlyVisitProcess.PREVIOUS_VISIT.set(execution, visits.previousText(residentId));
+			// the task cards say whom each visit is for
+			execution.setVariable(TaskCards.VARIABLE, care.unit() + " " + care.residentName() + " · "
+					+ CareRules.window(visit.opensAt(), visit.dueAt()));
 		}
 
 	}

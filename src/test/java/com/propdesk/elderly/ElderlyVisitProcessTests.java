@@ -237,6 +237,7 @@ class ElderlyVisitProcessTests extends CaseProcessTest {
 		fire(instance, ElderlyVisitProcess.TIMER_VISIT_OPENS);
 		Task visit = visitTask(instance);
 		assertThat((String) taskService.getVariable(visit.getId(), "healthNotes")).isEqualTo("高血压，每日服药");
+		assertThat((String) taskService.getVariableLocal(visit.getId(), "caseCard")).as("the task card").startsWith("4-1401 ");
 
 		records.save(resident, new CareRules.Settings(List.of(new Contact("王小红", "女儿", "13987654321")), null, false, "P1W",
 				Groups.SERVICE_DESK), "agent");
