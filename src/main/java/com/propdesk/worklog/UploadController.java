@@ -93,11 +93,16 @@ class UploadController {
 		return ResponseEntity.status(201).body(new Uploaded(stored.id(), stored.contentType(), stored.size(), stored.sha256()));
 	}
 
-	@Operation(summary = "下载上传的文件", description = "按保存的类型返回原文件（工作人员）。")
+	@Operation(summary = "下载上传的文件", description = "按保存的类型返回原文件（工作人员；调解证据只给客服、值班、管理层、审计和上传人）。")
 	@GetMapping("/{id}")
 	ResponseEntity<byte[]> download(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-		Caller.staff(request);
+		Caller.Staff staff = Caller.staff(request);
 		Uploads.Content content = uploads.content(id).orElseThrow(() -> ProblemException.notFound("没有上传的文件 " + id));
+		// a dispute's evidence is for the mediators (and auditors), not for every colleague who learns its number
+		if ("evidence".equals(content.purpose()) && !staff.userId().equals(content.uploadedBy())
+				&& !staff.isIn(Groups.SERVICE_DESK, Groups.DUTY_OFFICER, Groups.MANAGEMENT, Groups.AUDITOR)) {
+			throw ProblemException.forbidden("调解证据只给调解人员（客服、值班、管理层）和审计查看");
+		}
 		// replaces the API's own headers: an image opened on its own runs nothing, even if a browser mistook it for a page
 		response.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox");
 		response.setHeader("X-Content-Type-Options", "nosniff");

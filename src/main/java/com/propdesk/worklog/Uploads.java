@@ -22,7 +22,7 @@ class Uploads {
 			OffsetDateTime uploadedAt) {
 	}
 
-	record Content(String contentType, byte[] bytes) {
+	record Content(String contentType, byte[] bytes, String purpose, String uploadedBy) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -60,8 +60,9 @@ class Uploads {
 	}
 
 	Optional<Content> content(String id) {
-		return jdbc.query("select content_type, content from upload where id = ?",
-				(rs, i) -> new Content(rs.getString("content_type"), rs.getBytes("content")), id).stream().findFirst();
+		return jdbc.query("select content_type, content, purpose, uploaded_by from upload where id = ?",
+				(rs, i) -> new Content(rs.getString("content_type"), rs.getBytes("content"), rs.getString("purpose"),
+						rs.getString("uploaded_by")), id).stream().findFirst();
 	}
 
 	private static String sha256(byte[] content) {

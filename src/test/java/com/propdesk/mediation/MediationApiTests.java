@@ -137,6 +137,14 @@ class MediationApiTests extends CaseProcessTest {
 			assertThat(fields(refused.body())).containsExactly("file");
 		}
 		assertThat(text.body().toString()).contains("JPEG、PNG、WEBP、PDF");
+		// read back by the mediators and auditors, not by the other departments
+		String evidence = report.body().path("id").asText();
+		for (String user : List.of("agent", "manager", "auditor", "engineer", "cleaner", "guard")) {
+			int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/api/uploads/" + evidence)).header("Authorization", ApiClient.basic(user)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode();
+			assertThat(status).as(user).isEqualTo(List.of("agent", "manager", "auditor").contains(user) ? 200 : 403);
+		}
 		assertThat(tooBig.body().toString()).contains("最大 2 MB");
 	}
 
