@@ -35,7 +35,11 @@ final class FormValues {
 	}
 
 	static boolean isEmpty(Object value) {
-		// spaces alone fill no required field: a result of "   " is no result
+		return value == null || (value instanceof String text && text.isEmpty());
+	}
+
+	/** What fills no required field: nothing, or a text of spaces alone (a result of "   " is no result). */
+	static boolean isBlank(Object value) {
 		return value == null || (value instanceof String text && TextRules.blank(text));
 	}
 

@@ -219,7 +219,7 @@ final class StaffSubmissions extends CommandInterceptor {
 			}
 		});
 		fields.forEach((name, components) -> {
-			if (components.stream().anyMatch(FormValues::required) && FormValues.isEmpty(
+			if (components.stream().anyMatch(FormValues::required) && FormValues.isBlank(
 					typed.containsKey(name) ? plainValue(typed.getValueTyped(name)) : null)) {
 				problems.add(FormValues.fieldName(name, components.get(0)) + "：必填");
 			}
