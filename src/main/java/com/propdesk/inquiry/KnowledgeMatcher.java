@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
@@ -39,8 +40,11 @@ public class KnowledgeMatcher {
 	 */
 	static final int MIN_SHARED_TERMS = 2;
 
-	/** The best candidates, best first, and whether the best may be sent without a person looking. */
-	public record Match(List<Candidate> candidates, boolean confident) {
+	/**
+	 * The best candidates, best first, and whether the best may be sent without a person looking; {@code rest} is
+	 * what the question asks besides what the best entry answers (a second ask), for the desk, or {@code null}.
+	 */
+	public record Match(List<Candidate> candidates, boolean confident, String rest) {
 
 		public Candidate best() {
 			return candidates.isEmpty() ? null : candidates.get(0);
@@ -71,13 +75,20 @@ public class KnowledgeMatcher {
 
 	private final InquiryProperties properties;
 
-	private final QuestionTerms terms = QuestionTerms.fromResource(SYNONYMS);
+	/** How a text becomes terms: {@link QuestionTerms} with the synonym list; another reader only to compare readers. */
+	private final Function<String, List<QuestionTerms.Term>> terms;
 
 	private volatile Index index;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	KnowledgeMatcher(Source source, InquiryProperties properties) {
+		this(source, properties, QuestionTerms.fromResource(SYNONYMS)::terms);
+	}
+
+	KnowledgeMatcher(Source source, InquiryProperties properties, Function<String, List<QuestionTerms.Term>> terms) {
 		this.source = source;
 		this.properties = properties;
+		this.terms = terms;
 	}
 
 	public Match match(String question) {
@@ -86,7 +97,7 @@ public class KnowledgeMatcher {
 
 	public Match match(String question, int limit) {
 		Index current = index();
-		Map<String, Double> query = current.weigh(terms.terms(question));
+		Map<String, Double> query = current.weigh(terms.apply(question));
 		double queryNorm = norm(query.values());
 		// an entry scores as its best-matching wording: its own question and keywords, or a confirmed phrasing
 		Map<String, Candidate> best = new HashMap<>();
@@ -117,7 +128,7 @@ public class KnowledgeMatcher {
 		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
 				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS && candidates.get(0).sameTopic()
 				&& (candidates.size() == 1 || candidates.get(0).score() - candidates.get(1).score() >= properties.leadBy());
-		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident);
+		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident, null);
 	}
 
 	/**
@@ -126,7 +137,7 @@ public class KnowledgeMatcher {
 	 */
 	List<Map<String, Double>> vectors(List<String> questions) {
 		Index current = index();
-		return questions.stream().map(q -> current.weigh(terms.terms(q))).toList();
+		return questions.stream().map(q -> current.weigh(terms.apply(q))).toList();
 	}
 
 	/** How alike two questions' vectors are, 0 to 1. */
@@ -155,7 +166,7 @@ public class KnowledgeMatcher {
 	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf) {
 
 		static Index of(String revision, List<KnowledgeEntry> entries, Map<String, List<String>> phrasings,
-				QuestionTerms terms) {
+				Function<String, List<QuestionTerms.Term>> terms) {
 			// rarity is counted per entry, over all its wordings together
 			Map<String, Integer> frequency = new HashMap<>();
 			List<List<Wording>> wordings = new ArrayList<>();
@@ -191,14 +202,14 @@ public class KnowledgeMatcher {
 		private record Wording(Map<String, Double> terms, Set<String> topics) {
 		}
 
-		private static Set<String> topics(QuestionTerms terms, String text) {
-			return terms.terms(text).stream().map(QuestionTerms.Term::text).filter(QuestionTerms::isConcept)
+		private static Set<String> topics(Function<String, List<QuestionTerms.Term>> terms, String text) {
+			return terms.apply(text).stream().map(QuestionTerms.Term::text).filter(QuestionTerms::isConcept)
 					.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		}
 
-		private static Map<String, Double> described(QuestionTerms terms, String text) {
+		private static Map<String, Double> described(Function<String, List<QuestionTerms.Term>> terms, String text) {
 			Map<String, Double> weights = new HashMap<>();
-			for (QuestionTerms.Term term : terms.terms(text)) {
+			for (QuestionTerms.Term term : terms.apply(text)) {
 				weights.put(term.text(), term.weight());
 			}
 			return weights;

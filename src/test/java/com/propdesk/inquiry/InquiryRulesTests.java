@@ -25,7 +25,7 @@ class InquiryRulesTests {
 	}
 
 	static KnowledgeMatcher.Match match(double score, boolean confident) {
-		return new KnowledgeMatcher.Match(List.of(new KnowledgeMatcher.Candidate(FEES, score, 3, true)), confident);
+		return new KnowledgeMatcher.Match(List.of(new KnowledgeMatcher.Candidate(FEES, score, 3, true)), confident, null);
 	}
 
 	@Test
@@ -47,7 +47,7 @@ class InquiryRulesTests {
 	void anUnsureMatchGoesToTheDeskWithTheReasonInTheTimeline() {
 		assertThat(InquiryRules.route(triage("knowledge", false), match(0.2, false)).note())
 				.isEqualTo("知识库最接近「物业费在哪里交？」（置信度 20%），不足以自动答复，交客服从候选答案中选择或自行答复");
-		assertThat(InquiryRules.route(triage("knowledge", false), new KnowledgeMatcher.Match(List.of(), false)).note())
+		assertThat(InquiryRules.route(triage("knowledge", false), new KnowledgeMatcher.Match(List.of(), false, null)).note())
 				.isEqualTo("知识库没有相关条目，交客服答复");
 		InquiryRules.Routing urgent = InquiryRules.route(triage("desk", true), match(0.9, true));
 		assertThat(urgent).isEqualTo(new InquiryRules.Routing("desk", "P1", Groups.SERVICE_DESK, "咨询分流：装修纠纷"));
