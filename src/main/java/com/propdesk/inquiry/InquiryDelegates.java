@@ -81,9 +81,13 @@ final class InquiryDelegates {
 			else if (AUTO.equals(route)) {
 				ANSWER_CODE.set(execution, best.entry().code());
 			}
+			boolean restToDesk = AUTO.equals(route) && match.rest() != null;
+			InquiryProcess.REST_TO_DESK.set(execution, restToDesk);
+			InquiryProcess.REST_QUESTION.set(execution, restToDesk ? match.rest() : null);
 			ROUTE.set(execution, route);
 			cases.classify(caseNo, record.category(), routing.priority(), routing.group());
-			List<KnowledgeMatcher.Candidate> candidates = match.candidates();
+			// the desk answers the rest of a question whose main ask was answered: its candidates are for the rest
+			List<KnowledgeMatcher.Candidate> candidates = restToDesk ? matcher.match(match.rest()).candidates() : match.candidates();
 			for (int n = 1; n <= 3; n++) {
 				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
 				InquiryProcess.Candidate offered = InquiryProcess.CANDIDATES.get(n - 1);
@@ -95,7 +99,8 @@ final class InquiryDelegates {
 			knowledge.asked(caseNo, record.createdAt(), record.description(), best == null ? null : best.entry().code(),
 					best == null ? null : best.score(), route);
 			cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, routing.note());
-			InquiryProcess.TRIAGE_REASON.set(execution, triage.reason());
+			// what the desk reads first: why the table routed it, or why the knowledge base did not answer it
+			InquiryProcess.TRIAGE_REASON.set(execution, "knowledge".equals(triage.route()) ? routing.note() : triage.reason());
 			if (triage.urgent()) {
 				notifications.page("inquiry-urgent:" + caseNo, Groups.DUTY_OFFICER, caseNo,
 						InquiryRules.urgentPage(caseNo, record.description(), record.reporterPhone()));
@@ -148,19 +153,45 @@ final class InquiryDelegates {
 			else {
 				text = checked(() -> InquiryRules.writtenAnswer(ANSWER_TEXT.text(execution)));
 			}
+			if (AUTO.equals(outcome) && InquiryProcess.REST_TO_DESK.isTrue(execution)) {
+				answerMainAsk(execution, caseNo, code, text);
+				return;
+			}
+			String partial = InquiryProcess.PARTIAL_ANSWER.text(execution);
+			String rest = InquiryProcess.REST_QUESTION.text(execution);
 			ANSWER_TEXT.set(execution, text);
 			InquiryProcess.PROPOSE_ENTRY.set(execution,
 					InquiryRules.proposesEntry(outcome, Boolean.TRUE.equals(InquiryProcess.ADD_TO_KNOWLEDGE.get(execution))));
-			cases.answer(caseNo, text);
+			cases.answer(caseNo, partial.isEmpty() ? text : InquiryRules.bothAnswers(partial, rest, text));
 			cases.changeStatus(caseNo, CaseStatus.CLOSED);
 			knowledge.answered(caseNo, outcome, code);
 			if (InquiryRules.CANDIDATE.equals(outcome)) {
-				// the desk confirmed the entry answers this wording: the next owner asking so is answered at once
-				knowledge.confirm(code, cases.find(caseNo).orElseThrow().description(), caseNo, Actor.current(execution));
+				// the desk confirmed the entry answers this wording — the rest of a two-ask question, or the whole
+				// question: the next owner asking so is answered at once
+				knowledge.confirm(code, rest.isEmpty() ? cases.find(caseNo).orElseThrow().description() : rest, caseNo,
+						Actor.current(execution));
 			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);
-			events.publish(caseNo, "answered", InquiryRules.answeredMessage(text), null);
+			events.publish(caseNo, "answered", partial.isEmpty() ? InquiryRules.answeredMessage(text)
+					: InquiryRules.restAnsweredMessage(text), null);
+		}
+
+		/**
+		 * The main ask of a two-ask question answered from the knowledge base: the owner gets that answer now (the
+		 * first response), the case stays open and the desk answers the rest — never half-answered silently.
+		 */
+		private void answerMainAsk(DelegateExecution execution, String caseNo, String code, String text) {
+			String rest = InquiryProcess.REST_QUESTION.text(execution);
+			InquiryProcess.PARTIAL_ANSWER.set(execution, text);
+			// from here on the inquiry is the desk's: its answer to the rest is a desk answer
+			ROUTE.set(execution, InquiryProcess.DESK);
+			cases.answer(caseNo, InquiryRules.partialAnswer(text, rest));
+			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+			knowledge.answered(caseNo, AUTO, code);
+			cases.record(caseNo, InquiryCaseType.Timeline.PARTLY_ANSWERED, "已用知识库条目 " + code + " 答复主要问题；其余问题交客服答复：" + rest);
+			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
+			events.publish(caseNo, "answered", InquiryRules.partialAnsweredMessage(text), null);
 		}
 
 	}

@@ -32,6 +32,11 @@ public final class InquiryProcess {
 	public static final String DESK = "desk";
 	public static final String SPECIALIST = "specialist";
 
+	/** A second ask the knowledge base did not answer ("另外宽带能装哪几家"): for the desk, after the main ask was answered. */
+	public static final Var<String> REST_QUESTION = Var.text("restQuestion");
+	public static final Var<Boolean> REST_TO_DESK = Var.flag("restToDesk");
+	/** The answer already sent for the main ask, shown to the desk and kept with the desk's answer to the rest. */
+	public static final Var<String> PARTIAL_ANSWER = Var.text("partialAnswer");
 	/** The entry the knowledge base answered with. */
 	public static final Var<String> ANSWER_CODE = Var.text("answerCode");
 	/** The desk's choice: candidate1, candidate2, candidate3, own, specialist, repair or emergency. */

@@ -65,9 +65,12 @@ final class InquiryRules {
 			case AUTO -> String.format("知识库匹配「%s」（置信度 %.0f%%），自动答复", best.entry().question(), best.score() * 100);
 			case SPECIALIST -> "咨询分流：" + triage.reason();
 			default -> DESK.equals(triage.route()) ? "咨询分流：" + triage.reason() : best == null ? "知识库没有相关条目，交客服答复"
-					: String.format("知识库最接近「%s」（置信度 %.0f%%），不足以自动答复，交客服从候选答案中选择或自行答复",
-							best.entry().question(), best.score() * 100);
+					: String.format("知识库最接近「%s」（置信度 %.0f%%），%s自动答复，交客服从候选答案中选择或自行答复",
+							best.entry().question(), best.score() * 100, match.declined() == null ? "不足以" : "但" + match.declined() + "，不");
 		};
+		if (AUTO.equals(route) && match.rest() != null) {
+			note += "；业主还问了：" + match.rest() + "，交客服答复";
+		}
 		return new Routing(route, triage.urgent() ? "P1" : "P3",
 				SPECIALIST.equals(route) ? triage.specialistGroup() : Groups.SERVICE_DESK, note);
 	}
@@ -117,6 +120,26 @@ final class InquiryRules {
 	/** The owner's event: the answer, cut short for the SMS. */
 	static String answeredMessage(String answer) {
 		return "您的咨询答复：" + abbreviate(answer, SUMMARY_ANSWER);
+	}
+
+	/** The owner's event when the main ask is answered and the desk answers the rest. */
+	static String partialAnsweredMessage(String answer) {
+		return "您的咨询答复（您问的其他问题客服将尽快答复）：" + abbreviate(answer, SUMMARY_ANSWER);
+	}
+
+	/** The owner's event when the desk has answered the rest. */
+	static String restAnsweredMessage(String answer) {
+		return "您咨询的其他问题答复：" + abbreviate(answer, SUMMARY_ANSWER);
+	}
+
+	/** The case's written answer while the rest waits for the desk. */
+	static String partialAnswer(String answer, String rest) {
+		return answer + "\n\n（您还问了：" + rest + "——客服将尽快答复）";
+	}
+
+	/** The case's written answer once both are answered. */
+	static String bothAnswers(String first, String rest, String answer) {
+		return first + "\n\n关于「" + rest + "」：" + answer;
 	}
 
 	static String abbreviate(String text, int max) {

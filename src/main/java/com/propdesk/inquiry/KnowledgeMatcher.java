@@ -41,10 +41,23 @@ public class KnowledgeMatcher {
 	static final int MIN_SHARED_TERMS = 2;
 
 	/**
+	 * Less than this share of what the ask is about (its topics and the asking clauses' words) may be unknown to the
+	 * entry; more means the owner asks about something the entry does not speak of.
+	 */
+	static final double MAX_UNKNOWN = 0.5;
+
+	/** How much more a word counts against an entry when the knowledge base knows it from another entry (停车费 asked of the invoice entry). */
+	static final double ELSEWHERE = 1.5;
+
+	/**
 	 * The best candidates, best first, and whether the best may be sent without a person looking; {@code rest} is
 	 * what the question asks besides what the best entry answers (a second ask), for the desk, or {@code null}.
 	 */
-	public record Match(List<Candidate> candidates, boolean confident, String rest) {
+	public record Match(List<Candidate> candidates, boolean confident, String rest, String declined) {
+
+		Match(List<Candidate> candidates, boolean confident, String rest) {
+			this(candidates, confident, rest, null);
+		}
 
 		public Candidate best() {
 			return candidates.isEmpty() ? null : candidates.get(0);
@@ -75,20 +88,22 @@ public class KnowledgeMatcher {
 
 	private final InquiryProperties properties;
 
-	/** How a text becomes terms: {@link QuestionTerms} with the synonym list; another reader only to compare readers. */
-	private final Function<String, List<QuestionTerms.Term>> terms;
+	private final QuestionTerms questionTerms = QuestionTerms.fromResource(SYNONYMS);
+
+	/** How a text becomes terms; {@link #read} unless a comparison of readers replaces it. */
+	private final Function<String, List<QuestionTerms.Term>> terms = this::read;
 
 	private volatile Index index;
 
-	@org.springframework.beans.factory.annotation.Autowired
 	KnowledgeMatcher(Source source, InquiryProperties properties) {
-		this(source, properties, QuestionTerms.fromResource(SYNONYMS)::terms);
-	}
-
-	KnowledgeMatcher(Source source, InquiryProperties properties, Function<String, List<QuestionTerms.Term>> terms) {
 		this.source = source;
 		this.properties = properties;
-		this.terms = terms;
+		ContentWords.know(questionTerms.words());
+	}
+
+	/** A text's terms: {@link QuestionTerms} with the synonym list (another reader only to compare readers). */
+	List<QuestionTerms.Term> read(String text) {
+		return questionTerms.terms(text);
 	}
 
 	public Match match(String question) {
@@ -97,9 +112,36 @@ public class KnowledgeMatcher {
 
 	public Match match(String question, int limit) {
 		Index current = index();
-		Map<String, Double> query = current.weigh(terms.apply(question));
+		List<Candidate> whole = rank(current, question);
+		List<Asks.Ask> asks = Asks.of(question);
+		if (asks.size() <= 1) {
+			String declined = declined(current, whole, asks.isEmpty() ? null : asks.get(0), question);
+			return new Match(top(whole, limit), declined == null, null, declined);
+		}
+		// more than one ask: the main one must be answered on its own; the others go to the desk unless the same entry answers them
+		Asks.Ask main = asks.get(0);
+		List<Candidate> ranked = rank(current, main.text());
+		String declined = declined(current, ranked, main, main.text());
+		if (declined != null) {
+			return new Match(top(whole, limit), false, null, declined);
+		}
+		String code = ranked.get(0).entry().code();
+		List<String> rest = new ArrayList<>();
+		for (Asks.Ask other : asks.subList(1, asks.size())) {
+			List<Candidate> otherRanked = rank(current, other.text());
+			boolean same = !otherRanked.isEmpty() && otherRanked.get(0).entry().code().equals(code)
+					&& declined(current, otherRanked, other, other.text()) == null;
+			if (!same) {
+				rest.add(other.text());
+			}
+		}
+		return new Match(top(ranked, limit), true, rest.isEmpty() ? null : String.join("；", rest));
+	}
+
+	/** The entries that share terms with a text, best first; an entry scores as its best-matching wording. */
+	private List<Candidate> rank(Index current, String text) {
+		Map<String, Double> query = current.weigh(terms.apply(text));
 		double queryNorm = norm(query.values());
-		// an entry scores as its best-matching wording: its own question and keywords, or a confirmed phrasing
 		Map<String, Candidate> best = new HashMap<>();
 		if (queryNorm > 0) {
 			for (Document document : current.documents()) {
@@ -125,10 +167,96 @@ public class KnowledgeMatcher {
 		}
 		List<Candidate> candidates = new ArrayList<>(best.values());
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-		boolean confident = !candidates.isEmpty() && candidates.get(0).score() >= properties.answerAbove()
-				&& candidates.get(0).sharedTerms() >= MIN_SHARED_TERMS && candidates.get(0).sameTopic()
-				&& (candidates.size() == 1 || candidates.get(0).score() - candidates.get(1).score() >= properties.leadBy());
-		return new Match(List.copyOf(candidates.subList(0, Math.min(limit, candidates.size()))), confident, null);
+		return candidates;
+	}
+
+	private static List<Candidate> top(List<Candidate> candidates, int limit) {
+		return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
+	}
+
+	/**
+	 * Whether the best entry may answer an ask without a person looking. It must be alike enough and ahead of the
+	 * second (the score), share two terms and the topic; and it must answer <em>what is asked</em>: an ask for a
+	 * cost, a time, a place, a reason or a person needs an entry one of whose wordings asks the same, and what the
+	 * asking clauses are about — their terms without the question words — must be the entry's: a topic of the
+	 * synonym list the entry does not know, or too much of the clause unknown to it, means the owner asks about
+	 * something else that shares a word with it.
+	 */
+	private String declined(Index current, List<Candidate> ranked, Asks.Ask ask, String text) {
+		if (ranked.isEmpty()) {
+			return "知识库没有相关条目";
+		}
+		Candidate best = ranked.get(0);
+		if (best.score() < properties.answerAbove() || best.sharedTerms() < MIN_SHARED_TERMS || !best.sameTopic()) {
+			return "与最接近的条目相似度不足";
+		}
+		if (ranked.size() > 1 && best.score() - ranked.get(1).score() < properties.leadBy()) {
+			return "有两个条目同样接近";
+		}
+		if (ask == null) {
+			return null;
+		}
+		Facts facts = current.facts().get(best.entry().code());
+		for (Asks.Kind kind : ask.kinds()) {
+			if (kind.specific() && !facts.kinds().contains(kind)) {
+				return "问的是" + kind.label() + "，条目没有说";
+			}
+		}
+		String about = about(current, best.entry().code(), ask, text);
+		return about == null ? null : about.isEmpty() ? "没有说要问什么" : "?".equals(about) ? "问题的大部分内容条目没有提到"
+				: about.startsWith("!") ? "没有问到条目的话题「" + about.substring(1) + "」" : "问到「" + about + "」，条目没有提到";
+	}
+
+	/**
+	 * Why the entry does not speak of what the ask is about, or {@code null} when it does: the ask names a topic of
+	 * the synonym list the entry does not know, or a word the knowledge base knows from another entry only, or too
+	 * many words nobody knows.
+	 */
+	private String about(Index current, String code, Asks.Ask ask, String text) {
+		Facts facts = current.facts().get(code);
+		// the entry's topic must be asked about: all the topics of one of its wordings (养狗 + 登记, not 狗 alone)
+		Set<String> asked = new java.util.HashSet<>();
+		terms.apply(text).forEach(t -> asked.add(t.text()));
+		if (facts.topics().stream().noneMatch(asked::containsAll)) {
+			Set<String> missing = new java.util.TreeSet<>(facts.topics().get(0));
+			missing.removeAll(asked);
+			return missing.isEmpty() ? "?" : "!" + missing.iterator().next().substring(1);
+		}
+		String asking = ask.askingText().isEmpty() ? text : ask.askingText();
+		double known = 0;
+		double other = 0;
+		String named = null;
+		// the topics of every clause, telling ones too ("我是租户，能办月卡吗" asks about a tenant's card)
+		for (QuestionTerms.Term term : terms.apply(ask.text())) {
+			if (QuestionTerms.isConcept(term.text())) {
+				if (facts.terms().contains(term.text())) {
+					known += 1;
+				}
+				else {
+					other += ELSEWHERE;
+					named = named == null ? term.text().substring(1) : named;
+				}
+			}
+		}
+		for (String word : ContentWords.of(Asks.withoutQuestionWords(asking))) {
+			if (terms.apply(word).stream().anyMatch(t -> QuestionTerms.isConcept(t.text()))) {
+				continue;
+			}
+			if (facts.text().contains(word)) {
+				known += 1;
+			}
+			else if (current.facts().values().stream().anyMatch(f -> f.text().contains(word))) {
+				other += ELSEWHERE;
+				named = named == null ? word : named;
+			}
+			else {
+				other += 1;
+			}
+		}
+		if (known == 0) {
+			return "";
+		}
+		return other / (known + other) >= MAX_UNKNOWN ? named == null ? "?" : named : null;
 	}
 
 	/**
@@ -163,7 +291,15 @@ public class KnowledgeMatcher {
 	private record Document(KnowledgeEntry entry, Map<String, Double> weights, double norm, Set<String> topics) {
 	}
 
-	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf) {
+	/** What an entry knows over all its wordings: its terms, and the kinds of ask its wordings ask. */
+	private record Facts(Set<String> terms, Set<Asks.Kind> kinds, String text, List<Set<String>> topics) {
+	}
+
+	/** Topics of the synonym list that say what is asked rather than what about (多少钱, 手续, 几点上班, 交). */
+	private static final Set<String> ASKING_TOPICS = Set.of("#收费标准", "#手续", "#营业时间", "#缴费");
+
+	private record Index(String revision, List<Document> documents, Map<String, Double> idf, double unknownIdf,
+			Map<String, Facts> facts) {
 
 		static Index of(String revision, List<KnowledgeEntry> entries, Map<String, List<String>> phrasings,
 				Function<String, List<QuestionTerms.Term>> terms) {
@@ -189,14 +325,33 @@ public class KnowledgeMatcher {
 			Map<String, Double> idf = new HashMap<>();
 			frequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + (double) n / df)));
 			List<Document> documents = new ArrayList<>();
+			Map<String, Facts> facts = new HashMap<>();
 			for (int i = 0; i < entries.size(); i++) {
+				KnowledgeEntry entry = entries.get(i);
+				Set<String> known = new java.util.HashSet<>();
 				for (Wording wording : wordings.get(i)) {
 					Map<String, Double> weights = new HashMap<>();
 					wording.terms().forEach((term, weight) -> weights.put(term, weight * idf.get(term)));
-					documents.add(new Document(entries.get(i), weights, norm(weights.values()), wording.topics()));
+					documents.add(new Document(entry, weights, norm(weights.values()), wording.topics()));
+					known.addAll(weights.keySet());
 				}
+				Set<Asks.Kind> kinds = java.util.EnumSet.noneOf(Asks.Kind.class);
+				List<String> said = new ArrayList<>();
+				said.add(entry.question());
+				said.addAll(phrasings.getOrDefault(entry.code(), List.of()));
+				said.forEach(w -> Asks.of(w).forEach(a -> kinds.addAll(a.kinds())));
+				said.addAll(entry.keywords());
+				ContentWords.know(entry.keywords());
+				List<Set<String>> topics = new ArrayList<>();
+				for (int w = 0; w <= phrasings.getOrDefault(entry.code(), List.of()).size(); w++) {
+					Set<String> topic = new java.util.HashSet<>(topics(terms, said.get(w)));
+					topic.removeAll(ASKING_TOPICS);
+					topics.add(Set.copyOf(topic));
+				}
+				facts.put(entry.code(), new Facts(Set.copyOf(known), Set.copyOf(kinds),
+						QuestionTerms.normalize(String.join(" ", said)), List.copyOf(topics)));
 			}
-			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN);
+			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN, facts);
 		}
 
 		private record Wording(Map<String, Double> terms, Set<String> topics) {

@@ -85,6 +85,11 @@ final class QuestionTerms {
 		return new QuestionTerms(variantToConcept);
 	}
 
+	/** Every word of the synonym list, canonical and variants. */
+	List<String> words() {
+		return variants.stream().map(Map.Entry::getKey).toList();
+	}
+
 	/** Whether a term is a concept of the synonym list (a topic such as 物业费 or 门禁卡). */
 	static boolean isConcept(String term) {
 		return term.startsWith("#");

@@ -81,6 +81,8 @@ class InquiryMatchingEvaluation {
 				.print("validation-2.tsv (2025, figures only)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development.tsv"), propDesk)
 				.print("near-development.tsv (2026, read while tuning)", true);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-2.tsv"), propDesk)
+				.print("near-development-2.tsv (2026, read while tuning)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-validation.tsv"), propDesk)
 				.print("near-validation.tsv (2026, figures only)", false);
 		InquirySets.Figures heldOut = InquirySets.evaluate(InquirySets.read(DIRECTORY + "held-out.tsv"), propDesk);

@@ -47,6 +47,9 @@ class InquiryRulesTests {
 	void anUnsureMatchGoesToTheDeskWithTheReasonInTheTimeline() {
 		assertThat(InquiryRules.route(triage("knowledge", false), match(0.2, false)).note())
 				.isEqualTo("知识库最接近「物业费在哪里交？」（置信度 20%），不足以自动答复，交客服从候选答案中选择或自行答复");
+		KnowledgeMatcher.Match declined = new KnowledgeMatcher.Match(match(0.8, false).candidates(), false, null, "问的是价钱，条目没有说");
+		assertThat(InquiryRules.route(triage("knowledge", false), declined).note())
+				.isEqualTo("知识库最接近「物业费在哪里交？」（置信度 80%），但问的是价钱，条目没有说，不自动答复，交客服从候选答案中选择或自行答复");
 		assertThat(InquiryRules.route(triage("knowledge", false), new KnowledgeMatcher.Match(List.of(), false, null)).note())
 				.isEqualTo("知识库没有相关条目，交客服答复");
 		InquiryRules.Routing urgent = InquiryRules.route(triage("desk", true), match(0.9, true));

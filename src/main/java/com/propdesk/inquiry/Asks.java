@@ -1,0 +1,179 @@
+package com.propdesk.inquiry;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks, as opposed to what it is about. An owner's message is cut into clauses at punctuation and
+ * spaces; a clause that asks something carries a question word (多少钱, 什么时候, 在哪里, 怎么, 能不能, … 吗). The
+ * kind of ask matters: an entry that says how to rent a parking space does not say where a moving truck may stop,
+ * nor what a space costs to buy. A message may hold more than one ask ("燃气怎么开通？另外宽带能装哪几家"): a word
+ * such as 另外, 还有, 顺便 starts another; the first is the main one.
+ */
+final class Asks {
+
+	/**
+	 * The kinds of ask. The first five are specific: an entry answers such an ask only if one of its wordings asks
+	 * the same. The last three are general (how, may I, what is the rule) and answer each other: an entry saying how
+	 * to get a refund answers "can I get it back".
+	 */
+	enum Kind {
+		COST("价钱"), WHEN("时间"), WHERE("地点"), WHY("原因"), WHO("找谁"), HOW("办法"), CAN("可否"), WHAT("规定");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		/** How the desk's note names the kind: 问的是价钱. */
+		String label() {
+			return label;
+		}
+
+		boolean specific() {
+			return ordinal() <= WHO.ordinal();
+		}
+	}
+
+	/** One clause: its text, the kinds it asks (empty for a clause that only tells, "家里快欠费了"). */
+	record Clause(String text, Set<Kind> kinds) {
+
+		boolean asks() {
+			return !kinds.isEmpty();
+		}
+
+	}
+
+	/** One ask: its clauses (the telling clauses before it belong to it) and the kinds they ask. */
+	record Ask(List<Clause> clauses) {
+
+		String text() {
+			return String.join("，", clauses.stream().map(Clause::text).toList());
+		}
+
+		/** The clauses that ask, joined: what the owner wants to know, without the story around it. */
+		String askingText() {
+			return String.join("，", clauses.stream().filter(Clause::asks).map(Clause::text).toList());
+		}
+
+		Set<Kind> kinds() {
+			Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+			clauses.forEach(c -> kinds.addAll(c.kinds()));
+			return kinds;
+		}
+
+		Set<Kind> specificKinds() {
+			Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+			kinds().stream().filter(Kind::specific).forEach(kinds::add);
+			return kinds;
+		}
+
+	}
+
+	/** Question words by kind; the longer ones first where one contains another. */
+	private static final List<Marker> MARKERS = List.of(
+			new Marker(Kind.WHY, "为什么|为啥|凭什么|怎么会|咋会|干嘛|怎么回事|咋回事"),
+			new Marker(Kind.COST, "多少钱|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收"),
+			new Marker(Kind.WHEN, "什么时候|啥时候|啥时|几点|多久|多长时间|哪天|几号|何时|几月|什么时间|啥时间|时间"),
+			// where to apply, pay or register is how to do it: the answer names the place
+			new Marker(Kind.HOW, "(在|去|到)?(哪里|哪儿|哪)(办理|办|申请|交|缴|登记|录入|录|预约|报名|开|弄)"),
+			new Marker(Kind.WHERE, "哪里|哪儿|哪边|在哪|去哪|放哪|扔哪|停哪|到哪|交哪|哪栋|什么地方|啥地方|哪个位置|位置|地址"),
+			new Marker(Kind.WHO, "找谁|是谁|谁来|谁出|谁管|谁负责|谁"),
+			new Marker(Kind.HOW, "怎么|咋|如何|怎样|流程|手续|步骤|办法"),
+			new Marker(Kind.WHAT, "哪些|哪个|哪家|哪几|什么|啥|规定|要求"),
+			new Marker(Kind.CAN, "能不能|可不可以|可以|能否|能|允许|让不让|行不行|行吗|要不要|需要|需不需要|会不会|是不是|有没有|是否|吗|么$|不$|了没$|没有$|呢$"));
+
+	private record Marker(Kind kind, Pattern pattern) {
+
+		Marker(Kind kind, String words) {
+			this(kind, Pattern.compile(words));
+		}
+
+	}
+
+	/** Words that begin another ask. */
+	private static final Pattern ANOTHER = Pattern.compile("^(另外|还有(?![没人吗])|顺便|对了|以及|再问|另问|还想问|还要问|同时)");
+
+	private static final Pattern BREAK = Pattern.compile("[\\s,，。.？?！!；;、~～…:：\"“”'‘’()（）]+");
+
+	private Asks() {
+	}
+
+	/** The question's asks, the main one first; a question without a question word is one ask. */
+	static List<Ask> of(String question) {
+		List<Ask> asks = new ArrayList<>();
+		List<Clause> current = new ArrayList<>();
+		for (String part : BREAK.split(QuestionTerms.normalize(question))) {
+			if (part.isEmpty()) {
+				continue;
+			}
+			Matcher another = ANOTHER.matcher(part);
+			if (another.find()) {
+				if (current.stream().anyMatch(Clause::asks)) {
+					asks.add(new Ask(List.copyOf(current)));
+					current.clear();
+				}
+				part = part.substring(another.end()).replaceFirst("^(问一下|问下|说一下|问问)", "");
+				if (part.isEmpty()) {
+					continue;
+				}
+			}
+			current.add(new Clause(part, kinds(part)));
+		}
+		if (!current.isEmpty()) {
+			if (!asks.isEmpty() && current.stream().noneMatch(Clause::asks)) {
+				// telling clauses after the last ask belong to it
+				List<Clause> last = new ArrayList<>(asks.remove(asks.size() - 1).clauses());
+				last.addAll(current);
+				asks.add(new Ask(List.copyOf(last)));
+			}
+			else {
+				asks.add(new Ask(List.copyOf(current)));
+			}
+		}
+		return asks;
+	}
+
+	/** The kinds of ask in a clause. */
+	static Set<Kind> kinds(String clause) {
+		Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+		String rest = clause;
+		for (Marker marker : MARKERS) {
+			Matcher m = marker.pattern().matcher(rest);
+			if (m.find()) {
+				kinds.add(marker.kind());
+				// a word counts once: 怎么会 is why, not also how
+				rest = m.replaceAll(" ");
+			}
+		}
+		return kinds;
+	}
+
+	/** The text without its question words, so that only what the owner asks about is compared. */
+	static String withoutQuestionWords(String text) {
+		String rest = text;
+		for (Marker marker : MARKERS) {
+			rest = marker.pattern().matcher(rest).replaceAll(" ");
+		}
+		return rest;
+	}
+
+	/**
+	 * Whether an entry whose wordings ask {@code entry} answers an ask of {@code asked}: every specific kind asked
+	 * (cost, time, place, reason, person) must be one the entry asks; general asks answer each other.
+	 */
+	static boolean answers(Set<Kind> entry, Set<Kind> asked) {
+		for (Kind kind : asked) {
+			if (kind.specific() && !entry.contains(kind)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
