@@ -34,13 +34,13 @@ final class QuestionTerms {
 
 	static final double SINGLE = 0.3;
 
-	private static final Set<String> FILLER_PAIRS = Set.of("请问", "你好", "您好", "一下", "问一", "想问", "问下", "我们", "我家",
+	static final Set<String> FILLER_PAIRS = Set.of("请问", "你好", "您好", "一下", "问一", "想问", "问下", "我们", "我家",
 			"我的", "你们", "您们", "怎么", "什么", "怎样", "可以", "能不", "不能", "是不", "不是", "需要", "谢谢", "麻烦", "这个", "那个",
 			"有没", "没有", "如果", "现在", "还是", "就是", "因为", "所以", "小区", "物业", "的话", "一个", "我想", "想要", "请帮", "帮我",
 			"知道", "告诉", "要怎", "该怎", "么办", "么弄", "么样", "么回", "回事", "应该", "是否", "咨询", "问题", "你们的",
 			"一般", "大概", "是什", "了吗", "的吗", "吗？", "有什");
 
-	private static final String FILLER_SINGLES = "的了吗呢啊吧呀哦嗯哈我你您他她它是在有和也都就要会能可这那么请问一个下还怎什该想得着过很太又再从把被给对让向";
+	static final String FILLER_SINGLES = "的了吗呢啊吧呀哦嗯哈我你您他她它是在有和也都就要会能可这那么请问一个下还怎什该想得着过很太又再从把被给对让向";
 
 	private final List<Map.Entry<String, String>> variants;
 
@@ -100,33 +100,28 @@ final class QuestionTerms {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
 	}
 
+	/** The words of the synonym list, canonical terms and variants (to compare other term readers with this one). */
+	Set<String> words() {
+		Set<String> words = new LinkedHashSet<>();
+		variants.forEach(v -> words.add(v.getKey()));
+		return words;
+	}
+
+	/**
+	 * A text with the synonym list's words folded: the concepts it names, and the rest of the text, aligned with it (a
+	 * space for each character of a folded word).
+	 */
+	record Folded(Set<String> concepts, String rest) {
+	}
+
 	/** The distinct terms of a text, each with its weight. */
 	List<Term> terms(String text) {
-		String normalized = normalize(text);
-		Set<String> concepts = new LinkedHashSet<>();
-		StringBuilder rest = new StringBuilder();
-		String[] sounds = new String[normalized.length()];
-		for (int c = 0; c < sounds.length; c++) {
-			sounds[c] = Pinyin.of(normalized.charAt(c));
-		}
-		int i = 0;
-		while (i < normalized.length()) {
-			Map.Entry<String, String> hit = variantAt(normalized, sounds, i);
-			if (hit != null) {
-				concepts.add(hit.getValue());
-				rest.append(' ');
-				i += hit.getKey().length();
-			}
-			else {
-				rest.append(normalized.charAt(i));
-				i++;
-			}
-		}
+		Folded folded = fold(normalize(text));
 		Map<String, Double> terms = new HashMap<>();
-		for (String concept : concepts) {
+		for (String concept : folded.concepts()) {
 			terms.put("#" + concept, CONCEPT);
 		}
-		for (String run : runs(rest.toString())) {
+		for (String run : runs(folded.rest())) {
 			if (isHan(run.codePointAt(0))) {
 				// by code point: characters beyond the basic plane (CJK extension B) are two chars in Java
 				int[] chars = run.codePoints().toArray();
@@ -149,6 +144,30 @@ final class QuestionTerms {
 		}
 		return terms.entrySet().stream().map(e -> new Term(e.getKey(), e.getValue()))
 				.sorted(Comparator.comparing(Term::text)).toList();
+	}
+
+	/** Folds the synonym list's words (written exactly or with a homophone, longest first) in a normalized text. */
+	Folded fold(String normalized) {
+		Set<String> concepts = new LinkedHashSet<>();
+		StringBuilder rest = new StringBuilder();
+		String[] sounds = new String[normalized.length()];
+		for (int c = 0; c < sounds.length; c++) {
+			sounds[c] = Pinyin.of(normalized.charAt(c));
+		}
+		int i = 0;
+		while (i < normalized.length()) {
+			Map.Entry<String, String> hit = variantAt(normalized, sounds, i);
+			if (hit != null) {
+				concepts.add(hit.getValue());
+				rest.append(" ".repeat(hit.getKey().length()));
+				i += hit.getKey().length();
+			}
+			else {
+				rest.append(normalized.charAt(i));
+				i++;
+			}
+		}
+		return new Folded(concepts, rest.toString());
 	}
 
 	/**
@@ -186,7 +205,7 @@ final class QuestionTerms {
 	}
 
 	/** Runs of Chinese characters and runs of Latin letters or digits; everything else separates. */
-	private static List<String> runs(String text) {
+	static List<String> runs(String text) {
 		List<String> runs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		int kind = 0;
@@ -207,7 +226,7 @@ final class QuestionTerms {
 		return runs;
 	}
 
-	private static boolean isHan(int c) {
+	static boolean isHan(int c) {
 		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
 	}
 
