@@ -85,11 +85,6 @@ final class QuestionTerms {
 		return new QuestionTerms(variantToConcept);
 	}
 
-	/** Every word of the synonym list, canonical and variants. */
-	List<String> words() {
-		return variants.stream().map(Map.Entry::getKey).toList();
-	}
-
 	/** Whether a term is a concept of the synonym list (a topic such as 物业费 or 门禁卡). */
 	static boolean isConcept(String term) {
 		return term.startsWith("#");
@@ -100,7 +95,7 @@ final class QuestionTerms {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
 	}
 
-	/** The words of the synonym list, canonical terms and variants (to compare other term readers with this one). */
+	/** The words of the synonym list, canonical terms and variants (a segmenter's user dictionary). */
 	Set<String> words() {
 		Set<String> words = new LinkedHashSet<>();
 		variants.forEach(v -> words.add(v.getKey()));

@@ -85,8 +85,15 @@ class TermReaderComparison {
 			table.append(set.getKey()).append(READABLE.contains(set.getKey()) ? " (read while tuning)" : " (figures only)")
 					.append('\n');
 			for (Map.Entry<String, Function<String, List<QuestionTerms.Term>>> reader : readers.entrySet()) {
-				KnowledgeMatcher matcher = new KnowledgeMatcher(InquiryMatchingEvaluation.demoSource(), properties,
-						reader.getValue());
+				Function<String, List<QuestionTerms.Term>> read = reader.getValue();
+				KnowledgeMatcher matcher = new KnowledgeMatcher(InquiryMatchingEvaluation.demoSource(), properties) {
+
+					@Override
+					List<QuestionTerms.Term> read(String text) {
+						return read.apply(text);
+					}
+
+				};
 				InquirySets.Figures figures = InquirySets.evaluate(set.getValue(),
 						InquiryMatchingEvaluation.propDesk(decisionService, matcher));
 				table.append("  ").append(figures.row(reader.getKey())).append('\n');
