@@ -2,8 +2,10 @@ package com.propdesk.inquiry;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +19,9 @@ import java.util.regex.Pattern;
 final class Asks {
 
 	/**
-	 * The kinds of ask. The first five are specific: an entry answers such an ask only if one of its wordings asks
-	 * the same. The last three are general (how, may I, what is the rule) and answer each other: an entry saying how
-	 * to get a refund answers "can I get it back".
+	 * The kinds of ask. All but two are specific: an entry answers such an ask only if one of its wordings asks the
+	 * same — "租户能办月卡吗" (may I) is not answered by "怎么办理月租车位" (how). How and what-is-the-rule are
+	 * general: any entry on the topic says them. A clause's 能 or 吗 beside another question word only helps it ask.
 	 */
 	enum Kind {
 		COST("价钱"), WHEN("时间"), WHERE("地点"), WHY("原因"), WHO("找谁"), HOW("办法"), CAN("可否"), WHAT("规定");
@@ -36,7 +38,7 @@ final class Asks {
 		}
 
 		boolean specific() {
-			return ordinal() <= WHO.ordinal();
+			return this != HOW && this != WHAT;
 		}
 	}
 
@@ -67,11 +69,6 @@ final class Asks {
 			return kinds;
 		}
 
-		Set<Kind> specificKinds() {
-			Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-			kinds().stream().filter(Kind::specific).forEach(kinds::add);
-			return kinds;
-		}
 
 	}
 
@@ -97,7 +94,7 @@ final class Asks {
 	}
 
 	/** Words that begin another ask. */
-	private static final Pattern ANOTHER = Pattern.compile("^(另外|还有(?![没人吗])|顺便|对了|以及|再问|另问|还想问|还要问|同时)");
+	private static final Pattern ANOTHER = Pattern.compile("^(另外|还有(?![没人吗])|顺便|对了|以及|再问|另问|还想问|还要问|同时|再就是|又问)");
 
 	private static final Pattern BREAK = Pattern.compile("[\\s,，。.？?！!；;、~～…:：\"“”'‘’()（）]+");
 
@@ -106,27 +103,45 @@ final class Asks {
 
 	/** The question's asks, the main one first; a question without a question word is one ask. */
 	static List<Ask> of(String question) {
+		return of(question, clause -> Set.of());
+	}
+
+	/**
+	 * The question's asks, the main one first. Besides a word such as 另外, a clause that asks about other topics
+	 * ({@code topics}: the synonym list's) than the asking clauses before it starts another ask: "垃圾几点能扔？旧沙发
+	 * 又扔哪" asks two things. What follows 另外 is another ask even when it only tells ("还有我家楼道灯坏了").
+	 */
+	static List<Ask> of(String question, Function<String, Set<String>> topics) {
 		List<Ask> asks = new ArrayList<>();
 		List<Clause> current = new ArrayList<>();
+		Set<String> asked = new HashSet<>();
+		boolean announced = false;
 		for (String part : BREAK.split(QuestionTerms.normalize(question))) {
 			if (part.isEmpty()) {
 				continue;
 			}
 			Matcher another = ANOTHER.matcher(part);
-			if (another.find()) {
-				if (current.stream().anyMatch(Clause::asks)) {
-					asks.add(new Ask(List.copyOf(current)));
-					current.clear();
-				}
-				part = part.substring(another.end()).replaceFirst("^(问一下|问下|说一下|问问)", "");
+			boolean startsAnother = another.find();
+			if (startsAnother) {
+				part = part.substring(another.end()).replaceFirst("^(问一下|问下|说一下|问问|就是)", "");
 				if (part.isEmpty()) {
 					continue;
 				}
 			}
-			current.add(new Clause(part, kinds(part)));
+			Clause clause = new Clause(part, kinds(part));
+			Set<String> about = clause.asks() ? topics.apply(part) : Set.of();
+			boolean otherTopic = !about.isEmpty() && !asked.isEmpty() && about.stream().noneMatch(asked::contains);
+			if ((startsAnother || otherTopic) && current.stream().anyMatch(Clause::asks)) {
+				asks.add(new Ask(List.copyOf(current)));
+				current.clear();
+				asked.clear();
+				announced = startsAnother;
+			}
+			current.add(clause);
+			asked.addAll(about);
 		}
 		if (!current.isEmpty()) {
-			if (!asks.isEmpty() && current.stream().noneMatch(Clause::asks)) {
+			if (!asks.isEmpty() && !announced && current.stream().noneMatch(Clause::asks)) {
 				// telling clauses after the last ask belong to it
 				List<Clause> last = new ArrayList<>(asks.remove(asks.size() - 1).clauses());
 				last.addAll(current);
@@ -151,6 +166,10 @@ final class Asks {
 				rest = m.replaceAll(" ");
 			}
 		}
+		if (kinds.size() > 1) {
+			// 能 and 吗 beside another question word only help it ask: 押金啥时候能退 asks when, not whether
+			kinds.remove(Kind.CAN);
+		}
 		return kinds;
 	}
 
@@ -165,7 +184,7 @@ final class Asks {
 
 	/**
 	 * Whether an entry whose wordings ask {@code entry} answers an ask of {@code asked}: every specific kind asked
-	 * (cost, time, place, reason, person) must be one the entry asks; general asks answer each other.
+	 * (cost, time, place, reason, person, may I) must be one the entry asks.
 	 */
 	static boolean answers(Set<Kind> entry, Set<Kind> asked) {
 		for (Kind kind : asked) {

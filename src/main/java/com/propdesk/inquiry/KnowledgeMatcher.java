@@ -44,10 +44,14 @@ public class KnowledgeMatcher {
 	 * Less than this share of what the ask is about (its topics and the asking clauses' words) may be unknown to the
 	 * entry; more means the owner asks about something the entry does not speak of.
 	 */
-	static final double MAX_UNKNOWN = 0.5;
+	static final double MAX_UNKNOWN = 0.4;
 
 	/** How much more a word counts against an entry when the knowledge base knows it from another entry (停车费 asked of the invoice entry). */
 	static final double ELSEWHERE = 1.5;
+
+
+	/** How much a topic of a telling clause that the entry does not know counts against it. */
+	static final double TOLD = 0.5;
 
 	/**
 	 * The best candidates, best first, and whether the best may be sent without a person looking; {@code rest} is
@@ -113,7 +117,8 @@ public class KnowledgeMatcher {
 	public Match match(String question, int limit) {
 		Index current = index();
 		List<Candidate> whole = rank(current, question);
-		List<Asks.Ask> asks = Asks.of(question);
+		List<Asks.Ask> asks = Asks.of(question, clause -> terms.apply(clause).stream().map(QuestionTerms.Term::text)
+				.filter(QuestionTerms::isConcept).filter(t -> !ASKING_TOPICS.contains(t)).collect(java.util.stream.Collectors.toSet()));
 		if (asks.size() <= 1) {
 			String declined = declined(current, whole, asks.isEmpty() ? null : asks.get(0), question);
 			return new Match(top(whole, limit), declined == null, null, declined);
@@ -226,14 +231,17 @@ public class KnowledgeMatcher {
 		double known = 0;
 		double other = 0;
 		String named = null;
-		// the topics of every clause, telling ones too ("我是租户，能办月卡吗" asks about a tenant's card)
+		// the topics of every clause, telling ones too ("我是租户，能办月卡吗" asks about a tenant's card), those of the
+		// asking clauses counting fully
+		Set<String> askingTopics = new java.util.HashSet<>();
+		terms.apply(asking).forEach(t -> askingTopics.add(t.text()));
 		for (QuestionTerms.Term term : terms.apply(ask.text())) {
 			if (QuestionTerms.isConcept(term.text())) {
 				if (facts.terms().contains(term.text())) {
 					known += 1;
 				}
 				else {
-					other += ELSEWHERE;
+					other += askingTopics.contains(term.text()) ? ELSEWHERE : TOLD;
 					named = named == null ? term.text().substring(1) : named;
 				}
 			}
