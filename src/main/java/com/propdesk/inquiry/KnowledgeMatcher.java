@@ -123,7 +123,14 @@ public class KnowledgeMatcher {
 			String declined = declined(current, whole, asks.isEmpty() ? null : asks.get(0), question);
 			return new Match(top(whole, limit), declined == null, null, declined);
 		}
-		// more than one ask: the main one must be answered on its own; the others go to the desk unless the same entry answers them
+		// more than one ask: answered at once when the best entry for the whole question answers each of them
+		if (scoreDeclined(whole) == null) {
+			String code = whole.get(0).entry().code();
+			if (asks.stream().allMatch(a -> askDeclined(current, code, a, a.text()) == null)) {
+				return new Match(top(whole, limit), true, null, null);
+			}
+		}
+		// else the main one must be answered on its own; the others go to the desk unless the same entry answers them
 		Asks.Ask main = asks.get(0);
 		List<Candidate> ranked = rank(current, main.text());
 		String declined = declined(current, ranked, main, main.text());
@@ -188,6 +195,12 @@ public class KnowledgeMatcher {
 	 * something else that shares a word with it.
 	 */
 	private String declined(Index current, List<Candidate> ranked, Asks.Ask ask, String text) {
+		String declined = scoreDeclined(ranked);
+		return declined != null || ask == null ? declined : askDeclined(current, ranked.get(0).entry().code(), ask, text);
+	}
+
+	/** Why the best entry is not alike enough, or clearly enough the best, to answer; {@code null} when it is. */
+	private String scoreDeclined(List<Candidate> ranked) {
 		if (ranked.isEmpty()) {
 			return "知识库没有相关条目";
 		}
@@ -198,16 +211,18 @@ public class KnowledgeMatcher {
 		if (ranked.size() > 1 && best.score() - ranked.get(1).score() < properties.leadBy()) {
 			return "有两个条目同样接近";
 		}
-		if (ask == null) {
-			return null;
-		}
-		Facts facts = current.facts().get(best.entry().code());
+		return null;
+	}
+
+	/** Why the entry does not answer what this ask asks, or {@code null} when it does. */
+	private String askDeclined(Index current, String code, Asks.Ask ask, String text) {
+		Facts facts = current.facts().get(code);
 		for (Asks.Kind kind : ask.kinds()) {
 			if (kind.specific() && !facts.kinds().contains(kind)) {
 				return "问的是" + kind.label() + "，条目没有说";
 			}
 		}
-		String about = about(current, best.entry().code(), ask, text);
+		String about = about(current, code, ask, text);
 		return about == null ? null : about.isEmpty() ? "没有说要问什么" : "?".equals(about) ? "问题的大部分内容条目没有提到"
 				: about.startsWith("!") ? "没有问到条目的话题「" + about.substring(1) + "」" : "问到「" + about + "」，条目没有提到";
 	}

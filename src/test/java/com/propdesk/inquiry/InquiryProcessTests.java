@@ -104,6 +104,67 @@ class InquiryProcessTests extends CaseProcessTest {
 	}
 
 	@Test
+	void aQuestionWithTwoAsksGetsTheMainOneAnsweredAtOnceAndTheDeskAnswersTheRest() {
+		CaseRecord inquiry = ask("wechat", "物业费可以微信支付吗？另外小区附近有没有好的幼儿园");
+
+		// the main ask answered within the request; the case stays open for the rest
+		String standard = knowledge.latest("fee-payment").orElseThrow().answer();
+		assertThat(inquiry.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+		assertThat(inquiry.answer()).startsWith(standard).contains("小区附近有没有好的幼儿园");
+		assertThat(ownerEvents(inquiry)).containsExactly("answered");
+		assertThat(clock(inquiry, SlaNames.INQUIRY_FIRST_RESPONSE).metAt()).isNotNull();
+		Task desk = task(inquiry);
+		assertThat(desk.getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		Map<String, Object> variables = taskService.getVariables(desk.getId());
+		assertThat(variables).containsEntry("restQuestion", "小区附近有没有好的幼儿园").containsEntry("partialAnswer", standard);
+		// the desk's answer text starts empty, not with the answer already sent
+		assertThat(variables.get("answerText")).isNull();
+
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "own",
+				InquiryProcess.ANSWER_TEXT.name(), "附近有阳光幼儿园，步行约十分钟。");
+
+		CaseRecord answered = reload(inquiry);
+		assertThat(answered.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(answered.answer()).startsWith(standard).endsWith("关于「小区附近有没有好的幼儿园」：附近有阳光幼儿园，步行约十分钟。");
+		assertThat(ownerEvents(inquiry)).containsExactly("answered", "answered");
+		assertThat(process(inquiry).getEndActivityId()).isEqualTo(InquiryProcess.END_ANSWERED);
+		assertThat(jdbc.queryForList("select kind from case_event where case_no = ?", String.class, inquiry.caseNo()))
+				.contains(InquiryCaseType.Timeline.PARTLY_ANSWERED.code());
+	}
+
+	@Test
+	void aCandidateChosenForTheRestTeachesTheRestNotTheWholeMessage() {
+		CaseRecord inquiry = ask("app", "物业费可以微信支付吗？还有 晚上楼上太吵了怎么办才好呢我真的受不了");
+		Task desk = task(inquiry);
+		assertThat(desk.getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		String rest = (String) taskService.getVariable(desk.getId(), "restQuestion");
+		assertThat(rest).isNotBlank().doesNotContain("物业费");
+
+		complete(inquiry, InquiryProcess.DESK_ANSWER, "agent", InquiryProcess.ANSWER_MODE.name(), "candidate1");
+
+		assertThat(jdbc.queryForList("select question from kb_phrasing where case_no = ?", String.class, inquiry.caseNo()))
+				.containsExactly(rest);
+	}
+
+	@Test
+	void anEntryOnTheTopicThatDoesNotSayWhatIsAskedLeavesItToTheDeskAndSaysWhy() {
+		// the clubhouse entry says how to book, not what it costs
+		CaseRecord inquiry = ask("app", "会所健身房办年卡多少钱");
+
+		Task desk = task(inquiry);
+		assertThat(desk.getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		assertThat((String) taskService.getVariable(desk.getId(), "triageReason")).contains("不自动答复");
+	}
+
+	@Test
+	void aRequestToLookAtTheCamerasReachesTheDeskNeverAnAutomaticAnswer() {
+		CaseRecord inquiry = ask("app", "快递放门口被人拿走了，能帮我查下监控吗");
+
+		assertThat(task(inquiry).getTaskDefinitionKey()).isEqualTo(InquiryProcess.DESK_ANSWER);
+		assertThat((String) taskService.getVariable(task(inquiry).getId(), "triageReason")).contains("请物业办事");
+	}
+
+	@Test
 	void anUncertainMatchGoesToTheDeskWithThreeCandidatesAndTheAgentAnswersWithOne() {
 		CaseRecord inquiry = ask("app", "物业费交哪");
 
