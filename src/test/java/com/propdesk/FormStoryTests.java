@@ -111,10 +111,10 @@ class FormStoryTests extends CaseProcessTest {
 					"resolution", "reviewAcknowledge", "reviewDispatch", "reviewOnSite", "reviewResolution", "reviewBreaches",
 					"reviewParticipants")),
 			entry("emergency-approve-plan", plan("planContacts", "newContacts?", "findings", "newSteps")),
-			entry("inquiry-answer", List.of("category?", "triageReason", "candidate1Question", "candidate1Score?",
+			entry("inquiry-answer", List.of("category?", "triageReason", "partialAnswer?", "restQuestion?", "candidate1Question", "candidate1Score?",
 					"candidate1Answer?", "candidate2Question", "candidate2Score?", "candidate2Answer?", "candidate3Question",
 					"candidate3Score?", "candidate3Answer?")),
-			entry("inquiry-specialist", List.of("category?", "triageReason", "promisedAtText")),
+			entry("inquiry-specialist", List.of("category?", "triageReason", "promisedAtText", "partialAnswer?", "restQuestion?")),
 			entry("inquiry-review-entry", List.of("draftCategoryLabel")),
 			entry("monthly-report-review", List.of("buildingLabel", "figuresText", "previewPath")),
 			entry("mediation-talk-reporter", List.of("category?", "otherUnits", "recurringOf?")),
@@ -348,6 +348,12 @@ class FormStoryTests extends CaseProcessTest {
 		work(handedOver, InquiryProcess.DESK_ANSWER, "agent", "answerMode", "specialist", "specialistGroup", "security",
 				"promiseHours", "4");
 		work(handedOver, InquiryProcess.SPECIALIST_REPLY, "guard", "answerText", "可以，请提前一周到客服中心登记。");
+
+		// two asks: the main one answered at once, the rest handed over with what was answered beside it
+		String twoAsks = inquiry(null, "物业费可以微信支付吗？另外下个月想在小区花园办一场婚礼酒席，可以吗");
+		work(twoAsks, InquiryProcess.DESK_ANSWER, "agent", "answerMode", "specialist", "specialistGroup", "security",
+				"promiseHours", "4");
+		work(twoAsks, InquiryProcess.SPECIALIST_REPLY, "guard", "answerText", "可以，请提前一周到客服中心登记。");
 
 		allShown(InquiryProcess.KEY);
 	}

@@ -83,7 +83,7 @@ final class Asks {
 			new Marker(Kind.WHO, "找谁|是谁|谁来|谁出|谁管|谁负责|谁"),
 			new Marker(Kind.HOW, "怎么|咋|如何|怎样|流程|手续|步骤|办法"),
 			new Marker(Kind.WHAT, "哪些|哪个|哪家|哪几|什么|啥|规定|要求"),
-			new Marker(Kind.CAN, "能不能|可不可以|可以|能否|能|允许|让不让|行不行|行吗|要不要|需要|需不需要|会不会|是不是|有没有|是否|吗|么$|不$|了没$|没有$|呢$"));
+			new Marker(Kind.CAN, "(\\p{IsHan})不\\1|能不能|可不可以|可以|能否|能|允许|让不让|行不行|行吗|要不要|需要|需不需要|会不会|是不是|有没有|是否|吗|么$|不$|了没$|没有$|呢$"));
 
 	private record Marker(Kind kind, Pattern pattern) {
 
@@ -95,6 +95,9 @@ final class Asks {
 
 	/** Words that begin another ask. */
 	private static final Pattern ANOTHER = Pattern.compile("^(另外|还有(?![没人吗])|顺便|对了|以及|再问|另问|还想问|还要问|同时|再就是|又问)");
+
+	/** What may follow such a word before the ask itself: 顺便问一下, 再问下, 还有就是. */
+	private static final Pattern ANOTHER_FILLER = Pattern.compile("^(问一下|问下|问问|一下|说一下|就是|个问题|一个问题)");
 
 	private static final Pattern BREAK = Pattern.compile("[\\s,，。.？?！!；;、~～…:：\"“”'‘’()（）]+");
 
@@ -123,7 +126,7 @@ final class Asks {
 			Matcher another = ANOTHER.matcher(part);
 			boolean startsAnother = another.find();
 			if (startsAnother) {
-				part = part.substring(another.end()).replaceFirst("^(问一下|问下|说一下|问问|就是)", "");
+				part = ANOTHER_FILLER.matcher(part.substring(another.end())).replaceFirst("");
 				if (part.isEmpty()) {
 					continue;
 				}
@@ -154,8 +157,55 @@ final class Asks {
 		return asks;
 	}
 
+	/**
+	 * The owner's own words from the first of these clauses to the last (as normalized: full-width folded), for the
+	 * desk; pieces that are not contiguous are joined with "；".
+	 */
+	static String wording(String question, List<Clause> clauses) {
+		String text = QuestionTerms.normalize(question);
+		List<String> pieces = new ArrayList<>();
+		int from = 0;
+		int start = -1;
+		int end = -1;
+		for (Clause clause : clauses) {
+			int at = text.indexOf(clause.text(), from);
+			if (at < 0) {
+				continue;
+			}
+			if (start >= 0 && !BREAK.matcher(text.substring(end, at)).replaceAll("").isEmpty()) {
+				pieces.add(text.substring(start, end));
+				start = -1;
+			}
+			start = start < 0 ? at : start;
+			end = at + clause.text().length();
+			from = end;
+		}
+		if (start >= 0) {
+			pieces.add(text.substring(start, end));
+		}
+		return String.join("；", pieces);
+	}
+
+	/** Whether a clause says anything: letters or Chinese, not only emoji and signs. */
+	static boolean saysSomething(String text) {
+		return text.codePoints().anyMatch(Character::isLetterOrDigit);
+	}
+
 	/** The kinds of ask in a clause. */
 	static Set<Kind> kinds(String clause) {
+		Set<Kind> kinds = said(clause);
+		if (kinds.size() > 1) {
+			// 能 and 吗 beside another question word only help it ask: 押金啥时候能退 asks when, not whether
+			kinds.remove(Kind.CAN);
+		}
+		return kinds;
+	}
+
+	/**
+	 * Every kind of ask a wording of an entry says: "有哪些宽带可以装" tells which, and whether one may — it answers
+	 * "能装移动的吗".
+	 */
+	static Set<Kind> said(String clause) {
 		Set<Kind> kinds = EnumSet.noneOf(Kind.class);
 		String rest = clause;
 		for (Marker marker : MARKERS) {
@@ -165,10 +215,6 @@ final class Asks {
 				// a word counts once: 怎么会 is why, not also how
 				rest = m.replaceAll(" ");
 			}
-		}
-		if (kinds.size() > 1) {
-			// 能 and 吗 beside another question word only help it ask: 押金啥时候能退 asks when, not whether
-			kinds.remove(Kind.CAN);
 		}
 		return kinds;
 	}

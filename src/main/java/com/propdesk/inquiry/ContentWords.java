@@ -42,7 +42,9 @@ final class ContentWords {
 		for (Term term : StandardTokenizer.segment(QuestionTerms.normalize(text))) {
 			String word = term.word.strip();
 			String nature = term.nature == null ? "" : term.nature.toString();
-			if ((nature.startsWith("n") || nature.equals("vn")) && word.codePointCount(0, word.length()) >= 2
+			// nouns, not names of people or places (个旧 in 扔个旧床垫 is a city only to the dictionary)
+			if ((nature.startsWith("n") && !nature.startsWith("nr") && !nature.startsWith("ns") || nature.equals("vn"))
+					&& word.codePointCount(0, word.length()) >= 2
 					&& !FILLER.contains(word) && word.codePoints().allMatch(Character::isLetterOrDigit)) {
 				words.add(word);
 			}

@@ -120,14 +120,17 @@ final class InquiryDelegates {
 
 		private final KnowledgeBase knowledge;
 
+		private final KnowledgeMatcher matcher;
+
 		private final CaseService cases;
 
 		private final OwnerEvents events;
 
 		private final SlaService slas;
 
-		Answer(KnowledgeBase knowledge, CaseService cases, OwnerEvents events, SlaService slas) {
+		Answer(KnowledgeBase knowledge, KnowledgeMatcher matcher, CaseService cases, OwnerEvents events, SlaService slas) {
 			this.knowledge = knowledge;
+			this.matcher = matcher;
 			this.cases = cases;
 			this.events = events;
 			this.slas = slas;
@@ -168,8 +171,14 @@ final class InquiryDelegates {
 			if (InquiryRules.CANDIDATE.equals(outcome)) {
 				// the desk confirmed the entry answers this wording — the rest of a two-ask question, or the whole
 				// question: the next owner asking so is answered at once
-				knowledge.confirm(code, rest.isEmpty() ? cases.find(caseNo).orElseThrow().description() : rest, caseNo,
-						Actor.current(execution));
+				String wording = rest.isEmpty() ? cases.find(caseNo).orElseThrow().description() : rest;
+				if (matcher.mayLearn(code, wording)) {
+					knowledge.confirm(code, wording, caseNo, Actor.current(execution));
+				}
+				else {
+					// a candidate far from the question (chosen for its answer, or by mistake) teaches nothing
+					cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, "所选候选与问题相似度过低，未记为条目 " + code + " 的问法");
+				}
 			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
 			slas.meet(caseNo, SlaNames.INQUIRY_PROMISED_REPLY);

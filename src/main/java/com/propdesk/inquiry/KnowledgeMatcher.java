@@ -30,7 +30,12 @@ public class KnowledgeMatcher {
 	 * An entry, how well it matches (0 to 1), how many terms it shares with the question, and whether they
 	 * share its topic (a concept of the synonym list, when the wording has one).
 	 */
-	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic) {
+	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic, boolean byOwnersWording) {
+
+		public Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic) {
+			this(entry, score, sharedTerms, sameTopic, false);
+		}
+
 	}
 
 	/**
@@ -52,6 +57,11 @@ public class KnowledgeMatcher {
 
 	/** How much a topic of a telling clause that the entry does not know counts against it. */
 	static final double TOLD = 0.5;
+
+	/** Verbs that name the deal asked about; an entry that never says them is about another deal. */
+	private static final List<String> DEALS = List.of("买", "卖", "租", "借");
+
+
 
 	/**
 	 * The best candidates, best first, and whether the best may be sent without a person looking; {@code rest} is
@@ -120,34 +130,85 @@ public class KnowledgeMatcher {
 		List<Asks.Ask> asks = Asks.of(question, clause -> terms.apply(clause).stream().map(QuestionTerms.Term::text)
 				.filter(QuestionTerms::isConcept).filter(t -> !ASKING_TOPICS.contains(t)).collect(java.util.stream.Collectors.toSet()));
 		if (asks.size() <= 1) {
-			String declined = declined(current, whole, asks.isEmpty() ? null : asks.get(0), question);
-			return new Match(top(whole, limit), declined == null, null, declined);
+			Decision decision = decide(current, whole, asks.isEmpty() ? null : asks.get(0), question);
+			boolean confident = decision.declined() == null;
+			List<Asks.Clause> rest = confident && !asks.isEmpty() ? unanswered(current, decision.ranked().get(0), asks.get(0)) : List.of();
+			return new Match(top(decision.ranked(), limit), confident, rest.isEmpty() ? null : Asks.wording(question, rest),
+					decision.declined());
 		}
 		// more than one ask: answered at once when the best entry for the whole question answers each of them
 		if (scoreDeclined(whole) == null) {
 			String code = whole.get(0).entry().code();
-			if (asks.stream().allMatch(a -> askDeclined(current, code, a, a.text()) == null)) {
+			if (asks.stream().allMatch(a -> askDeclined(current, code, whole.get(0).byOwnersWording(), a, a.text()) == null && nearTheBest(current, code, a.text()))) {
 				return new Match(top(whole, limit), true, null, null);
 			}
 		}
 		// else the main one must be answered on its own; the others go to the desk unless the same entry answers them
 		Asks.Ask main = asks.get(0);
-		List<Candidate> ranked = rank(current, main.text());
-		String declined = declined(current, ranked, main, main.text());
-		if (declined != null) {
-			return new Match(top(whole, limit), false, null, declined);
+		Decision decision = decide(current, rank(current, main.text()), main, main.text());
+		if (decision.declined() != null) {
+			return new Match(top(whole, limit), false, null, decision.declined());
 		}
+		List<Candidate> ranked = decision.ranked();
 		String code = ranked.get(0).entry().code();
+		List<Asks.Clause> unanswered = unanswered(current, ranked.get(0), main);
 		List<String> rest = new ArrayList<>();
+		if (!unanswered.isEmpty()) {
+			rest.add(Asks.wording(question, unanswered));
+		}
 		for (Asks.Ask other : asks.subList(1, asks.size())) {
+			if (!Asks.saysSomething(other.text())) {
+				continue;
+			}
 			List<Candidate> otherRanked = rank(current, other.text());
 			boolean same = !otherRanked.isEmpty() && otherRanked.get(0).entry().code().equals(code)
 					&& declined(current, otherRanked, other, other.text()) == null;
 			if (!same) {
-				rest.add(other.text());
+				rest.add(Asks.wording(question, other.clauses()));
 			}
 		}
 		return new Match(top(ranked, limit), true, rest.isEmpty() ? null : String.join("；", rest));
+	}
+
+	/**
+	 * The asking clauses of an ask the entry answering it does not answer on their own: "遛狗要拴绳吗，小区能养大狗吗"
+	 * answered with the walking rules leaves the second for the desk. Only where the ask has more than one.
+	 */
+	private List<Asks.Clause> unanswered(Index current, Candidate best, Asks.Ask ask) {
+		List<Asks.Clause> asking = ask.clauses().stream().filter(Asks.Clause::asks).toList();
+		if (asking.size() < 2) {
+			return List.of();
+		}
+		Facts facts = current.facts().get(best.entry().code());
+		return asking.stream().filter(c -> {
+			Asks.Ask alone = new Asks.Ask(List.of(c));
+			if (c.kinds().stream().anyMatch(k -> k.specific() && !facts.kinds().contains(k))) {
+				return true;
+			}
+			// a clause that names nothing of its own ("能退吗") asks about what the others name
+			boolean names = !ContentWords.of(Asks.withoutQuestionWords(c.text())).isEmpty() || terms.apply(c.text()).stream()
+					.anyMatch(t -> QuestionTerms.isConcept(t.text()) && !ASKING_TOPICS.contains(t.text()));
+			return names && about(current, best.entry().code(), true, alone, c.text()) != null;
+		}).toList();
+	}
+
+	/** How alike a question must be to an entry the desk chose for it before it becomes one of the entry's wordings. */
+	static final double LEARN_ABOVE = 0.2;
+
+	/**
+	 * Whether the desk's choice of this entry for this question may teach the entry a new wording: not when the entry
+	 * is far from the question (a 4 % candidate chosen by mistake would answer every later owner asking so).
+	 */
+	boolean mayLearn(String code, String question) {
+		return rank(index(), question).stream()
+				.anyMatch(c -> c.entry().code().equals(code) && c.score() >= LEARN_ABOVE && c.sharedTerms() >= MIN_SHARED_TERMS);
+	}
+
+	/** Whether the entry is the best for this text, or as good as the best (within the lead the best needs). */
+	private boolean nearTheBest(Index current, String code, String text) {
+		List<Candidate> ranked = rank(current, text);
+		double score = ranked.stream().filter(c -> c.entry().code().equals(code)).mapToDouble(Candidate::score).findFirst().orElse(0);
+		return !ranked.isEmpty() && ranked.get(0).score() - score < properties.leadBy();
 	}
 
 	/** The entries that share terms with a text, best first; an entry scores as its best-matching wording. */
@@ -172,7 +233,8 @@ public class KnowledgeMatcher {
 					double cosine = dot / (queryNorm * document.norm());
 					double coverage = covered / (queryNorm * queryNorm);
 					boolean sameTopic = document.topics().isEmpty() || query.keySet().stream().anyMatch(document.topics()::contains);
-					Candidate candidate = new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared, sameTopic);
+					Candidate candidate = new Candidate(document.entry(), Math.sqrt(cosine * coverage), shared, sameTopic,
+							document.topics().isEmpty());
 					best.merge(document.entry().code(), candidate, (a, b) -> a.score() >= b.score() ? a : b);
 				}
 			}
@@ -194,10 +256,44 @@ public class KnowledgeMatcher {
 	 * synonym list the entry does not know, or too much of the clause unknown to it, means the owner asks about
 	 * something else that shares a word with it.
 	 */
-	private String declined(Index current, List<Candidate> ranked, Asks.Ask ask, String text) {
-		String declined = scoreDeclined(ranked);
-		return declined != null || ask == null ? declined : askDeclined(current, ranked.get(0).entry().code(), ask, text);
+	/** Whether the best entry may answer, and the candidates with the one that may first. */
+	private record Decision(String declined, List<Candidate> ranked) {
 	}
+
+	/**
+	 * Decides on a ranking. An entry that does not answer what is asked is no candidate for answering, however alike
+	 * ("物业费怎么交" is as alike to the invoice entry as to the payment one, but asks nothing about 发票): of the best
+	 * few, those that answer are ranked on their own, the first must score high enough and lead the next that answers.
+	 */
+	private Decision decide(Index current, List<Candidate> ranked, Asks.Ask ask, String text) {
+		if (ask == null || ranked.isEmpty()) {
+			return new Decision(scoreDeclined(ranked), ranked);
+		}
+		List<Candidate> answering = ranked.stream().limit(RIVALS)
+				.filter(c -> askDeclined(current, c.entry().code(), c.byOwnersWording(), ask, text) == null).toList();
+		if (answering.isEmpty()) {
+			String declined = scoreDeclined(ranked);
+			return new Decision(declined != null ? declined
+					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byOwnersWording(), ask, text), ranked);
+		}
+		String declined = scoreDeclined(answering);
+		if (declined != null) {
+			return new Decision(declined, ranked);
+		}
+		List<Candidate> reordered = new ArrayList<>(ranked);
+		reordered.remove(answering.get(0));
+		reordered.add(0, answering.get(0));
+		return new Decision(null, reordered);
+	}
+
+	/** How many of the best-ranked entries are weighed for answering what is asked. */
+	private static final int RIVALS = 5;
+
+	private String declined(Index current, List<Candidate> ranked, Asks.Ask ask, String text) {
+		return decide(current, ranked, ask, text).declined();
+	}
+
+	private static final String LEAD = "有两个条目同样接近";
 
 	/** Why the best entry is not alike enough, or clearly enough the best, to answer; {@code null} when it is. */
 	private String scoreDeclined(List<Candidate> ranked) {
@@ -209,20 +305,20 @@ public class KnowledgeMatcher {
 			return "与最接近的条目相似度不足";
 		}
 		if (ranked.size() > 1 && best.score() - ranked.get(1).score() < properties.leadBy()) {
-			return "有两个条目同样接近";
+			return LEAD;
 		}
 		return null;
 	}
 
 	/** Why the entry does not answer what this ask asks, or {@code null} when it does. */
-	private String askDeclined(Index current, String code, Asks.Ask ask, String text) {
+	private String askDeclined(Index current, String code, boolean byOwnersWording, Asks.Ask ask, String text) {
 		Facts facts = current.facts().get(code);
 		for (Asks.Kind kind : ask.kinds()) {
 			if (kind.specific() && !facts.kinds().contains(kind)) {
 				return "问的是" + kind.label() + "，条目没有说";
 			}
 		}
-		String about = about(current, code, ask, text);
+		String about = about(current, code, byOwnersWording, ask, text);
 		return about == null ? null : about.isEmpty() ? "没有说要问什么" : "?".equals(about) ? "问题的大部分内容条目没有提到"
 				: about.startsWith("!") ? "没有问到条目的话题「" + about.substring(1) + "」" : "问到「" + about + "」，条目没有提到";
 	}
@@ -232,12 +328,13 @@ public class KnowledgeMatcher {
 	 * the synonym list the entry does not know, or a word the knowledge base knows from another entry only, or too
 	 * many words nobody knows.
 	 */
-	private String about(Index current, String code, Asks.Ask ask, String text) {
+	private String about(Index current, String code, boolean byOwnersWording, Asks.Ask ask, String text) {
 		Facts facts = current.facts().get(code);
-		// the entry's topic must be asked about: all the topics of one of its wordings (养狗 + 登记, not 狗 alone)
+		// the entry's topic must be asked about: all the topics of one of its wordings (养狗 + 登记, not 狗 alone) —
+		// unless the question is closest to a wording without a topic word, which the desk confirmed ("水池什么时候放水")
 		Set<String> asked = new java.util.HashSet<>();
 		terms.apply(text).forEach(t -> asked.add(t.text()));
-		if (facts.topics().stream().noneMatch(asked::containsAll)) {
+		if (!byOwnersWording && !facts.topics().isEmpty() && facts.topics().stream().noneMatch(asked::containsAll)) {
 			Set<String> missing = new java.util.TreeSet<>(facts.topics().get(0));
 			missing.removeAll(asked);
 			return missing.isEmpty() ? "?" : "!" + missing.iterator().next().substring(1);
@@ -251,7 +348,7 @@ public class KnowledgeMatcher {
 		Set<String> askingTopics = new java.util.HashSet<>();
 		terms.apply(asking).forEach(t -> askingTopics.add(t.text()));
 		for (QuestionTerms.Term term : terms.apply(ask.text())) {
-			if (QuestionTerms.isConcept(term.text())) {
+			if (QuestionTerms.isConcept(term.text()) && !ASKING_TOPICS.contains(term.text())) {
 				if (facts.terms().contains(term.text())) {
 					known += 1;
 				}
@@ -259,6 +356,13 @@ public class KnowledgeMatcher {
 					other += askingTopics.contains(term.text()) ? ELSEWHERE : TOLD;
 					named = named == null ? term.text().substring(1) : named;
 				}
+			}
+		}
+		for (String deal : DEALS) {
+			if (asking.contains(deal) && !facts.text().contains(deal)) {
+				// buying is not renting: 车位卖不卖 is not asked of the monthly-rent entry
+				other += ELSEWHERE;
+				named = named == null ? deal : named;
 			}
 		}
 		for (String word : ContentWords.of(Asks.withoutQuestionWords(asking))) {
@@ -362,7 +466,7 @@ public class KnowledgeMatcher {
 				List<String> said = new ArrayList<>();
 				said.add(entry.question());
 				said.addAll(phrasings.getOrDefault(entry.code(), List.of()));
-				said.forEach(w -> Asks.of(w).forEach(a -> kinds.addAll(a.kinds())));
+				said.forEach(w -> Asks.of(w).forEach(a -> a.clauses().forEach(c -> kinds.addAll(Asks.said(c.text())))));
 				said.addAll(entry.keywords());
 				ContentWords.know(entry.keywords());
 				List<Set<String>> topics = new ArrayList<>();
@@ -374,10 +478,20 @@ public class KnowledgeMatcher {
 				facts.put(entry.code(), new Facts(Set.copyOf(known), Set.copyOf(kinds),
 						QuestionTerms.normalize(String.join(" ", said)), List.copyOf(topics)));
 			}
-			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN, facts);
+			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN, withTopics(facts));
 		}
 
 		private record Wording(Map<String, Double> terms, Set<String> topics) {
+		}
+
+		/** Each entry's topics without its wordings that name none ("开工前要交什么材料"): those tell nothing. */
+		private static Map<String, Facts> withTopics(Map<String, Facts> facts) {
+			Map<String, Facts> result = new HashMap<>();
+			facts.forEach((code, f) -> {
+				List<Set<String>> own = f.topics().stream().filter(t -> !t.isEmpty()).toList();
+				result.put(code, new Facts(f.terms(), f.kinds(), f.text(), own));
+			});
+			return result;
 		}
 
 		private static Set<String> topics(Function<String, List<QuestionTerms.Term>> terms, String text) {

@@ -172,16 +172,22 @@ final class QuestionTerms {
 	 * @return the variant, and how many characters of the text it covers
 	 */
 	private Map.Entry<String, String> variantAt(String text, String[] sounds, int at) {
+		// longest first; of two as long, the word written exactly wins over one it sounds like (访客, not 房客)
+		Map.Entry<String, String> soundsLike = null;
 		for (Map.Entry<String, String> variant : variants) {
 			String word = variant.getKey();
+			if (soundsLike != null && word.length() < soundsLike.getKey().length()) {
+				return soundsLike;
+			}
 			if (text.startsWith(word, at)) {
 				return variant;
 			}
-			if (word.length() >= 2 && at + word.length() <= text.length() && soundsLike(text, sounds, at, word)) {
-				return variant;
+			if (soundsLike == null && word.length() >= 2 && at + word.length() <= text.length()
+					&& soundsLike(text, sounds, at, word)) {
+				soundsLike = variant;
 			}
 		}
-		return null;
+		return soundsLike;
 	}
 
 	private boolean soundsLike(String text, String[] sounds, int at, String word) {

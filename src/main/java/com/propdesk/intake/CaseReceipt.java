@@ -18,7 +18,7 @@ record CaseReceipt(@Schema(description = "事项编号", requiredMode = Schema.R
 		@Schema(description = "状态的中文名称", requiredMode = Schema.RequiredMode.REQUIRED, example = "已受理") String statusLabel,
 		@Schema(description = "正在计时的服务时限中最近的到期时间（ISO-8601，带时区）", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime dueAt,
 		@Schema(description = "跟踪令牌：业主凭它查看和评价自己的事项（X-Tracking-Token 或 ?token=）", requiredMode = Schema.RequiredMode.REQUIRED) String trackingToken,
-		@Schema(description = "咨询：知识库当即给出的答复（仅在自动答复时出现）")
+		@Schema(description = "咨询：知识库当即给出的答复（仅在自动答复时出现；业主一条消息问了两件事、只答了主要的一件时，状态为处理中，答复末尾注明其余问题由客服答复）")
 		@JsonInclude(JsonInclude.Include.NON_NULL) String answer) {
 
 	static CaseReceipt of(CaseRecord c, OffsetDateTime dueAt) {

@@ -83,19 +83,24 @@ class InquiryMatchingEvaluation {
 				.print("near-development.tsv (2026, read while tuning)", true);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-2.tsv"), propDesk)
 				.print("near-development-2.tsv (2026, read while tuning)", false);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-3.tsv"), propDesk)
+				.print("near-development-3.tsv (2026, read while tuning)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-validation.tsv"), propDesk)
 				.print("near-validation.tsv (2026, figures only)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "held-out.tsv"), propDesk).print("held-out.tsv (2025)", false);
-		InquirySets.Figures heldOut = InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-held-out.tsv"), propDesk);
-		heldOut.print("near-held-out.tsv (2026, run once when everything was settled)", false);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-held-out.tsv"), propDesk)
+				.print("near-held-out.tsv (2026, the first round's held-out set: its figures seen since)", false);
+		InquirySets.Figures heldOut = InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-held-out-2.tsv"), propDesk);
+		heldOut.print("near-held-out-2.tsv (2026, run once when everything was settled)", false);
 
 		assertThat(heldOut.questions()).isGreaterThanOrEqualTo(90);
 		assertThat(heldOut.near()).as("near misses").isGreaterThanOrEqualTo(heldOut.questions() / 3);
-		// issue 20's targets are 97 % and 95 %; the one run of this set, with everything settled, gave 94.1 % and 94.4 %
-		// (README): these guard what was reached with room for one question (the segmenter's dictionary also holds words
-		// of entries other tests add); the targets are not met yet
-		assertThat(heldOut.precision()).as("precision of automatic answers").isGreaterThanOrEqualTo(0.90);
-		assertThat(heldOut.nearPrecision()).as("near misses declined").isGreaterThanOrEqualTo(0.90);
+		// issue 20's targets: precision ≥ 97 %, near misses declined ≥ 95 %, ≥ 60 % answered, no request to act answered.
+		// The one run of this set, everything settled, gave 88.9 %, 97.2 %, 77.3 % and none (README): the precision
+		// target is not met. These guard what was reached, with room for one question (the segmenter's dictionary also
+		// holds the keywords of entries other tests add, which may cut a question otherwise).
+		assertThat(heldOut.precision()).as("precision of automatic answers").isGreaterThanOrEqualTo(0.85);
+		assertThat(heldOut.nearPrecision()).as("near misses declined").isGreaterThanOrEqualTo(0.94);
 		assertThat(heldOut.share()).as("answerable questions answered automatically").isGreaterThanOrEqualTo(0.60);
 		assertThat(heldOut.actionsAnswered()).as("requests for action answered automatically").isZero();
 	}

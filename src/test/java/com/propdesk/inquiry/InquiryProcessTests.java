@@ -157,6 +157,15 @@ class InquiryProcessTests extends CaseProcessTest {
 	}
 
 	@Test
+	void aRequestToDoSomethingForTheOwnerReachesTheDesk() {
+		for (String request : List.of("帮我预约一下周六的乒乓球室", "门禁卡丢了，赶紧帮我挂失", "周末能装修吗？楼上周末一直在电钻，你们管不管")) {
+			CaseRecord inquiry = ask("app", request);
+			assertThat(task(inquiry)).as(request).isNotNull();
+			assertThat(reload(inquiry).answer()).as(request).isNull();
+		}
+	}
+
+	@Test
 	void aRequestToLookAtTheCamerasReachesTheDeskNeverAnAutomaticAnswer() {
 		CaseRecord inquiry = ask("app", "快递放门口被人拿走了，能帮我查下监控吗");
 

@@ -98,6 +98,9 @@ class KnowledgeMatcherTests {
 				.extracting(QuestionTerms.Term::text).contains("#物业费");
 		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("门经卡丢了"))
 				.extracting(QuestionTerms.Term::text).contains("#门禁卡", "#丢失");
+		// a word written exactly is that word, not another one that sounds the same (房客)
+		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("访客的车能进小区吗"))
+				.extracting(QuestionTerms.Term::text).contains("#访客").doesNotContain("#出租");
 		// a homophone of every character is another word, not a typo
 		assertThat(QuestionTerms.fromResource("knowledge/synonyms.txt").terms("无业"))
 				.extracting(QuestionTerms.Term::text).doesNotContain("#物业费");
@@ -121,6 +124,37 @@ class KnowledgeMatcherTests {
 		KnowledgeMatcher.Match match = matcher.match("小区东门晚上几点关门？十一点以后还能从东门进吗");
 		assertThat(match.confident()).isFalse();
 		assertThat(match.candidates()).isNotEmpty();
+	}
+
+	@Test
+	void aSecondAskOnTheSameTopicThatTheEntryDoesNotAnswerIsLeftForTheDesk() {
+		KnowledgeMatcher.Match match = matcher.match("遛狗要拴绳吗，小区能养大狗吗");
+		assertThat(match.confident()).isTrue();
+		assertThat(match.best().entry().code()).isEqualTo("pet-walking");
+		assertThat(match.rest()).isEqualTo("小区能养大狗吗");
+	}
+
+	@Test
+	void aPriceIsAnsweredOnlyByAnEntryWithAWordingThatAsksIt() {
+		// the bulky-waste entry's answer happens to give a price, but none of its wordings asks one: its owners add one
+		assertThat(matcher.match("扔个旧床垫要多少钱").confident()).isFalse();
+		assertThat(matcher.match("扔个旧床垫要多少钱").declined()).isEqualTo("问的是价钱，条目没有说");
+	}
+
+	@Test
+	void theMostCommonQuestionIsAnsweredThoughTheInvoiceEntryScoresAsHigh() {
+		// the invoice entry is as alike, but its topic (发票) is not asked about: no rival
+		for (String question : List.of("物业费怎么交", "怎么交物业费", "物业费咋交")) {
+			KnowledgeMatcher.Match match = matcher.match(question);
+			assertThat(match.confident()).as(question).isTrue();
+			assertThat(match.best().entry().code()).as(question).isEqualTo("fee-payment");
+		}
+	}
+
+	@Test
+	void aCandidateFarFromTheQuestionTeachesNothing() {
+		assertThat(matcher.mayLearn("fee-payment", "附近有幼儿园吗")).isFalse();
+		assertThat(matcher.mayLearn("pool-hours", "小区的水池夏天什么时候放水")).isTrue();
 	}
 
 	@Test
