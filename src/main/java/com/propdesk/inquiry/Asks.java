@@ -75,10 +75,10 @@ final class Asks {
 	/** Question words by kind; the longer ones first where one contains another. */
 	private static final List<Marker> MARKERS = List.of(
 			new Marker(Kind.WHY, "为什么|为啥|凭什么|怎么会|咋会|干嘛|怎么回事|咋回事"),
-			new Marker(Kind.COST, "多少钱|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收"),
+			new Marker(Kind.COST, "多少钱|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收|便宜|贵"),
 			new Marker(Kind.WHEN, "什么时候|啥时候|啥时|几点|多久|多长时间|哪天|几号|何时|几月|什么时间|啥时间|时间"),
 			// where to apply, pay or register is how to do it: the answer names the place
-			new Marker(Kind.HOW, "(在|去|到)?(哪里|哪儿|哪)(办理|办|申请|交|缴|登记|录入|录|预约|报名|开|弄)"),
+			new Marker(Kind.HOW, "(在|去|到)?(哪里|哪儿|哪)(办理|补办|办|申请|交|缴|登记|录入|录|预约|报名|开|弄)"),
 			new Marker(Kind.WHERE, "哪里|哪儿|哪边|在哪|去哪|放哪|扔哪|停哪|到哪|交哪|哪栋|什么地方|啥地方|哪个位置|位置|地址"),
 			new Marker(Kind.WHO, "找谁|是谁|谁来|谁出|谁管|谁负责|谁"),
 			new Marker(Kind.HOW, "怎么|咋|如何|怎样|流程|手续|步骤|办法"),
@@ -99,7 +99,8 @@ final class Asks {
 	/** What may follow such a word before the ask itself: 顺便问一下, 再问下, 还有就是. */
 	private static final Pattern ANOTHER_FILLER = Pattern.compile("^(问一下|问下|问问|一下|说一下|就是|个问题|一个问题)");
 
-	private static final Pattern BREAK = Pattern.compile("[\\s,，。.？?！!；;、~～…:：\"“”'‘’()（）]+");
+	/** Clauses end at anything that is not a letter, a digit or a Chinese character: punctuation, spaces, &, emoji. */
+	private static final Pattern BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
 	private Asks() {
 	}
@@ -183,8 +184,17 @@ final class Asks {
 		if (start >= 0) {
 			pieces.add(text.substring(start, end));
 		}
-		return String.join("；", pieces);
+		return joined(pieces);
 	}
+
+	/** Pieces of the owner's words, each once, joined with "；" and cut at 200 characters. */
+	static String joined(java.util.Collection<String> pieces) {
+		String wording = String.join("；", new java.util.LinkedHashSet<>(pieces));
+		// a message that repeats itself is not read out to the desk a hundred times
+		return wording.length() <= MAX_WORDING ? wording : wording.substring(0, MAX_WORDING - 1) + "…";
+	}
+
+	private static final int MAX_WORDING = 200;
 
 	/** Whether a clause says anything: letters or Chinese, not only emoji and signs. */
 	static boolean saysSomething(String text) {

@@ -36,8 +36,11 @@ final class ContentWords {
 		}
 	}
 
-	/** The nouns of a text, in order, each once. */
-	static List<String> of(String text) {
+	/**
+	 * The nouns of a text, in order, each once. HanLP's custom dictionary is one for the whole JVM and not safe to read
+	 * while {@link #know} adds to it (a knowledge base changed while an owner asks): reading and adding take turns.
+	 */
+	static synchronized List<String> of(String text) {
 		Set<String> words = new LinkedHashSet<>();
 		for (Term term : StandardTokenizer.segment(QuestionTerms.normalize(text))) {
 			String word = term.word.strip();

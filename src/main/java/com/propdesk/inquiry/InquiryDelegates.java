@@ -87,7 +87,8 @@ final class InquiryDelegates {
 			ROUTE.set(execution, route);
 			cases.classify(caseNo, record.category(), routing.priority(), routing.group());
 			// the desk answers the rest of a question whose main ask was answered: its candidates are for the rest
-			List<KnowledgeMatcher.Candidate> candidates = restToDesk ? matcher.match(match.rest()).candidates() : match.candidates();
+			List<KnowledgeMatcher.Candidate> candidates = restToDesk ? matcher.match(match.rest()).candidates().stream()
+					.filter(c -> !c.entry().code().equals(best.entry().code())).toList() : match.candidates();
 			for (int n = 1; n <= 3; n++) {
 				KnowledgeMatcher.Candidate c = n <= candidates.size() ? candidates.get(n - 1) : null;
 				InquiryProcess.Candidate offered = InquiryProcess.CANDIDATES.get(n - 1);

@@ -152,7 +152,7 @@ public class KnowledgeMatcher {
 		List<Candidate> ranked = decision.ranked();
 		String code = ranked.get(0).entry().code();
 		List<Asks.Clause> unanswered = unanswered(current, ranked.get(0), main);
-		List<String> rest = new ArrayList<>();
+		Set<String> rest = new java.util.LinkedHashSet<>();
 		if (!unanswered.isEmpty()) {
 			rest.add(Asks.wording(question, unanswered));
 		}
@@ -167,7 +167,7 @@ public class KnowledgeMatcher {
 				rest.add(Asks.wording(question, other.clauses()));
 			}
 		}
-		return new Match(top(ranked, limit), true, rest.isEmpty() ? null : String.join("；", rest));
+		return new Match(top(ranked, limit), true, rest.isEmpty() ? null : Asks.joined(rest));
 	}
 
 	/**
@@ -182,7 +182,8 @@ public class KnowledgeMatcher {
 		Facts facts = current.facts().get(best.entry().code());
 		return asking.stream().filter(c -> {
 			Asks.Ask alone = new Asks.Ask(List.of(c));
-			if (c.kinds().stream().anyMatch(k -> k.specific() && !facts.kinds().contains(k))) {
+			// beside another ask, how to do something is asked too: "物业费多少钱一平？怎么交" asks the price and how to pay
+			if (c.kinds().stream().anyMatch(k -> k != Asks.Kind.WHAT && !facts.kinds().contains(k))) {
 				return true;
 			}
 			// a clause that names nothing of its own ("能退吗") asks about what the others name

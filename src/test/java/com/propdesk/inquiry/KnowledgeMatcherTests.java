@@ -135,6 +135,26 @@ class KnowledgeMatcherTests {
 	}
 
 	@Test
+	void aSecondAskOfAnotherKindOnTheSameTopicIsLeftForTheDesk() {
+		KnowledgeMatcher.Match price = matcher.match("物业费多少钱一平？怎么交");
+		assertThat(price.confident()).isTrue();
+		assertThat(price.best().entry().code()).isEqualTo("fee-rate");
+		assertThat(price.rest()).isEqualTo("怎么交");
+		// & is a break like any sign: one of the two asks is answered, the other told to the desk
+		KnowledgeMatcher.Match two = matcher.match("物业费怎么交 & 停车怎么收费");
+		assertThat(two.confident() ? two.rest() : "desk").isNotNull();
+		// which is cheapest asks a price: the desk has it
+		KnowledgeMatcher.Match cheapest = matcher.match("宽带有哪几家？哪家最便宜");
+		assertThat(cheapest.confident() && cheapest.rest() == null).isFalse();
+	}
+
+	@Test
+	void aRestRepeatedAHundredTimesIsToldOnceAndShort() {
+		String rest = matcher.match("物业费怎么交？" + "另外附近有幼儿园吗？".repeat(180)).rest();
+		assertThat(rest).isEqualTo("附近有幼儿园吗");
+	}
+
+	@Test
 	void aPriceIsAnsweredOnlyByAnEntryWithAWordingThatAsksIt() {
 		// the bulky-waste entry's answer happens to give a price, but none of its wordings asks one: its owners add one
 		assertThat(matcher.match("扔个旧床垫要多少钱").confident()).isFalse();
