@@ -238,17 +238,4 @@ final class Asks {
 		return rest;
 	}
 
-	/**
-	 * Whether an entry whose wordings ask {@code entry} answers an ask of {@code asked}: every specific kind asked
-	 * (cost, time, place, reason, person, may I) must be one the entry asks.
-	 */
-	static boolean answers(Set<Kind> entry, Set<Kind> asked) {
-		for (Kind kind : asked) {
-			if (kind.specific() && !entry.contains(kind)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 }

@@ -20,17 +20,23 @@ import org.springframework.stereotype.Service;
  * question no entry knows count at half weight: a question that says much the knowledge base does
  * not know is not confidently answered by it.
  * <p>
- * Answering automatically needs a confident best match that is also clearly ahead of the second
- * (see {@link InquiryProperties}); a wrong automatic answer is worse than none.
+ * Answering automatically needs more than likeness: the entry must answer <em>what is asked</em> ({@link Asks}: the
+ * kind of ask, cost, time, place, may-I …, must be one a wording of the entry asks) and be about what is asked (the
+ * topics of one of its wordings are in the question, and the nouns of the asking clauses, read by
+ * {@link ContentWords}, are mostly the entry's). Of the best few, only entries that answer compete, and the first must
+ * score high enough and lead the next (see {@link InquiryProperties}). A message with two asks is answered when one
+ * entry answers both; else the main one is, and the rest is told to the desk ({@link Match#rest()}). A wrong automatic
+ * answer is worse than none: when in doubt the desk gets the question with candidates and the reason.
  */
 @Service
 public class KnowledgeMatcher {
 
 	/**
-	 * An entry, how well it matches (0 to 1), how many terms it shares with the question, and whether they
-	 * share its topic (a concept of the synonym list, when the wording has one).
+	 * An entry, how well it matches (0 to 1), how many terms it shares with the question, whether they share its topic
+	 * (a concept of the synonym list, when the wording has one), and whether its best-matching wording names no topic
+	 * (a wording the desk confirmed, "水池什么时候放水": then the question need not name the entry's topic either).
 	 */
-	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic, boolean byOwnersWording) {
+	public record Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic, boolean byTopiclessWording) {
 
 		public Candidate(KnowledgeEntry entry, double score, int sharedTerms, boolean sameTopic) {
 			this(entry, score, sharedTerms, sameTopic, false);
@@ -139,7 +145,7 @@ public class KnowledgeMatcher {
 		// more than one ask: answered at once when the best entry for the whole question answers each of them
 		if (scoreDeclined(whole) == null) {
 			String code = whole.get(0).entry().code();
-			if (asks.stream().allMatch(a -> askDeclined(current, code, whole.get(0).byOwnersWording(), a, a.text()) == null && nearTheBest(current, code, a.text()))) {
+			if (asks.stream().allMatch(a -> askDeclined(current, code, whole.get(0).byTopiclessWording(), a, a.text()) == null && nearTheBest(current, code, a.text()))) {
 				return new Match(top(whole, limit), true, null, null);
 			}
 		}
@@ -271,11 +277,11 @@ public class KnowledgeMatcher {
 			return new Decision(scoreDeclined(ranked), ranked);
 		}
 		List<Candidate> answering = ranked.stream().limit(RIVALS)
-				.filter(c -> askDeclined(current, c.entry().code(), c.byOwnersWording(), ask, text) == null).toList();
+				.filter(c -> askDeclined(current, c.entry().code(), c.byTopiclessWording(), ask, text) == null).toList();
 		if (answering.isEmpty()) {
 			String declined = scoreDeclined(ranked);
 			return new Decision(declined != null ? declined
-					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byOwnersWording(), ask, text), ranked);
+					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, text), ranked);
 		}
 		String declined = scoreDeclined(answering);
 		if (declined != null) {
@@ -312,14 +318,14 @@ public class KnowledgeMatcher {
 	}
 
 	/** Why the entry does not answer what this ask asks, or {@code null} when it does. */
-	private String askDeclined(Index current, String code, boolean byOwnersWording, Asks.Ask ask, String text) {
+	private String askDeclined(Index current, String code, boolean byTopiclessWording, Asks.Ask ask, String text) {
 		Facts facts = current.facts().get(code);
 		for (Asks.Kind kind : ask.kinds()) {
 			if (kind.specific() && !facts.kinds().contains(kind)) {
 				return "问的是" + kind.label() + "，条目没有说";
 			}
 		}
-		String about = about(current, code, byOwnersWording, ask, text);
+		String about = about(current, code, byTopiclessWording, ask, text);
 		return about == null ? null : about.isEmpty() ? "没有说要问什么" : "?".equals(about) ? "问题的大部分内容条目没有提到"
 				: about.startsWith("!") ? "没有问到条目的话题「" + about.substring(1) + "」" : "问到「" + about + "」，条目没有提到";
 	}
@@ -329,13 +335,13 @@ public class KnowledgeMatcher {
 	 * the synonym list the entry does not know, or a word the knowledge base knows from another entry only, or too
 	 * many words nobody knows.
 	 */
-	private String about(Index current, String code, boolean byOwnersWording, Asks.Ask ask, String text) {
+	private String about(Index current, String code, boolean byTopiclessWording, Asks.Ask ask, String text) {
 		Facts facts = current.facts().get(code);
 		// the entry's topic must be asked about: all the topics of one of its wordings (养狗 + 登记, not 狗 alone) —
 		// unless the question is closest to a wording without a topic word, which the desk confirmed ("水池什么时候放水")
 		Set<String> asked = new java.util.HashSet<>();
 		terms.apply(text).forEach(t -> asked.add(t.text()));
-		if (!byOwnersWording && !facts.topics().isEmpty() && facts.topics().stream().noneMatch(asked::containsAll)) {
+		if (!byTopiclessWording && !facts.topics().isEmpty() && facts.topics().stream().noneMatch(asked::containsAll)) {
 			Set<String> missing = new java.util.TreeSet<>(facts.topics().get(0));
 			missing.removeAll(asked);
 			return missing.isEmpty() ? "?" : "!" + missing.iterator().next().substring(1);
@@ -470,29 +476,23 @@ public class KnowledgeMatcher {
 				said.forEach(w -> Asks.of(w).forEach(a -> a.clauses().forEach(c -> kinds.addAll(Asks.said(c.text())))));
 				said.addAll(entry.keywords());
 				ContentWords.know(entry.keywords());
+				// the topics of each wording (question and wordings, not keywords); one that names none
+				// ("开工前要交什么材料") tells nothing of what the entry is about
 				List<Set<String>> topics = new ArrayList<>();
 				for (int w = 0; w <= phrasings.getOrDefault(entry.code(), List.of()).size(); w++) {
 					Set<String> topic = new java.util.HashSet<>(topics(terms, said.get(w)));
 					topic.removeAll(ASKING_TOPICS);
-					topics.add(Set.copyOf(topic));
+					if (!topic.isEmpty()) {
+						topics.add(Set.copyOf(topic));
+					}
 				}
 				facts.put(entry.code(), new Facts(Set.copyOf(known), Set.copyOf(kinds),
 						QuestionTerms.normalize(String.join(" ", said)), List.copyOf(topics)));
 			}
-			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN, withTopics(facts));
+			return new Index(revision, documents, idf, Math.log(1.0 + n) * UNKNOWN, facts);
 		}
 
 		private record Wording(Map<String, Double> terms, Set<String> topics) {
-		}
-
-		/** Each entry's topics without its wordings that name none ("开工前要交什么材料"): those tell nothing. */
-		private static Map<String, Facts> withTopics(Map<String, Facts> facts) {
-			Map<String, Facts> result = new HashMap<>();
-			facts.forEach((code, f) -> {
-				List<Set<String>> own = f.topics().stream().filter(t -> !t.isEmpty()).toList();
-				result.put(code, new Facts(f.terms(), f.kinds(), f.text(), own));
-			});
-			return result;
 		}
 
 		private static Set<String> topics(Function<String, List<QuestionTerms.Term>> terms, String text) {
