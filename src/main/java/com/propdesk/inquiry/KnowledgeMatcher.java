@@ -60,14 +60,11 @@ public class KnowledgeMatcher {
 	/** How much more a word counts against an entry when the knowledge base knows it from another entry (停车费 asked of the invoice entry). */
 	static final double ELSEWHERE = 1.5;
 
-
 	/** How much a topic of a telling clause that the entry does not know counts against it. */
 	static final double TOLD = 0.5;
 
 	/** Verbs that name the deal asked about; an entry that never says them is about another deal. */
 	private static final List<String> DEALS = List.of("买", "卖", "租", "借");
-
-
 
 	/**
 	 * The best candidates, best first, and whether the best may be sent without a person looking; {@code rest} is
@@ -133,8 +130,7 @@ public class KnowledgeMatcher {
 	public Match match(String question, int limit) {
 		Index current = index();
 		List<Candidate> whole = rank(current, question);
-		List<Asks.Ask> asks = Asks.of(question, clause -> terms.apply(clause).stream().map(QuestionTerms.Term::text)
-				.filter(QuestionTerms::isConcept).filter(t -> !ASKING_TOPICS.contains(t)).collect(java.util.stream.Collectors.toSet()));
+		List<Asks.Ask> asks = Asks.of(question, clause -> Set.copyOf(subjects(terms.apply(clause))));
 		if (asks.size() <= 1) {
 			Decision decision = decide(current, whole, asks.isEmpty() ? null : asks.get(0), question);
 			boolean confident = decision.declined() == null;
@@ -145,7 +141,8 @@ public class KnowledgeMatcher {
 		// more than one ask: answered at once when the best entry for the whole question answers each of them
 		if (scoreDeclined(whole) == null) {
 			String code = whole.get(0).entry().code();
-			if (asks.stream().allMatch(a -> askDeclined(current, code, whole.get(0).byTopiclessWording(), a, a.text()) == null && nearTheBest(current, code, a.text()))) {
+			if (asks.stream().allMatch(a -> askDeclined(current, code, whole.get(0).byTopiclessWording(), a, reading(a, a.text())) == null
+					&& nearTheBest(current, code, a.text()))) {
 				return new Match(top(whole, limit), true, null, null);
 			}
 		}
@@ -193,9 +190,9 @@ public class KnowledgeMatcher {
 				return true;
 			}
 			// a clause that names nothing of its own ("能退吗") asks about what the others name
-			boolean names = !ContentWords.of(Asks.withoutQuestionWords(c.text())).isEmpty() || terms.apply(c.text()).stream()
-					.anyMatch(t -> QuestionTerms.isConcept(t.text()) && !ASKING_TOPICS.contains(t.text()));
-			return names && about(current, best.entry().code(), true, alone, c.text()) != null;
+			Reading reading = reading(alone, c.text());
+			boolean names = !reading.nouns().isEmpty() || !reading.topics().isEmpty();
+			return names && about(current, best.entry().code(), true, reading) != null;
 		}).toList();
 	}
 
@@ -255,14 +252,6 @@ public class KnowledgeMatcher {
 		return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
 	}
 
-	/**
-	 * Whether the best entry may answer an ask without a person looking. It must be alike enough and ahead of the
-	 * second (the score), share two terms and the topic; and it must answer <em>what is asked</em>: an ask for a
-	 * cost, a time, a place, a reason or a person needs an entry one of whose wordings asks the same, and what the
-	 * asking clauses are about — their terms without the question words — must be the entry's: a topic of the
-	 * synonym list the entry does not know, or too much of the clause unknown to it, means the owner asks about
-	 * something else that shares a word with it.
-	 */
 	/** Whether the best entry may answer, and the candidates with the one that may first. */
 	private record Decision(String declined, List<Candidate> ranked) {
 	}
@@ -276,12 +265,14 @@ public class KnowledgeMatcher {
 		if (ask == null || ranked.isEmpty()) {
 			return new Decision(scoreDeclined(ranked), ranked);
 		}
+		// what the ask is about is read once and weighed against each of the few
+		Reading reading = reading(ask, text);
 		List<Candidate> answering = ranked.stream().limit(RIVALS)
-				.filter(c -> askDeclined(current, c.entry().code(), c.byTopiclessWording(), ask, text) == null).toList();
+				.filter(c -> askDeclined(current, c.entry().code(), c.byTopiclessWording(), ask, reading) == null).toList();
 		if (answering.isEmpty()) {
 			String declined = scoreDeclined(ranked);
 			return new Decision(declined != null ? declined
-					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, text), ranked);
+					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, reading), ranked);
 		}
 		String declined = scoreDeclined(answering);
 		if (declined != null) {
@@ -318,16 +309,37 @@ public class KnowledgeMatcher {
 	}
 
 	/** Why the entry does not answer what this ask asks, or {@code null} when it does. */
-	private String askDeclined(Index current, String code, boolean byTopiclessWording, Asks.Ask ask, String text) {
+	private String askDeclined(Index current, String code, boolean byTopiclessWording, Asks.Ask ask, Reading reading) {
 		Facts facts = current.facts().get(code);
 		for (Asks.Kind kind : ask.kinds()) {
 			if (kind.specific() && !facts.kinds().contains(kind)) {
 				return "问的是" + kind.label() + "，条目没有说";
 			}
 		}
-		String about = about(current, code, byTopiclessWording, ask, text);
+		String about = about(current, code, byTopiclessWording, reading);
 		return about == null ? null : about.isEmpty() ? "没有说要问什么" : "?".equals(about) ? "问题的大部分内容条目没有提到"
 				: about.startsWith("!") ? "没有问到条目的话题「" + about.substring(1) + "」" : "问到「" + about + "」，条目没有提到";
+	}
+
+	/**
+	 * What an ask is about, read once: the terms of the text it is judged by, the text and terms of its asking clauses
+	 * (the whole text when none asks), the topics of all its clauses that are not question words, the nouns of the
+	 * asking clauses, and those of them that fold into no topic.
+	 */
+	private record Reading(Set<String> asked, String asking, Set<String> askingTerms, List<String> topics, List<String> nouns,
+			List<String> plainNouns) {
+	}
+
+	private Reading reading(Asks.Ask ask, String text) {
+		Set<String> asked = new java.util.HashSet<>();
+		terms.apply(text).forEach(t -> asked.add(t.text()));
+		String asking = ask.askingText().isEmpty() ? text : ask.askingText();
+		Set<String> askingTerms = new java.util.HashSet<>();
+		terms.apply(asking).forEach(t -> askingTerms.add(t.text()));
+		List<String> nouns = ContentWords.of(Asks.withoutQuestionWords(asking));
+		List<String> plainNouns = nouns.stream()
+				.filter(word -> terms.apply(word).stream().noneMatch(t -> QuestionTerms.isConcept(t.text()))).toList();
+		return new Reading(asked, asking, askingTerms, subjects(terms.apply(ask.text())), nouns, plainNouns);
 	}
 
 	/**
@@ -335,47 +347,37 @@ public class KnowledgeMatcher {
 	 * the synonym list the entry does not know, or a word the knowledge base knows from another entry only, or too
 	 * many words nobody knows.
 	 */
-	private String about(Index current, String code, boolean byTopiclessWording, Asks.Ask ask, String text) {
+	private String about(Index current, String code, boolean byTopiclessWording, Reading reading) {
 		Facts facts = current.facts().get(code);
 		// the entry's topic must be asked about: all the topics of one of its wordings (养狗 + 登记, not 狗 alone) —
 		// unless the question is closest to a wording without a topic word, which the desk confirmed ("水池什么时候放水")
-		Set<String> asked = new java.util.HashSet<>();
-		terms.apply(text).forEach(t -> asked.add(t.text()));
-		if (!byTopiclessWording && !facts.topics().isEmpty() && facts.topics().stream().noneMatch(asked::containsAll)) {
+		if (!byTopiclessWording && !facts.topics().isEmpty() && facts.topics().stream().noneMatch(reading.asked()::containsAll)) {
 			Set<String> missing = new java.util.TreeSet<>(facts.topics().get(0));
-			missing.removeAll(asked);
+			missing.removeAll(reading.asked());
 			return missing.isEmpty() ? "?" : "!" + missing.iterator().next().substring(1);
 		}
-		String asking = ask.askingText().isEmpty() ? text : ask.askingText();
 		double known = 0;
 		double other = 0;
 		String named = null;
 		// the topics of every clause, telling ones too ("我是租户，能办月卡吗" asks about a tenant's card), those of the
 		// asking clauses counting fully
-		Set<String> askingTopics = new java.util.HashSet<>();
-		terms.apply(asking).forEach(t -> askingTopics.add(t.text()));
-		for (QuestionTerms.Term term : terms.apply(ask.text())) {
-			if (QuestionTerms.isConcept(term.text()) && !ASKING_TOPICS.contains(term.text())) {
-				if (facts.terms().contains(term.text())) {
-					known += 1;
-				}
-				else {
-					other += askingTopics.contains(term.text()) ? ELSEWHERE : TOLD;
-					named = named == null ? term.text().substring(1) : named;
-				}
+		for (String topic : reading.topics()) {
+			if (facts.terms().contains(topic)) {
+				known += 1;
+			}
+			else {
+				other += reading.askingTerms().contains(topic) ? ELSEWHERE : TOLD;
+				named = named == null ? topic.substring(1) : named;
 			}
 		}
 		for (String deal : DEALS) {
-			if (asking.contains(deal) && !facts.text().contains(deal)) {
+			if (reading.asking().contains(deal) && !facts.text().contains(deal)) {
 				// buying is not renting: 车位卖不卖 is not asked of the monthly-rent entry
 				other += ELSEWHERE;
 				named = named == null ? deal : named;
 			}
 		}
-		for (String word : ContentWords.of(Asks.withoutQuestionWords(asking))) {
-			if (terms.apply(word).stream().anyMatch(t -> QuestionTerms.isConcept(t.text()))) {
-				continue;
-			}
+		for (String word : reading.plainNouns()) {
 			if (facts.text().contains(word)) {
 				known += 1;
 			}
@@ -391,6 +393,12 @@ public class KnowledgeMatcher {
 			return "";
 		}
 		return other / (known + other) >= MAX_UNKNOWN ? named == null ? "?" : named : null;
+	}
+
+	/** The topics among terms that say what about, not what is asked (多少钱, 手续, 交 are asking), in their order. */
+	private static List<String> subjects(List<QuestionTerms.Term> terms) {
+		return terms.stream().map(QuestionTerms.Term::text).filter(QuestionTerms::isConcept)
+				.filter(t -> !ASKING_TOPICS.contains(t)).toList();
 	}
 
 	/**
@@ -480,10 +488,9 @@ public class KnowledgeMatcher {
 				// ("开工前要交什么材料") tells nothing of what the entry is about
 				List<Set<String>> topics = new ArrayList<>();
 				for (int w = 0; w <= phrasings.getOrDefault(entry.code(), List.of()).size(); w++) {
-					Set<String> topic = new java.util.HashSet<>(topics(terms, said.get(w)));
-					topic.removeAll(ASKING_TOPICS);
+					Set<String> topic = Set.copyOf(subjects(terms.apply(said.get(w))));
 					if (!topic.isEmpty()) {
-						topics.add(Set.copyOf(topic));
+						topics.add(topic);
 					}
 				}
 				facts.put(entry.code(), new Facts(Set.copyOf(known), Set.copyOf(kinds),
