@@ -53,7 +53,7 @@ public class InquiryCaseType extends CaseTypeDefinition {
 	/** What an inquiry's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		TRIAGED("咨询分流"), PARTLY_ANSWERED("已答复主要问题"), HANDED_OVER("转交专员"), KB_DRAFT("知识库草稿"),
+		TRIAGED("咨询分流"), PARTLY_ANSWERED("已答复主要问题"), NOT_LEARNED("未记为条目问法"), HANDED_OVER("转交专员"), KB_DRAFT("知识库草稿"),
 		KB_APPROVED("知识库条目通过"), KB_REJECTED("知识库条目退回");
 
 		private final String label;

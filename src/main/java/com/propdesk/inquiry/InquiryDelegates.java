@@ -178,7 +178,7 @@ final class InquiryDelegates {
 				}
 				else {
 					// a candidate far from the question (chosen for its answer, or by mistake) teaches nothing
-					cases.record(caseNo, InquiryCaseType.Timeline.TRIAGED, "所选候选与问题相似度过低，未记为条目 " + code + " 的问法");
+					cases.record(caseNo, InquiryCaseType.Timeline.NOT_LEARNED, "所选候选与问题相似度过低，未记为条目 " + code + " 的问法");
 				}
 			}
 			slas.meet(caseNo, SlaNames.INQUIRY_FIRST_RESPONSE);
