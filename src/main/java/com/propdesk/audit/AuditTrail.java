@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -116,6 +117,12 @@ public class AuditTrail {
 		@Override
 		public void resume() {
 			TransactionSynchronizationManager.bindResource(AuditTrail.this, buffer);
+		}
+
+		/** Last of a transaction's synchronizations: what another one records before the commit is chained too. */
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
 		}
 
 		@Override

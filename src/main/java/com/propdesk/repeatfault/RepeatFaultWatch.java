@@ -35,12 +35,17 @@ class RepeatFaultWatch {
 	RepeatFaultWatch(RepeatFaults repeatFaults, PlatformTransactionManager transactions) {
 		this.repeatFaults = repeatFaults;
 		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// a savepoint in the repair's transaction (a transaction of its own where there is none): never a second
+		// connection while the repair's is held — ten intakes at once each waiting for a second connection emptied
+		// the pool of ten for its 30-second timeout
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
-	 * A repair's classification is looked at once the repair's own transaction has committed: by then a life-safety
-	 * report has been promoted (and does not count), and a failure here never costs the owner their repair.
+	 * A repair's classification is looked at when the repair's own transaction is about to commit: by then a
+	 * life-safety report has been promoted (and does not count); the look runs in a savepoint, so a failure here is
+	 * rolled back alone and never costs the owner their repair; and a flag commits with its repair or not at all. It
+	 * runs before the audit trail's entries are chained, which come last, so what it records is in the trail.
 	 */
 	@EventListener
 	void onTimelineLine(CaseEventRecorded recorded) {
@@ -55,7 +60,12 @@ class RepeatFaultWatch {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
-			public void afterCommit() {
+			public int getOrder() {
+				return Ordered.HIGHEST_PRECEDENCE;
+			}
+
+			@Override
+			public void beforeCommit(boolean readOnly) {
 				look(caseNo);
 			}
 
