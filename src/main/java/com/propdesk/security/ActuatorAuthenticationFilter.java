@@ -36,7 +36,9 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isPublic(request.getRequestURI().substring(request.getContextPath().length()))) {
+		// public only when the path as sent and the path as the container resolved it (dot segments, ;parameters) agree
+		String resolved = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		if (isPublic(request.getRequestURI().substring(request.getContextPath().length())) && isPublic(resolved)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -61,6 +61,8 @@ class ActuatorAccessTests {
 		assertThat(agent.body().get("status").asInt()).isEqualTo(403);
 		assertThat(api.call("GET", "/actuator/metrics", null, "Authorization", basic("auditor")).status()).isEqualTo(403);
 		assertThat(api.call("GET", "/actuator", null).status()).isEqualTo(401);
+		assertThat(api.call("GET", "/actuator/health/..;/prometheus", null).status()).as("through health").isEqualTo(401);
+		assertThat(api.call("GET", "/actuator/health/%2e%2e/prometheus", null).status()).as("through health").isEqualTo(401);
 	}
 
 	@Test
