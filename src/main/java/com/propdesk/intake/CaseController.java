@@ -46,8 +46,11 @@ class CaseController {
 
 	private final ActorNames actorNames;
 
+	private final IntakeMeter intakeMeter;
+
 	CaseController(CaseService cases, TaskService taskService, CaseClocks clocks,
-			OwnerView.Reader ownerViews, ActorNames actorNames) {
+			OwnerView.Reader ownerViews, ActorNames actorNames, IntakeMeter intakeMeter) {
+		this.intakeMeter = intakeMeter;
 		this.ownerViews = ownerViews;
 		this.actorNames = actorNames;
 		this.cases = cases;
@@ -68,7 +71,10 @@ class CaseController {
 	@ApiResponse(responseCode = "501", ref = OpenApiDocument.NOT_IMPLEMENTED)
 	@PostMapping
 	ResponseEntity<CaseReceipt> open(@RequestBody CaseRequest request, HttpServletRequest http) {
-		Caller caller = Caller.of(http);
+		return intakeMeter.time(request, () -> openAs(Caller.of(http), request));
+	}
+
+	private ResponseEntity<CaseReceipt> openAs(Caller caller, CaseRequest request) {
 		if (caller instanceof Caller.Owner) {
 			throw ProblemException.forbidden("跟踪令牌只能查看自己的事项，不能新建事项");
 		}

@@ -28,7 +28,11 @@ public class Notifications {
 
 	private final ActorNames actorNames;
 
-	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases, ActorNames actorNames) {
+	private final DeliveryMeter deliveries;
+
+	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases, ActorNames actorNames,
+			DeliveryMeter deliveries) {
+		this.deliveries = deliveries;
 		this.actorNames = actorNames;
 		this.jdbc = jdbc;
 		this.gateway = gateway;
@@ -108,7 +112,7 @@ public class Notifications {
 		if (inserted == 0) {
 			return false;
 		}
-		gateway.send(n);
+		deliveries.count(n.kind() == Kind.SMS ? DeliveryMeter.SMS : DeliveryMeter.PAGE, () -> gateway.send(n));
 		return true;
 	}
 

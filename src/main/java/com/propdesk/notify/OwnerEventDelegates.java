@@ -85,7 +85,11 @@ final class OwnerEventDelegates {
 
 		private final HttpClient http;
 
-		SendCallback(OwnerEvents events, CaseService cases, ObjectMapper json, NotifyProperties properties) {
+		private final DeliveryMeter deliveries;
+
+		SendCallback(OwnerEvents events, CaseService cases, ObjectMapper json, NotifyProperties properties,
+				DeliveryMeter deliveries) {
+			this.deliveries = deliveries;
 			this.events = events;
 			this.cases = cases;
 			this.json = json;
@@ -104,6 +108,12 @@ final class OwnerEventDelegates {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.requestTimeout())
 					.header("Content-Type", "application/json").header("X-Event-Id", event.eventId())
 					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event))).build();
+			deliveries.count(DeliveryMeter.CALLBACK, () -> post(request, url, event));
+			events.delivered(event.eventId());
+		}
+
+		/** Anything but a 2xx answer fails. */
+		private void post(HttpRequest request, String url, OwnerEvent event) {
 			int status;
 			try {
 				status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -111,10 +121,13 @@ final class OwnerEventDelegates {
 			catch (IOException e) {
 				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " failed: " + e, e);
 			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " interrupted", e);
+			}
 			if (status / 100 != 2) {
 				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " answered " + status);
 			}
-			events.delivered(event.eventId());
 		}
 
 	}

@@ -62,7 +62,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 				: request.getParameter("token");
 
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			Caller.Staff staff = staff(authorization.substring(6).trim());
+			Caller.Staff staff = staff(identityService, authorization.substring(6).trim());
 			if (staff == null) {
 				unauthorized(response, "用户名或密码错误");
 				return;
@@ -119,7 +119,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
 	}
 
-	private Caller.Staff staff(String encoded) {
+	/** The staff member whose Basic credentials ({@code user:password} in Base64) these are; null if they are wrong. */
+	static Caller.Staff staff(IdentityService identityService, String encoded) {
 		String decoded;
 		try {
 			decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -152,6 +153,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void unauthorized(HttpServletResponse response, String detail) throws IOException {
+		unauthorized(objectMapper, response, detail);
+	}
+
+	/** 401 with a Basic challenge, as problem+json. */
+	static void unauthorized(ObjectMapper objectMapper, HttpServletResponse response, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
 		problem.setTitle("未通过身份验证");
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());

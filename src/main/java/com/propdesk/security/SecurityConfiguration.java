@@ -34,13 +34,13 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	/** Before any password is checked: PropDesk's API, the engine's REST API and the webapps' login form. */
+	/** Before any password is checked: PropDesk's API, the engine's REST API, the webapps' login form and the actuator. */
 	@Bean
 	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper objectMapper,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 		var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, objectMapper));
 		registration.setName("login-throttle");
-		registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/admin/auth/user/*");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/admin/auth/user/*", "/actuator/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
@@ -84,6 +84,16 @@ class SecurityConfiguration {
 				new ApiAuthenticationFilter(identityService, properties, objectMapper));
 		registration.setName("api-authentication");
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	/** Metrics and Prometheus for administrators and management; health and info stay public. */
+	@Bean
+	FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthentication(IdentityService identityService,
+			ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(new ActuatorAuthenticationFilter(identityService, objectMapper));
+		registration.setName("actuator-authentication");
+		registration.addUrlPatterns("/actuator/*");
 		return registration;
 	}
 

@@ -18,11 +18,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.notify.Notifications;
 import com.propdesk.security.Groups;
+import com.propdesk.system.AfterCommit;
 import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 
@@ -58,9 +62,15 @@ public class SlaService implements CaseClocks {
 
 	private final TaskDeadlines deadlines;
 
+	private final MeterRegistry meters;
+
+	/** {@code propdesk.sla.breaches}: breaches recorded, by SLA, once committed. */
+	static final String BREACHES = "propdesk.sla.breaches";
+
 	SlaService(SlaRepository clocks, SlaPolicy policy, CaseService cases, Notifications notifications,
 			RuntimeService runtimeService, ManagementService managementService,
-			ProcessEngineConfigurationImpl engineConfiguration, TaskDeadlines deadlines) {
+			ProcessEngineConfigurationImpl engineConfiguration, TaskDeadlines deadlines, MeterRegistry meters) {
+		this.meters = meters;
 		this.engineConfiguration = engineConfiguration;
 		this.deadlines = deadlines;
 		this.clocks = clocks;
@@ -185,6 +195,8 @@ public class SlaService implements CaseClocks {
 		}
 		OffsetDateTime now = Clock.now();
 		clocks.breached(caseNo, sla, now, clock.escalateTo());
+		AfterCommit.run(() -> Counter.builder(BREACHES).description("SLA breaches recorded").tag("sla", sla).register(meters)
+				.increment());
 		String message = "超时：" + SlaNames.label(sla) + "应于 " + SHORT.format(clock.dueAt()) + " 前完成，已升级至"
 				+ Groups.label(clock.escalateTo());
 		cases.record(caseNo, SlaTimeline.SLA_BREACHED, message);

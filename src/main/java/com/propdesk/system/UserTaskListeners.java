@@ -23,6 +23,15 @@ public final class UserTaskListeners {
 
 	/** {@code listener} hears each user task's creation, after the diagram's own attributes are set. */
 	public static void onCreate(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+		on(configuration, TaskListener.EVENTNAME_CREATE, listener);
+	}
+
+	/** {@code listener} hears each user task's completion (not its deletion when its scope ends otherwise). */
+	public static void onComplete(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+		on(configuration, TaskListener.EVENTNAME_COMPLETE, listener);
+	}
+
+	private static void on(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
 		List<BpmnParseListener> listeners = new ArrayList<>();
 		if (configuration.getCustomPreBPMNParseListeners() != null) {
 			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
@@ -32,7 +41,7 @@ public final class UserTaskListeners {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 				((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-						.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+						.addTaskListener(event, listener);
 			}
 
 		});
