@@ -2,6 +2,7 @@ package com.propdesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.system.FormOptions;
@@ -34,10 +36,14 @@ class EngineRules extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<FormOptions> formOptions;
 
-	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses, ObjectProvider<FormOptions> formOptions) {
+	private final Set<String> openProcesses;
+
+	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses, ObjectProvider<FormOptions> formOptions,
+			@Value("${propdesk.open-processes:}") Set<String> openProcesses) {
 		this.throttle = throttle;
 		this.caseProcesses = caseProcesses;
 		this.formOptions = formOptions;
+		this.openProcesses = openProcesses;
 	}
 
 	/** The sources of form options by their {@code valuesKey}, looked up when a form is served or submitted. */
@@ -49,7 +55,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setIdentityProviderSessionFactory(new PropDeskIdentityProvider.Factory(throttle));
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses);
+		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses, openProcesses);
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
 		configuration.setTaskService(new StaffTaskService());

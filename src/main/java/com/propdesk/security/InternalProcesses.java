@@ -1,8 +1,8 @@
 package com.propdesk.security;
 
-import java.util.Set;
-
 import java.util.Deque;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,8 +43,21 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 
 	private final CaseProcesses caseProcesses;
 
-	InternalProcesses(CaseProcesses caseProcesses) {
+	private final Set<String> openProcesses;
+
+	/**
+	 * @param openProcesses processes that are no case type and that people may still start and drive through the
+	 *        engine's REST API ({@code propdesk.open-processes}, none by default; the benchmark's bare baseline); never
+	 *        one of the shipped internal processes
+	 */
+	InternalProcesses(CaseProcesses caseProcesses, Set<String> openProcesses) {
+		Set<String> shipped = openProcesses.stream().filter(SHIPPED::contains).collect(Collectors.toSet());
+		if (!shipped.isEmpty()) {
+			throw new IllegalStateException("propdesk.open-processes names PropDesk's internal processes " + shipped
+					+ ": only PropDesk starts and drives them");
+		}
 		this.caseProcesses = caseProcesses;
+		this.openProcesses = Set.copyOf(openProcesses);
 	}
 
 	@Override
@@ -65,7 +78,7 @@ final class InternalProcesses extends AbstractBpmnParseListener implements Execu
 	}
 
 	boolean isInternal(String processKey) {
-		return !caseProcesses.keys().contains(processKey);
+		return !caseProcesses.keys().contains(processKey) && !openProcesses.contains(processKey);
 	}
 
 	/**

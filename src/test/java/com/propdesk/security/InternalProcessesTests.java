@@ -278,4 +278,15 @@ class InternalProcessesTests {
 		assertThat(InternalProcesses.SHIPPED).isEqualTo(diagrams);
 	}
 
+	/** An operator may open a process of their own to people (the benchmark's baseline), never a shipped internal one. */
+	@Test
+	void openProcessesAreNoLongerInternalButNoShippedInternalProcessCanBeOpened() {
+		InternalProcesses open = new InternalProcesses(caseProcesses, java.util.Set.of("bench-bare"));
+		assertThat(open.isInternal("bench-bare")).isFalse();
+		assertThat(open.isInternal("another")).isTrue();
+		assertThat(open.isInternal("repair")).isFalse();
+		assertThatThrownBy(() -> new InternalProcesses(caseProcesses, java.util.Set.of("bench-bare", "sla-clock")))
+				.isInstanceOf(IllegalStateException.class).hasMessageContaining("sla-clock");
+	}
+
 }
