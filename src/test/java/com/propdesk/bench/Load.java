@@ -151,16 +151,21 @@ final class Load {
 		return sorted[Math.max(0, rank - 1)] / 1e6;
 	}
 
-	/** For sequential measurements (the task list): the latencies of {@code count} calls one after another. */
-	static Result sequential(int count, Operation operation) throws Exception {
+	/**
+	 * For sequential measurements (the task list): the latencies of up to {@code count} calls one after another,
+	 * fewer when {@code budgetSeconds} have passed (never fewer than three).
+	 */
+	static Result sequential(int count, double budgetSeconds, Operation operation) throws Exception {
 		long[] latencies = new long[count];
 		long start = System.nanoTime();
-		for (int i = 0; i < count; i++) {
+		long end = start + (long) (budgetSeconds * 1e9);
+		int done = 0;
+		while (done < count && (done < 3 || System.nanoTime() < end)) {
 			long sent = System.nanoTime();
-			operation.run(i);
-			latencies[i] = System.nanoTime() - sent;
+			operation.run(done);
+			latencies[done++] = System.nanoTime() - sent;
 		}
-		return result(1, (System.nanoTime() - start) / 1e9, latencies, 0, null);
+		return result(1, (System.nanoTime() - start) / 1e9, Arrays.copyOf(latencies, done), 0, null);
 	}
 
 }
