@@ -39,12 +39,44 @@ final class BenchServer implements AutoCloseable {
 
 	static BenchServer start(Path jar, Path directory, String heap, List<String> arguments, String name,
 			Map<String, String> environment) throws Exception {
+		return launch(List.of("-jar", jar.toString()), directory, heap, arguments, name, environment);
+	}
+
+	/**
+	 * PropDesk from its classes (target/classes and its dependencies, not the test classes, which hold test
+	 * configurations a scan would pick up) through {@link BenchClockMain}, whose engine clock the file
+	 * {@code clockFile} moves.
+	 */
+	static BenchServer startWithClock(Path directory, String heap, List<String> arguments, String name, Path clockFile)
+			throws Exception {
+		Path launcher = directory.resolve("launcher");
+		Path classFile = Path.of("target", "test-classes", "com", "propdesk", "bench", "BenchClockMain.class");
+		Files.createDirectories(launcher.resolve("com/propdesk/bench"));
+		Files.copy(classFile, launcher.resolve("com/propdesk/bench/BenchClockMain.class"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+		List<String> classPath = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			if (!Path.of(entry).toAbsolutePath().toString().equals(testClasses)) {
+				classPath.add(entry);
+			}
+		}
+		classPath.add(launcher.toAbsolutePath().toString());
+		return launch(List.of("-Dbench.clockFile=" + clockFile.toAbsolutePath(), "-cp",
+				String.join(java.io.File.pathSeparator, classPath), BenchClockMain.class.getName()), directory, heap,
+				arguments, name, Map.of());
+	}
+
+	private static BenchServer launch(List<String> what, Path directory, String heap, List<String> arguments, String name,
+			Map<String, String> environment) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+				"-Xmx" + heap));
+		command.addAll(what);
+		command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		Files.createDirectories(directory);
 		Path log = directory.resolve(name + ".log");
