@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged jar in a JVM of its own, as an operator runs it: {@code java -Xmx… -jar target/propdesk-*.jar}, in a
@@ -75,6 +76,8 @@ final class BenchServer implements AutoCloseable {
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + heap));
+		// JVM options for every server of the run (-Dbench.jvm="-XX:… -D…")
+		Stream.of(System.getProperty("bench.jvm", "").split(" ")).filter(o -> !o.isBlank()).forEach(command::add);
 		command.addAll(what);
 		command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
