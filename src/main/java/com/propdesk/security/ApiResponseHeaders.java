@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The JSON APIs ({@code /api/**}, {@code /engine-rest/**}) answer with security headers and refuse
+ * The JSON APIs ({@code /api/**}, {@code /engine-rest/**}) and {@code /actuator/**} answer with security headers and refuse
  * oversized bodies before anything reads them; the webapps have Camunda's own header filter.
  */
 class ApiResponseHeaders extends OncePerRequestFilter {

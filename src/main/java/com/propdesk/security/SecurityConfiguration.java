@@ -29,7 +29,7 @@ class SecurityConfiguration {
 	FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
 		var registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
 		registration.setName("api-response-headers");
-		registration.addUrlPatterns("/api/*", "/engine-rest/*");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator", "/actuator/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

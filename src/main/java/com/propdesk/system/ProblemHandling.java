@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -216,6 +217,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"multipart 请求体无法解析：请检查边界（boundary）和各部分的 Content-Disposition");
 		problem.setTitle("请求无效");
+		return problem;
+	}
+
+	/**
+	 * The engine refused the caller (a department's user opening a case, say): 403, not an unexpected error. The
+	 * engine's own words name permissions in English; PropDesk's rules refuse in Chinese and are shown as written.
+	 */
+	@ExceptionHandler(AuthorizationException.class)
+	ProblemDetail refusedByTheEngine(AuthorizationException e) {
+		String message = e.getMessage() == null ? "" : e.getMessage();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? message
+						: "当前用户无权执行此操作（流程引擎的授权不允许）；请求未被受理");
+		problem.setTitle("无权操作");
 		return problem;
 	}
 

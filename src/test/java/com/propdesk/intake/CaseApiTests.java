@@ -260,6 +260,20 @@ class CaseApiTests {
 		channels.shutdown();
 	}
 
+	/** A department's user may not open cases: the engine refuses, and the answer says so (403), not 500. */
+	@Test
+	void aTechnicianOpeningACaseIsRefusedWith403AndNothingIsCreated() throws Exception {
+		int before = caseCount();
+
+		Answer answer = call("POST", "/api/cases", Reports.repairJson("ph-" + UUID.randomUUID()), "Authorization",
+				basic("engineer"));
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("detail").asText()).contains("无权");
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
 	@Test
 	void aBadPhoneIsA400NamingReporterPhoneWithTheRule() throws Exception {
 		ObjectNode report = (ObjectNode) json.readTree(Reports.repairJson("wx-" + UUID.randomUUID()));

@@ -54,6 +54,14 @@ class ActuatorAccessTests {
 				HttpResponse.BodyHandlers.discarding());
 		assertThat(challenged.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				challenge -> assertThat(challenge).startsWith("Basic "));
+		HttpResponse<Void> scraped = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+						.header("Authorization", basic("manager")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(scraped.headers().firstValue("Cache-Control")).as("no cache keeps the figures").hasValue("no-store");
+		assertThat(scraped.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(challenged.headers().firstValue("Cache-Control")).hasValue("no-store");
 
 		Answer agent = api.call("GET", "/actuator/prometheus", null, "Authorization", basic("agent"));
 		assertThat(agent.status()).isEqualTo(403);
