@@ -77,6 +77,24 @@ class CaseRepository {
 		return "%s-%s-%04d".formatted(type.prefix(), DAY.format(now), caseNumbers.nextLongValue());
 	}
 
+	/**
+	 * Moves the case-number sequence past the highest number a case holds, when it lags behind it (a database restored
+	 * from a backup taken between the sequence and the table, a sequence reset by hand): the next number is then new.
+	 * @return whether the sequence had to move
+	 */
+	boolean skipIssuedNumbers() {
+		// the running number is what follows the last '-'; archive numbers (R-20261128-A6001) carry a letter and are
+		// no sequence value
+		Long highest = jdbc.queryForObject("select max(cast(regexp_replace(case_no, '^.*-', '') as bigint)) "
+				+ "from case_record where regexp_replace(case_no, '^.*-[0-9]+$', '') = ''", Long.class);
+		long next = caseNumbers.nextLongValue();
+		if (highest == null || next > highest) {
+			return false;
+		}
+		jdbc.execute("alter sequence case_no_seq restart with " + (highest + 1));
+		return true;
+	}
+
 	void insert(CaseRecord c) {
 		jdbc.update("insert into case_record (case_no, type, channel, external_id, reporter_name, reporter_phone, "
 				+ "building_code, unit_code, category, description, callback_url, tracking_token, status, priority, "

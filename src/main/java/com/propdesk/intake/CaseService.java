@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,8 @@ public class CaseService {
 	 * Case numbers this thread is starting a process for right now: only their processes skip
 	 * registration; a caseNo supplied by whoever starts a process is never trusted.
 	 */
+	private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
+
 	private static final ThreadLocal<java.util.Set<String>> STARTING = ThreadLocal.withInitial(java.util.HashSet::new);
 
 	private final CaseRepository cases;
@@ -101,8 +105,17 @@ public class CaseService {
 		try {
 			return new Opened(transaction.execute(status -> create(request, type)), true);
 		}
-		catch (DuplicateKeyException concurrentReplay) {
-			return new Opened(cases.findByExternalId(request.channel(), request.externalId()).orElseThrow(), false);
+		catch (DuplicateKeyException duplicate) {
+			Optional<CaseRecord> concurrentReplay = cases.findByExternalId(request.channel(), request.externalId());
+			if (concurrentReplay.isPresent()) {
+				return new Opened(concurrentReplay.get(), false);
+			}
+			// not the report again: the case number was taken, so the sequence lags behind the table
+			if (!transaction.execute(status -> cases.skipIssuedNumbers())) {
+				throw duplicate;
+			}
+			LOG.warn("The case-number sequence lagged behind the cases held; moved past the highest number");
+			return new Opened(transaction.execute(status -> create(request, type)), true);
 		}
 	}
 

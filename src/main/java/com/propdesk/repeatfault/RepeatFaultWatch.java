@@ -1,5 +1,6 @@
 package com.propdesk.repeatfault;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,6 +28,9 @@ class RepeatFaultWatch {
 	private static final Logger LOG = LoggerFactory.getLogger(RepeatFaultWatch.class);
 
 	private static final String CLASSIFIED = RepairCaseType.Timeline.CLASSIFIED.code();
+
+	/** Looks at one repair, when repairs of the same subject keep arriving at the same moment. */
+	private static final int ATTEMPTS = 5;
 
 	private final RepeatFaults repeatFaults;
 
@@ -73,17 +77,24 @@ class RepeatFaultWatch {
 	}
 
 	private void look(String caseNo) {
-		try {
+		for (int attempt = 1;; attempt++) {
 			try {
 				ownTransaction.executeWithoutResult(status -> repeatFaults.repairClassified(caseNo));
+				return;
 			}
-			catch (DuplicateKeyException concurrentFlag) {
-				// another repair of the same subject opened its flag at the same moment: this one joins it
-				ownTransaction.executeWithoutResult(status -> repeatFaults.repairClassified(caseNo));
+			catch (DuplicateKeyException | OptimisticLockingException concurrentRepair) {
+				// another repair of the same subject opened its flag, or joined it, at the same moment: the savepoint
+				// is undone and this one looks again, seeing what that repair committed
+				if (attempt == ATTEMPTS) {
+					LOG.error("Looking for a repeat fault of repair {} failed {} times on concurrent repairs", caseNo,
+							ATTEMPTS, concurrentRepair);
+					return;
+				}
 			}
-		}
-		catch (RuntimeException e) {
-			LOG.error("Looking for a repeat fault of repair {} failed", caseNo, e);
+			catch (RuntimeException e) {
+				LOG.error("Looking for a repeat fault of repair {} failed", caseNo, e);
+				return;
+			}
 		}
 	}
 

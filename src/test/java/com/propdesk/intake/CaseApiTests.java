@@ -131,6 +131,23 @@ class CaseApiTests {
 	}
 
 	@Test
+	void aCaseNumberSequenceBehindTheCasesHeldStillGivesEachReportANewNumber() throws Exception {
+		// as after restoring a backup whose sequence was saved before its last cases
+		String taken = open(Reports.repairJson("wx-" + UUID.randomUUID())).body().get("caseNo").asText();
+		long number = Long.parseLong(taken.substring(taken.lastIndexOf('-') + 1));
+		jdbc.execute("alter sequence case_no_seq restart with " + number);
+		int cases = caseCount();
+
+		Answer next = open(Reports.repairJson("wx-" + UUID.randomUUID()));
+
+		assertThat(next.status()).as("%s", next.body()).isEqualTo(201);
+		String caseNo = next.body().get("caseNo").asText();
+		assertThat(Long.parseLong(caseNo.substring(caseNo.lastIndexOf('-') + 1))).isGreaterThan(number);
+		assertThat(caseCount()).isEqualTo(cases + 1);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isPositive();
+	}
+
+	@Test
 	void concurrentReplaysMakeOneCase() throws Exception {
 		String externalId = "wx-" + UUID.randomUUID();
 		String body = Reports.repairJson(externalId);

@@ -7,9 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -145,6 +151,35 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 		assertThat(flagsOf("3")).hasSize(1);
 		assertThat(joined.cases()).hasSize(4).last().extracting(RepeatFaults.FlaggedCase::caseNo).isEqualTo(fourth);
 		assertThat((String) runtimeService.getVariable(flag.processInstanceId(), RepeatFaultProcess.CASES.name())).contains(fourth);
+	}
+
+	@Test
+	void repairsOfAFlaggedLiftReportedAtTheSameMomentEachJoinTheFlag() throws Exception {
+		RepeatFault flag = threeLiftRepairs("2");
+		TestClock.set(start.plusDays(50));
+		int reports = 6;
+		ExecutorService channels = Executors.newFixedThreadPool(reports);
+		CountDownLatch together = new CountDownLatch(1);
+		List<Future<String>> opened = new ArrayList<>();
+		for (int i = 0; i < reports; i++) {
+			String unit = "2-" + (3 + i) + "01";
+			opened.add(channels.submit(() -> {
+				together.await();
+				return cases.open(Reports.repair("2", unit, "lift", "电梯停在半层")).record().caseNo();
+			}));
+		}
+		together.countDown();
+		List<String> reported = new ArrayList<>();
+		for (Future<String> caseNo : opened) {
+			reported.add(caseNo.get(2, TimeUnit.MINUTES));
+		}
+		channels.shutdown();
+
+		// each joins in its own repair's transaction; one that met another's change at the same moment looks again
+		assertThat(repeatFaults.find(flag.id()).orElseThrow().cases()).hasSize(3 + reports)
+				.extracting(RepeatFaults.FlaggedCase::caseNo).containsAll(reported);
+		assertThat((String) runtimeService.getVariable(flag.processInstanceId(), RepeatFaultProcess.CASES.name()))
+				.contains(reported);
 	}
 
 	@Test

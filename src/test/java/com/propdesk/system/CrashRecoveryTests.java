@@ -83,7 +83,7 @@ class CrashRecoveryTests {
 				// the repair was dispatched in the intake's own transaction: a technician holds its first task
 				assertThat(found.body().path("assignee").asText()).as("next step of %s", ack.getValue()).isNotBlank();
 				Answer replay = api.call("POST", "/api/cases", report(ack.getKey()), "X-Api-Key", "demo");
-				assertThat(replay.status()).as("replay of %s", ack.getKey()).isEqualTo(200);
+				assertThat(replay.status()).as(() -> second.explain("replay of " + ack.getKey(), replay)).isEqualTo(200);
 				assertThat(replay.body().path("caseNo").asText()).isEqualTo(ack.getValue());
 			}
 			System.out.printf("crash test %s: %d cases acknowledged before kill -9, %d lost%n",
@@ -93,7 +93,7 @@ class CrashRecoveryTests {
 			Set<String> before = new HashSet<>(acknowledged.values());
 			for (int i = 0; i < 5; i++) {
 				Answer fresh = api.call("POST", "/api/cases", report("after-restart-" + i), "X-Api-Key", "demo");
-				assertThat(fresh.status()).isEqualTo(201);
+				assertThat(fresh.status()).as(() -> second.explain("a report after the restart", fresh)).isEqualTo(201);
 				assertThat(number(fresh.body().path("caseNo").asText()))
 						.as("a case number issued again after the restart")
 						.isNotIn(before.stream().map(CrashRecoveryTests::number).toList());
@@ -225,9 +225,23 @@ class CrashRecoveryTests {
 			}
 		}
 
+		/** What a failed assertion needs to be understood once the working directory is gone: the answer and the log. */
+		String explain(String what, Answer answer) {
+			try {
+				return "%s answered %s%n%s%n--- the server's log ---%n%s".formatted(what, answer.status(), answer.body(), tail(250));
+			}
+			catch (IOException e) {
+				return what + " answered " + answer.status() + " " + answer.body() + " (log unreadable: " + e + ")";
+			}
+		}
+
 		private String tail() throws IOException {
+			return tail(60);
+		}
+
+		private String tail(int count) throws IOException {
 			List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
 		}
 
 	}
