@@ -77,6 +77,9 @@ class PropDeskBenchmark {
 
 	private static final String[] CATEGORIES = { "plumbing", "plumbing", "electrical", "door-access", "plumbing" };
 
+	/** The kinds of report above that are plumbing. */
+	private static final int[] PLUMBING = { 0, 1, 4 };
+
 	@Test
 	void run() throws Exception {
 		Path jar = jar();
@@ -258,10 +261,21 @@ class PropDeskBenchmark {
 
 		/** A channel's repair report ({@code POST /api/cases}): units, categories and texts vary as a morning's do. */
 		JsonNode intake(long i) throws Exception {
+			return intake(i, (int) (i % DESCRIPTIONS.length));
+		}
+
+		/**
+		 * A plumbing report, which a technician of every shift and zone takes: a lifecycle then runs the same at any
+		 * hour (at night nobody in the roster fixes a door-access reader, and the duty officer assigns it by hand).
+		 */
+		JsonNode plumbing(long i) throws Exception {
+			return intake(i, PLUMBING[(int) (i % PLUMBING.length)]);
+		}
+
+		private JsonNode intake(long i, int kind) throws Exception {
 			int building = 1 + (int) (i % 6);
 			int floor = 1 + (int) (i / 6 % 18);
 			int door = 1 + (int) (i / 108 % 2);
-			int kind = (int) (i % DESCRIPTIONS.length);
 			ObjectNode report = BenchClient.JSON.createObjectNode().put("type", "repair").put("channel", "wechat")
 					.put("externalId", "bench-" + tag + "-" + i).put("building", Integer.toString(building))
 					.put("unit", String.format(Locale.ROOT, "%d-%d%02d", building, floor, door))
@@ -284,7 +298,7 @@ class PropDeskBenchmark {
 
 		/** intake → accept → work → acceptance → the owner's feedback → closed, as technicians, the desk and the owner do it. */
 		void lifecycle(long i) throws Exception {
-			JsonNode receipt = intake(i);
+			JsonNode receipt = plumbing(i);
 			String caseNo = receipt.path("caseNo").asText();
 			String token = receipt.path("trackingToken").asText();
 			accept(task(caseNo, "Task_AcceptJob"));
@@ -442,7 +456,7 @@ class PropDeskBenchmark {
 			for (int r = 0; r < repairs; r++) {
 				long i = 9_000_000L + r;
 				AtomicReference<JsonNode> receipt = new AtomicReference<>();
-				add(propdesk[0], counted(() -> receipt.set(intake(i))));
+				add(propdesk[0], counted(() -> receipt.set(plumbing(i))));
 				String caseNo = receipt.get().path("caseNo").asText();
 				JsonNode accept = task(caseNo, "Task_AcceptJob");
 				add(propdesk[1], counted(() -> accept(accept)));
