@@ -217,8 +217,11 @@ public class RepeatFaults {
 		if (cases.isEmpty()) {
 			return;
 		}
+		// the flag's row stays locked until the repair commits: repairs of one subject reported at once join one after
+		// the other, so each writes the case list with every earlier one in it
+		String instance = jdbc.queryForObject("select process_instance_id from repeat_fault where id = ? for update",
+				String.class, id);
 		addCases(id, cases);
-		String instance = jdbc.queryForObject("select process_instance_id from repeat_fault where id = ?", String.class, id);
 		if (instance != null) {
 			Privileged.run(engine, () -> {
 				if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
