@@ -2,8 +2,6 @@ package com.propdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,18 +111,19 @@ public abstract class CaseProcessTest {
 		completeAs(user, task, variables);
 	}
 
-	/** The timer job of a clock's {@code sla-clock} watcher. */
+	/** The timer job a running clock waits on. */
 	protected Job watcherTimer(String caseNo, String sla) {
-		ProcessInstance watcher = runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
-				.processInstanceBusinessKey(caseNo).variableValueEquals(SlaClockProcess.SLA.name(), sla).singleResult();
-		return managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+		return Work.dueJob(managementService, slas, caseNo, sla);
 	}
 
-	/** Moves the engine clock past a clock's due time and fires its watcher's timer, as the job executor would. */
-	protected void letClockRunOut(String caseNo, String sla) {
-		Job timer = watcherTimer(caseNo, sla);
-		TestClock.set(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault()).plusMinutes(1));
-		managementService.executeJob(timer.getId());
+	/**
+	 * Moves the engine clock past a clock's due time and fires its timer job, as the job executor would.
+	 * @return the {@code sla-clock} instance the breach started, while it waits for the escalation
+	 */
+	protected ProcessInstance letClockRunOut(String caseNo, String sla) {
+		Work.letClockRunOut(managementService, slas, caseNo, sla);
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaService.WATCHER)
+				.processInstanceBusinessKey(caseNo).variableValueEquals(SlaClockProcess.SLA.name(), sla).singleResult();
 	}
 
 	/** The owner-visible events published for the case, in order. */

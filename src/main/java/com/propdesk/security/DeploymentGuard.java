@@ -134,7 +134,7 @@ public class DeploymentGuard implements Deployer {
 	}
 
 	/**
-	 * PropDesk's own internal processes (the SLA watcher, the owner-event delivery) come only from the
+	 * PropDesk's own internal processes (the SLA breach's escalation, the owner-event delivery) come only from the
 	 * repository at start-up: a version deployed by a person could end every clock at once or send nothing.
 	 */
 	private static List<GuardReason> internalProcessesIn(Map<String, byte[]> files) {

@@ -81,6 +81,14 @@ final class EngineRestErrors {
 				|| lower.contains("no task") || lower.contains("cannot find") || lower.contains("couldn't find");
 	}
 
+	/**
+	 * A due date recalculated for a job that is no timer event (an SLA clock's due job is the clock's own): the REST
+	 * API reports the engine's refusal as its own error 500, without the engine's exception.
+	 */
+	private static boolean isNoTimerEvent(RestException error) {
+		return error.getMessage() != null && error.getMessage().startsWith("Only timer jobs can be recalculated");
+	}
+
 	/** Reading a variable deserialized whose type may not be deserialized: the caller asked for it. */
 	private static boolean isRefusedDeserialization(Throwable cause) {
 		return cause instanceof ProcessEngineException && cause.getMessage() != null
@@ -157,6 +165,9 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(RestException e) {
+			if (isNoTimerEvent(e)) {
+				return answer(e, Status.BAD_REQUEST);
+			}
 			Throwable cause = userError(e.getCause());
 			Status status = cause == null ? null : statusOf(cause);
 			boolean serverError = e.getStatus() == null || e.getStatus() == Status.INTERNAL_SERVER_ERROR;

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
+
 /**
  * The engine's authorization checks, and what authorizations cannot say:
  * <ul>
@@ -42,9 +43,10 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * Nor are they migrated to another definition, nor is a case migrated into one of them (plan, instance and
  * batch are each refused).</li>
  * <li>a person's request (REST API, webapps), administrators included, sends no message or signal into an
- * internal instance and neither moves nor fires early the timer of one: the SLA watcher's timer is its due
- * time, and moving it or running it now fakes or hides a breach. PropDesk's own code ends its watchers with a
- * message from inside another engine command, and passes. Retrying a failed job (its retries) stays open:
+ * internal instance and neither moves, fires early, suspends nor deletes the timer of one — an SLA clock's due job
+ * belongs to {@code sla-clock} although it waits outside any instance: its due time is the clock's, and moving it
+ * or running it now fakes or hides a breach. PropDesk's own code does these from inside another engine command, and
+ * passes. Retrying a failed job (its retries) stays open:
  * operators retry failed deliveries of owner events that way.</li>
  * </ul>
  */
@@ -90,7 +92,7 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		}
 	}
 
-	// A person changes nothing of an internal instance, administrators included: not its variables (a watcher's
+	// A person changes nothing of an internal instance, administrators included: not its variables (an escalation's
 	// dueAt), not its state, not its existence. PropDesk's own changes run inside another command and pass.
 
 	@Override
@@ -112,6 +114,21 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		if (instance != null) {
 			refusePersonOnInternal(instance.getProcessDefinition().getKey());
 		}
+	}
+
+	// the engine checks these when a job of a definition is suspended or activated by its id, as an SLA clock's due
+	// job of sla-clock, which no instance holds
+	@Override
+	public void checkUpdateProcessInstanceByProcessDefinitionId(String processDefinitionId) {
+		super.checkUpdateProcessInstanceByProcessDefinitionId(processDefinitionId);
+		refusePersonOnInternal(Context.getProcessEngineConfiguration().getDeploymentCache()
+				.findDeployedProcessDefinitionById(processDefinitionId).getKey());
+	}
+
+	@Override
+	public void checkUpdateProcessInstanceByProcessDefinitionKey(String processDefinitionKey) {
+		super.checkUpdateProcessInstanceByProcessDefinitionKey(processDefinitionKey);
+		refusePersonOnInternal(processDefinitionKey);
 	}
 
 	@Override

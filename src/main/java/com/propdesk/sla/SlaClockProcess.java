@@ -8,11 +8,11 @@ import com.propdesk.system.Var;
 
 /**
  * Variables of the SLA elements in any case diagram (input parameters of {@code startSlaClock} and the
- * others) and of the {@code sla-clock} watcher each started clock runs.
+ * others) and of the {@code sla-clock} instance a clock's breach starts.
  */
 public final class SlaClockProcess {
 
-	/** The SLA a clock element or watcher is about ({@code repair-response}, …). */
+	/** The SLA a clock element or breach is about ({@code repair-response}, …). */
 	public static final Var<String> SLA = Var.text("sla");
 
 	/** {@code intake} for a clock that runs from intake rather than from now. */
@@ -35,7 +35,7 @@ public final class SlaClockProcess {
 
 	public static final Var<String> SLA_LABEL = Var.text("slaLabel");
 
-	/** The watcher's timer waits with {@code timeDate ${dueAt}}: the due time the API shows. */
+	/** The clock's due time, as its due job had it and the API shows it (the escalation form shows it too). */
 	public static final Var<OffsetDateTime> DUE_AT = Var.time("dueAt");
 
 	public static final Var<String> ESCALATE_TO = Var.text("escalateTo");

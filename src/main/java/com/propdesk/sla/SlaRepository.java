@@ -19,7 +19,7 @@ class SlaRepository {
 			time(rs.getObject("paused_at", OffsetDateTime.class)), rs.getString("pause_reason"),
 			rs.getLong("paused_millis"), time(rs.getObject("met_at", OffsetDateTime.class)),
 			time(rs.getObject("breached_at", OffsetDateTime.class)), rs.getString("escalated_to"),
-			time(rs.getObject("stopped_at", OffsetDateTime.class)));
+			time(rs.getObject("stopped_at", OffsetDateTime.class)), rs.getString("due_job_id"));
 
 	/** Updates touch the latest round only. */
 	private static final String LATEST = " and round = (select max(round) from sla_clock where case_no = ? and sla = ?)";
@@ -35,9 +35,9 @@ class SlaRepository {
 	}
 
 	void insert(SlaClock c, int round) {
-		jdbc.update("insert into sla_clock (case_no, sla, round, started_at, target, due_at, escalate_to) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.sla(), round, c.startedAt(), c.target(), c.dueAt(),
-				c.escalateTo());
+		jdbc.update("insert into sla_clock (case_no, sla, round, started_at, target, due_at, escalate_to, due_job_id) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", c.caseNo(), c.sla(), round, c.startedAt(), c.target(), c.dueAt(),
+				c.escalateTo(), c.dueJobId());
 	}
 
 	/** The latest round of a clock: the one that runs, or ran last. */

@@ -11,8 +11,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,9 +30,10 @@ import com.propdesk.system.Clock;
 
 /**
  * The SLA clocks of the company's service standard. Starting a clock computes its due time from {@code sla-policy},
- * stores it on the case and starts a {@code sla-clock} watcher whose timer waits for exactly that due
- * time; meeting it ends the watcher; a pause suspends the timer and a resume moves it by the paused time.
- * A breach is recorded, escalated and paged, and never stops the case.
+ * stores it on the case and schedules a timer job due at exactly that time ({@link SlaDueJobs}); meeting or stopping
+ * the clock deletes the job; a pause suspends it and a resume moves it by the paused time. A clock still open when
+ * its job fires starts a {@code sla-clock} instance: the breach is recorded, paged and escalated, and never stops the
+ * case.
  */
 @Service
 public class SlaService implements CaseClocks {
@@ -58,9 +57,9 @@ public class SlaService implements CaseClocks {
 
 	private final ManagementService managementService;
 
-	private final ProcessEngineConfigurationImpl engineConfiguration;
-
 	private final TaskDeadlines deadlines;
+
+	private final SlaDueJobs dueJobs;
 
 	private final MeterRegistry meters;
 
@@ -68,10 +67,10 @@ public class SlaService implements CaseClocks {
 	static final String BREACHES = "propdesk.sla.breaches";
 
 	SlaService(SlaRepository clocks, SlaPolicy policy, CaseService cases, Notifications notifications,
-			RuntimeService runtimeService, ManagementService managementService,
-			ProcessEngineConfigurationImpl engineConfiguration, TaskDeadlines deadlines, MeterRegistry meters) {
+			RuntimeService runtimeService, ManagementService managementService, TaskDeadlines deadlines,
+			SlaDueJobs dueJobs, MeterRegistry meters) {
+		this.dueJobs = dueJobs;
 		this.meters = meters;
-		this.engineConfiguration = engineConfiguration;
 		this.deadlines = deadlines;
 		this.clocks = clocks;
 		this.policy = policy;
@@ -96,11 +95,10 @@ public class SlaService implements CaseClocks {
 		SlaPolicy.Target target = policy.target(record.type().key(), sla, priority);
 		OffsetDateTime due = startedAt.plus(target.duration());
 		SlaClock clock = new SlaClock(caseNo, sla, startedAt, target.text(), due, target.escalateTo(), null, null, 0,
-				null, null, null, null);
+				null, null, null, null, dueJobs.schedule(caseNo, sla, due));
 		clocks.insert(clock, round);
 		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + (round > 1 ? "（第 " + round + " 次）" : "") + "，时限 " + readable(target.duration())
 				+ "，应于 " + SHORT.format(due) + " 前完成");
-		watch(record, sla, due, target.escalateTo());
 		deadlines.refresh(caseNo);
 		return clock;
 	}
@@ -116,22 +114,30 @@ public class SlaService implements CaseClocks {
 		}
 		int round = existing.isPresent() ? clocks.rounds(caseNo, sla) + 1 : 1;
 		SlaClock clock = new SlaClock(caseNo, sla, Clock.now(), "plan", due, Groups.MANAGEMENT, null, null, 0, null, null,
-				null, null);
+				null, null, dueJobs.schedule(caseNo, sla, due));
 		clocks.insert(clock, round);
 		cases.record(caseNo, SlaTimeline.SLA_STARTED, "开始计时：" + SlaNames.label(sla) + "，" + reason + "，应于 " + SHORT.format(due)
 				+ " 前完成");
-		watch(cases.find(caseNo).orElseThrow(), sla, due, Groups.MANAGEMENT);
 		deadlines.refresh(caseNo);
 		return clock;
 	}
 
-	/** The clock's watcher: waits for exactly its due time, unless the clock ends first. */
-	private void watch(CaseRecord record, String sla, OffsetDateTime due, String escalateTo) {
-		runtimeService.startProcessInstanceByKey(WATCHER, record.caseNo(),
-				Map.of(CaseVariables.CASE_NO.name(), record.caseNo(), SlaClockProcess.SLA.name(), sla,
+	/**
+	 * The clock's job fired ({@link SlaDueJobs}): a clock still open and not yet breached starts its {@code sla-clock}
+	 * instance, which records the breach and asks the escalation group to act. A clock met, stopped or paused
+	 * meanwhile starts nothing.
+	 */
+	void due(String caseNo, String sla) {
+		SlaClock clock = clocks.find(caseNo, sla).orElse(null);
+		if (clock == null || clock.state() != SlaClock.State.RUNNING || clock.breached()) {
+			return;
+		}
+		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+		runtimeService.startProcessInstanceByKey(WATCHER, caseNo,
+				Map.of(CaseVariables.CASE_NO.name(), caseNo, SlaClockProcess.SLA.name(), sla,
 						SlaClockProcess.SLA_LABEL.name(), SlaNames.label(sla), SlaClockProcess.DUE_AT.name(),
-						SlaClockProcess.DUE_AT.stored(due), SlaClockProcess.ESCALATE_TO.name(), escalateTo,
-						SlaClockProcess.ESCALATE_TO_LABEL.name(), Groups.label(escalateTo),
+						SlaClockProcess.DUE_AT.stored(clock.dueAt()), SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo(),
+						SlaClockProcess.ESCALATE_TO_LABEL.name(), Groups.label(clock.escalateTo()),
 						"description", record.description()));
 	}
 
@@ -146,7 +152,7 @@ public class SlaService implements CaseClocks {
 			SlaClock met = clocks.find(caseNo, sla).orElseThrow();
 			cases.record(caseNo, SlaTimeline.SLA_MET, SlaNames.label(sla) + (met.breached() ? "超时后完成" : "按时达标") + "，用时 "
 					+ readable(met.duration()));
-			endWatcher(caseNo, sla);
+			endWaiting(met);
 			deadlines.refresh(caseNo);
 		});
 	}
@@ -157,7 +163,7 @@ public class SlaService implements CaseClocks {
 			if (clock.open()) {
 				clocks.stopped(caseNo, clock.sla(), Clock.now());
 				cases.record(caseNo, SlaTimeline.SLA_STOPPED, SlaNames.label(clock.sla()) + "停止计时：" + reason);
-				endWatcher(caseNo, clock.sla());
+				endWaiting(clock);
 			}
 		}
 	}
@@ -165,7 +171,7 @@ public class SlaService implements CaseClocks {
 	public void pause(String caseNo, String sla, String reason) {
 		clocks.find(caseNo, sla).filter(c -> c.state() == SlaClock.State.RUNNING).ifPresent(clock -> {
 			clocks.paused(caseNo, sla, Clock.now(), reason);
-			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), null, SuspensionState.SUSPENDED));
+			timer(clock).ifPresent(job -> dueJobs.update(job, null, SuspensionState.SUSPENDED));
 			cases.record(caseNo, SlaTimeline.SLA_PAUSED, SlaNames.label(sla) + "暂停计时：" + reason);
 		});
 	}
@@ -176,8 +182,11 @@ public class SlaService implements CaseClocks {
 			Duration paused = Duration.between(clock.pausedAt(), Clock.now());
 			OffsetDateTime due = clock.dueAt().plus(paused);
 			clocks.resumed(caseNo, sla, paused.toMillis(), due);
-			watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), SlaClockProcess.DUE_AT.name(), SlaClockProcess.DUE_AT.stored(due)));
-			timer(caseNo, sla).ifPresent(job -> updateTimer(job.getId(), Date.from(due.toInstant()), SuspensionState.ACTIVE));
+			if (clock.dueJobId() == null) {
+				watcher(caseNo, sla).ifPresent(w -> runtimeService.setVariable(w.getId(), SlaClockProcess.DUE_AT.name(),
+						SlaClockProcess.DUE_AT.stored(due)));
+			}
+			timer(clock).ifPresent(job -> dueJobs.update(job, Date.from(due.toInstant()), SuspensionState.ACTIVE));
 			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
 					+ SHORT.format(due) + " 前完成");
 			deadlines.refresh(caseNo);
@@ -185,7 +194,7 @@ public class SlaService implements CaseClocks {
 	}
 
 	/**
-	 * The watcher's timer fired: records the breach, pages the escalation group.
+	 * The breach's {@code sla-clock} instance records it ({@code recordSlaBreach}) and pages the escalation group.
 	 * @return whether the clock was still open (a breach); false when it was met or stopped meanwhile
 	 */
 	public boolean breach(String caseNo, String sla) {
@@ -222,34 +231,28 @@ public class SlaService implements CaseClocks {
 				.min(Comparator.naturalOrder());
 	}
 
-	private void endWatcher(String caseNo, String sla) {
-		runtimeService.createMessageCorrelation(CLOCK_ENDED).processInstanceBusinessKey(caseNo)
-				.processInstanceVariableEquals(SlaClockProcess.SLA.name(), sla).correlateAll();
+	/** The clock ended before it was due: its job goes (a clock started before the jobs ends its watcher instead). */
+	private void endWaiting(SlaClock clock) {
+		if (clock.dueJobId() != null) {
+			dueJobs.cancel(clock.dueJobId());
+			return;
+		}
+		runtimeService.createMessageCorrelation(CLOCK_ENDED).processInstanceBusinessKey(clock.caseNo())
+				.processInstanceVariableEquals(SlaClockProcess.SLA.name(), clock.sla()).correlateAll();
 	}
 
-	/**
-	 * Changes the timer job as one entity update: the public suspend/activate calls are bulk
-	 * statements that clash with a due-date change of the same job in the same transaction.
-	 */
-	private void updateTimer(String jobId, Date due, SuspensionState state) {
-		engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-			JobEntity job = context.getJobManager().findJobById(jobId);
-			if (due != null) {
-				job.setDuedate(due);
-			}
-			job.setSuspensionState(state.getStateCode());
-			return null;
-		});
+	/** The id of the job the clock waits on: its own, or the timer of a watcher started before the jobs. */
+	private Optional<String> timer(SlaClock clock) {
+		if (clock.dueJobId() != null) {
+			return Optional.of(clock.dueJobId());
+		}
+		return watcher(clock.caseNo(), clock.sla()).flatMap(w -> managementService.createJobQuery()
+				.processInstanceId(w.getId()).timers().listPage(0, 1).stream().findFirst()).map(Job::getId);
 	}
 
 	private Optional<ProcessInstance> watcher(String caseNo, String sla) {
 		return runtimeService.createProcessInstanceQuery().processDefinitionKey(WATCHER).processInstanceBusinessKey(caseNo)
 				.variableValueEquals(SlaClockProcess.SLA.name(), sla).listPage(0, 1).stream().findFirst();
-	}
-
-	private Optional<Job> timer(String caseNo, String sla) {
-		return watcher(caseNo, sla).flatMap(w -> managementService.createJobQuery().processInstanceId(w.getId()).timers()
-				.listPage(0, 1).stream().findFirst());
 	}
 
 	/** A duration as staff read it: "40 分钟", "2 小时", "3 天", "1 小时 30 分钟". */

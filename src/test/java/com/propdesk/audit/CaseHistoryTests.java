@@ -75,7 +75,8 @@ class CaseHistoryTests {
 				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
 				.anySatisfy(l -> assertThat(l).isEqualTo("repair|comment|agent|已电话联系业主确认"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
-				.anySatisfy(l -> assertThat(l).startsWith("sla-clock|activity-completed|null|已达标或停止计时"))
+				.anySatisfy(l -> assertThat(l).startsWith("case|sla-met|"))
+				.noneSatisfy(l -> assertThat(l).as("a clock met in time starts no sla-clock instance").startsWith("sla-clock|"))
 				.anySatisfy(l -> assertThat(l).startsWith("owner-event|"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|closed|"));
 		assertThat(api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization", basic("engineer"))

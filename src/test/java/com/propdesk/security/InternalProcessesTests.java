@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,12 +30,16 @@ import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.Work;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
 
 /**
- * PropDesk's internal processes (owner events, SLA watchers) are reached by no one's request, administrators
- * included: no migration, no call from another diagram, no message or signal, no timer moved or fired early.
+ * PropDesk's internal processes (owner events, SLA breaches) are reached by no one's request, administrators
+ * included: no migration, no call from another diagram, no message or signal, no timer — an SLA clock's due job
+ * included — moved, fired early, suspended or deleted.
  */
 @PropDeskTest
 @AtDayShift
@@ -60,6 +65,9 @@ class InternalProcessesTests {
 
 	@Autowired
 	ProcessEngine processEngine;
+
+	@Autowired
+	SlaService slas;
 
 	ApiClient api;
 
@@ -174,69 +182,99 @@ class InternalProcessesTests {
 
 	@Test
 	void noMessageOrSignalFromAPersonReachesAnInternalInstanceAdminIncluded() throws Exception {
-		CaseRecord job = plumbingJob("1-502");
-		ProcessInstance watcher = internalOf("sla-clock", job);
-		String waiting = runtimeService.createExecutionQuery().processInstanceId(watcher.getId())
-				.messageEventSubscriptionName("SlaClockEnded").singleResult().getId();
+		// any process that is no case type is internal: one that waits for a message, as work rounds and repeat-fault
+		// flags do
+		String waitingDiagram = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://propdesk.com/test">
+				  <bpmn:message id="m" name="WakeUp"/>
+				  <bpmn:process id="internal-wait" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+				    <bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m"/></bpmn:intermediateCatchEvent>
+				    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		String deployment = repositoryService.createDeployment().addString("internal-wait.bpmn", waitingDiagram).deploy()
+				.getId();
+		try {
+			ProcessInstance internal = runtimeService.startProcessInstanceByKey("internal-wait", "R-20261127-9001");
+			String waiting = runtimeService.createExecutionQuery().processInstanceId(internal.getId())
+					.messageEventSubscriptionName("WakeUp").singleResult().getId();
 
-		Answer byInstance = api.call("POST", "/engine-rest/message",
-				"{\"messageName\": \"SlaClockEnded\", \"processInstanceId\": \"" + watcher.getId() + "\"}", "Authorization",
-				admin);
-		Answer all = api.call("POST", "/engine-rest/message",
-				"{\"messageName\": \"SlaClockEnded\", \"businessKey\": \"" + job.caseNo() + "\", \"all\": true}",
-				"Authorization", admin);
-		Answer triggered = api.call("POST", "/engine-rest/execution/" + waiting + "/messageSubscriptions/SlaClockEnded/trigger",
-				"{}", "Authorization", admin);
-		Answer signalled = api.call("POST", "/engine-rest/execution/" + waiting + "/signal", "{}", "Authorization", admin);
+			Answer byInstance = api.call("POST", "/engine-rest/message",
+					"{\"messageName\": \"WakeUp\", \"processInstanceId\": \"" + internal.getId() + "\"}", "Authorization",
+					admin);
+			Answer all = api.call("POST", "/engine-rest/message",
+					"{\"messageName\": \"WakeUp\", \"businessKey\": \"R-20261127-9001\", \"all\": true}", "Authorization",
+					admin);
+			Answer triggered = api.call("POST", "/engine-rest/execution/" + waiting + "/messageSubscriptions/WakeUp/trigger",
+					"{}", "Authorization", admin);
+			Answer signalled = api.call("POST", "/engine-rest/execution/" + waiting + "/signal", "{}", "Authorization", admin);
 
-		for (Answer answer : List.of(byInstance, all, triggered, signalled)) {
-			assertThat(answer.status()).isEqualTo(403);
-			assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
+			for (Answer answer : List.of(byInstance, all, triggered, signalled)) {
+				assertThat(answer.status()).isEqualTo(403);
+				assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
+			}
+			assertThat(activeActivities(internal)).containsExactly("wait");
 		}
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(watcher.getId()).count()).isOne();
-		assertThat(activeActivities(watcher)).containsExactly("Gateway_DueOrEnded");
+		finally {
+			repositoryService.deleteDeployment(deployment, true);
+		}
+	}
+
+	private Job dueJob(CaseRecord job, String sla) {
+		return Work.dueJob(managementService, slas, job.caseNo(), sla);
 	}
 
 	@Test
-	void anInternalTimerIsNeitherMovedNorFiredEarlyByAPersonButFailedJobsAreRetried() throws Exception {
-		ProcessInstance watcher = internalOf("sla-clock", plumbingJob("1-601"));
-		Job timer = managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
+	void aClocksDueJobIsNeitherMovedFiredSuspendedNorDeletedByAPersonButFailedJobsAreRetried() throws Exception {
+		CaseRecord job = plumbingJob("1-601");
+		Job timer = dueJob(job, SlaNames.REPAIR_RESPONSE);
 		Date due = timer.getDuedate();
+		String path = "/engine-rest/job/" + timer.getId();
 
-		Answer moved = api.call("PUT", "/engine-rest/job/" + timer.getId() + "/duedate",
-				"{\"duedate\": \"2020-01-01T00:00:00.000+0800\"}", "Authorization", admin);
-		Answer fired = api.call("POST", "/engine-rest/job/" + timer.getId() + "/execute", null, "Authorization", admin);
-		Answer retried = api.call("PUT", "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\": 3}",
+		Answer moved = api.call("PUT", path + "/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0800\"}",
 				"Authorization", admin);
+		Answer recalculated = api.call("POST", path + "/duedate/recalculate", null, "Authorization", admin);
+		Answer fired = api.call("POST", path + "/execute", null, "Authorization", admin);
+		Answer suspended = api.call("PUT", path + "/suspended", "{\"suspended\": true}", "Authorization", admin);
+		Answer deleted = api.call("DELETE", path, null, "Authorization", admin);
+		Answer byDepartment = api.call("DELETE", path, null, "Authorization", basic("engineer"));
+		Answer retried = api.call("PUT", path + "/retries", "{\"retries\": 3}", "Authorization", admin);
 
-		assertThat(moved.status()).isEqualTo(403);
+		Map.of("moved", moved, "fired", fired, "suspended", suspended, "deleted", deleted, "deleted by a department",
+				byDepartment).forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		assertThat(recalculated.status()).as("the engine recalculates timer events only").isEqualTo(400);
 		assertThat(moved.body().get("message").asText()).contains("定时器");
-		assertThat(fired.status()).isEqualTo(403);
 		assertThat(retried.status()).isEqualTo(204);
-		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(due);
-		assertThat(activeActivities(watcher)).containsExactly("Gateway_DueOrEnded");
+		Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+		assertThat(after.getDuedate()).isEqualTo(due);
+		assertThat(after.isSuspended()).isFalse();
+		assertThat(slas.clock(job.caseNo(), SlaNames.REPAIR_RESPONSE).orElseThrow().breached()).isFalse();
 	}
 
 	@Test
-	void aPersonChangesNothingOfAnInternalInstanceNeitherItsDueVariableNorItsStateAdminIncluded() throws Exception {
-		ProcessInstance watcher = internalOf("sla-clock", plumbingJob("1-602"));
-		Job timer = managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
-		Date due = timer.getDuedate();
-		String instance = "/engine-rest/process-instance/" + watcher.getId();
+	void aPersonChangesNothingOfABreachsInstanceNeitherItsDueVariableNorItsStateAdminIncluded() throws Exception {
+		CaseRecord job = plumbingJob("1-602");
+		Work.letClockRunOut(managementService, slas, job.caseNo(), SlaNames.REPAIR_RESPONSE);
+		ProcessInstance breach = internalOf("sla-clock", job);
+		assertThat(activeActivities(breach)).containsExactly("Task_Escalate");
+		String instance = "/engine-rest/process-instance/" + breach.getId();
 
 		Answer variable = api.call("PUT", instance + "/variables/dueAt", "{\"value\": \"2020-01-01T00:00:00\", \"type\": \"String\"}",
-				"Authorization", admin);
-		Answer recalculated = api.call("POST", "/engine-rest/job/" + timer.getId() + "/duedate/recalculate", null,
 				"Authorization", admin);
 		Answer suspended = api.call("PUT", instance + "/suspended", "{\"suspended\": true}", "Authorization", admin);
 		Answer deleted = api.call("DELETE", instance + "?skipCustomListeners=true", null, "Authorization", admin);
 
 		assertThat(variable.status()).isEqualTo(403);
-		assertThat(recalculated.status()).isEqualTo(403);
 		assertThat(suspended.status()).isEqualTo(403);
 		assertThat(deleted.status()).isEqualTo(403);
-		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(due);
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(watcher.getId()).active().count()).isOne();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(breach.getId()).active().count()).isOne();
+		assertThat(activeActivities(breach)).containsExactly("Task_Escalate");
 	}
 
 	@Test

@@ -1,0 +1,128 @@
+package com.propdesk.sla;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+
+/**
+ * The timer job each running SLA clock waits on: one row in the engine's job table, due at the clock's due time
+ * (the {@code dueAt} the API shows), acquired, retried and locked by the job executor like any timer — on one node or
+ * several. It costs a clock one insert and one delete; a watcher process per clock cost it about sixty statements
+ * (instance, variables, their history, its gateway's subscriptions). Only a clock still open when its job fires
+ * starts a {@code sla-clock} instance, which records the breach and asks for the escalation.
+ */
+@Component
+class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDueJobs.Due> {
+
+	/** The job handler type in {@code ACT_RU_JOB.HANDLER_TYPE_}. */
+	static final String TYPE = "propdesk-sla-due";
+
+	/** Which clock a job is for, as the job's handler configuration {@code caseNo/sla}. */
+	record Due(String caseNo, String sla) implements JobHandlerConfiguration {
+
+		@Override
+		public String toCanonicalString() {
+			return caseNo + "/" + sla;
+		}
+
+	}
+
+	private final ObjectProvider<SlaService> slas;
+
+	private ProcessEngineConfigurationImpl engine;
+
+	SlaDueJobs(ObjectProvider<SlaService> slas) {
+		this.slas = slas;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		this.engine = configuration;
+		if (configuration.getCustomJobHandlers() == null) {
+			configuration.setCustomJobHandlers(new ArrayList<>());
+		}
+		configuration.getCustomJobHandlers().add(this);
+	}
+
+	@Override
+	public String getType() {
+		return TYPE;
+	}
+
+	@Override
+	public void execute(Due due, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+		slas.getObject().due(due.caseNo(), due.sla());
+	}
+
+	@Override
+	public Due newConfiguration(String canonical) {
+		int slash = canonical.lastIndexOf('/');
+		return new Due(canonical.substring(0, slash), canonical.substring(slash + 1));
+	}
+
+	@Override
+	public void onDelete(Due due, JobEntity job) {
+		// nothing kept beside the job
+	}
+
+	/** Schedules the clock's job in the caller's transaction. @return the job's id */
+	String schedule(String caseNo, String sla, OffsetDateTime due) {
+		return engine.getCommandExecutorTxRequired().execute(context -> {
+			TimerEntity timer = new TimerEntity();
+			// the job belongs to sla-clock, though no instance waits on it: Cockpit lists it there, the engine checks
+			// who may read or change it as for that process, and PropDesk lets no person move, fire or suspend it
+			ProcessDefinitionEntity watcher = context.getProcessEngineConfiguration().getDeploymentCache()
+					.findDeployedLatestProcessDefinitionByKey(SlaService.WATCHER);
+			timer.setProcessDefinitionId(watcher.getId());
+			timer.setProcessDefinitionKey(watcher.getKey());
+			timer.setJobHandlerType(TYPE);
+			timer.setJobHandlerConfiguration(new Due(caseNo, sla));
+			timer.setDuedate(Date.from(due.toInstant()));
+			context.getJobManager().schedule(timer);
+			return timer.getId();
+		});
+	}
+
+	/**
+	 * Moves or suspends the job as one entity update (the public suspend and activate calls are bulk statements that
+	 * clash with a due-date change of the same job in the same transaction). Nothing when the job is gone: it fired.
+	 */
+	void update(String jobId, Date due, SuspensionState state) {
+		engine.getCommandExecutorTxRequired().execute(context -> {
+			JobEntity job = context.getJobManager().findJobById(jobId);
+			if (job != null) {
+				if (due != null) {
+					job.setDuedate(due);
+				}
+				job.setSuspensionState(state.getStateCode());
+			}
+			return null;
+		});
+	}
+
+	/** Deletes the job: the clock ended before it was due. Nothing when it is gone: it fired. */
+	void cancel(String jobId) {
+		engine.getCommandExecutorTxRequired().execute(context -> {
+			JobEntity job = context.getJobManager().findJobById(jobId);
+			if (job != null) {
+				job.delete();
+			}
+			return null;
+		});
+	}
+
+}
