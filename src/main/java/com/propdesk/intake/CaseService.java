@@ -110,11 +110,11 @@ public class CaseService {
 			if (concurrentReplay.isPresent()) {
 				return new Opened(concurrentReplay.get(), false);
 			}
-			// not the report again: the case number was taken, so the sequence lags behind the table
-			if (!transaction.execute(status -> cases.skipIssuedNumbers())) {
-				throw duplicate;
-			}
-			LOG.warn("The case-number sequence lagged behind the cases held; moved past the highest number");
+			// not the report again: the case number was taken, so the sequence lags behind the table; it moves past the
+			// highest number held (or already has, by the number this look drew) and the report is opened again
+			boolean moved = transaction.execute(status -> cases.skipIssuedNumbers());
+			LOG.warn("Case number taken: the case-number sequence lagged behind the cases held{}", moved
+					? "; moved past the highest number" : "");
 			return new Opened(transaction.execute(status -> create(request, type)), true);
 		}
 	}

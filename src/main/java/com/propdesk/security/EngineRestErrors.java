@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
+import com.propdesk.system.DatabaseUnavailable;
 import com.propdesk.system.InvalidRequestException;
 import com.propdesk.system.Refusal;
 
@@ -137,6 +138,14 @@ final class EngineRestErrors {
 		return "没有权限：此操作需要" + String.join("或", needed) + "权限";
 	}
 
+	/** No database connection: the engine REST API's error shape, 503 and when to try again. */
+	static Response unavailable() {
+		var problem = DatabaseUnavailable.problem();
+		return Response.status(Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+				.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.entity(java.util.Map.of("type", "DatabaseUnavailable", "message", problem.getDetail())).build();
+	}
+
 	static Response answer(Throwable error, Status status) {
 		if (error instanceof AuthorizationException refusal && refusal.getMissingAuthorizations() != null
 				&& !refusal.getMissingAuthorizations().isEmpty()) {
@@ -165,6 +174,9 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(RestException e) {
+			if (DatabaseUnavailable.causes(e)) {
+				return unavailable();
+			}
 			if (isNoTimerEvent(e)) {
 				return answer(e, Status.BAD_REQUEST);
 			}
@@ -191,6 +203,9 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(ProcessEngineException e) {
+			if (DatabaseUnavailable.causes(e)) {
+				return unavailable();
+			}
 			Throwable cause = userError(e);
 			if (cause != null) {
 				return answer(cause, statusOf(cause));

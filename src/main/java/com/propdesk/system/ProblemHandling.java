@@ -235,12 +235,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseUnavailable.causes(e)) {
+			log.warn("No database connection for a PropDesk API request: {}", e.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+					.body(DatabaseUnavailable.problem());
+		}
 		log.error("Unexpected error in PropDesk API", e);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"服务器内部错误，请稍后重试；请求未被受理");
 		problem.setTitle("内部错误");
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 }

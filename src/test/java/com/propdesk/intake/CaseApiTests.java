@@ -3,6 +3,7 @@ package com.propdesk.intake;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +48,9 @@ class CaseApiTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -275,6 +283,42 @@ class CaseApiTests {
 			assertThat(statusAndMillis[1]).as("milliseconds until answered").isLessThan(15_000);
 		}
 		channels.shutdown();
+	}
+
+	/**
+	 * Every pooled connection busy (overload, or a database away): a report waits the pool's connection timeout, then
+	 * answers 503 with Retry-After and nothing is created; the engine's REST API answers the same way.
+	 */
+	@Test
+	void withNoDatabaseConnectionToBeHadAReportIsAnswered503AtOnceAndNothingIsCreated() throws Exception {
+		int before = caseCount();
+		HikariDataSource pool = (HikariDataSource) dataSource;
+		List<Connection> held = new ArrayList<>();
+		Answer report;
+		Answer tasks;
+		long waited;
+		try {
+			while (held.size() < pool.getMaximumPoolSize()) {
+				held.add(pool.getConnection());
+			}
+			long sent = System.nanoTime();
+			report = open(Reports.repairJson("wx-" + UUID.randomUUID()));
+			waited = (System.nanoTime() - sent) / 1_000_000;
+			tasks = call("GET", "/engine-rest/task?maxResults=5", null, "Authorization", basic("agent"));
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+
+		assertThat(report.status()).isEqualTo(503);
+		assertThat(report.contentType()).startsWith("application/problem+json");
+		assertThat(report.body().get("detail").asText()).contains("请求未被受理");
+		assertThat(waited).as("milliseconds until answered").isLessThan(15_000);
+		assertThat(tasks.status()).isEqualTo(503);
+		assertThat(caseCount()).isEqualTo(before);
+		assertThat(open(Reports.repairJson("wx-" + UUID.randomUUID())).status()).as("once connections are free").isEqualTo(201);
 	}
 
 	/** A department's user may not open cases: the engine refuses, and the answer says so (403), not 500. */
