@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The timer job each running SLA clock waits on: one row in the engine's job table, due at the clock's due time
  * (the {@code dueAt} the API shows), acquired, retried and locked by the job executor like any timer — on one node or
- * several. It costs a clock one insert and one delete; a watcher process per clock cost it about sixty statements
- * (instance, variables, their history, its gateway's subscriptions). Only a clock still open when its job fires
- * starts a {@code sla-clock} instance, which records the breach and asks for the escalation.
+ * several. It costs a clock a few statements (the job, its lines in the job log, the definition looked up); a
+ * watcher process per clock cost it about seventy (instance, variables, their history, its gateway's
+ * subscriptions). Only a clock still open when its job fires starts a {@code sla-clock} instance, which records the
+ * breach and asks for the escalation.
  */
 @Component
 class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDueJobs.Due> {
