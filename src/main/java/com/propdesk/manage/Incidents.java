@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.propdesk.audit.AuditTrail;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Privileged;
 import com.propdesk.system.ProblemException;
@@ -74,17 +76,22 @@ class Incidents {
 
 	private Open describe(Incident incident, Map<String, BpmnModelInstance> models) {
 		var definition = repositoryService.getProcessDefinition(incident.getProcessDefinitionId());
-		var instance = runtimeService.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
-				.singleResult();
 		BpmnModelInstance model = models.computeIfAbsent(definition.getId(), repositoryService::getBpmnModelInstance);
 		ModelElementInstance activity = incident.getActivityId() == null ? null : model.getModelElementById(incident.getActivityId());
 		String activityName = activity == null ? incident.getActivityId() : activity.getAttributeValue("name");
 		Integer retries = null;
+		String caseNo = businessKey(incident);
 		if (FAILED_JOB.equals(incident.getIncidentType())) {
 			Job job = managementService.createJobQuery().jobId(incident.getConfiguration()).singleResult();
 			retries = job == null ? null : job.getRetries();
+			// an SLA clock's due job waits outside any instance: its case and clock are the job's own
+			var clock = SlaService.clockOfDueJob(job);
+			if (clock.isPresent()) {
+				caseNo = clock.get().getKey();
+				activityName = "时限到期：" + SlaNames.label(clock.get().getValue());
+			}
 		}
-		return new Open(incident.getId(), definition.getKey(), definition.getName(), instance == null ? null : instance.getBusinessKey(),
+		return new Open(incident.getId(), definition.getKey(), definition.getName(), caseNo,
 				incident.getActivityId(), activityName, incident.getIncidentType(), typeLabel(incident.getIncidentType()),
 				inChinese(incident.getIncidentMessage()), incident.getIncidentMessage(), Clock.local(incident.getIncidentTimestamp()),
 				retries, FAILED_JOB.equals(incident.getIncidentType()) ? "retry" : "resolve");
@@ -134,11 +141,24 @@ class Incidents {
 
 	private String caseNo(Incident incident) {
 		String businessKey = Privileged.run(engine, () -> {
-			var instance = runtimeService.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
-					.singleResult();
-			return instance == null ? null : instance.getBusinessKey();
+			String key = businessKey(incident);
+			if (key == null && FAILED_JOB.equals(incident.getIncidentType())) {
+				Job job = managementService.createJobQuery().jobId(incident.getConfiguration()).singleResult();
+				key = SlaService.clockOfDueJob(job).map(Map.Entry::getKey).orElse(null);
+			}
+			return key;
 		});
 		return businessKey == null ? Deploying.NO_CASE : businessKey;
+	}
+
+	/** The case of the incident's process instance; none for a job no instance holds (an SLA clock's due job). */
+	private String businessKey(Incident incident) {
+		if (incident.getProcessInstanceId() == null) {
+			return null;
+		}
+		var instance = runtimeService.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+				.singleResult();
+		return instance == null ? null : instance.getBusinessKey();
 	}
 
 	static String typeLabel(String type) {

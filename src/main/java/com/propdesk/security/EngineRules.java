@@ -58,6 +58,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
 		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses, openProcesses);
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
+		configuration.setFailedJobCommandFactory(new RefusalsAreNoJobFailures());
 		configuration.setTaskService(new StaffTaskService());
 		configuration.setFormService(new FormsWithOptions(this::formOptions));
 		List<CommandInterceptor> interceptors = new ArrayList<>();

@@ -58,6 +58,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<JobRetriesBody> jobRetriesBody(ObjectMapper objectMapper,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new JobRetriesBody(objectMapper));
+		registration.setName("job-retries-body");
+		registration.addUrlPatterns("/engine-rest/job/*", "/engine-rest/job-definition/*", webapps + "/api/engine/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<TaskUpdateBody> taskUpdateBody(ObjectMapper objectMapper,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 		var registration = new FilterRegistrationBean<>(new TaskUpdateBody(objectMapper));

@@ -160,6 +160,47 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		}
 	}
 
+	/**
+	 * A person sets no retries on an internal timer that has not failed: retries 0 silence it (no breach ever), and
+	 * there is nothing to retry. A failed one (an SLA clock's job that met a database error) may be retried.
+	 */
+	@Override
+	public void checkUpdateRetriesJob(JobEntity job) {
+		super.checkUpdateRetriesJob(job);
+		if (job instanceof TimerEntity && job.getExceptionMessage() == null && job.getProcessDefinitionKey() != null
+				&& internalProcesses.isInternal(job.getProcessDefinitionKey()) && InternalProcesses.isPersonsRequest()) {
+			throw new AuthorizationException(TIMER_REFUSAL);
+		}
+	}
+
+	// Nor does a person delete an internal process's definition or a deployment holding one: intake starts them
+	// (owner-event, sla-clock), and without them no case could be opened until PropDesk started again.
+
+	@Override
+	public void checkDeleteDeployment(String deploymentId) {
+		super.checkDeleteDeployment(deploymentId);
+		if (InternalProcesses.isPersonsRequest()) {
+			Context.getCommandContext().getProcessDefinitionManager().findProcessDefinitionsByDeploymentId(deploymentId)
+					.forEach(definition -> refuseInternal(definition.getKey()));
+		}
+	}
+
+	@Override
+	public void checkDeleteProcessDefinitionById(String processDefinitionId) {
+		super.checkDeleteProcessDefinitionById(processDefinitionId);
+		var definition = Context.getCommandContext().getProcessDefinitionManager()
+				.findLatestProcessDefinitionById(processDefinitionId);
+		if (definition != null) {
+			refusePersonOnInternal(definition.getKey());
+		}
+	}
+
+	@Override
+	public void checkDeleteProcessDefinitionByKey(String processDefinitionKey) {
+		super.checkDeleteProcessDefinitionByKey(processDefinitionKey);
+		refusePersonOnInternal(processDefinitionKey);
+	}
+
 	@Override
 	public void checkCreateMigrationPlan(ProcessDefinition source, ProcessDefinition target) {
 		super.checkCreateMigrationPlan(source, target);

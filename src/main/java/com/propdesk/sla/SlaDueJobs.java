@@ -40,6 +40,11 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 			return caseNo + "/" + sla;
 		}
 
+		static Due parse(String canonical) {
+			int slash = canonical.lastIndexOf('/');
+			return new Due(canonical.substring(0, slash), canonical.substring(slash + 1));
+		}
+
 	}
 
 	private final ObjectProvider<SlaService> slas;
@@ -71,8 +76,7 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 
 	@Override
 	public Due newConfiguration(String canonical) {
-		int slash = canonical.lastIndexOf('/');
-		return new Due(canonical.substring(0, slash), canonical.substring(slash + 1));
+		return Due.parse(canonical);
 	}
 
 	@Override

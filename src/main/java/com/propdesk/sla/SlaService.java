@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -253,6 +254,18 @@ public class SlaService implements CaseClocks {
 	private Optional<ProcessInstance> watcher(String caseNo, String sla) {
 		return runtimeService.createProcessInstanceQuery().processDefinitionKey(WATCHER).processInstanceBusinessKey(caseNo)
 				.variableValueEquals(SlaClockProcess.SLA.name(), sla).listPage(0, 1).stream().findFirst();
+	}
+
+	/**
+	 * The case and SLA a clock's due job is for, read from the job (no process instance holds it): what an operator
+	 * looking at a failed one needs. Empty for any other job.
+	 */
+	public static Optional<Map.Entry<String, String>> clockOfDueJob(Job job) {
+		if (job instanceof JobEntity entity && SlaDueJobs.TYPE.equals(entity.getJobHandlerType())) {
+			SlaDueJobs.Due due = SlaDueJobs.Due.parse(entity.getJobHandlerConfigurationRaw());
+			return Optional.of(Map.entry(due.caseNo(), due.sla()));
+		}
+		return Optional.empty();
 	}
 
 	/** A duration as staff read it: "40 分钟", "2 小时", "3 天", "1 小时 30 分钟". */

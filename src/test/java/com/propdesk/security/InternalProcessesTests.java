@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
@@ -231,30 +233,100 @@ class InternalProcessesTests {
 	}
 
 	@Test
-	void aClocksDueJobIsNeitherMovedFiredSuspendedNorDeletedByAPersonButFailedJobsAreRetried() throws Exception {
+	void aClocksDueJobIsNeitherMovedFiredSuspendedSilencedNorDeletedByAPerson() throws Exception {
 		CaseRecord job = plumbingJob("1-601");
 		Job timer = dueJob(job, SlaNames.REPAIR_RESPONSE);
 		Date due = timer.getDuedate();
 		String path = "/engine-rest/job/" + timer.getId();
+		String manager = basic("manager");
 
 		Answer moved = api.call("PUT", path + "/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0800\"}",
 				"Authorization", admin);
 		Answer recalculated = api.call("POST", path + "/duedate/recalculate", null, "Authorization", admin);
 		Answer fired = api.call("POST", path + "/execute", null, "Authorization", admin);
+		Answer firedByManager = api.call("POST", path + "/execute", null, "Authorization", manager);
+		Answer firedByCleaner = api.call("POST", path + "/execute", null, "Authorization", basic("cleaner"));
 		Answer suspended = api.call("PUT", path + "/suspended", "{\"suspended\": true}", "Authorization", admin);
 		Answer deleted = api.call("DELETE", path, null, "Authorization", admin);
 		Answer byDepartment = api.call("DELETE", path, null, "Authorization", basic("engineer"));
-		Answer retried = api.call("PUT", path + "/retries", "{\"retries\": 3}", "Authorization", admin);
+		Answer silenced = api.call("PUT", path + "/retries", "{\"retries\": 0}", "Authorization", manager);
+		// a retry is no way to move it: the REST API would set the due date past every check
+		Answer movedByRetry = api.call("PUT", path + "/retries", "{\"retries\": 3, \"dueDate\": \"2020-01-01T00:00:00.000+0800\"}",
+				"Authorization", manager);
+		Answer firedByRetry = api.call("PUT", path + "/retries", "{\"retries\": 3, \"dueDate\": null}", "Authorization",
+				admin);
+		Answer batchMoved = api.call("POST", "/engine-rest/job/retries", "{\"jobIds\": [\"" + timer.getId()
+				+ "\"], \"retries\": 3, \"dueDate\": \"2020-01-02T00:00:00.000+0800\"}", "Authorization", admin);
+		Answer batchSilenced = api.call("POST", "/engine-rest/job/retries",
+				"{\"jobQuery\": {\"processDefinitionKey\": \"sla-clock\"}, \"retries\": 0}", "Authorization", admin);
 
-		Map.of("moved", moved, "fired", fired, "suspended", suspended, "deleted", deleted, "deleted by a department",
-				byDepartment).forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
-		assertThat(recalculated.status()).as("the engine recalculates timer events only").isEqualTo(400);
+		Map.of("moved", moved, "fired", fired, "fired by a manager", firedByManager, "fired by a cleaner", firedByCleaner,
+				"suspended", suspended, "deleted", deleted, "deleted by a department", byDepartment, "silenced", silenced)
+				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		Map.of("recalculated (the engine recalculates timer events only)", recalculated, "moved by a retry", movedByRetry,
+				"fired by a retry", firedByRetry, "moved by a batch", batchMoved, "silenced by a batch", batchSilenced)
+				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(400));
 		assertThat(moved.body().get("message").asText()).contains("定时器");
-		assertThat(retried.status()).isEqualTo(204);
+		assertThat(movedByRetry.body().get("message").asText()).contains("不能改动到期时间");
 		Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
 		assertThat(after.getDuedate()).isEqualTo(due);
 		assertThat(after.isSuspended()).isFalse();
+		assertThat(after.getRetries()).as("a refused run is no failure of the job").isEqualTo(3);
+		assertThat(after.getExceptionMessage()).isNull();
+		assertThat(managementService.createBatchQuery().count()).isZero();
 		assertThat(slas.clock(job.caseNo(), SlaNames.REPAIR_RESPONSE).orElseThrow().breached()).isFalse();
+	}
+
+	@Test
+	void aFailedDueJobIsListedWithItsCaseAndRetriedByManagement() throws Exception {
+		CaseRecord job = plumbingJob("1-701");
+		Job timer = dueJob(job, SlaNames.REPAIR_RESPONSE);
+		// as after three runs that met a database error
+		((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+				.execute(context -> {
+					JobEntity failed = context.getJobManager().findJobById(timer.getId());
+					failed.setExceptionMessage("Connection is not available");
+					failed.setRetries(0);
+					return null;
+				});
+		String manager = basic("manager");
+
+		Answer listed = api.call("GET", "/api/manage/incidents", null, "Authorization", manager);
+		assertThat(listed.status()).isEqualTo(200);
+		JsonNode incident = null;
+		for (JsonNode open : listed.body()) {
+			if (job.caseNo().equals(open.path("caseNo").asText())) {
+				incident = open;
+			}
+		}
+		assertThat(incident).as("the failed due job, with its case").isNotNull();
+		assertThat(incident.path("process").asText()).isEqualTo("sla-clock");
+		assertThat(incident.path("activityName").asText()).isEqualTo("时限到期：维修响应");
+		Answer retried = api.call("POST", "/api/manage/incidents/" + incident.path("id").asText() + "/retry", "{}",
+				"Authorization", manager);
+
+		assertThat(retried.status()).isEqualTo(200);
+		assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isOne();
+		assertThat(api.call("PUT", "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\": 2}", "Authorization",
+				admin).status()).as("a failed one may be retried over REST too").isEqualTo(204);
+	}
+
+	@Test
+	void nobodyDeletesAnInternalProcessOrItsDeploymentAdminIncluded() throws Exception {
+		var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("sla-clock").latestVersion()
+				.singleResult();
+
+		Answer deployment = api.call("DELETE", "/engine-rest/deployment/" + definition.getDeploymentId() + "?cascade=true",
+				null, "Authorization", admin);
+		Answer byKey = api.call("DELETE", "/engine-rest/process-definition/key/sla-clock?cascade=true", null,
+				"Authorization", admin);
+		Answer byId = api.call("DELETE", "/engine-rest/process-definition/" + definition.getId() + "?cascade=true", null,
+				"Authorization", admin);
+
+		Map.of("deployment", deployment, "by key", byKey, "by id", byId)
+				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionId(definition.getId()).count()).isOne();
+		assertThat(cases.open(Reports.repair("1", "1-702", "plumbing", "水管滴水")).created()).as("intake goes on").isTrue();
 	}
 
 	@Test
