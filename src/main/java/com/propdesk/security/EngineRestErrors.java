@@ -215,6 +215,19 @@ final class EngineRestErrors {
 
 	}
 
+	/**
+	 * Spring's own errors reaching the REST API (no connection for the command's transaction): 503 when no database
+	 * connection was to be had, the REST API's answer otherwise.
+	 */
+	static final class SpringErrors implements ExceptionMapper<org.springframework.core.NestedRuntimeException> {
+
+		@Override
+		public Response toResponse(org.springframework.core.NestedRuntimeException e) {
+			return DatabaseUnavailable.causes(e) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(e);
+		}
+
+	}
+
 	/** A password check of {@code identity/verify} while the client must wait. */
 	static final class TooManyTries implements ExceptionMapper<LoginThrottle.TooManyTries> {
 

@@ -62,7 +62,8 @@ class SecurityConfiguration {
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 		var registration = new FilterRegistrationBean<>(new JobRetriesBody(objectMapper));
 		registration.setName("job-retries-body");
-		registration.addUrlPatterns("/engine-rest/job/*", "/engine-rest/job-definition/*", webapps + "/api/engine/*");
+		registration.addUrlPatterns("/engine-rest/job/*", "/engine-rest/job-definition/*", "/engine-rest/process-instance/*",
+				webapps + "/api/engine/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
 		return registration;
 	}

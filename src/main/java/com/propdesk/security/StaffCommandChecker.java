@@ -20,10 +20,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrationBatchConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 
@@ -173,32 +175,55 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		}
 	}
 
-	// Nor does a person delete an internal process's definition or a deployment holding one: intake starts them
-	// (owner-event, sla-clock), and without them no case could be opened until PropDesk started again.
+	// Nor does a person delete what PropDesk runs on: an internal process (intake starts owner-event, clocks belong to
+	// sla-clock), the version of a process or decision table that is in use (the latest: intake evaluates sla-policy and
+	// the triage tables and starts the case types), or every version of a process at once. Without them no case could
+	// be opened until PropDesk started again. Older versions of case types and tables may go; a manager rolls back by
+	// deploying an earlier version again.
 
 	@Override
 	public void checkDeleteDeployment(String deploymentId) {
 		super.checkDeleteDeployment(deploymentId);
-		if (InternalProcesses.isPersonsRequest()) {
-			Context.getCommandContext().getProcessDefinitionManager().findProcessDefinitionsByDeploymentId(deploymentId)
-					.forEach(definition -> refuseInternal(definition.getKey()));
+		if (!InternalProcesses.isPersonsRequest()) {
+			return;
+		}
+		CommandContext context = Context.getCommandContext();
+		for (var definition : context.getProcessDefinitionManager().findProcessDefinitionsByDeploymentId(deploymentId)) {
+			refuseInternal(definition.getKey());
+			refuseInUse(definition.getId(), context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(definition.getKey()));
+		}
+		var decisions = context.getDecisionDefinitionManager();
+		for (var decision : decisions.findDecisionDefinitionByDeploymentId(deploymentId)) {
+			refuseInUse(decision.getId(), decisions.findLatestDecisionDefinitionByKey(decision.getKey()));
 		}
 	}
+
+	private static void refuseInUse(String definitionId, ResourceDefinition latest) {
+		if (latest != null && latest.getId().equals(definitionId)) {
+			throw new AuthorizationException(IN_USE_REFUSAL.formatted(latest.getKey()));
+		}
+	}
+
+	static final String IN_USE_REFUSAL = "%s 的当前版本正在使用（受理和办理事项要用到），不能删除；要回到以前的版本，请在流程管理中回滚";
 
 	@Override
 	public void checkDeleteProcessDefinitionById(String processDefinitionId) {
 		super.checkDeleteProcessDefinitionById(processDefinitionId);
-		var definition = Context.getCommandContext().getProcessDefinitionManager()
-				.findLatestProcessDefinitionById(processDefinitionId);
-		if (definition != null) {
-			refusePersonOnInternal(definition.getKey());
+		var definitions = Context.getCommandContext().getProcessDefinitionManager();
+		var definition = definitions.findLatestProcessDefinitionById(processDefinitionId);
+		if (definition != null && InternalProcesses.isPersonsRequest()) {
+			refuseInternal(definition.getKey());
+			refuseInUse(definition.getId(), definitions.findLatestProcessDefinitionByKey(definition.getKey()));
 		}
 	}
 
 	@Override
 	public void checkDeleteProcessDefinitionByKey(String processDefinitionKey) {
 		super.checkDeleteProcessDefinitionByKey(processDefinitionKey);
-		refusePersonOnInternal(processDefinitionKey);
+		if (InternalProcesses.isPersonsRequest()) {
+			// every version at once, the one in use among them
+			throw new AuthorizationException(IN_USE_REFUSAL.formatted(processDefinitionKey));
+		}
 	}
 
 	@Override

@@ -259,12 +259,25 @@ class InternalProcessesTests {
 				+ "\"], \"retries\": 3, \"dueDate\": \"2020-01-02T00:00:00.000+0800\"}", "Authorization", admin);
 		Answer batchSilenced = api.call("POST", "/engine-rest/job/retries",
 				"{\"jobQuery\": {\"processDefinitionKey\": \"sla-clock\"}, \"retries\": 0}", "Authorization", admin);
+		// the timers of the case's own process, by an instance query or by their definition
+		Answer instancesMoved = api.call("POST", "/engine-rest/process-instance/job-retries", "{\"processInstanceQuery\": "
+				+ "{\"processDefinitionKey\": \"repair\"}, \"retries\": 3, \"dueDate\": \"2020-01-02T00:00:00.000+0800\"}",
+				"Authorization", admin);
+		Answer instancesSilenced = api.call("POST", "/engine-rest/process-instance/job-retries",
+				"{\"processInstanceQuery\": {\"processDefinitionKey\": \"repair\"}, \"retries\": 0}", "Authorization", admin);
+		String jobDefinition = managementService.createJobDefinitionQuery().processDefinitionKey("repair").list().get(0).getId();
+		Answer definitionSilenced = api.call("PUT", "/engine-rest/job-definition/" + jobDefinition + "/retries",
+				"{\"retries\": 0}", "Authorization", admin);
+		Answer negative = api.call("PUT", path + "/retries", "{\"retries\": -1}", "Authorization", admin);
+		Answer misspelt = api.call("PUT", path + "/retries", "{\"Retries\": 0}", "Authorization", admin);
 
 		Map.of("moved", moved, "fired", fired, "fired by a manager", firedByManager, "fired by a cleaner", firedByCleaner,
 				"suspended", suspended, "deleted", deleted, "deleted by a department", byDepartment, "silenced", silenced)
 				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
 		Map.of("recalculated (the engine recalculates timer events only)", recalculated, "moved by a retry", movedByRetry,
-				"fired by a retry", firedByRetry, "moved by a batch", batchMoved, "silenced by a batch", batchSilenced)
+				"fired by a retry", firedByRetry, "moved by a batch", batchMoved, "silenced by a batch", batchSilenced,
+				"moved by an instance query", instancesMoved, "silenced by an instance query", instancesSilenced,
+				"silenced by their definition", definitionSilenced, "retries -1", negative, "no retries", misspelt)
 				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(400));
 		assertThat(moved.body().get("message").asText()).contains("定时器");
 		assertThat(movedByRetry.body().get("message").asText()).contains("不能改动到期时间");
@@ -323,8 +336,17 @@ class InternalProcessesTests {
 		Answer byId = api.call("DELETE", "/engine-rest/process-definition/" + definition.getId() + "?cascade=true", null,
 				"Authorization", admin);
 
-		Map.of("deployment", deployment, "by key", byKey, "by id", byId)
-				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		// nor what intake evaluates: the decision table in use, or every version of a case type
+		var policy = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("sla-policy").latestVersion()
+				.singleResult();
+		Answer policyDeployment = api.call("DELETE", "/engine-rest/deployment/" + policy.getDeploymentId(), null,
+				"Authorization", admin);
+		Answer repairs = api.call("DELETE", "/engine-rest/process-definition/key/repair?cascade=true", null,
+				"Authorization", admin);
+
+		Map.of("deployment", deployment, "by key", byKey, "by id", byId, "sla-policy in use", policyDeployment,
+				"every repair version", repairs).forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		assertThat(policyDeployment.body().get("message").asText()).contains("正在使用");
 		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionId(definition.getId()).count()).isOne();
 		assertThat(cases.open(Reports.repair("1", "1-702", "plumbing", "水管滴水")).created()).as("intake goes on").isTrue();
 	}
