@@ -20,14 +20,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrationBatchConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-
 
 /**
  * The engine's authorization checks, and what authorizations cannot say:
@@ -123,8 +121,7 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 	@Override
 	public void checkUpdateProcessInstanceByProcessDefinitionId(String processDefinitionId) {
 		super.checkUpdateProcessInstanceByProcessDefinitionId(processDefinitionId);
-		refusePersonOnInternal(Context.getProcessEngineConfiguration().getDeploymentCache()
-				.findDeployedProcessDefinitionById(processDefinitionId).getKey());
+		refusePersonOnInternal(keyOf(processDefinitionId));
 	}
 
 	@Override
@@ -190,7 +187,8 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		CommandContext context = Context.getCommandContext();
 		for (var definition : context.getProcessDefinitionManager().findProcessDefinitionsByDeploymentId(deploymentId)) {
 			refuseInternal(definition.getKey());
-			refuseInUse(definition.getId(), context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(definition.getKey()));
+			refuseInUse(definition.getId(),
+					context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(definition.getKey()));
 		}
 		var decisions = context.getDecisionDefinitionManager();
 		for (var decision : decisions.findDecisionDefinitionByDeploymentId(deploymentId)) {
