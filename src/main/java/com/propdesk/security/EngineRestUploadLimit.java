@@ -150,6 +150,13 @@ class EngineRestUploadLimit extends OncePerRequestFilter {
 			this.body = body;
 		}
 
+		/** The whole body of a request, read once, for a filter that looks at it before the REST API does. */
+		static byte[] read(HttpServletRequest request) throws IOException {
+			try (var in = request.getInputStream()) {
+				return in.readAllBytes();
+			}
+		}
+
 		@Override
 		public int getContentLength() {
 			return body.length;

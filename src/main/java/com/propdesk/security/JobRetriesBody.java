@@ -1,7 +1,6 @@
 package com.propdesk.security;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -49,10 +48,7 @@ class JobRetriesBody extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		byte[] body;
-		try (InputStream in = request.getInputStream()) {
-			body = in.readAllBytes();
-		}
+		byte[] body = EngineRestUploadLimit.Buffered.read(request);
 		try {
 			JsonNode retries = objectMapper.readTree(body);
 			if (retries != null && retries.has("dueDate")) {

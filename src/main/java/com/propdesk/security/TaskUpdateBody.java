@@ -1,7 +1,6 @@
 package com.propdesk.security;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -41,10 +40,7 @@ class TaskUpdateBody extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		byte[] body;
-		try (InputStream in = request.getInputStream()) {
-			body = in.readAllBytes();
-		}
+		byte[] body = EngineRestUploadLimit.Buffered.read(request);
 		try {
 			JsonNode task = objectMapper.readTree(body);
 			if (task instanceof ObjectNode fields && fields.has("camundaFormRef")) {
