@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -34,13 +35,16 @@ public final class LocalReceiver implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	/** Which requests wait for the delay, by their body. */
+	private volatile Predicate<String> delayed = body -> true;
+
 	public LocalReceiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
 			try {
-				Thread.sleep(delay.toMillis());
+				Thread.sleep(delayed.test(body) ? delay.toMillis() : 0);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -49,7 +53,7 @@ public final class LocalReceiver implements AutoCloseable {
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
-		server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+		server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
 		server.start();
 	}
 
@@ -65,6 +69,12 @@ public final class LocalReceiver implements AutoCloseable {
 
 	/** Answers only after this long: longer than the caller's timeout is a receiver that never answers. */
 	public LocalReceiver answeringAfter(Duration delay) {
+		return answeringAfter(delay, body -> true);
+	}
+
+	/** Answers the requests whose body matches only after this long, the others at once. */
+	public LocalReceiver answeringAfter(Duration delay, Predicate<String> forBodies) {
+		this.delayed = forBodies;
 		this.delay = delay;
 		return this;
 	}

@@ -2,7 +2,11 @@ package com.propdesk.notify;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.ActorNames;
@@ -30,8 +34,20 @@ public class Notifications {
 
 	private final DeliveryMeter deliveries;
 
-	Notifications(JdbcTemplate jdbc, NotificationGateway gateway, CaseService cases, ActorNames actorNames,
-			DeliveryMeter deliveries) {
+	/**
+	 * Records a notification unless this event already reached this recipient. Two nodes (or a job run again after its
+	 * lock expired) may send the same event at the same moment: PostgreSQL's {@code on conflict do nothing} waits for
+	 * the other's commit and then inserts nothing (it sent it) or the row (it rolled back, so this one sends), where the
+	 * check for {@code not exists} alone let both insert and the second fail with a unique violation, which took its
+	 * job's transaction with it. H2 (one node) has no such clause.
+	 */
+	private final String insertIfAbsent;
+
+	Notifications(JdbcTemplate jdbc, DataSource dataSource, NotificationGateway gateway, CaseService cases,
+			ActorNames actorNames, DeliveryMeter deliveries) {
+		this.insertIfAbsent = "insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
+				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)"
+				+ (postgres(dataSource) ? " on conflict (event_id, recipient) do nothing" : "");
 		this.deliveries = deliveries;
 		this.actorNames = actorNames;
 		this.jdbc = jdbc;
@@ -104,11 +120,19 @@ public class Notifications {
 		return new Notification(n.eventId(), n.kind(), n.recipient(), n.caseNo(), TextRules.shorten(n.text(), TEXT));
 	}
 
+	private static boolean postgres(DataSource dataSource) {
+		try {
+			return JdbcUtils.<String>extractDatabaseMetaData(dataSource, "getDatabaseProductName").toLowerCase()
+					.contains("postgres");
+		}
+		catch (MetaDataAccessException e) {
+			throw new IllegalStateException("Cannot tell which database holds the notifications", e);
+		}
+	}
+
 	private boolean record(Notification n) {
-		// insert-if-absent rather than catching a unique violation, which would abort a PostgreSQL transaction
-		int inserted = jdbc.update("insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
-				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)",
-				n.eventId(), n.kind().name(), n.recipient(), n.caseNo(), n.text(), Clock.now(), n.eventId(), n.recipient());
+		int inserted = jdbc.update(insertIfAbsent, n.eventId(), n.kind().name(), n.recipient(), n.caseNo(), n.text(),
+				Clock.now(), n.eventId(), n.recipient());
 		if (inserted == 0) {
 			return false;
 		}

@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A request that found no database connection: the pool stayed empty for its wait (overload: every connection busy
@@ -16,6 +17,8 @@ public final class DatabaseUnavailable {
 	/** Seconds a caller is asked to wait before sending the request again. */
 	public static final int RETRY_AFTER_SECONDS = 5;
 
+	private static final String HIKARI_CLOSED = "Connection is closed";
+
 	private DatabaseUnavailable() {
 	}
 
@@ -25,8 +28,34 @@ public final class DatabaseUnavailable {
 			if (cause instanceof SQLTransientConnectionException) {
 				return true;
 			}
-			// SQLSTATE class 08: connection exception (refused, broken, not established)
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+			if (cause instanceof SQLException sql && lost(sql)) {
+				return true;
+			}
+			// a rollback that failed on the connection the database took away hides the statement's own failure
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& causes(rollback.getApplicationException())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * SQLSTATE class 08, a connection exception (refused, broken, closed, not established), or 57P, the database
+	 * going away under an open connection (shut down by its operator or after a crash, not yet accepting connections):
+	 * a statement cut off by a database stopping mid-request. A batch says it in the exceptions chained to it. A request
+	 * cut off at its commit may have been committed after all: a channel sending it again with the same {@code externalId}
+	 * gets the case it opened, never a second one.
+	 */
+	private static boolean lost(SQLException error) {
+		for (SQLException e = error; e != null; e = e.getNextException() == e ? null : e.getNextException()) {
+			String state = e.getSQLState();
+			if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+				return true;
+			}
+			// the pool's word for a connection it closed after such a failure, when the transaction then used it again
+			// (a commit failed and its rollback found the connection gone)
+			if (state == null && HIKARI_CLOSED.equals(e.getMessage())) {
 				return true;
 			}
 		}

@@ -4,11 +4,7 @@ import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +57,7 @@ class CrashRecoveryTests {
 
 	private void crashAndRecover(List<String> database) throws Exception {
 		Map<String, String> acknowledged = new ConcurrentHashMap<>(); // externalId -> caseNo
-		PropDesk first = PropDesk.start(work, database, "first");
+		PropDeskJvm first = PropDeskJvm.start(work, database, "first");
 		try {
 			burstUntilKilled(first, acknowledged);
 		}
@@ -70,7 +66,7 @@ class CrashRecoveryTests {
 		}
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
-		PropDesk second = PropDesk.start(work, database, "second");
+		PropDeskJvm second = PropDeskJvm.start(work, database, "second");
 		try {
 			ApiClient api = second.api();
 			List<String> lost = new ArrayList<>();
@@ -120,7 +116,7 @@ class CrashRecoveryTests {
 	}
 
 	/** Six clients report until the server dies under them; the kill comes from another thread mid-burst. */
-	private static void burstUntilKilled(PropDesk server, Map<String, String> acknowledged) throws Exception {
+	private static void burstUntilKilled(PropDeskJvm server, Map<String, String> acknowledged) throws Exception {
 		ApiClient api = server.api();
 		AtomicInteger sequence = new AtomicInteger();
 		AtomicBoolean killed = new AtomicBoolean();
@@ -163,87 +159,6 @@ class CrashRecoveryTests {
 	/** The estate-wide running number at the end of a case number (R-20261130-0042 → 42). */
 	static long number(String caseNo) {
 		return Long.parseLong(caseNo.substring(caseNo.lastIndexOf('-') + 1));
-	}
-
-	/** PropDesk in a JVM of its own, started from the test's class path in a working directory of the test's. */
-	record PropDesk(Process process, int port, Path log) {
-
-		static PropDesk start(Path directory, List<String> arguments, String name) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-					"com.propdesk.PropDeskApplication", "--server.port=" + port, "--spring.main.banner-mode=off",
-					"--propdesk.notify.connect-timeout=1s", "--propdesk.notify.request-timeout=1s"));
-			command.addAll(arguments);
-			Path log = directory.resolve(name + ".log");
-			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-					.redirectOutput(log.toFile()).start();
-			PropDesk server = new PropDesk(process, port, log);
-			server.awaitReady();
-			return server;
-		}
-
-		ApiClient api() {
-			return new ApiClient(port);
-		}
-
-		private void awaitReady() throws Exception {
-			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("PropDesk exited at start-up:\n" + tail());
-				}
-				try {
-					if (api().call("GET", "/actuator/health", null).status() == 200) {
-						return;
-					}
-				}
-				catch (IOException e) {
-					// not listening yet
-				}
-				Thread.sleep(250); // polling a starting JVM's health, not waiting for a timer
-			}
-			kill();
-			throw new IllegalStateException("PropDesk did not start within 2 minutes:\n" + tail());
-		}
-
-		/** A real SIGKILL: no shutdown hook, no connection pool close, no database close. */
-		void kill() throws Exception {
-			if (process.isAlive()) {
-				new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
-				process.waitFor(30, TimeUnit.SECONDS);
-			}
-		}
-
-		void stop() throws Exception {
-			process.destroy();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				kill();
-			}
-		}
-
-		/** What a failed assertion needs to be understood once the working directory is gone: the answer and the log. */
-		String explain(String what, Answer answer) {
-			try {
-				return "%s answered %s%n%s%n--- the server's log ---%n%s".formatted(what, answer.status(), answer.body(), tail(250));
-			}
-			catch (IOException e) {
-				return what + " answered " + answer.status() + " " + answer.body() + " (log unreadable: " + e + ")";
-			}
-		}
-
-		private String tail() throws IOException {
-			return tail(60);
-		}
-
-		private String tail(int count) throws IOException {
-			List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-		}
-
 	}
 
 }
