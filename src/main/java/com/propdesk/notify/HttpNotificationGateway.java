@@ -28,6 +28,11 @@ class HttpNotificationGateway implements NotificationGateway {
 	}
 
 	@Override
+	public boolean remote() {
+		return true;
+	}
+
+	@Override
 	public void send(Notification notification) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(url).timeout(properties.requestTimeout())

@@ -19,7 +19,9 @@ import com.propdesk.system.TextRules;
 
 /**
  * The notification port: SMS to owners and paging of staff, each recorded (and shown in the case's
- * timeline) and sent once per event id and recipient.
+ * timeline) and sent once per event id and recipient. A gateway over the network is called by a job after the
+ * recording transaction commits ({@link NotificationDeliveries}), so that its being slow or down neither holds nor
+ * fails the report, dispatch or breach that sends.
  */
 @Service
 public class Notifications {
@@ -43,8 +45,11 @@ public class Notifications {
 	 */
 	private final String insertIfAbsent;
 
-	Notifications(JdbcTemplate jdbc, DataSource dataSource, NotificationGateway gateway, CaseService cases,
-			ActorNames actorNames, DeliveryMeter deliveries) {
+	private final NotificationDeliveries sending;
+
+	Notifications(JdbcTemplate jdbc, DataSource dataSource, NotificationGateway gateway, NotificationDeliveries sending,
+			CaseService cases, ActorNames actorNames, DeliveryMeter deliveries) {
+		this.sending = sending;
 		this.insertIfAbsent = "insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
 				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)"
 				+ (postgres(dataSource) ? " on conflict (event_id, recipient) do nothing" : "");
@@ -136,8 +141,27 @@ public class Notifications {
 		if (inserted == 0) {
 			return false;
 		}
-		deliveries.count(n.kind() == Kind.SMS ? DeliveryMeter.SMS : DeliveryMeter.PAGE, () -> gateway.send(n));
+		if (gateway.remote()) {
+			sending.schedule(n.recipient(), n.eventId());
+		}
+		else {
+			send(n, gateway);
+		}
 		return true;
+	}
+
+	/** Sends a recorded notification to the gateway: the job {@link NotificationDeliveries} scheduled for it runs. */
+	void deliver(String eventId, String recipient) {
+		Notification n = jdbc.query("select event_id, kind, recipient, case_no, text from notification "
+				+ "where event_id = ? and recipient = ?", (rs, i) -> new Notification(rs.getString("event_id"),
+						Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getString("case_no"),
+						rs.getString("text")), eventId, recipient).stream().findFirst()
+				.orElseThrow(() -> new IllegalStateException("No notification " + eventId + " to " + recipient));
+		send(n, gateway);
+	}
+
+	private void send(Notification n, NotificationGateway to) {
+		deliveries.count(n.kind() == Kind.SMS ? DeliveryMeter.SMS : DeliveryMeter.PAGE, () -> to.send(n));
 	}
 
 

@@ -36,7 +36,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Settings (system properties): {@code bench.databases} (h2,postgres), {@code bench.seconds} measured per step
  * (15), {@code bench.warmup} (5), {@code bench.tasks} open tasks for the task list (100000), {@code bench.timers}
  * SLA timers due at once (10000), {@code bench.heap} (256m), {@code bench.args} extra server arguments,
- * {@code bench.steps} the steps to run (all: intake,open,lifecycle,sql,tasks,timers).
+ * {@code bench.steps} the steps to run (all: intake,open,lifecycle,sql,tasks,timers,nodes; nodes on PostgreSQL only).
  */
 class PropDeskBenchmark {
 
@@ -52,8 +52,8 @@ class PropDeskBenchmark {
 
 	static final String HEAP = System.getProperty("bench.heap", "256m");
 
-	/** Which steps run (start-up and memory always do): intake, open, lifecycle, sql, tasks, timers. */
-	static final List<String> STEPS = List.of(System.getProperty("bench.steps", "intake,open,lifecycle,sql,tasks,timers")
+	/** Which steps run (start-up and memory always do): intake, open, lifecycle, sql, tasks, timers, nodes. */
+	static final List<String> STEPS = List.of(System.getProperty("bench.steps", "intake,open,lifecycle,sql,tasks,timers,nodes")
 			.split(","));
 
 	static final List<String> EXTRA = Stream.of(System.getProperty("bench.args", "").split(" ")).filter(s -> !s.isBlank())
@@ -185,6 +185,9 @@ class PropDeskBenchmark {
 					figures.detail("taskList", e.toString());
 				}
 			}
+			if (STEPS.contains("nodes") && !database.isEmpty()) {
+				twoNodes(figures, jar, arguments, run);
+			}
 			figures.add("resident memory at the end", "MB", server.residentMegabytes());
 		}
 		finally {
@@ -197,6 +200,26 @@ class PropDeskBenchmark {
 		Files.writeString(clockFile, "0");
 		try (BenchServer timers = BenchServer.startWithClock(directory, HEAP, arguments, "timers", clockFile)) {
 			new Run(timers.client()).timers(figures, TIMERS, clockFile);
+		}
+	}
+
+	/**
+	 * A second node on the same database (docs/operations.md): the same eight clients on one node, then spread over
+	 * both. On a machine whose cores both nodes share this measures what a second JVM costs or gains there, not what a
+	 * second machine would give.
+	 */
+	private static void twoNodes(Figures figures, Path jar, List<String> arguments, Run first) throws Exception {
+		try (BenchServer secondNode = BenchServer.start(jar, Files.createTempDirectory("propdesk-bench-node"), HEAP, arguments,
+				"second-node", Map.of())) {
+			Run second = new Run(secondNode.client());
+			Load.closed(8, 0, WARM_UP * 2, second::intake);
+			Load.Result one = Load.closed(8, WARM_UP, SECONDS, first::intake);
+			Load.Result two = Load.closed(8, WARM_UP, SECONDS, i -> (i % 2 == 0 ? first : second).intake(i));
+			figures.add("intake, 8 clients on one node", "/s", one.perSecond());
+			figures.add("intake, 8 clients over two nodes on one database", "/s", two.perSecond());
+			figures.add("intake, two nodes ÷ one node", "×", two.perSecond() / one.perSecond());
+			figures.add("intake p99, 8 clients over two nodes", "ms", two.p99(), one.p99());
+			errors(figures, "two nodes", two, one);
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -91,10 +92,23 @@ class ClusterTests {
 			postgresPort = socket.getLocalPort();
 		}
 		postgres = startPostgres();
+		long launched = System.nanoTime();
 		a = PropDeskJvm.launch(work, classPath(), node(gatewayA), "a");
 		b = PropDeskJvm.launch(work, classPath(), node(gatewayB), "b");
-		a.awaitReady();
-		b.awaitReady();
+		var readyA = CompletableFuture.supplyAsync(() -> readyAfter(a, launched));
+		long readyB = readyAfter(b, launched);
+		System.out.printf("cluster: two nodes launched at once on an empty database: ready after %d ms and %d ms%n",
+				Math.min(readyA.get(), readyB), Math.max(readyA.get(), readyB));
+	}
+
+	private static long readyAfter(PropDeskJvm node, long launched) {
+		try {
+			node.awaitReady();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return (System.nanoTime() - launched) / 1_000_000;
 	}
 
 	@AfterAll
