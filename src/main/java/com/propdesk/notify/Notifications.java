@@ -145,7 +145,7 @@ public class Notifications {
 			sending.schedule(n.recipient(), n.eventId());
 		}
 		else {
-			send(n, gateway);
+			transmit(n);
 		}
 		return true;
 	}
@@ -157,11 +157,11 @@ public class Notifications {
 						Kind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getString("case_no"),
 						rs.getString("text")), eventId, recipient).stream().findFirst()
 				.orElseThrow(() -> new IllegalStateException("No notification " + eventId + " to " + recipient));
-		send(n, gateway);
+		transmit(n);
 	}
 
-	private void send(Notification n, NotificationGateway to) {
-		deliveries.count(n.kind() == Kind.SMS ? DeliveryMeter.SMS : DeliveryMeter.PAGE, () -> to.send(n));
+	private void transmit(Notification n) {
+		deliveries.count(n.kind() == Kind.SMS ? DeliveryMeter.SMS : DeliveryMeter.PAGE, () -> gateway.send(n));
 	}
 
 
