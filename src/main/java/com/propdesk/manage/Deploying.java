@@ -142,6 +142,9 @@ class Deploying {
 		if (!reasons.isEmpty()) {
 			throw new InvalidRequestException("files", "部署检查未通过：" + String.join("；", reasons));
 		}
+		// the engine's deployment lock, taken before comparing with the latest versions rather than only when deploying:
+		// the same file sent twice at once (a double click, two nodes) is then compared with what the first deployed
+		jdbc.queryForList("select name_ from act_ge_property where name_ = 'deployment.lock' for update");
 		List<Planned> plan = plan(uploads);
 		Map<String, List<Planned>> byDeployment = new LinkedHashMap<>();
 		plan.stream().filter(p -> !p.unchanged()).forEach(p -> byDeployment.computeIfAbsent(p.deploymentName(),

@@ -64,7 +64,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 				@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
 			var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(json));
 			registration.setName("database-unavailable");
-			registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/*", "/actuator/*");
+			// the webapps' pages too: their filter asks the database whether an initial user is needed before any page
+			registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/*", "/actuator/*");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}

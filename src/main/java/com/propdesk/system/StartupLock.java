@@ -1,8 +1,10 @@
 package com.propdesk.system;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -30,6 +32,10 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
 	/** Any number other applications on the same database do not use for an advisory lock: "PropDesk" in ASCII. */
 	static final long KEY = 0x50726f704465736bL;
 
+	private static final Duration TRY_EVERY = Duration.ofMillis(500);
+
+	private static final Duration WAIT_NOTICE = Duration.ofSeconds(30);
+
 	private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
 	private Connection held;
@@ -54,12 +60,18 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
 			}
 			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
-				var tried = statement.executeQuery("select pg_try_advisory_lock(" + KEY + ")");
-				tried.next();
-				if (!tried.getBoolean(1)) {
-					log.info("Another node is starting on this database; waiting until it is ready");
-					long since = System.nanoTime();
-					statement.execute("select pg_advisory_lock(" + KEY + ")");
+				long since = System.nanoTime();
+				long said = 0;
+				while (!taken(statement)) {
+					// a holder that hangs (a paused JVM, a session left open by hand) keeps every node waiting: the log
+					// names it every half minute, so an operator can end that session (pg_terminate_backend)
+					if (said == 0 || System.nanoTime() - said > WAIT_NOTICE.toNanos()) {
+						log.info("Another node is starting on this database ({}); waiting until it is ready", holder(statement));
+						said = System.nanoTime();
+					}
+					Thread.sleep(TRY_EVERY.toMillis()); // polling a lock another JVM holds, not waiting for a timer
+				}
+				if (said != 0) {
 					log.info("The other node is ready after {} ms; starting", (System.nanoTime() - since) / 1_000_000);
 				}
 			}
@@ -67,6 +79,27 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot take the start-up lock on the database", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for another node's start-up", e);
+		}
+	}
+
+	private static boolean taken(Statement statement) throws SQLException {
+		try (ResultSet tried = statement.executeQuery("select pg_try_advisory_lock(" + KEY + ")")) {
+			tried.next();
+			return tried.getBoolean(1);
+		}
+	}
+
+	/** Who holds the lock: the session's process id, client address and application, as {@code pg_stat_activity} says. */
+	private static String holder(Statement statement) throws SQLException {
+		try (ResultSet found = statement.executeQuery("select a.pid, a.client_addr, a.application_name, a.backend_start "
+				+ "from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted "
+				+ "and ((l.classid::bigint << 32) | l.objid::bigint) = " + KEY)) {
+			return found.next() ? "held by database session pid " + found.getInt(1) + " from " + found.getString(2) + " "
+					+ found.getString(3) + " since " + found.getString(4) : "holder not visible to this user";
 		}
 	}
 

@@ -314,6 +314,26 @@ class ManageApiTests {
 		assertThat(latestDecisionVersion("sla-policy")).isEqualTo(version + 1);
 	}
 
+	/** A double click, or one request through each of two nodes: the same changed file sent four times at once. */
+	@Test
+	void theSameChangedFileSentFourTimesAtOnceMakesOneVersion() throws Exception {
+		int version = latestDecisionVersion("sla-policy");
+		String changed = fasterP1Response();
+		var senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+		List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			answers.add(senders.submit(() -> as("manager", "POST", "/api/manage/deployments",
+					fileBody("sla-policy.dmn", changed, "P1 响应缩短")).status()));
+		}
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (var answer : answers) {
+			statuses.add(answer.get());
+		}
+		senders.shutdown();
+		assertThat(statuses).as("one deploys, the others find it deployed").containsExactlyInAnyOrder(201, 200, 200, 200);
+		assertThat(latestDecisionVersion("sla-policy")).isEqualTo(version + 1);
+	}
+
 	@Test
 	void rollbackDeploysTheOldContentAgainAsTheNewestVersion() throws Exception {
 		int original = latestDecisionVersion("sla-policy");
