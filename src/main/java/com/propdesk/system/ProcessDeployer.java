@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
  * repository (source {@value #SOURCE}): an unchanged restart deploys nothing, whatever the run
  * mode, and a version a manager deployed live from Camunda Modeler stays the latest until the
  * repository file itself changes.</li>
+ * <li>Files equal to an earlier deployment from the repository, but not to the last, are not deployed: they come from an
+ * older build than the last node that deployed (a rolling upgrade), and would roll every node back.</li>
  * </ul>
  */
 @Component
@@ -91,8 +94,16 @@ public class ProcessDeployer implements SmartInitializingSingleton {
 	private void deployOne(String name, Map<String, Resource> files, List<DeploymentWithDefinitions> created) {
 		Map<String, byte[]> resources = new LinkedHashMap<>();
 		files.forEach((fileName, file) -> resources.put(fileName, read(file)));
-		if (sameAsLastFromRepository(name, resources)) {
+		List<Deployment> fromRepository = repositoryService.createDeploymentQuery().deploymentName(name)
+				.deploymentSource(SOURCE).orderByDeploymentTime().desc().list();
+		if (!fromRepository.isEmpty() && same(fromRepository.get(0), resources)) {
 			log.info("{} unchanged since its last deployment from the repository", name);
+			return;
+		}
+		if (fromRepository.stream().skip(1).anyMatch(earlier -> same(earlier, resources))) {
+			log.warn("{}: this node's files are those of an earlier deployment from the repository, not of the last one: "
+					+ "it runs an older build than the node that deployed last, and deploys nothing (a manager brings an "
+					+ "earlier version back with a rollback)", name);
 			return;
 		}
 		DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE);
@@ -103,18 +114,14 @@ public class ProcessDeployer implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Compares with the last deployment from the repository, not with the latest version: the
-	 * engine's own duplicate filter compares with whatever was deployed last under the name, so a
-	 * manager's live version would be overwritten by an unchanged repository file at the next start.
+	 * Whether a deployment from the repository holds exactly these files. The last one is compared, not the latest
+	 * version: the engine's own duplicate filter compares with whatever was deployed last under the name, so a
+	 * manager's live version would be overwritten by an unchanged repository file at the next start. An earlier one
+	 * equal to these files means this node runs an older build (a node not yet upgraded, restarting during a rolling
+	 * upgrade): deploying them would make the old diagrams the latest for every node.
 	 */
-	private boolean sameAsLastFromRepository(String name, Map<String, byte[]> resources) {
-		var last = repositoryService.createDeploymentQuery().deploymentName(name).deploymentSource(SOURCE)
-				.orderByDeploymentTime().desc().listPage(0, 1);
-		if (last.isEmpty()) {
-			return false;
-		}
-		List<org.camunda.bpm.engine.repository.Resource> deployed = repositoryService
-				.getDeploymentResources(last.get(0).getId());
+	private boolean same(Deployment deployment, Map<String, byte[]> resources) {
+		List<org.camunda.bpm.engine.repository.Resource> deployed = repositoryService.getDeploymentResources(deployment.getId());
 		return deployed.size() == resources.size() && deployed.stream()
 				.allMatch(r -> resources.containsKey(r.getName()) && Arrays.equals(resources.get(r.getName()), r.getBytes()));
 	}

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,12 +63,22 @@ class DeploymentTests {
 	@TempDir
 	Path temp;
 
+	private Set<String> deploymentsBefore;
+
+	@BeforeEach
+	void noteDeployments() {
+		deploymentsBefore = repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
+				.collect(Collectors.toSet());
+	}
+
 	@AfterEach
 	void restoreRepositoryVersions() {
 		runtimeService.createProcessInstanceQuery().list()
 				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
-		// the next test starts from the repository's own files as last deployed from the repository
-		deployer.deploy(CLASSPATH, "classpath*:processes/", "classpath*:forms/");
+		// the next test starts from the repository's own files as last deployed from the repository: what this test
+		// deployed goes (deploying the repository's files again would be refused as an older build's)
+		repositoryService.createDeploymentQuery().list().stream().filter(d -> !deploymentsBefore.contains(d.getId()))
+				.forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
 		TestClock.reset();
 	}
 
@@ -179,6 +192,26 @@ class DeploymentTests {
 
 		assertThat(created).extracting(d -> d.getName()).containsExactly("repair");
 		assertThat(latest("repair").getDeploymentId()).isEqualTo(created.get(0).getId());
+	}
+
+	/**
+	 * A rolling upgrade: the new build deployed a changed diagram; a node still on the old build restarts. Its files
+	 * are those of an earlier deployment from the repository, so it deploys nothing, and the new diagram stays the
+	 * latest for every node.
+	 */
+	@Test
+	void aNodeOfAnOlderBuildRestartingDeploysNothing() throws IOException {
+		Path newer = copyOfRepository();
+		Path changed = newer.resolve("processes/repair.bpmn");
+		Files.writeString(changed, Files.readString(changed).replace("name=\"上门维修\"", "name=\"上门维修处理\""));
+		var upgraded = deployer.deploy(CLASSPATH, folder(newer, "processes"), folder(newer, "forms"));
+		assertThat(upgraded).extracting(d -> d.getName()).containsExactly("repair");
+		long deployments = deployments();
+
+		assertThat(deployer.deploy(CLASSPATH, "classpath*:processes/", "classpath*:forms/")).as("the older build").isEmpty();
+
+		assertThat(deployments()).isEqualTo(deployments);
+		assertThat(latest("repair").getDeploymentId()).isEqualTo(upgraded.get(0).getId());
 	}
 
 	@Test
