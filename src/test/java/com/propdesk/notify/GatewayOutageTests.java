@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
@@ -29,9 +31,11 @@ import com.propdesk.intake.CaseService;
 /**
  * PropDesk with a real SMS and paging gateway (a receiver on loopback) that is down: a report is still accepted and
  * dispatched, its page recorded with the case, and a job sends the page once the gateway is back — the same
- * {@code Idempotency-Key} on every attempt. A context of its own, as the shared one sends to no gateway.
+ * {@code Idempotency-Key} on every attempt. A context of its own, as the shared one sends to no gateway, closed with
+ * the class.
  */
 @PropDeskTest
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 class GatewayOutageTests {
 
 	static final LocalReceiver gateway = receiver();
@@ -40,6 +44,8 @@ class GatewayOutageTests {
 	static void gatewayAndDatabaseOfItsOwn(DynamicPropertyRegistry properties) {
 		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:gateway-outage;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
 		properties.add("propdesk.notify.gateway-url", () -> gateway.url("/sms"));
+		// a second engine in the test JVM: a name of its own, so that the shared context's REST API keeps finding its own
+		properties.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
 	}
 
 	@Autowired
