@@ -1,14 +1,10 @@
 package com.propdesk.notify;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -20,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import com.propdesk.system.PropDeskJobHandler;
 
 /**
  * Sends recorded notifications to the SMS and paging gateway from jobs, after the transaction that recorded them
@@ -33,7 +31,7 @@ import org.springframework.stereotype.Component;
  * shows them and nobody but the engine moves or fires them.
  */
 @Component
-class NotificationDeliveries extends AbstractProcessEnginePlugin implements JobHandler<NotificationDeliveries.Delivery> {
+class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.Delivery> {
 
 	/** The job handler type in {@code ACT_RU_JOB.HANDLER_TYPE_}. */
 	static final String TYPE = "propdesk-notification";
@@ -68,25 +66,13 @@ class NotificationDeliveries extends AbstractProcessEnginePlugin implements JobH
 
 	private final ObjectProvider<Notifications> notifications;
 
-	private ProcessEngineConfigurationImpl engine;
 
 	NotificationDeliveries(ObjectProvider<Notifications> notifications) {
+		super(TYPE);
 		this.notifications = notifications;
 	}
 
-	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		this.engine = configuration;
-		if (configuration.getCustomJobHandlers() == null) {
-			configuration.setCustomJobHandlers(new ArrayList<>());
-		}
-		configuration.getCustomJobHandlers().add(this);
-	}
 
-	@Override
-	public String getType() {
-		return TYPE;
-	}
 
 	@Override
 	public Delivery newConfiguration(String canonical) {
@@ -120,7 +106,7 @@ class NotificationDeliveries extends AbstractProcessEnginePlugin implements JobH
 	}
 
 	private void schedule(Delivery delivery, Date due) {
-		engine.getCommandExecutorTxRequired().execute(context -> {
+		engine().getCommandExecutorTxRequired().execute(context -> {
 			JobEntity job = due == null ? new MessageEntity() : new TimerEntity();
 			ProcessDefinitionEntity owner = context.getProcessEngineConfiguration().getDeploymentCache()
 					.findDeployedLatestProcessDefinitionByKey(OwnerEvents.DELIVERY);

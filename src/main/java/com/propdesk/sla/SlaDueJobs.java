@@ -1,13 +1,9 @@
 package com.propdesk.sla;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -16,6 +12,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import com.propdesk.system.PropDeskJobHandler;
 
 
 /**
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
  * breach and asks for the escalation.
  */
 @Component
-class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDueJobs.Due> {
+class SlaDueJobs extends PropDeskJobHandler<SlaDueJobs.Due> {
 
 	/** The job handler type in {@code ACT_RU_JOB.HANDLER_TYPE_}. */
 	static final String TYPE = "propdesk-sla-due";
@@ -49,25 +47,13 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 
 	private final ObjectProvider<SlaService> slas;
 
-	private ProcessEngineConfigurationImpl engine;
 
 	SlaDueJobs(ObjectProvider<SlaService> slas) {
+		super(TYPE);
 		this.slas = slas;
 	}
 
-	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		this.engine = configuration;
-		if (configuration.getCustomJobHandlers() == null) {
-			configuration.setCustomJobHandlers(new ArrayList<>());
-		}
-		configuration.getCustomJobHandlers().add(this);
-	}
 
-	@Override
-	public String getType() {
-		return TYPE;
-	}
 
 	@Override
 	public void execute(Due due, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
@@ -79,14 +65,10 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 		return Due.parse(canonical);
 	}
 
-	@Override
-	public void onDelete(Due due, JobEntity job) {
-		// nothing kept beside the job
-	}
 
 	/** Schedules the clock's job in the caller's transaction. @return the job's id */
 	String schedule(String caseNo, String sla, OffsetDateTime due) {
-		return engine.getCommandExecutorTxRequired().execute(context -> {
+		return engine().getCommandExecutorTxRequired().execute(context -> {
 			TimerEntity timer = new TimerEntity();
 			// the job belongs to sla-clock, though no instance waits on it: Cockpit lists it there, the engine checks
 			// who may read or change it as for that process, and PropDesk lets no person move, fire or suspend it
@@ -107,7 +89,7 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 	 * clash with a due-date change of the same job in the same transaction). Nothing when the job is gone: it fired.
 	 */
 	void update(String jobId, Date due, SuspensionState state) {
-		engine.getCommandExecutorTxRequired().execute(context -> {
+		engine().getCommandExecutorTxRequired().execute(context -> {
 			JobEntity job = context.getJobManager().findJobById(jobId);
 			if (job != null) {
 				if (due != null) {
@@ -121,7 +103,7 @@ class SlaDueJobs extends AbstractProcessEnginePlugin implements JobHandler<SlaDu
 
 	/** Deletes the job: the clock ended before it was due. Nothing when it is gone: it fired. */
 	void cancel(String jobId) {
-		engine.getCommandExecutorTxRequired().execute(context -> {
+		engine().getCommandExecutorTxRequired().execute(context -> {
 			JobEntity job = context.getJobManager().findJobById(jobId);
 			if (job != null) {
 				job.delete();
