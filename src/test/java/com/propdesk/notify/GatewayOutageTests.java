@@ -46,6 +46,8 @@ class GatewayOutageTests {
 		properties.add("propdesk.notify.gateway-url", () -> gateway.url("/sms"));
 		// a second engine in the test JVM: a name of its own, so that the shared context's REST API keeps finding its own
 		properties.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+		// nor the webapps, whose runtime is kept in static fields that the shared context's Tasklist goes on using
+		properties.add("camunda.bpm.webapp.enabled", () -> "false");
 	}
 
 	@Autowired
