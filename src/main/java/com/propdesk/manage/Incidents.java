@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.propdesk.audit.AuditTrail;
+import com.propdesk.notify.Notifications;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
 import com.propdesk.system.Clock;
@@ -57,8 +58,11 @@ class Incidents {
 
 	private final AuditTrail trail;
 
+	private final Notifications notifications;
+
 	Incidents(ProcessEngineConfigurationImpl engine, RuntimeService runtimeService, ManagementService managementService,
-			RepositoryService repositoryService, AuditTrail trail) {
+			RepositoryService repositoryService, AuditTrail trail, Notifications notifications) {
+		this.notifications = notifications;
 		this.engine = engine;
 		this.runtimeService = runtimeService;
 		this.managementService = managementService;
@@ -89,6 +93,12 @@ class Incidents {
 			if (clock.isPresent()) {
 				caseNo = clock.get().getKey();
 				activityName = "时限到期：" + SlaNames.label(clock.get().getValue());
+			}
+			// so does a notification's delivery: its case and recipient are the notification's
+			var unsent = notifications.ofDeliveryJob(job);
+			if (unsent.isPresent()) {
+				caseNo = unsent.get().caseNo();
+				activityName = unsent.get().what();
 			}
 		}
 		return new Open(incident.getId(), definition.getKey(), definition.getName(), caseNo,
@@ -144,7 +154,8 @@ class Incidents {
 			String key = businessKey(incident);
 			if (key == null && FAILED_JOB.equals(incident.getIncidentType())) {
 				Job job = managementService.createJobQuery().jobId(incident.getConfiguration()).singleResult();
-				key = SlaService.clockOfDueJob(job).map(Map.Entry::getKey).orElse(null);
+				key = SlaService.clockOfDueJob(job).map(Map.Entry::getKey)
+						.or(() -> notifications.ofDeliveryJob(job).map(Notifications.Unsent::caseNo)).orElse(null);
 			}
 			return key;
 		});
@@ -186,7 +197,10 @@ class Incidents {
 			return what + cause(callback.group(5));
 		}
 		if (message.startsWith("Notification gateway answered ")) {
-			return "短信/通知网关拒绝发送：答复 HTTP " + message.substring("Notification gateway answered ".length()).trim();
+			return "短信/通知网关拒绝发送：答复 HTTP " + message.substring("Notification gateway answered ".length()).split(" ")[0];
+		}
+		if (message.startsWith("Notification gateway failed moments ago")) {
+			return "短信/通知网关刚才发送失败，本次未再尝试";
 		}
 		if (message.startsWith("Notification gateway unreachable")) {
 			return "无法连接短信/通知网关：" + cause(message);

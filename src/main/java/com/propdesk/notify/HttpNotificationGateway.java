@@ -40,14 +40,16 @@ class HttpNotificationGateway implements NotificationGateway {
 					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(notification))).build();
 			int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 			if (status / 100 != 2) {
-				throw new IllegalStateException("Notification gateway answered " + status);
+				throw new IllegalStateException("Notification gateway answered " + status + " (" + notification.kind() + " to "
+						+ notification.recipient() + ", case " + notification.caseNo() + ")");
 			}
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("Notification gateway unreachable: " + e.getMessage(), e);
+			throw new IllegalStateException("Notification gateway unreachable (" + notification.kind() + " to "
+					+ notification.recipient() + ", case " + notification.caseNo() + "): " + e, e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

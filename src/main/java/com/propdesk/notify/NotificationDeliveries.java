@@ -25,7 +25,10 @@ import com.propdesk.system.PropDeskJobHandler;
  * notification is recorded with the case (its timeline says it was sent) and a job carries it to the gateway, on any
  * node, with the notification's event id as the gateway's {@code Idempotency-Key}. A failed send is tried again after
  * {@link #BACK_OFF} (a gateway down for half an hour loses nothing); after the last, the job fails like any other and
- * Cockpit shows the incident under {@code owner-event}, whose retry sends it once more.
+ * Cockpit shows the incident under {@code owner-event}, whose retry sends it once more. After a failed send the node
+ * tries no other for the first back-off (each such attempt fails at once, and is tried again as it would have been):
+ * a gateway that hangs would otherwise hold every job thread for its time-out, and the SLA timers and owner callbacks
+ * behind them would wait.
  * <p>
  * The jobs are listed under the internal {@code owner-event} process (no instance waits on them), so that Cockpit
  * shows them and nobody but the engine moves or fires them.
@@ -66,6 +69,9 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 
 	private final ObjectProvider<Notifications> notifications;
 
+	/** When (engine clock, ms) a send of this node last failed; the gateway counts as away for the first back-off. */
+	private volatile long gatewayFailedAt = -1;
+
 
 	NotificationDeliveries(ObjectProvider<Notifications> notifications) {
 		super(TYPE);
@@ -91,8 +97,9 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 
 	@Override
 	public void execute(Delivery delivery, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+		long now = ClockUtil.getCurrentTime().getTime();
 		try {
-			notifications.getObject().deliver(delivery.eventId(), delivery.recipient());
+			send(delivery, now);
 		}
 		catch (RuntimeException failed) {
 			if (delivery.attempt() >= BACK_OFF.size()) {
@@ -101,8 +108,25 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 			Duration wait = BACK_OFF.get(delivery.attempt());
 			log.warn("Sending notification {} to {} failed ({}); trying again in {}", delivery.eventId(),
 					delivery.recipient(), failed.getMessage(), wait);
-			schedule(delivery.next(), new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));
+			schedule(delivery.next(), new Date(now + wait.toMillis()));
 		}
+	}
+
+	private void send(Delivery delivery, long now) {
+		if (gatewayFailedAt >= 0 && now >= gatewayFailedAt && now < gatewayFailedAt + BACK_OFF.get(0).toMillis()) {
+			// the gateway failed a moment ago: this attempt fails without waiting for it, so that a gateway that hangs
+			// holds one job thread (and its connection) per back-off, not every thread the node has
+			throw new IllegalStateException("Notification gateway failed moments ago; not tried (to " + delivery.recipient()
+					+ ", event " + delivery.eventId() + ")");
+		}
+		try {
+			notifications.getObject().deliver(delivery.eventId(), delivery.recipient());
+		}
+		catch (RuntimeException failed) {
+			gatewayFailedAt = now;
+			throw failed;
+		}
+		gatewayFailedAt = -1;
 	}
 
 	private void schedule(Delivery delivery, Date due) {

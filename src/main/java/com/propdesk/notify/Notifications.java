@@ -1,9 +1,12 @@
 package com.propdesk.notify;
 
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -158,6 +161,23 @@ public class Notifications {
 						rs.getString("text")), eventId, recipient).stream().findFirst()
 				.orElseThrow(() -> new IllegalStateException("No notification " + eventId + " to " + recipient));
 		transmit(n);
+	}
+
+	/** What a failed delivery job was sending, for an operator: its case (or none) and the message in a few words. */
+	public record Unsent(String caseNo, String what) {
+	}
+
+	/** The notification a delivery job ({@link NotificationDeliveries}) sends; empty for any other job. */
+	public Optional<Unsent> ofDeliveryJob(Job job) {
+		if (!(job instanceof JobEntity entity) || !NotificationDeliveries.TYPE.equals(entity.getJobHandlerType())) {
+			return Optional.empty();
+		}
+		NotificationDeliveries.Delivery delivery = NotificationDeliveries.Delivery.parse(entity.getJobHandlerConfigurationRaw());
+		return jdbc.query("select kind, case_no from notification where event_id = ? and recipient = ?",
+				(rs, i) -> new Unsent(rs.getString("case_no"), Kind.valueOf(rs.getString("kind")) == Kind.SMS
+						? "发送短信至 " + PhoneNumbers.masked(delivery.recipient())
+						: "呼叫 " + Groups.label(delivery.recipient())),
+				delivery.eventId(), delivery.recipient()).stream().findFirst();
 	}
 
 	private void transmit(Notification n) {

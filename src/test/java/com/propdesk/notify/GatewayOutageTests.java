@@ -16,12 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
+import com.propdesk.ApiClient;
 import com.propdesk.LocalReceiver;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
@@ -52,6 +54,9 @@ class GatewayOutageTests {
 
 	@Autowired
 	CaseService cases;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ManagementService managementService;
@@ -112,7 +117,7 @@ class GatewayOutageTests {
 	}
 
 	@Test
-	void aGatewayDownForLongerThanEveryBackOffEndsInAnIncidentUnderOwnerEvent() {
+	void aGatewayDownForLongerThanEveryBackOffEndsInAnIncidentUnderOwnerEvent() throws Exception {
 		gateway.failing(1_000);
 		String caseNo = open();
 		String eventId = "dispatch:" + caseNo + ":" + jdbc.queryForObject("select recipient from notification where "
@@ -122,6 +127,7 @@ class GatewayOutageTests {
 			runWhenDue(delivery(eventId));
 		}
 		Job last = delivery(eventId);
+		TestClock.set(OffsetDateTime.ofInstant(last.getDuedate().toInstant(), ZoneId.systemDefault()));
 		for (int retry = 0; retry < 3; retry++) {
 			try {
 				managementService.executeJob(last.getId());
@@ -132,9 +138,48 @@ class GatewayOutageTests {
 		}
 		assertThat(managementService.createJobQuery().jobId(last.getId()).singleResult().getRetries()).isZero();
 		assertThat(runtimeService.createIncidentQuery().configuration(last.getId()).count()).as("the incident").isOne();
+		// the managers' list names the case and what was not sent, though no process instance holds the job
+		var incidents = new ApiClient(port).call("GET", "/api/manage/incidents", null, "Authorization",
+				ApiClient.basic("manager"));
+		assertThat(incidents.body().findValues("caseNo").stream().map(v -> v.asText())).contains(caseNo);
+		var listed = java.util.stream.StreamSupport.stream(incidents.body().spliterator(), false)
+				.filter(i -> caseNo.equals(i.path("caseNo").asText())).findFirst().orElseThrow();
+		assertThat(listed.path("activityName").asText()).startsWith("呼叫 ");
+		assertThat(listed.path("error").asText()).contains("短信/通知网关");
 		assertThat(gateway.received().stream().filter(r -> eventId.equals(r.header("Idempotency-Key"))))
-				.as("attempts: one per back-off step and the first, then the engine's three").hasSize(
-						NotificationDeliveries.BACK_OFF.size() + 3);
+				.as("attempts: the first and one after each back-off; the engine's retries of the last come within the "
+						+ "first back-off after its failure and do not call the gateway again")
+				.hasSize(NotificationDeliveries.BACK_OFF.size() + 1);
+	}
+
+	/**
+	 * A gateway that hangs would hold every job thread for its time-out: after a failed send the node tries no other
+	 * until the first back-off has passed, and each one due meanwhile waits its own back-off as if it had failed.
+	 */
+	@Test
+	void afterAFailedSendTheNodeTriesNoOtherUntilTheFirstBackOffHasPassed() {
+		gateway.failing(1_000);
+		String first = dispatchPage(open());
+		String second = dispatchPage(open());
+
+		managementService.executeJob(delivery(first).getId());
+		int calls = gateway.received().size();
+		managementService.executeJob(delivery(second).getId());
+		assertThat(gateway.received()).as("the second send, held back").hasSize(calls);
+		assertThat(delivery(second).getDuedate()).as("tried again after its own back-off")
+				.isEqualTo(java.util.Date.from(TestClock.DAY.plus(NotificationDeliveries.BACK_OFF.get(0)).toInstant()));
+
+		gateway.failing(0);
+		runWhenDue(delivery(first));
+		runWhenDue(delivery(second));
+		assertThat(deliveries(first)).isEmpty();
+		assertThat(deliveries(second)).isEmpty();
+		assertThat(gateway.received().stream().map(r -> r.header("Idempotency-Key"))).contains(first, second);
+	}
+
+	private String dispatchPage(String caseNo) {
+		return "dispatch:" + caseNo + ":" + jdbc.queryForObject("select recipient from notification where case_no = ? "
+				+ "and event_id like 'dispatch:%'", String.class, caseNo);
 	}
 
 	private String open() {
