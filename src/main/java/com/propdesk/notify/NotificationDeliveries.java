@@ -138,6 +138,9 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 			job.setProcessDefinitionKey(owner.getKey());
 			job.setJobHandlerType(TYPE);
 			job.setJobHandlerConfiguration(delivery);
+			// independent of each other and of any instance: the engine runs exclusive jobs of one process instance one
+			// after the other on one thread, and takes every job without an instance for the same one
+			job.setExclusive(false);
 			if (due == null) {
 				context.getJobManager().send((MessageEntity) job);
 			}

@@ -100,6 +100,7 @@ class GatewayOutageTests {
 		String eventId = "dispatch:" + caseNo + ":" + technician;
 		Job first = delivery(eventId);
 		assertThat(first.getProcessDefinitionKey()).as("listed in Cockpit under").isEqualTo(OwnerEvents.DELIVERY);
+		assertThat(((JobEntity) first).isExclusive()).as("run beside each other, not one after the other").isFalse();
 
 		managementService.executeJob(first.getId());
 		Job second = delivery(eventId);
