@@ -101,7 +101,7 @@ public class Notifications {
 			return false;
 		}
 		if (n.caseNo() != null) {
-			String to = n.kind() == Kind.SMS ? "短信至 " + PhoneNumbers.masked(n.recipient()) : "呼叫 " + Groups.label(n.recipient());
+			String to = to(n.kind(), n.recipient());
 			cases.record(n.caseNo(), n.kind() == Kind.SMS ? NotifyTimeline.SMS : NotifyTimeline.PAGED, to + "：" + n.text());
 		}
 		return true;
@@ -174,10 +174,13 @@ public class Notifications {
 		}
 		NotificationDeliveries.Delivery delivery = NotificationDeliveries.Delivery.parse(entity.getJobHandlerConfigurationRaw());
 		return jdbc.query("select kind, case_no from notification where event_id = ? and recipient = ?",
-				(rs, i) -> new Unsent(rs.getString("case_no"), Kind.valueOf(rs.getString("kind")) == Kind.SMS
-						? "发送短信至 " + PhoneNumbers.masked(delivery.recipient())
-						: "呼叫 " + Groups.label(delivery.recipient())),
+				(rs, i) -> new Unsent(rs.getString("case_no"), to(Kind.valueOf(rs.getString("kind")), delivery.recipient())),
 				delivery.eventId(), delivery.recipient()).stream().findFirst();
+	}
+
+	/** A message's kind and recipient as staff read them: 短信至 138****0000, 呼叫 值班主管. */
+	private static String to(Kind kind, String recipient) {
+		return kind == Kind.SMS ? "短信至 " + PhoneNumbers.masked(recipient) : "呼叫 " + Groups.label(recipient);
 	}
 
 	private void transmit(Notification n) {
