@@ -96,7 +96,7 @@ class WorkLogPageBrowserTests {
 		Work.deleteRunningInstances(runtime);
 		jdbc.update("update duty_plan set active = false");
 		DutyPlan plan = plans.create(new DutyPlans.Settings(Duty.CORRIDOR_CLEANING, "3", "各楼层楼道", "P1D", "PT20H",
-				Clock.now().minusMinutes(30).withSecond(0).withNano(0), null, null), "manager");
+				WorkLogApiTests.startedToday(java.time.Duration.ofMinutes(30)).withSecond(0), null, null), "manager");
 		planner.plan();
 		long roundId = jdbc.queryForObject("select min(id) from duty_round where plan_id = ?", Long.class, plan.id());
 		Path photo = Files.createTempFile("corridor", ".png");
