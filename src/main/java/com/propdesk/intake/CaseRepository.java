@@ -10,13 +10,13 @@ import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
 import com.propdesk.system.Clock;
+import com.propdesk.system.Databases;
 import com.propdesk.system.TextRules;
 
 /** The case table, its timeline and its links. */
@@ -61,15 +61,8 @@ class CaseRepository {
 	}
 
 	private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			return product.toLowerCase().contains("postgres")
-					? new PostgresSequenceMaxValueIncrementer(dataSource, "case_no_seq")
-					: new H2SequenceMaxValueIncrementer(dataSource, "case_no_seq");
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("Cannot tell which database holds the cases", e);
-		}
+		return Databases.postgres(dataSource) ? new PostgresSequenceMaxValueIncrementer(dataSource, "case_no_seq")
+				: new H2SequenceMaxValueIncrementer(dataSource, "case_no_seq");
 	}
 
 	/** A new case number: type letter, local date, then a number unique across the estate. */

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -131,13 +130,8 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 
 	private void schedule(Delivery delivery, Date due) {
 		engine().getCommandExecutorTxRequired().execute(context -> {
-			JobEntity job = due == null ? new MessageEntity() : new TimerEntity();
-			ProcessDefinitionEntity owner = context.getProcessEngineConfiguration().getDeploymentCache()
-					.findDeployedLatestProcessDefinitionByKey(OwnerEvents.DELIVERY);
-			job.setProcessDefinitionId(owner.getId());
-			job.setProcessDefinitionKey(owner.getKey());
-			job.setJobHandlerType(TYPE);
-			job.setJobHandlerConfiguration(delivery);
+			JobEntity job = listedUnder(OwnerEvents.DELIVERY, due == null ? new MessageEntity() : new TimerEntity(), delivery,
+					context);
 			// independent of each other and of any instance: the engine runs exclusive jobs of one process instance one
 			// after the other on one thread, and takes every job without an instance for the same one
 			job.setExclusive(false);

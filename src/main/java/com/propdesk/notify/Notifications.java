@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.ActorNames;
@@ -18,6 +16,7 @@ import com.propdesk.notify.Notification.Kind;
 import com.propdesk.registry.PhoneNumbers;
 import com.propdesk.security.Groups;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Databases;
 import com.propdesk.system.TextRules;
 
 /**
@@ -55,7 +54,7 @@ public class Notifications {
 		this.sending = sending;
 		this.insertIfAbsent = "insert into notification (event_id, kind, recipient, case_no, text, sent_at) "
 				+ "select ?, ?, ?, ?, ?, ? where not exists (select 1 from notification where event_id = ? and recipient = ?)"
-				+ (postgres(dataSource) ? " on conflict (event_id, recipient) do nothing" : "");
+				+ (Databases.postgres(dataSource) ? " on conflict (event_id, recipient) do nothing" : "");
 		this.deliveries = deliveries;
 		this.actorNames = actorNames;
 		this.jdbc = jdbc;
@@ -128,15 +127,6 @@ public class Notifications {
 		return new Notification(n.eventId(), n.kind(), n.recipient(), n.caseNo(), TextRules.shorten(n.text(), TEXT));
 	}
 
-	private static boolean postgres(DataSource dataSource) {
-		try {
-			return JdbcUtils.<String>extractDatabaseMetaData(dataSource, "getDatabaseProductName").toLowerCase()
-					.contains("postgres");
-		}
-		catch (MetaDataAccessException e) {
-			throw new IllegalStateException("Cannot tell which database holds the notifications", e);
-		}
-	}
 
 	private boolean record(Notification n) {
 		int inserted = jdbc.update(insertIfAbsent, n.eventId(), n.kind().name(), n.recipient(), n.caseNo(), n.text(),

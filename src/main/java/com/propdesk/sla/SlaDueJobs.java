@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,15 +68,8 @@ class SlaDueJobs extends PropDeskJobHandler<SlaDueJobs.Due> {
 	/** Schedules the clock's job in the caller's transaction. @return the job's id */
 	String schedule(String caseNo, String sla, OffsetDateTime due) {
 		return engine().getCommandExecutorTxRequired().execute(context -> {
-			TimerEntity timer = new TimerEntity();
-			// the job belongs to sla-clock, though no instance waits on it: Cockpit lists it there, the engine checks
-			// who may read or change it as for that process, and PropDesk lets no person move, fire or suspend it
-			ProcessDefinitionEntity watcher = context.getProcessEngineConfiguration().getDeploymentCache()
-					.findDeployedLatestProcessDefinitionByKey(SlaService.WATCHER);
-			timer.setProcessDefinitionId(watcher.getId());
-			timer.setProcessDefinitionKey(watcher.getKey());
-			timer.setJobHandlerType(TYPE);
-			timer.setJobHandlerConfiguration(new Due(caseNo, sla));
+			// the job belongs to sla-clock: Cockpit lists it there, and nobody but the engine moves or fires it
+			TimerEntity timer = listedUnder(SlaService.WATCHER, new TimerEntity(), new Due(caseNo, sla), context);
 			timer.setDuedate(Date.from(due.toInstant()));
 			context.getJobManager().schedule(timer);
 			return timer.getId();

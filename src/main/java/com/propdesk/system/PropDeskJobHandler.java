@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 
 /**
  * A kind of job of PropDesk's own, which the engine stores, acquires, locks and retries like its timers and
@@ -46,6 +48,21 @@ public abstract class PropDeskJobHandler<T extends JobHandlerConfiguration> exte
 
 	protected ProcessEngineConfigurationImpl engine() {
 		return engine;
+	}
+
+	/**
+	 * A new job of this kind carrying the configuration, listed under the latest version of an internal process though
+	 * no instance of it waits on the job: Cockpit shows it there, the engine checks who may read or change it as for
+	 * that process, and PropDesk lets no person move, fire or suspend it.
+	 */
+	protected <J extends JobEntity> J listedUnder(String processKey, J job, T configuration, CommandContext context) {
+		ProcessDefinitionEntity process = context.getProcessEngineConfiguration().getDeploymentCache()
+				.findDeployedLatestProcessDefinitionByKey(processKey);
+		job.setProcessDefinitionId(process.getId());
+		job.setProcessDefinitionKey(process.getKey());
+		job.setJobHandlerType(type);
+		job.setJobHandlerConfiguration(configuration);
+		return job;
 	}
 
 }
