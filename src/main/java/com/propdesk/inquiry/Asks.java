@@ -75,7 +75,7 @@ final class Asks {
 	/** Question words by kind; the longer ones first where one contains another. */
 	private static final List<Marker> MARKERS = List.of(
 			new Marker(Kind.WHY, "为什么|为啥|凭什么|怎么会|咋会|干嘛|怎么回事|咋回事"),
-			new Marker(Kind.COST, "多少钱|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收|便宜|贵"),
+			new Marker(Kind.COST, "多少钱|加钱|另收|额外收|收不收|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收|便宜|贵"),
 			new Marker(Kind.WHEN, "什么时候|啥时候|啥时|几点|多久|多长时间|哪天|几号|何时|几月|什么时间|啥时间|时间"),
 			// where to apply, pay or register is how to do it: the answer names the place
 			new Marker(Kind.HOW, "(在|去|到)?(哪里|哪儿|哪)(办理|补办|办|申请|交|缴|登记|录入|录|预约|报名|开|弄)"),

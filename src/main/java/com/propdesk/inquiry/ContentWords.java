@@ -36,6 +36,29 @@ final class ContentWords {
 		}
 	}
 
+	/** Verbs that say how one asks or wants, not what one wants to do. */
+	private static final Set<String> MANNER = Set.of("需要", "可以", "能够", "知道", "请问", "想要", "打算", "准备", "应该", "觉得",
+			"允许", "不能", "不可", "不行", "要求", "希望", "麻烦", "进行", "没有", "不要", "想问", "问问", "得要", "必须", "还要",
+			"还能", "不会", "可能", "是不是", "能不能", "有没有");
+
+	/**
+	 * What a text asks to do: its verbs of two characters or more (升级, 上牌, 过夜), in order, each once, without the
+	 * verbs of asking and wanting ({@link #MANNER}) and those that only give a direction (进来, 上去).
+	 */
+	static synchronized List<String> actions(String text) {
+		Set<String> words = new LinkedHashSet<>();
+		for (Term term : StandardTokenizer.segment(QuestionTerms.normalize(text))) {
+			String word = term.word.strip();
+			String nature = term.nature == null ? "" : term.nature.toString();
+			if (nature.startsWith("v") && !nature.equals("vn") && !nature.equals("vf") && !nature.startsWith("vshi")
+					&& !nature.startsWith("vyou") && word.codePointCount(0, word.length()) >= 2 && !MANNER.contains(word)
+					&& word.codePoints().allMatch(Character::isLetterOrDigit)) {
+				words.add(word);
+			}
+		}
+		return List.copyOf(words);
+	}
+
 	/**
 	 * The nouns of a text, in order, each once. HanLP's custom dictionary is one for the whole JVM and not safe to read
 	 * while {@link #know} adds to it (a knowledge base changed while an owner asks): reading and adding take turns.

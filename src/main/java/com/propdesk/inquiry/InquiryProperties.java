@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InquiryProperties(Double answerAbove, Double leadBy, Integer candidates, Integer unansweredDays) {
 
 	public InquiryProperties {
-		answerAbove = answerAbove == null ? 0.35 : answerAbove;
+		answerAbove = answerAbove == null ? 0.4 : answerAbove;
 		leadBy = leadBy == null ? 0.1 : leadBy;
 		candidates = candidates == null ? 3 : candidates;
 		unansweredDays = unansweredDays == null ? 90 : unansweredDays;

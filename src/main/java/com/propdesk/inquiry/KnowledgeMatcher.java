@@ -324,10 +324,10 @@ public class KnowledgeMatcher {
 	/**
 	 * What an ask is about, read once: the terms of the text it is judged by, the text and terms of its asking clauses
 	 * (the whole text when none asks), the topics of all its clauses that are not question words, the nouns of the
-	 * asking clauses, and those of them that fold into no topic.
+	 * asking clauses, those of them that fold into no topic, and, when it asks whether one may, what one would do.
 	 */
 	private record Reading(Set<String> asked, String asking, Set<String> askingTerms, List<String> topics, List<String> nouns,
-			List<String> plainNouns) {
+			List<String> plainNouns, List<String> actions) {
 	}
 
 	private Reading reading(Asks.Ask ask, String text) {
@@ -336,10 +336,13 @@ public class KnowledgeMatcher {
 		String asking = ask.askingText().isEmpty() ? text : ask.askingText();
 		Set<String> askingTerms = new java.util.HashSet<>();
 		terms.apply(asking).forEach(t -> askingTerms.add(t.text()));
-		List<String> nouns = ContentWords.of(Asks.withoutQuestionWords(asking));
+		String about = Asks.withoutQuestionWords(asking);
+		List<String> nouns = ContentWords.of(about);
 		List<String> plainNouns = nouns.stream()
 				.filter(word -> terms.apply(word).stream().noneMatch(t -> QuestionTerms.isConcept(t.text()))).toList();
-		return new Reading(asked, asking, askingTerms, subjects(terms.apply(ask.text())), nouns, plainNouns);
+		// whether one may do something asks about that doing (升级, 上牌, 过夜): an entry that never says it does not answer
+		List<String> actions = ask.kinds().contains(Asks.Kind.CAN) ? ContentWords.actions(about) : List.of();
+		return new Reading(asked, asking, askingTerms, subjects(terms.apply(ask.text())), nouns, plainNouns, actions);
 	}
 
 	/**
@@ -377,7 +380,7 @@ public class KnowledgeMatcher {
 				named = named == null ? deal : named;
 			}
 		}
-		for (String word : reading.plainNouns()) {
+		for (String word : java.util.stream.Stream.concat(reading.plainNouns().stream(), reading.actions().stream()).toList()) {
 			if (facts.text().contains(word)) {
 				known += 1;
 			}

@@ -85,20 +85,23 @@ class InquiryMatchingEvaluation {
 				.print("near-development-2.tsv (2026, read while tuning)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-3.tsv"), propDesk)
 				.print("near-development-3.tsv (2026, read while tuning)", false);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-4.tsv"), propDesk)
+				.print("near-development-4.tsv (2026, third round, read while tuning)", false);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-development-5.tsv"), propDesk)
+				.print("near-development-5.tsv (2026, third round, read while tuning)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-validation.tsv"), propDesk)
 				.print("near-validation.tsv (2026, figures only)", false);
+		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-validation-2.tsv"), propDesk)
+				.print("near-validation-2.tsv (2026, third round, figures only)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "held-out.tsv"), propDesk).print("held-out.tsv (2025)", false);
 		InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-held-out.tsv"), propDesk)
 				.print("near-held-out.tsv (2026, the first round's held-out set: its figures seen since)", false);
 		InquirySets.Figures heldOut = InquirySets.evaluate(InquirySets.read(DIRECTORY + "near-held-out-2.tsv"), propDesk);
-		heldOut.print("near-held-out-2.tsv (2026, run once when everything was settled)", false);
+		heldOut.print("near-held-out-2.tsv (2026, the second round's held-out set: read since)", false);
 
 		assertThat(heldOut.questions()).isGreaterThanOrEqualTo(90);
 		assertThat(heldOut.near()).as("near misses").isGreaterThanOrEqualTo(heldOut.questions() / 3);
-		// issue 20's targets: precision ≥ 97 %, near misses declined ≥ 95 %, ≥ 60 % answered, no request to act answered.
-		// The one run of this set, everything settled, gave 88.9 %, 97.2 %, 77.3 % and none (README): the precision
-		// target is not met. These guard what was reached, with room for one question (the segmenter's dictionary also
-		// holds the keywords of entries other tests add, which may cut a question otherwise).
+		// the third round's held-out set is not run yet (README): until then the second round's guards stay
 		assertThat(heldOut.precision()).as("precision of automatic answers").isGreaterThanOrEqualTo(0.85);
 		assertThat(heldOut.nearPrecision()).as("near misses declined").isGreaterThanOrEqualTo(0.94);
 		assertThat(heldOut.share()).as("answerable questions answered automatically").isGreaterThanOrEqualTo(0.60);
