@@ -75,6 +75,8 @@ final class Asks {
 	/** Question words by kind; the longer ones first where one contains another. */
 	private static final List<Marker> MARKERS = List.of(
 			new Marker(Kind.WHY, "为什么|为啥|凭什么|怎么会|咋会|干嘛|怎么回事|咋回事"),
+			// a number asked for is whom to call, not a price: 经理电话多少
+			new Marker(Kind.WHO, "(电话|号码|手机|联系方式)(号码)?(是)?多少"),
 			new Marker(Kind.COST, "多少钱|加钱|另收|额外收|收不收|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收|便宜|贵"),
 			new Marker(Kind.WHEN, "什么时候|啥时候|啥时|几点|多久|多长时间|哪天|几号|何时|几月|什么时间|啥时间|时间"),
 			// where to apply, pay or register is how to do it: the answer names the place

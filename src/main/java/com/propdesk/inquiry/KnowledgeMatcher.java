@@ -299,8 +299,14 @@ public class KnowledgeMatcher {
 			return "知识库没有相关条目";
 		}
 		Candidate best = ranked.get(0);
-		if (best.score() < properties.answerAbove() || best.sharedTerms() < MIN_SHARED_TERMS || !best.sameTopic()) {
+		if (best.score() < properties.answerAbove()) {
 			return "与最接近的条目相似度不足";
+		}
+		if (best.sharedTerms() < MIN_SHARED_TERMS) {
+			return "与条目相同的词太少";
+		}
+		if (!best.sameTopic()) {
+			return "没有问到条目的话题";
 		}
 		if (ranked.size() > 1 && best.score() - ranked.get(1).score() < properties.leadBy()) {
 			return LEAD;
@@ -340,7 +346,6 @@ public class KnowledgeMatcher {
 		List<String> nouns = ContentWords.of(about);
 		List<String> plainNouns = nouns.stream()
 				.filter(word -> terms.apply(word).stream().noneMatch(t -> QuestionTerms.isConcept(t.text()))).toList();
-		// whether one may do something asks about that doing (升级, 上牌, 过夜): an entry that never says it does not answer
 		List<String> actions = ask.kinds().contains(Asks.Kind.CAN) ? ContentWords.actions(about) : List.of();
 		return new Reading(asked, asking, askingTerms, subjects(terms.apply(ask.text())), nouns, plainNouns, actions);
 	}
@@ -348,7 +353,7 @@ public class KnowledgeMatcher {
 	/**
 	 * Why the entry does not speak of what the ask is about, or {@code null} when it does: the ask names a topic of
 	 * the synonym list the entry does not know, or a word the knowledge base knows from another entry only, or too
-	 * many words nobody knows.
+	 * many words nobody knows, or it asks whether one may do what the entry never speaks of.
 	 */
 	private String about(Index current, String code, boolean byTopiclessWording, Reading reading) {
 		Facts facts = current.facts().get(code);
@@ -380,7 +385,14 @@ public class KnowledgeMatcher {
 				named = named == null ? deal : named;
 			}
 		}
-		for (String word : java.util.stream.Stream.concat(reading.plainNouns().stream(), reading.actions().stream()).toList()) {
+		// whether one may do something asks about that doing: an entry that never says it (升级, 邮寄, 挂牌) does not answer
+		for (String action : reading.actions()) {
+			if (!facts.text().contains(action)) {
+				return action;
+			}
+			known += 1;
+		}
+		for (String word : reading.plainNouns()) {
 			if (facts.text().contains(word)) {
 				known += 1;
 			}

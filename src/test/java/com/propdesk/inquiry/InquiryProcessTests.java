@@ -166,6 +166,26 @@ class InquiryProcessTests extends CaseProcessTest {
 	}
 
 	@Test
+	void aClaimWordedWithoutTheWordCompensationStillReachesAPerson() {
+		// found from outside: each of these was answered with the entry on its topic and closed
+		for (String claim : List.of("电动车在车棚充电被偷了，物业赔不赔", "快递放快递柜被人拿走了，你们要负责", "装修押金到现在还没退，给我个说法",
+				"现在停电了 什么时候能来电啊")) {
+			CaseRecord inquiry = ask("app", claim);
+			assertThat(task(inquiry)).as(claim).isNotNull();
+			assertThat(reload(inquiry).answer()).as(claim).isNull();
+		}
+	}
+
+	@Test
+	void aComplaintAboutTheGuardsGoesToManagementNotToTheGuards() {
+		CaseRecord inquiry = ask("app", "我要投诉保安态度太差");
+
+		Task specialist = task(inquiry);
+		assertThat(specialist.getTaskDefinitionKey()).isEqualTo(InquiryProcess.SPECIALIST_REPLY);
+		assertThat(Work.candidateGroups(taskService, specialist)).containsExactly("management");
+	}
+
+	@Test
 	void aRequestToLookAtTheCamerasReachesTheDeskNeverAnAutomaticAnswer() {
 		CaseRecord inquiry = ask("app", "快递放门口被人拿走了，能帮我查下监控吗");
 

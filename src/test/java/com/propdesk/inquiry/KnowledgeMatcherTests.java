@@ -135,6 +135,24 @@ class KnowledgeMatcherTests {
 	}
 
 	@Test
+	void whetherOneMayDoWhatTheEntryNeverSaysIsNotAnswered() {
+		// found from outside: answered by the invoice, key and tenant entries on their topic alone
+		for (String question : List.of("物业费发票可以邮寄吗", "钥匙寄存了能让保洁进去打扫吗", "房屋出租能在物业挂牌吗")) {
+			KnowledgeMatcher.Match match = matcher.match(question);
+			assertThat(match.confident()).as(question).isFalse();
+			assertThat(match.declined()).as(question).startsWith("问到「").endsWith("」，条目没有提到");
+		}
+		// what the entry does say is still answered
+		assertThat(matcher.match("物业费能刷卡吗").confident()).isTrue();
+	}
+
+	@Test
+	void aPhoneNumberAskedForIsNotAPrice() {
+		KnowledgeMatcher.Match match = matcher.match("物业几点上班，经理电话多少");
+		assertThat(match.declined()).isEqualTo("问的是找谁，条目没有说");
+	}
+
+	@Test
 	void aSecondAskOfAnotherKindOnTheSameTopicIsLeftForTheDesk() {
 		KnowledgeMatcher.Match price = matcher.match("物业费多少钱一平？怎么交");
 		assertThat(price.confident()).isTrue();
