@@ -344,6 +344,12 @@ public class KnowledgeMatcher {
 		terms.apply(asking).forEach(t -> askingTerms.add(t.text()));
 		String about = Asks.withoutQuestionWords(asking);
 		List<String> nouns = ContentWords.of(about);
+		if (nouns.isEmpty() && subjects(terms.apply(asking)).isEmpty()) {
+			// an ask that names nothing ("小区让他们骑进来吗") asks about what the clauses before it tell ("外卖骑手骑电动车")
+			about = Asks.withoutQuestionWords(ask.text());
+			nouns = ContentWords.of(about);
+			terms.apply(ask.text()).forEach(t -> askingTerms.add(t.text()));
+		}
 		List<String> plainNouns = nouns.stream()
 				.filter(word -> terms.apply(word).stream().noneMatch(t -> QuestionTerms.isConcept(t.text()))).toList();
 		List<String> actions = ask.kinds().contains(Asks.Kind.CAN) ? ContentWords.actions(about) : List.of();

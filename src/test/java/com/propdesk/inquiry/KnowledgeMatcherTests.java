@@ -147,6 +147,16 @@ class KnowledgeMatcherTests {
 	}
 
 	@Test
+	void anAskThatNamesNothingIsAboutWhatTheClausesBeforeItTell() {
+		// the riders' e-bikes, not the food: the delivery entry does not say whether they may ride in
+		KnowledgeMatcher.Match match = matcher.match("外卖骑手骑电动车在小区里乱窜，小区让他们骑进来吗");
+		assertThat(match.confident()).isFalse();
+		assertThat(match.declined()).isEqualTo("问到「电动自行车」，条目没有提到");
+		// a telling clause naming the entry's own things still leaves it the answer
+		assertThat(matcher.match("我点了外卖，能送到楼下吗").confident()).isTrue();
+	}
+
+	@Test
 	void aPhoneNumberAskedForIsNotAPrice() {
 		KnowledgeMatcher.Match match = matcher.match("物业几点上班，经理电话多少");
 		assertThat(match.declined()).isEqualTo("问的是找谁，条目没有说");
