@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.common.Term;
@@ -42,36 +43,32 @@ final class ContentWords {
 			"还能", "不会", "可能", "是不是", "能不能", "有没有");
 
 	/**
-	 * What a text asks to do: its verbs of two characters or more (升级, 上牌, 过夜), in order, each once, without the
-	 * verbs of asking and wanting ({@link #MANNER}) and those that only give a direction (进来, 上去).
+	 * What a text asks to do: its verbs (升级, 邮寄, 打扫), without the verbs of asking and wanting ({@link #MANNER}) and
+	 * those that only give a direction (进来, 上去).
 	 */
-	static synchronized List<String> actions(String text) {
-		Set<String> words = new LinkedHashSet<>();
-		for (Term term : StandardTokenizer.segment(QuestionTerms.normalize(text))) {
-			String word = term.word.strip();
-			String nature = term.nature == null ? "" : term.nature.toString();
-			if (nature.startsWith("v") && !nature.equals("vn") && !nature.equals("vf") && !nature.startsWith("vshi")
-					&& !nature.startsWith("vyou") && word.codePointCount(0, word.length()) >= 2 && !MANNER.contains(word)
-					&& word.codePoints().allMatch(Character::isLetterOrDigit)) {
-				words.add(word);
-			}
-		}
-		return List.copyOf(words);
+	static List<String> actions(String text) {
+		return words(text, (word, nature) -> nature.startsWith("v") && !nature.equals("vn") && !nature.equals("vf")
+				&& !nature.startsWith("vshi") && !nature.startsWith("vyou") && !MANNER.contains(word));
+	}
+
+	/** The nouns of a text, not names of people or places (个旧 in 扔个旧床垫 is a city only to the dictionary). */
+	static List<String> of(String text) {
+		return words(text, (word, nature) -> (nature.startsWith("n") && !nature.startsWith("nr") && !nature.startsWith("ns")
+				|| nature.equals("vn")) && !FILLER.contains(word));
 	}
 
 	/**
-	 * The nouns of a text, in order, each once. HanLP's custom dictionary is one for the whole JVM and not safe to read
-	 * while {@link #know} adds to it (a knowledge base changed while an owner asks): reading and adding take turns.
+	 * The words of a text of two characters or more that {@code keep} keeps by word and part of speech, in order, each
+	 * once. HanLP's custom dictionary is one for the whole JVM and not safe to read while {@link #know} adds to it (a
+	 * knowledge base changed while an owner asks): reading and adding take turns.
 	 */
-	static synchronized List<String> of(String text) {
+	private static synchronized List<String> words(String text, BiPredicate<String, String> keep) {
 		Set<String> words = new LinkedHashSet<>();
 		for (Term term : StandardTokenizer.segment(QuestionTerms.normalize(text))) {
 			String word = term.word.strip();
 			String nature = term.nature == null ? "" : term.nature.toString();
-			// nouns, not names of people or places (个旧 in 扔个旧床垫 is a city only to the dictionary)
-			if ((nature.startsWith("n") && !nature.startsWith("nr") && !nature.startsWith("ns") || nature.equals("vn"))
-					&& word.codePointCount(0, word.length()) >= 2
-					&& !FILLER.contains(word) && word.codePoints().allMatch(Character::isLetterOrDigit)) {
+			if (word.codePointCount(0, word.length()) >= 2 && word.codePoints().allMatch(Character::isLetterOrDigit)
+					&& keep.test(word, nature)) {
 				words.add(word);
 			}
 		}
