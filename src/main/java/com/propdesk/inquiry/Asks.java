@@ -24,7 +24,7 @@ final class Asks {
 	 * general: any entry on the topic says them. A clause's 能 or 吗 beside another question word only helps it ask.
 	 */
 	enum Kind {
-		COST("价钱"), WHEN("时间"), WHERE("地点"), WHY("原因"), WHO("找谁"), HOW("办法"), CAN("可否"), WHAT("规定");
+		COST("价钱"), WHEN("时间"), AFTER("后果"), WHERE("地点"), WHY("原因"), WHO("找谁"), HOW("办法"), CAN("可否"), WHAT("规定");
 
 		private final String label;
 
@@ -75,6 +75,8 @@ final class Asks {
 	/** Question words by kind; the longer ones first where one contains another. */
 	private static final List<Marker> MARKERS = List.of(
 			new Marker(Kind.WHY, "为什么|为啥|凭什么|怎么会|咋会|干嘛|怎么回事|咋回事"),
+			// what follows if one does or does not (逾期没交会怎样) is an ask of its own, not how to do something
+			new Marker(Kind.AFTER, "会怎样|会怎么样|会咋样|有什么后果|有啥后果|什么后果|会有什么影响|会不会影响|有没有影响|有影响吗"),
 			// a number asked for is whom to call, not a price: 经理电话多少
 			new Marker(Kind.WHO, "(电话|号码|手机|联系方式)(号码)?(是)?多少"),
 			new Marker(Kind.COST, "多少钱|加钱|另收|额外收|收不收|几块钱|几块|多少|收费|收钱|要钱|花钱|价格|价钱|费用|贵不贵|贵吗|免费|怎么算钱|怎么收|咋收|便宜|贵"),

@@ -19,7 +19,7 @@ import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 final class ContentWords {
 
 	/** Nouns that carry no topic: places everyone is in, people everyone is, time. */
-	private static final Set<String> FILLER = Set.of("物业", "小区", "我们", "你们", "咱们", "大家", "自己", "时候", "东西", "事情",
+	private static final Set<String> FILLER = Set.of("物业", "小区", "我们", "你们", "咱们", "我家", "我们家", "咱家", "大家", "自己", "时候", "东西", "事情",
 			"问题", "情况", "人家", "家里", "这边", "那边", "现在", "今天", "明天", "昨天", "最近", "以后", "之前", "平时", "每天",
 			"晚上", "早上", "上午", "中午", "下午", "半夜", "今晚", "夏天", "冬天", "周末", "周六", "周日", "礼拜天", "下周", "月份",
 			"一下", "办法", "意思", "样子", "地方");

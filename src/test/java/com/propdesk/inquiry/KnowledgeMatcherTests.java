@@ -157,6 +157,14 @@ class KnowledgeMatcherTests {
 	}
 
 	@Test
+	void whatFollowsIfOneDoesSomethingIsAnAskOfItsOwn() {
+		assertThat(matcher.match("会所预约了不去会怎么样").declined()).isEqualTo("问的是后果，条目没有说");
+		KnowledgeMatcher.Match late = matcher.match("物业费逾期没交会怎样");
+		assertThat(late.confident()).isTrue();
+		assertThat(late.best().entry().code()).isEqualTo("fee-late");
+	}
+
+	@Test
 	void aPhoneNumberAskedForIsNotAPrice() {
 		KnowledgeMatcher.Match match = matcher.match("物业几点上班，经理电话多少");
 		assertThat(match.declined()).isEqualTo("问的是找谁，条目没有说");
