@@ -271,8 +271,14 @@ public class KnowledgeMatcher {
 				.filter(c -> askDeclined(current, c.entry().code(), c.byTopiclessWording(), ask, reading) == null).toList();
 		if (answering.isEmpty()) {
 			String declined = scoreDeclined(ranked);
-			return new Decision(declined != null ? declined
-					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, reading), ranked);
+			declined = declined != null ? declined
+					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, reading);
+			// the desk sees first the entries about what is asked: "物业费交哪" is as alike to the invoice entry, which
+			// is about 发票, as to the payment one
+			List<Candidate> aboutFirst = new ArrayList<>(ranked);
+			aboutFirst.sort(Comparator.comparing((Candidate c) -> ranked.indexOf(c) >= RIVALS
+					|| about(current, c.entry().code(), c.byTopiclessWording(), reading) != null));
+			return new Decision(declined, aboutFirst);
 		}
 		String declined = scoreDeclined(answering);
 		if (declined != null) {
