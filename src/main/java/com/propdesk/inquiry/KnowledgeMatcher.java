@@ -275,9 +275,14 @@ public class KnowledgeMatcher {
 					: askDeclined(current, ranked.get(0).entry().code(), ranked.get(0).byTopiclessWording(), ask, reading);
 			// the desk sees first the entries about what is asked: "物业费交哪" is as alike to the invoice entry, which
 			// is about 发票, as to the payment one
-			List<Candidate> aboutFirst = new ArrayList<>(ranked);
-			aboutFirst.sort(Comparator.comparing((Candidate c) -> ranked.indexOf(c) >= RIVALS
-					|| about(current, c.entry().code(), c.byTopiclessWording(), reading) != null));
+			List<Candidate> aboutFirst = new ArrayList<>();
+			List<Candidate> others = new ArrayList<>();
+			for (int i = 0; i < ranked.size(); i++) {
+				Candidate c = ranked.get(i);
+				boolean about = i < RIVALS && about(current, c.entry().code(), c.byTopiclessWording(), reading) == null;
+				(about ? aboutFirst : others).add(c);
+			}
+			aboutFirst.addAll(others);
 			return new Decision(declined, aboutFirst);
 		}
 		String declined = scoreDeclined(answering);
