@@ -181,7 +181,8 @@ class InquiryProcessTests extends CaseProcessTest {
 
 	@Test
 	void aComplaintAboutTheGuardsGoesToManagementNotToTheGuards() {
-		for (String complaint : List.of("我要投诉保安态度太差", "门岗那个保安态度很差，我很不满意")) {
+		for (String complaint : List.of("我要投诉保安态度太差", "门岗那个保安态度很差，我很不满意", "物业管理处的服务让人不满",
+				"你们保安部太不负责了")) {
 			CaseRecord inquiry = ask("app", complaint);
 
 			Task specialist = task(inquiry);
