@@ -40,7 +40,11 @@ final class OwnerEventDelegates {
 
 	}
 
-	/** {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. */
+	/**
+	 * {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. Only the first version of
+	 * {@code owner-event} had this step (the SMS is now recorded when the event is published); the bean stays for
+	 * instances of that version still waiting before it.
+	 */
 	@Step(label = "短信通知业主", offered = false)
 	@Component("sendOwnerSms")
 	static class SendSms implements JavaDelegate {
@@ -62,7 +66,7 @@ final class OwnerEventDelegates {
 			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
 			CaseRecord c = cases.find(event.caseNo()).orElseThrow();
 			notifications.sms(event.eventId(), c.reporterPhone(), c.caseNo(),
-					"【物业客服】" + event.summary() + "（" + c.caseNo() + "，" + event.statusLabel() + "）");
+					OwnerEvents.sms(event.summary(), c.caseNo(), event.statusLabel()));
 		}
 
 	}

@@ -16,10 +16,12 @@ import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
 
 /**
- * Publishes owner-visible events. The event and its id are stored in the step's own transaction;
- * an {@code owner-event} process then sends the owner's SMS and the channel's callback
- * asynchronously, each retried with back-off under the same event id, and raises a Cockpit incident
- * when the retries run out.
+ * Publishes owner-visible events. The event, its id and the owner's SMS are recorded in the step's own transaction
+ * (the SMS goes to the gateway from a job of its own, {@link NotificationDeliveries}); when the case has a callback
+ * URL, an {@code owner-event} process then posts the event to the channel asynchronously, retried with back-off
+ * under the same event id, and raises a Cockpit incident when the retries run out. A case without a callback URL
+ * starts no process for its events (an instance, its variables and their history cost far more statements than the
+ * event itself: README, "Benchmark").
  */
 @Service
 public class OwnerEvents {
@@ -32,10 +34,13 @@ public class OwnerEvents {
 
 	private final RuntimeService runtimeService;
 
-	OwnerEvents(JdbcTemplate jdbc, CaseService cases, RuntimeService runtimeService) {
+	private final Notifications notifications;
+
+	OwnerEvents(JdbcTemplate jdbc, CaseService cases, RuntimeService runtimeService, Notifications notifications) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.runtimeService = runtimeService;
+		this.notifications = notifications;
 	}
 
 	/** What owner_event.summary holds; the callback and the SMS carry the same (shortened) summary. */
@@ -50,7 +55,11 @@ public class OwnerEvents {
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
 				Clock.now(), summary, promisedAt);
 		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary);
-		runtimeService.startProcessInstanceByKey(DELIVERY, caseNo, Map.of(OwnerEventProcess.EVENT_ID.name(), eventId, CaseVariables.CASE_NO.name(), caseNo));
+		notifications.sms(eventId, c.reporterPhone(), caseNo, sms(summary, caseNo, c.status().label()));
+		if (c.callbackUrl() != null) {
+			runtimeService.startProcessInstanceByKey(DELIVERY, caseNo,
+					Map.of(OwnerEventProcess.EVENT_ID.name(), eventId, CaseVariables.CASE_NO.name(), caseNo));
+		}
 		return eventId;
 	}
 
@@ -65,6 +74,11 @@ public class OwnerEvents {
 
 	void delivered(String eventId) {
 		jdbc.update("update owner_event set delivered_at = ? where event_id = ?", Clock.now(), eventId);
+	}
+
+	/** The owner's SMS for an event: its summary, the case number and the status the event left the case in. */
+	static String sms(String summary, String caseNo, String statusLabel) {
+		return "【物业客服】" + summary + "（" + caseNo + "，" + statusLabel + "）";
 	}
 
 	/** What the owner reads for each event, by case type. */

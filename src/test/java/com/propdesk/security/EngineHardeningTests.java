@@ -107,8 +107,8 @@ class EngineHardeningTests {
 				.processInstanceBusinessKey(job.caseNo()).list().get(0);
 	}
 
-	private long smsSent() {
-		return historyService.createHistoricActivityInstanceQuery().activityId("Task_SendSms").count();
+	private long callbacksPosted() {
+		return historyService.createHistoricActivityInstanceQuery().activityId("Task_SendCallback").count();
 	}
 
 	/** Tasklist sets a follow-up date by sending the task back as it read it, form reference included. */
@@ -161,7 +161,7 @@ class EngineHardeningTests {
 		runtimeService.deleteProcessInstance(finished.getId(), "finished for the test");
 		ProcessInstance running = ownerEventOf(plumbingJob("1-502"));
 		String definition = "/engine-rest/process-definition/" + running.getProcessDefinitionId();
-		long sms = smsSent();
+		long callbacks = callbacksPosted();
 		long instances = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("owner-event").count();
 
 		String restart = """
@@ -171,12 +171,12 @@ class EngineHardeningTests {
 		Answer restarted = api.call("POST", definition + "/restart", restart, "Authorization", admin);
 		Answer restartedLater = api.call("POST", definition + "/restart-async", restart, "Authorization", admin);
 		String modification = """
-				{"skipCustomListeners": true, "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendSms"}]}""";
+				{"skipCustomListeners": true, "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendCallback"}]}""";
 		Answer modifiedLater = api.call("POST", "/engine-rest/process-instance/" + running.getId() + "/modification-async",
 				modification, "Authorization", admin);
 		String batch = """
 				{"processDefinitionId": "%s", "processInstanceIds": ["%s"], "skipCustomListeners": true,
-				 "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendSms"}]}"""
+				 "instructions": [{"type": "startBeforeActivity", "activityId": "Task_SendCallback"}]}"""
 				.formatted(running.getProcessDefinitionId(), running.getId());
 		Answer executed = api.call("POST", "/engine-rest/modification/execute", batch, "Authorization", admin);
 		Answer executedLater = api.call("POST", "/engine-rest/modification/executeAsync", batch, "Authorization", admin);
@@ -186,7 +186,7 @@ class EngineHardeningTests {
 			assertThat(answer.body().get("message").asText()).contains("PropDesk 内部");
 		}
 		assertThat(managementService.createBatchQuery().count()).isZero();
-		assertThat(smsSent()).isEqualTo(sms);
+		assertThat(callbacksPosted()).isEqualTo(callbacks);
 		assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("owner-event").count())
 				.isEqualTo(instances);
 	}
@@ -194,17 +194,17 @@ class EngineHardeningTests {
 	@Test
 	void theRefusalNeedsNoRequestItHoldsInsideABatchJobToo() {
 		ProcessInstance running = ownerEventOf(plumbingJob("1-601"));
-		long sms = smsSent();
+		long callbacks = callbacksPosted();
 		var modification = (ModificationBuilderImpl) runtimeService.createModification(running.getProcessDefinitionId())
-				.startBeforeActivity("Task_SendSms").processInstanceIds(running.getId());
+				.startBeforeActivity("Task_SendCallback").processInstanceIds(running.getId());
 
 		// what a modification batch's job runs, in the job executor, with no user and no HTTP request
 		assertThatThrownBy(() -> ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
 				.execute(context -> new ProcessInstanceModificationCmd(modification, false).execute(context)))
 				.isInstanceOf(AuthorizationException.class);
 		assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(running.getId())
-				.startBeforeActivity("Task_SendSms").executeAsync()).isInstanceOf(AuthorizationException.class);
-		assertThat(smsSent()).isEqualTo(sms);
+				.startBeforeActivity("Task_SendCallback").executeAsync()).isInstanceOf(AuthorizationException.class);
+		assertThat(callbacksPosted()).isEqualTo(callbacks);
 		assertThat(managementService.createBatchQuery().count()).isZero();
 	}
 

@@ -106,7 +106,7 @@ class InternalProcessesTests {
 		List<String> before = activeActivities(event);
 		String moveToCallback = """
 				{"migrationPlan": {"sourceProcessDefinitionId": "%1$s", "targetProcessDefinitionId": "%1$s",
-				  "instructions": [{"sourceActivityIds": ["Task_SendSms"], "targetActivityIds": ["Task_SendCallback"]}]},
+				  "instructions": [{"sourceActivityIds": ["Task_SendCallback"], "targetActivityIds": ["Task_SendCallback"]}]},
 				 "processInstanceIds": ["%2$s"], "skipCustomListeners": true}""".formatted(ownerEvent, event.getId());
 		String caseIntoOwnerEvent = """
 				{"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s", "instructions": []},
