@@ -138,24 +138,28 @@ public class AuditTrail {
 
 	}
 
+	/**
+	 * Chains the entries after the head, which is locked by reading it ({@code for update}) until the transaction
+	 * ends, and inserts them in one batch: one round trip for a task completion's entries, whatever their number.
+	 */
 	private void write(List<Pending> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
-		jdbc.update("update audit_head set last_seq = last_seq where id = 1");
-		var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
+		var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1 for update");
 		long seq = ((Number) head.get("last_seq")).longValue();
 		String previous = (String) head.get("last_hash");
+		List<Object[]> rows = new ArrayList<>(entries.size());
 		for (Pending p : entries) {
 			seq++;
 			Entry unsigned = new Entry(seq, p.at().truncatedTo(ChronoUnit.MILLIS), p.caseNo(), p.kind(), p.actor(), p.detail(),
 					previous, null);
-			Entry entry = new Entry(seq, unsigned.at(), p.caseNo(), p.kind(), p.actor(), p.detail(), previous, hash(unsigned));
-			jdbc.update("insert into audit_trail (seq, at, case_no, kind, actor, detail, prev_hash, hash) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?)", entry.seq(), entry.at(), p.caseNo(), p.kind(), p.actor(), p.detail(),
-					entry.prevHash(), entry.hash());
-			previous = entry.hash();
+			String hash = hash(unsigned);
+			rows.add(new Object[] { seq, unsigned.at(), p.caseNo(), p.kind(), p.actor(), p.detail(), previous, hash });
+			previous = hash;
 		}
+		jdbc.batchUpdate("insert into audit_trail (seq, at, case_no, kind, actor, detail, prev_hash, hash) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, previous);
 	}
 

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +63,9 @@ class AuditTrailTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	TransactionTemplate transaction;
+
 	@LocalServerPort
 	int port;
 
@@ -80,6 +89,44 @@ class AuditTrailTests {
 
 	private long firstEntryOfTheCase() {
 		return jdbc.queryForObject("select min(seq) from audit_trail where case_no = ?", Long.class, caseNo);
+	}
+
+	@Test
+	void transactionsAppendingAtTheSameTimeChainWithoutGapsOrForks() throws Exception {
+		long before = jdbc.queryForObject("select count(*) from audit_trail", Long.class);
+		ExecutorService threads = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < 6; t++) {
+				int writer = t;
+				writers.add(threads.submit(() -> {
+					for (int i = 0; i < 20; i++) {
+						int n = i;
+						transaction.executeWithoutResult(status -> {
+							for (int k = 0; k < 3; k++) {
+								trail.append(Clock.now(), caseNo, "test", "writer-" + writer, "entry " + n + "." + k);
+							}
+						});
+					}
+				}));
+			}
+			for (Future<?> w : writers) {
+				w.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(jdbc.queryForObject("select count(*) from audit_trail", Long.class)).isEqualTo(before + 6 * 20 * 3);
+		assertThat(trail.verify()).isEmpty();
+		// each transaction's entries stay together, in its own order
+		List<AuditTrail.Entry> mine = trail.entries().stream().filter(e -> e.kind().equals("test")).toList();
+		for (int i = 0; i < mine.size(); i += 3) {
+			assertThat(mine.subList(i, i + 3)).extracting(AuditTrail.Entry::actor).containsOnly(mine.get(i).actor());
+			assertThat(mine.get(i).detail()).endsWith(".0");
+			assertThat(mine.get(i + 2).detail()).endsWith(".2");
+		}
 	}
 
 	@Test
