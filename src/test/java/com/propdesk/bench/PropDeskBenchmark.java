@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.propdesk.LocalReceiver;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -80,9 +82,16 @@ class PropDeskBenchmark {
 	/** The kinds of report above that are plumbing. */
 	private static final int[] PLUMBING = { 0, 1, 4 };
 
+	/**
+	 * The channel's callback endpoint every report names, as channels' reports do: each owner-visible event is posted
+	 * there (a real HTTP receiver on loopback, answering 200).
+	 */
+	static LocalReceiver callbacks;
+
 	@Test
 	void run() throws Exception {
 		Path jar = jar();
+		callbacks = new LocalReceiver();
 		String stamp = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -104,11 +113,13 @@ class PropDeskBenchmark {
 			else {
 				measure(figures, jar, directory, List.of());
 			}
+			figures.detail("callbacks received", callbacks.received().size());
 			Path written = figures.write(Path.of("bench", "results"), stamp, machine);
 			tables.append(figures.table()).append("written to ").append(written).append('\n');
 			System.out.println(figures.table());
 		}
 		System.out.println(tables);
+		callbacks.close();
 	}
 
 	private static Path jar() throws IOException {
@@ -302,7 +313,8 @@ class PropDeskBenchmark {
 			ObjectNode report = BenchClient.JSON.createObjectNode().put("type", "repair").put("channel", "wechat")
 					.put("externalId", "bench-" + tag + "-" + i).put("building", Integer.toString(building))
 					.put("unit", String.format(Locale.ROOT, "%d-%d%02d", building, floor, door))
-					.put("category", CATEGORIES[kind]).put("description", DESCRIPTIONS[kind]);
+					.put("category", CATEGORIES[kind]).put("description", DESCRIPTIONS[kind])
+					.put("callbackUrl", callbacks.url("/bench/case-events"));
 			report.putObject("reporter").put("name", "业主" + i % 100).put("phone", String.format(Locale.ROOT, "138%08d", i % 100_000_000));
 			return api.call("POST", "/api/cases", report, 201, "X-Api-Key", "demo");
 		}
