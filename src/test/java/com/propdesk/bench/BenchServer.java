@@ -40,7 +40,26 @@ final class BenchServer implements AutoCloseable {
 
 	static BenchServer start(Path jar, Path directory, String heap, List<String> arguments, String name,
 			Map<String, String> environment) throws Exception {
-		return launch(List.of("-jar", jar.toString()), directory, heap, arguments, name, environment);
+		return launch(java(heap, List.of("-jar", jar.toString())), directory, arguments, name, environment);
+	}
+
+	/**
+	 * PropDesk as {@code bin/launch} runs it (README, "Running on PostgreSQL"): the extracted jar with its class-data
+	 * sharing archive and the serial collector, at the same heap. bench/run prepares the archive before it measures.
+	 */
+	static BenchServer startLaunched(Path directory, String heap, List<String> arguments, String name) throws Exception {
+		return launch(List.of(Path.of("bin", "launch").toAbsolutePath().toString()), directory, arguments, name,
+				Map.of("PROPDESK_HEAP", heap, "PROPDESK_JAVA_OPTIONS", System.getProperty("bench.jvm", ""),
+						"JAVA_HOME", System.getProperty("java.home")));
+	}
+
+	/** {@code java -Xmx…}, the run's JVM options ({@code -Dbench.jvm="-XX:… -D…"}), then what to run. */
+	private static List<String> java(String heap, List<String> what) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap));
+		Stream.of(System.getProperty("bench.jvm", "").split(" ")).filter(o -> !o.isBlank()).forEach(command::add);
+		command.addAll(what);
+		return command;
 	}
 
 	/**
@@ -63,22 +82,18 @@ final class BenchServer implements AutoCloseable {
 			}
 		}
 		classPath.add(launcher.toAbsolutePath().toString());
-		return launch(List.of("-Dbench.clockFile=" + clockFile.toAbsolutePath(), "-cp",
-				String.join(java.io.File.pathSeparator, classPath), BenchClockMain.class.getName()), directory, heap,
+		return launch(java(heap, List.of("-Dbench.clockFile=" + clockFile.toAbsolutePath(), "-cp",
+				String.join(java.io.File.pathSeparator, classPath), BenchClockMain.class.getName())), directory,
 				arguments, name, Map.of());
 	}
 
-	private static BenchServer launch(List<String> what, Path directory, String heap, List<String> arguments, String name,
+	private static BenchServer launch(List<String> launcher, Path directory, List<String> arguments, String name,
 			Map<String, String> environment) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap));
-		// JVM options for every server of the run (-Dbench.jvm="-XX:… -D…")
-		Stream.of(System.getProperty("bench.jvm", "").split(" ")).filter(o -> !o.isBlank()).forEach(command::add);
-		command.addAll(what);
+		List<String> command = new ArrayList<>(launcher);
 		command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		Files.createDirectories(directory);

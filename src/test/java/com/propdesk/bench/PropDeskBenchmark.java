@@ -137,6 +137,12 @@ class PropDeskBenchmark {
 		try (BenchServer first = BenchServer.start(jar, directory, HEAP, arguments, "first", Map.of())) {
 			figures.add("start on an empty database (schema, demo estate and archive)", "s", first.secondsToHealthy);
 		}
+		// the same restart as bin/launch runs it (extracted, class-data sharing, serial collector), before the plain one
+		try (BenchServer launched = BenchServer.startLaunched(directory, HEAP, arguments, "launched")) {
+			figures.add("start with bin/launch, launch to healthy", "s", launched.secondsToHealthy);
+			Thread.sleep(5_000); // as below
+			figures.add("resident memory idle with bin/launch, -Xmx" + HEAP, "MB", launched.residentMegabytes());
+		}
 		BenchServer server = BenchServer.start(jar, directory, HEAP, arguments, "restart", Map.of());
 		try {
 			figures.add("start, launch to healthy", "s", server.secondsToHealthy);
