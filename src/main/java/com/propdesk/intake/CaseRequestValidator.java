@@ -190,6 +190,11 @@ public class CaseRequestValidator {
 			problems.add(new FieldProblem("callbackUrl", "必须是 http 或 https 的完整网址"));
 			return;
 		}
+		if (uri.getRawUserInfo() != null) {
+			// the callback would go without them (PropDesk sends no credentials), and a URL is no place for a password
+			problems.add(new FieldProblem("callbackUrl", "不能包含用户名或密码"));
+			return;
+		}
 		// Map.copyOf refuses null keys; a missing channel is reported on its own field
 		var channel = request.channel() == null ? null : properties.channels().get(request.channel());
 		boolean allowed = channel != null && channel.callbackHosts().stream()

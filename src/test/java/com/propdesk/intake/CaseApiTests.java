@@ -203,7 +203,8 @@ class CaseApiTests {
 				Arguments.of("description", null), Arguments.of("description", " "),
 				Arguments.of("description", "漏".repeat(2001)),
 				Arguments.of("callbackUrl", "http://evil.example.com/hook"),
-				Arguments.of("callbackUrl", "ftp://127.0.0.1/hook"), Arguments.of("callbackUrl", "not a url"));
+				Arguments.of("callbackUrl", "ftp://127.0.0.1/hook"), Arguments.of("callbackUrl", "not a url"),
+				Arguments.of("callbackUrl", "http://user:pass@127.0.0.1/hook"));
 	}
 
 	@ParameterizedTest(name = "{0} = {1}")
