@@ -41,9 +41,9 @@ final class OwnerEventDelegates {
 	}
 
 	/**
-	 * {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. Only the first version of
-	 * {@code owner-event} had this step (the SMS is now recorded when the event is published); the bean stays for
-	 * instances of that version still waiting before it.
+	 * {@code ${sendOwnerSms}}: the owner's SMS for the event, once per event id. Versions of
+	 * {@code owner-event} deployed before December 2026 had this step (the SMS is now recorded when the event is
+	 * published); the bean stays for instances of those versions still waiting before it.
 	 */
 	@Step(label = "短信通知业主", offered = false)
 	@Component("sendOwnerSms")
