@@ -170,6 +170,28 @@ class RepairOnPostgresTests {
 		}
 	}
 
+	/** system.PostgresSessions: each pooled connection, not only the first, plans without materializing loops. */
+	@Test
+	void everyPooledConnectionPlansWithoutMaterializing() throws SQLException {
+		List<Connection> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				held.add(dataSource.getConnection());
+			}
+			for (Connection connection : held) {
+				try (var statement = connection.createStatement(); var result = statement.executeQuery("show enable_material")) {
+					assertThat(result.next()).isTrue();
+					assertThat(result.getString(1)).isEqualTo("off");
+				}
+			}
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
+
 	@Test
 	void burstPipeIsDispatchedToTheTechnicianWhoClosesIt() throws Exception {
 		Answer created = post(report("wx-" + UUID.randomUUID(), "1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重"));
