@@ -92,6 +92,16 @@ class PropDeskBenchmark {
 	void run() throws Exception {
 		Path jar = jar();
 		callbacks = new LocalReceiver();
+		try {
+			measureEach(jar);
+		}
+		finally {
+			callbacks.close();
+		}
+	}
+
+	/** Each database in turn: its table printed and written as JSON. */
+	private void measureEach(Path jar) throws Exception {
 		String stamp = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -104,6 +114,7 @@ class PropDeskBenchmark {
 		for (String database : DATABASES.split(",")) {
 			Figures figures = new Figures(database.trim());
 			Path directory = Files.createTempDirectory("propdesk-bench-" + database.trim());
+			int callbacksBefore = callbacks.received().size();
 			if (database.trim().equals("postgres")) {
 				try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 					measure(figures, jar, directory, List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -113,13 +124,12 @@ class PropDeskBenchmark {
 			else {
 				measure(figures, jar, directory, List.of());
 			}
-			figures.detail("callbacks received", callbacks.received().size());
+			figures.detail("callbacks received", callbacks.received().size() - callbacksBefore);
 			Path written = figures.write(Path.of("bench", "results"), stamp, machine);
 			tables.append(figures.table()).append("written to ").append(written).append('\n');
 			System.out.println(figures.table());
 		}
 		System.out.println(tables);
-		callbacks.close();
 	}
 
 	private static Path jar() throws IOException {
