@@ -40,8 +40,7 @@ public final class SlaClockProcess {
 
 	public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
 
-	public static final Var<String> ESCALATE_TO_LABEL = Var.text("escalateToLabel");
-
+	/** Set by {@code recordSlaBreach} for its gateway, transient: never stored. */
 	public static final Var<Boolean> BREACHED = Var.flag("breached");
 
 	/** What the escalation group did about a breach. */

@@ -108,7 +108,10 @@ final class SlaDelegates {
 
 	}
 
-	/** {@code ${recordSlaBreach}} in {@code sla-clock}: records and pages a breach, sets {@code breached}. */
+	/**
+	 * {@code ${recordSlaBreach}} in {@code sla-clock}: records and pages a breach, sets {@code breached} for the gateway
+	 * right after it (transient: the gateway is all that reads it, and a stored flag cost three rows per breach).
+	 */
 	@Step(label = "记录超时并呼叫", offered = false)
 	@Component("recordSlaBreach")
 	static class RecordBreach implements JavaDelegate {
@@ -121,7 +124,7 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			SlaClockProcess.BREACHED.set(execution, slas.breach(caseNo(execution), SlaClockProcess.SLA.get(execution)));
+			SlaClockProcess.BREACHED.setTransient(execution, slas.breach(caseNo(execution), SlaClockProcess.SLA.get(execution)));
 		}
 
 	}

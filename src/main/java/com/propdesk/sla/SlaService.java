@@ -138,7 +138,6 @@ public class SlaService implements CaseClocks {
 				Map.of(CaseVariables.CASE_NO.name(), caseNo, SlaClockProcess.SLA.name(), sla,
 						SlaClockProcess.SLA_LABEL.name(), SlaNames.label(sla), SlaClockProcess.DUE_AT.name(),
 						SlaClockProcess.DUE_AT.stored(clock.dueAt()), SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo(),
-						SlaClockProcess.ESCALATE_TO_LABEL.name(), Groups.label(clock.escalateTo()),
 						"description", record.description()));
 	}
 

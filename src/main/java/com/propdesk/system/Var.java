@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A process variable: its name, which diagrams, forms, running cases and history know it by and which
@@ -138,6 +139,14 @@ public final class Var<T> {
 
 	public void set(VariableScope scope, T value) {
 		scope.setVariable(name, stored(value));
+	}
+
+	/**
+	 * Sets the value for the rest of this transaction only: a gateway right after the step reads it, and nothing is
+	 * stored (no variable row, no history of it), so it must not be needed after the next wait state.
+	 */
+	public void setTransient(VariableScope scope, T value) {
+		scope.setVariable(name, Variables.untypedValue(stored(value), true));
 	}
 
 	/** The value as the engine stores it, for a map of variables a task completes or a process starts with. */

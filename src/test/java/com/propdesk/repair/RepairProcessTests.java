@@ -545,6 +545,8 @@ class RepairProcessTests extends CaseProcessTest {
 		Task escalation = escalationTask(repair);
 		assertThat(escalation.getName()).isEqualTo("超时督办");
 		assertThat(candidateGroups(escalation)).containsExactly("duty-officer");
+		assertThat(runtimeService.getVariables(escalation.getProcessInstanceId())).as("what the form and the steps read, no more")
+				.containsOnlyKeys("caseNo", "sla", "slaLabel", "dueAt", "escalateTo", "description");
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("sla-breached:超时：维修响应应于 11月27日 10:15 前完成，已升级至24小时值班"))
 				.anySatisfy(line -> assertThat(line).startsWith("paged:呼叫 24小时值班"));
 		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ?", Integer.class,
@@ -556,6 +558,22 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("sla-met:维修响应超时后完成"));
 		completeAs("duty", escalation, withVariables("actionTaken", "已电话催促王师傅"));
 		assertThat(timeline(repair)).contains("sla-escalation-handled:维修响应超时督办：已电话催促王师傅");
+	}
+
+	@Test
+	void aBreachOfAClockMetMeanwhileIsNotRecordedAndAsksNobody() {
+		ProcessInstance repair = report("1", "1-1301", "plumbing", "水管爆裂");
+		acceptJob(repair);
+		SlaClock met = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
+
+		// what a due job that fired as the clock was met would have started: the gateway reads the step's transient flag
+		ProcessInstance late = runtimeService.startProcessInstanceByKey(SlaService.WATCHER, caseNo(repair), Map.of("caseNo",
+				caseNo(repair), "sla", SlaNames.REPAIR_RESPONSE, "slaLabel", "维修响应", "dueAt", java.util.Date.from(met.dueAt()
+						.toInstant()), "escalateTo", "duty-officer", "description", "水管爆裂"));
+
+		assertThat(late).isEnded().hasPassed("Event_NotBreached").hasNotPassed("Task_Escalate");
+		assertThat(clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow().breached()).isFalse();
+		assertThat(timeline(repair)).noneSatisfy(line -> assertThat(line).startsWith("sla-breached:"));
 	}
 
 	@Test

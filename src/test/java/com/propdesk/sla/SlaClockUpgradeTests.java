@@ -50,7 +50,7 @@ class SlaClockUpgradeTests extends CaseProcessTest {
 			ProcessInstance watcher = runtimeService.startProcessInstanceById(legacy, caseNo, Map.of(
 					CaseVariables.CASE_NO.name(), caseNo, SlaClockProcess.SLA.name(), sla, SlaClockProcess.SLA_LABEL.name(),
 					SlaNames.label(sla), SlaClockProcess.DUE_AT.name(), SlaClockProcess.DUE_AT.stored(clock.dueAt()),
-					SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo(), SlaClockProcess.ESCALATE_TO_LABEL.name(),
+					SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo(), "escalateToLabel",
 					Groups.label(clock.escalateTo()), "description", "水管滴水"));
 			Job timer = managementService.createJobQuery().processInstanceId(watcher.getId()).timers().singleResult();
 			assertThat(timer.getDuedate()).isEqualTo(Date.from(clock.dueAt().toInstant()));
