@@ -101,6 +101,16 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		refusePersonOnInternal(execution.getProcessDefinition().getKey());
 	}
 
+	// nor through one of its tasks: a task's variables that are not its own are its instance's (a form is submitted
+	// with the task's completion, which this does not check)
+	@Override
+	public void checkUpdateTaskVariable(TaskEntity task) {
+		super.checkUpdateTaskVariable(task);
+		if (task.getProcessDefinitionId() != null) {
+			refusePersonOnInternal(keyOf(task.getProcessDefinitionId()));
+		}
+	}
+
 	@Override
 	public void checkDeleteProcessInstance(ExecutionEntity execution) {
 		super.checkDeleteProcessInstance(execution);

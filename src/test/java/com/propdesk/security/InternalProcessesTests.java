@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -55,6 +56,9 @@ class InternalProcessesTests {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
 
 	@Autowired
 	RepositoryService repositoryService;
@@ -364,9 +368,20 @@ class InternalProcessesTests {
 		Answer suspended = api.call("PUT", instance + "/suspended", "{\"suspended\": true}", "Authorization", admin);
 		Answer deleted = api.call("DELETE", instance + "?skipCustomListeners=true", null, "Authorization", admin);
 
-		assertThat(variable.status()).isEqualTo(403);
-		assertThat(suspended.status()).isEqualTo(403);
-		assertThat(deleted.status()).isEqualTo(403);
+		// nor through its task: the escalation task's variables that are not its own are the instance's
+		String task = "/engine-rest/task/" + taskService.createTaskQuery().processInstanceId(breach.getId()).singleResult().getId();
+		Map<String, Object> variables = runtimeService.getVariables(breach.getId());
+		Answer viaTask = api.call("POST", task + "/variables", "{\"modifications\": {\"caseNo\": {\"value\": \"R-19990101-0001\"}, "
+				+ "\"escalateTo\": {\"value\": \"service-desk\"}}}", "Authorization", admin);
+		Answer oneViaTask = api.call("PUT", task + "/variables/slaLabel", "{\"value\": \"已撤销\"}", "Authorization", admin);
+		Answer removedViaTask = api.call("DELETE", task + "/variables/dueAt", null, "Authorization", admin);
+		Answer localViaTask = api.call("PUT", task + "/localVariables/note", "{\"value\": \"x\"}", "Authorization", admin);
+
+		Map.of("instance variable", variable, "suspended", suspended, "deleted", deleted, "task variables", viaTask,
+				"one task variable", oneViaTask, "task variable removed", removedViaTask, "task-local variable", localViaTask)
+				.forEach((what, answer) -> assertThat(answer.status()).as(what).isEqualTo(403));
+		assertThat(viaTask.body().get("message").asText()).isEqualTo(InternalProcesses.REFUSAL);
+		assertThat(runtimeService.getVariables(breach.getId())).isEqualTo(variables);
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(breach.getId()).active().count()).isOne();
 		assertThat(activeActivities(breach)).containsExactly("Task_Escalate");
 	}
