@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,11 +39,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Settings (system properties): {@code bench.databases} (h2,postgres), {@code bench.seconds} measured per step
  * (15), {@code bench.warmup} (5), {@code bench.tasks} open tasks for the task list (100000), {@code bench.timers}
  * SLA timers due at once (10000), {@code bench.heap} (256m), {@code bench.args} extra server arguments,
- * {@code bench.steps} the steps to run (all: intake,open,lifecycle,sql,tasks,timers,nodes; nodes on PostgreSQL only).
+ * {@code bench.steps} the steps to run (all: intake,open,lifecycle,sql,tasks,timers,nodes; nodes on PostgreSQL only),
+ * {@code bench.keep} (false) to keep the servers' directories (logs, H2 database) after the run.
  */
 class PropDeskBenchmark {
 
 	static final String DATABASES = System.getProperty("bench.databases", "h2,postgres");
+
+	/** {@code -Dbench.keep=true}: the servers' directories (logs, the H2 database) stay after the run. */
+	static final boolean KEEP = Boolean.getBoolean("bench.keep");
 
 	static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "15"));
 
@@ -115,14 +120,25 @@ class PropDeskBenchmark {
 			Figures figures = new Figures(database.trim());
 			Path directory = Files.createTempDirectory("propdesk-bench-" + database.trim());
 			int callbacksBefore = callbacks.received().size();
-			if (database.trim().equals("postgres")) {
-				try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-					measure(figures, jar, directory, List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-							"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+			try {
+				if (database.trim().equals("postgres")) {
+					try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+						measure(figures, jar, directory, List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+								"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+					}
+				}
+				else {
+					measure(figures, jar, directory, List.of());
 				}
 			}
-			else {
-				measure(figures, jar, directory, List.of());
+			finally {
+				// an H2 run leaves gigabytes there (a full run's database and the timers' copy): kept only when asked
+				if (KEEP) {
+					System.out.println("servers' logs and database kept in " + directory);
+				}
+				else {
+					FileSystemUtils.deleteRecursively(directory);
+				}
 			}
 			figures.detail("callbacks received", callbacks.received().size() - callbacksBefore);
 			Path written = figures.write(Path.of("bench", "results"), stamp, machine);
@@ -213,7 +229,7 @@ class PropDeskBenchmark {
 				}
 			}
 			if (STEPS.contains("nodes") && !database.isEmpty()) {
-				twoNodes(figures, jar, arguments, run);
+				twoNodes(figures, jar, directory, arguments, run);
 			}
 			figures.add("resident memory at the end", "MB", server.residentMegabytes());
 		}
@@ -235,8 +251,8 @@ class PropDeskBenchmark {
 	 * both. On a machine whose cores both nodes share this measures what a second JVM costs or gains there, not what a
 	 * second machine would give.
 	 */
-	private static void twoNodes(Figures figures, Path jar, List<String> arguments, Run first) throws Exception {
-		try (BenchServer secondNode = BenchServer.start(jar, Files.createTempDirectory("propdesk-bench-node"), HEAP, arguments,
+	private static void twoNodes(Figures figures, Path jar, Path directory, List<String> arguments, Run first) throws Exception {
+		try (BenchServer secondNode = BenchServer.start(jar, Files.createDirectories(directory.resolve("second-node")), HEAP, arguments,
 				"second-node", Map.of())) {
 			Run second = new Run(secondNode.client());
 			Load.closed(8, 0, WARM_UP * 2, second::intake);
