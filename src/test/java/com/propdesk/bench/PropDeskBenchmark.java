@@ -698,15 +698,18 @@ class PropDeskBenchmark {
 			figures.add("SLA timer lateness p99", "ms",
 					lateness.isEmpty() ? Double.NaN : lateness.get((int) Math.ceil(lateness.size() * 0.99) - 1));
 			figures.add("SLA timer jobs that failed once (retried)", "jobs", failures);
-			double statements = after.getOrDefault("statements.job", 0.0) + after.getOrDefault("statements.acquisition", 0.0)
-					- before.getOrDefault("statements.job", 0.0) - before.getOrDefault("statements.acquisition", 0.0);
-			double trips = after.getOrDefault("roundTrips.job", 0.0) + after.getOrDefault("roundTrips.acquisition", 0.0)
-					- before.getOrDefault("roundTrips.job", 0.0) - before.getOrDefault("roundTrips.acquisition", 0.0);
-			figures.add("SQL statements per fired SLA timer (job executor)", "statements",
-					lateness.isEmpty() ? Double.NaN : Math.round(statements / lateness.size() * 10) / 10.0);
-			figures.add("SQL round trips per fired SLA timer (job executor)", "round trips",
-					lateness.isEmpty() ? Double.NaN : Math.round(trips / lateness.size() * 10) / 10.0);
+			for (String measure : List.of("statements", "roundTrips")) {
+				double executor = byJobExecutor(after, measure) - byJobExecutor(before, measure);
+				String unit = measure.equals("statements") ? "statements" : "round trips";
+				figures.add("SQL " + unit + " per fired SLA timer (job executor)", unit,
+						lateness.isEmpty() ? Double.NaN : Math.round(executor / lateness.size() * 10) / 10.0);
+			}
 			figures.detail("timers", Map.of("due", waiting, "notFiredAfter15Minutes", left, "clockMovedDays", SHIFT_DAYS));
+		}
+
+		/** What the job executor's workers and its acquisition thread counted, of {@link #sql()}'s counters. */
+		private static double byJobExecutor(Map<String, Double> counts, String measure) {
+			return counts.getOrDefault(measure + ".job", 0.0) + counts.getOrDefault(measure + ".acquisition", 0.0);
 		}
 
 		private int count(String path) throws Exception {
