@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.FormFacts;
 import com.propdesk.system.FormOptions;
 
 /**
@@ -36,19 +37,27 @@ class EngineRules extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<FormOptions> formOptions;
 
+	private final ObjectProvider<FormFacts> formFacts;
+
 	private final Set<String> openProcesses;
 
 	EngineRules(LoginThrottle throttle, CaseProcesses caseProcesses, ObjectProvider<FormOptions> formOptions,
-			@Value("${propdesk.open-processes:}") Set<String> openProcesses) {
+			ObjectProvider<FormFacts> formFacts, @Value("${propdesk.open-processes:}") Set<String> openProcesses) {
 		this.throttle = throttle;
 		this.caseProcesses = caseProcesses;
 		this.formOptions = formOptions;
+		this.formFacts = formFacts;
 		this.openProcesses = openProcesses;
 	}
 
 	/** The sources of form options by their {@code valuesKey}, looked up when a form is served or submitted. */
 	private Map<String, FormOptions> formOptions() {
 		return formOptions.stream().collect(Collectors.toMap(FormOptions::key, Function.identity()));
+	}
+
+	/** What the forms of an internal process's tasks show of their case, by process key. */
+	private Map<String, FormFacts> formFacts() {
+		return formFacts.stream().collect(Collectors.toMap(FormFacts::processKey, Function.identity()));
 	}
 
 	@Override
@@ -60,7 +69,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
 				new TenantCommandChecker())));
 		configuration.setFailedJobCommandFactory(new RefusalsAreNoJobFailures());
 		configuration.setTaskService(new StaffTaskService());
-		configuration.setFormService(new FormsWithOptions(this::formOptions));
+		configuration.setFormService(new FormsWithOptions(this::formOptions, this::formFacts));
 		List<CommandInterceptor> interceptors = new ArrayList<>();
 		if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
 			interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,10 +12,13 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propdesk.system.FormFacts;
 import com.propdesk.system.FormOptions;
 
 /**
@@ -22,7 +26,8 @@ import com.propdesk.system.FormOptions;
  * the form is fetched — by Tasklist through {@code deployed-form} and {@code deployed-start-form} — so the options
  * are today's (the estate's buildings, the technicians on duty now) and never copies in the form file or process
  * variables. Done here, where the form is served, because Tasklist 7.24 loads no variables for a start form: a
- * {@code valuesKey} read from variables would leave a start form's select empty.
+ * {@code valuesKey} read from variables would leave a start form's select empty. A task's form variables get the
+ * values a {@link FormFacts} source reads for its process (what an internal process's task shows of its case).
  */
 final class FormsWithOptions extends FormServiceImpl {
 
@@ -30,8 +35,30 @@ final class FormsWithOptions extends FormServiceImpl {
 
 	private final Supplier<Map<String, FormOptions>> sources;
 
-	FormsWithOptions(Supplier<Map<String, FormOptions>> sources) {
+	private final Supplier<Map<String, FormFacts>> facts;
+
+	FormsWithOptions(Supplier<Map<String, FormOptions>> sources, Supplier<Map<String, FormFacts>> facts) {
 		this.sources = sources;
+		this.facts = facts;
+	}
+
+	@Override
+	public VariableMap getTaskFormVariables(String taskId, Collection<String> names, boolean deserializeObjectValues) {
+		// the engine's own read first: whoever may not read the task's variables is refused there
+		VariableMap variables = super.getTaskFormVariables(taskId, names, deserializeObjectValues);
+		return commandExecutor.execute(context -> {
+			TaskEntity task = context.getTaskManager().findTaskById(taskId);
+			FormFacts source = task == null || task.getProcessDefinitionId() == null ? null
+					: facts.get().get(task.getProcessDefinition().getKey());
+			if (source != null) {
+				source.facts(task).forEach((name, value) -> {
+					if (names == null || names.contains(name)) {
+						variables.putValue(name, value);
+					}
+				});
+			}
+			return variables;
+		});
 	}
 
 	@Override

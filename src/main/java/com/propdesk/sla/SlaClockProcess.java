@@ -33,9 +33,13 @@ public final class SlaClockProcess {
 	/** Why a clock is paused. */
 	public static final Var<String> REASON = Var.text("reason");
 
+	/** The SLA's name on the escalation form (read from the clock when the form opens, {@link BreachFormFacts}). */
 	public static final Var<String> SLA_LABEL = Var.text("slaLabel");
 
-	/** The clock's due time, as its due job had it and the API shows it (the escalation form shows it too). */
+	/**
+	 * The clock's due time: a variable of a watcher started before the due jobs, which PropDesk still moves; the
+	 * escalation form shows it as text read from the clock ({@link BreachFormFacts}).
+	 */
 	public static final Var<OffsetDateTime> DUE_AT = Var.time("dueAt");
 
 	public static final Var<String> ESCALATE_TO = Var.text("escalateTo");

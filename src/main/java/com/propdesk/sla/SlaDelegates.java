@@ -110,7 +110,9 @@ final class SlaDelegates {
 
 	/**
 	 * {@code ${recordSlaBreach}} in {@code sla-clock}: records and pages a breach, sets {@code breached} for the gateway
-	 * right after it (transient: the gateway is all that reads it, and a stored flag cost three rows per breach).
+	 * right after it, and for a breach the case's priority, building, unit and description for the escalation task's
+	 * card ({@code CaseCards}). All transient: the gateway and the task's creation in the same transaction are all that
+	 * read them, and each stored one cost three rows per breach (the form reads the case itself, {@link BreachFormFacts}).
 	 */
 	@Step(label = "记录超时并呼叫", offered = false)
 	@Component("recordSlaBreach")
@@ -118,13 +120,26 @@ final class SlaDelegates {
 
 		private final SlaService slas;
 
-		RecordBreach(SlaService slas) {
+		private final CaseService cases;
+
+		RecordBreach(SlaService slas, CaseService cases) {
 			this.slas = slas;
+			this.cases = cases;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			SlaClockProcess.BREACHED.setTransient(execution, slas.breach(caseNo(execution), SlaClockProcess.SLA.get(execution)));
+			String caseNo = caseNo(execution);
+			boolean breached = slas.breach(caseNo, SlaClockProcess.SLA.get(execution));
+			SlaClockProcess.BREACHED.setTransient(execution, breached);
+			if (breached) {
+				cases.find(caseNo).ifPresent(record -> {
+					CaseVariables.PRIORITY.setTransient(execution, record.priority());
+					CaseVariables.BUILDING.setTransient(execution, record.building());
+					CaseVariables.UNIT.setTransient(execution, record.unit());
+					CaseVariables.DESCRIPTION.setTransient(execution, record.description());
+				});
+			}
 		}
 
 	}
@@ -143,7 +158,7 @@ final class SlaDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			cases.record(caseNo(execution), SlaTimeline.SLA_ESCALATION_HANDLED,
-					SlaClockProcess.SLA_LABEL.get(execution) + "超时督办：" + SlaClockProcess.ACTION_TAKEN.get(execution));
+					SlaNames.label(SlaClockProcess.SLA.get(execution)) + "超时督办：" + SlaClockProcess.ACTION_TAKEN.get(execution));
 		}
 
 	}

@@ -126,19 +126,16 @@ public class SlaService implements CaseClocks {
 	/**
 	 * The clock's job fired ({@link SlaDueJobs}): a clock still open and not yet breached starts its {@code sla-clock}
 	 * instance, which records the breach and asks the escalation group to act. A clock met, stopped or paused
-	 * meanwhile starts nothing.
+	 * meanwhile starts nothing. The instance holds the case, the SLA and the group; its form reads the rest from the
+	 * case and the clock ({@link BreachFormFacts}).
 	 */
 	void due(String caseNo, String sla) {
 		SlaClock clock = clocks.find(caseNo, sla).orElse(null);
 		if (clock == null || clock.state() != SlaClock.State.RUNNING || clock.breached()) {
 			return;
 		}
-		CaseRecord record = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
-		runtimeService.startProcessInstanceByKey(WATCHER, caseNo,
-				Map.of(CaseVariables.CASE_NO.name(), caseNo, SlaClockProcess.SLA.name(), sla,
-						SlaClockProcess.SLA_LABEL.name(), SlaNames.label(sla), SlaClockProcess.DUE_AT.name(),
-						SlaClockProcess.DUE_AT.stored(clock.dueAt()), SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo(),
-						"description", record.description()));
+		runtimeService.startProcessInstanceByKey(WATCHER, caseNo, Map.of(CaseVariables.CASE_NO.name(), caseNo,
+				SlaClockProcess.SLA.name(), sla, SlaClockProcess.ESCALATE_TO.name(), clock.escalateTo()));
 	}
 
 	/** The clock is met; met after a breach it is still recorded, with its duration. */

@@ -65,8 +65,11 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 		}
 		cases.getObject().find(caseNo).ifPresent(record -> {
 			String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
-			due(record, processKey, task.getTaskDefinitionKey(), clocks.getObject().ofCase(caseNo))
-					.ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
+			// an internal process's task (an escalation) has no due date: its clocks are not read
+			if (record.type().key().equals(processKey)) {
+				due(record, processKey, task.getTaskDefinitionKey(), clocks.getObject().ofCase(caseNo))
+						.ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
+			}
 			priority(record.priority()).ifPresent(task::setPriority);
 		});
 	}

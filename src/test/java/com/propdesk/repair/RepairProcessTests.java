@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.propdesk.ApiClient;
 import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
@@ -51,6 +53,9 @@ class RepairProcessTests extends CaseProcessTest {
 
 	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
+
+	@LocalServerPort
+	int port;
 
 	private ProcessInstance report(String building, String unit, String category, String description) {
 		CaseRecord opened = cases.open(Reports.repair(building, unit, category, description)).record();
@@ -534,7 +539,7 @@ class RepairProcessTests extends CaseProcessTest {
 	}
 
 	@Test
-	void breachedResponseEscalatesToTheDutyOfficerAndTheCaseGoesOn() {
+	void breachedResponseEscalatesToTheDutyOfficerAndTheCaseGoesOn() throws Exception {
 		ProcessInstance repair = report("1", "1-1301", "plumbing", "水管爆裂");
 
 		letClockRunOut(repair, SlaNames.REPAIR_RESPONSE);
@@ -545,8 +550,26 @@ class RepairProcessTests extends CaseProcessTest {
 		Task escalation = escalationTask(repair);
 		assertThat(escalation.getName()).isEqualTo("超时督办");
 		assertThat(candidateGroups(escalation)).containsExactly("duty-officer");
-		assertThat(runtimeService.getVariables(escalation.getProcessInstanceId())).as("what the form and the steps read, no more")
-				.containsOnlyKeys("caseNo", "sla", "slaLabel", "dueAt", "escalateTo", "description");
+		assertThat(runtimeService.getVariables(escalation.getProcessInstanceId())).as("what the steps read, no more")
+				.containsOnlyKeys("caseNo", "sla", "escalateTo");
+		assertThat(taskService.getVariableLocal(escalation.getId(), "caseCard")).as("the task's card")
+				.isEqualTo(caseNo(repair) + " · " + caseOf(repair).priority() + " · 1号楼 1-1301 · 水管爆裂");
+		// the form as Tasklist loads it, for the duty officer: whom to call, about what, due when — read from the case
+		var form = new ApiClient(port).call("GET", "/engine-rest/task/" + escalation.getId() + "/form-variables?deserializeValues=false",
+				null, "Authorization", ApiClient.basic("duty"));
+		assertThat(form.status()).as("form-variables: %s", form.body()).isEqualTo(200);
+		Map<String, String> shown = new java.util.TreeMap<>();
+		form.body().properties().forEach(field -> shown.put(field.getKey(), field.getValue().path("value").asText()));
+		assertThat(shown).containsEntry("caseNo", caseNo(repair)).containsEntry("building", "1").containsEntry("unit", "1-1301")
+				.containsEntry("reporterName", "王女士").containsEntry("reporterPhone", "13800000000")
+				.containsEntry("description", "水管爆裂").containsEntry("slaLabel", "维修响应")
+				.containsEntry("dueAt", "2026-11-27 10:15");
+		var names = new ApiClient(port).call("GET", "/engine-rest/task/" + escalation.getId()
+				+ "/form-variables?variableNames=unit,dueAt", null, "Authorization", ApiClient.basic("duty"));
+		assertThat(names.body().properties().stream().map(Map.Entry::getKey).toList()).as("only the names asked for")
+				.containsExactlyInAnyOrder("unit", "dueAt");
+		assertThat(new ApiClient(port).call("GET", "/engine-rest/task/" + escalation.getId() + "/form-variables", null,
+				"Authorization", ApiClient.basic("engineer")).status()).as("not the engineer's task").isEqualTo(403);
 		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("sla-breached:超时：维修响应应于 11月27日 10:15 前完成，已升级至24小时值班"))
 				.anySatisfy(line -> assertThat(line).startsWith("paged:呼叫 24小时值班"));
 		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ?", Integer.class,
@@ -564,12 +587,11 @@ class RepairProcessTests extends CaseProcessTest {
 	void aBreachOfAClockMetMeanwhileIsNotRecordedAndAsksNobody() {
 		ProcessInstance repair = report("1", "1-1301", "plumbing", "水管爆裂");
 		acceptJob(repair);
-		SlaClock met = clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow();
+		assertThat(clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow().state()).isEqualTo(SlaClock.State.MET);
 
 		// what a due job that fired as the clock was met would have started: the gateway reads the step's transient flag
 		ProcessInstance late = runtimeService.startProcessInstanceByKey(SlaService.WATCHER, caseNo(repair), Map.of("caseNo",
-				caseNo(repair), "sla", SlaNames.REPAIR_RESPONSE, "slaLabel", "维修响应", "dueAt", java.util.Date.from(met.dueAt()
-						.toInstant()), "escalateTo", "duty-officer", "description", "水管爆裂"));
+				caseNo(repair), "sla", SlaNames.REPAIR_RESPONSE, "escalateTo", "duty-officer"));
 
 		assertThat(late).isEnded().hasPassed("Event_NotBreached").hasNotPassed("Task_Escalate");
 		assertThat(clock(repair, SlaNames.REPAIR_RESPONSE).orElseThrow().breached()).isFalse();
