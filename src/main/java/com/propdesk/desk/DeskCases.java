@@ -113,14 +113,17 @@ class DeskCases {
 				trackingUrl(found).orElse(null), tasks(found), urges);
 	}
 
-	/** The case's open tasks, read on the desk's behalf: the desk may not open a technician's task. */
+	/**
+	 * The case's open tasks, its own process's and those of the instances it started (a breach's 超时督办), read on the
+	 * desk's behalf: the desk may not open a technician's task.
+	 */
 	private List<TaskLine> tasks(CaseRecord found) {
 		if (found.processInstanceId() == null) {
 			return List.of();
 		}
 		return Privileged.run(engine, () -> {
 			List<TaskLine> lines = new ArrayList<>();
-			for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(found.processInstanceId())
+			for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(found.caseNo())
 					.orderByTaskCreateTime().asc().unlimitedList()) {
 				List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
 						.filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

@@ -52,6 +52,12 @@ class DeskCasesTests {
 	@Autowired
 	AuditTrail auditTrail;
 
+	@Autowired
+	org.camunda.bpm.engine.ManagementService managementService;
+
+	@Autowired
+	com.propdesk.sla.SlaService slas;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -95,6 +101,20 @@ class DeskCasesTests {
 
 		asAgent("POST", "/api/cases/" + caseNo + "/urge", "{\"note\":\"业主来电催\"}");
 		assertThat(asAgent("GET", "/api/desk/cases/" + caseNo, null).body().get("urgesLast24h").asInt()).isOne();
+	}
+
+	@Test
+	void listsABreachsEscalationBesideTheCasesOwnTask() throws Exception {
+		String caseNo = openRepair().get("caseNo").asText();
+		com.propdesk.Work.letClockRunOut(managementService, slas, caseNo, com.propdesk.sla.SlaNames.REPAIR_RESPONSE);
+
+		JsonNode tasks = asAgent("GET", "/api/desk/cases/" + caseNo, null).body().get("tasks");
+
+		assertThat(tasks.findValuesAsText("name")).as("the repair's task, then the escalation").hasSize(2).endsWith("超时督办");
+		JsonNode escalation = tasks.get(1);
+		assertThat(escalation.get("groups").toString()).isEqualTo("[\"duty-officer\"]");
+		assertThat(escalation.get("groupLabels").toString()).isEqualTo("[\"24小时值班\"]");
+		assertThat(escalation.get("assignee").isNull()).isTrue();
 	}
 
 	@Test
