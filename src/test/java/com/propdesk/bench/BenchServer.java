@@ -115,6 +115,11 @@ final class BenchServer implements AutoCloseable {
 		return new BenchServer(process, port, log, (System.nanoTime() - launched) / 1e9);
 	}
 
+	/** The server JVM's process id. */
+	long pid() {
+		return process.pid();
+	}
+
 	BenchClient client() {
 		return new BenchClient(port);
 	}

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -124,11 +125,12 @@ class PropDeskBenchmark {
 				if (database.trim().equals("postgres")) {
 					try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
 						measure(figures, jar, directory, List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-								"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+								"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"),
+								OptionalLong.of(postmaster(postgres)));
 					}
 				}
 				else {
-					measure(figures, jar, directory, List.of());
+					measure(figures, jar, directory, List.of(), OptionalLong.empty());
 				}
 			}
 			finally {
@@ -155,7 +157,19 @@ class PropDeskBenchmark {
 		}
 	}
 
-	private void measure(Figures figures, Path jar, Path directory, List<String> database) throws Exception {
+	/** The PostgreSQL server's process id: the parent of a backend. */
+	private static long postmaster(EmbeddedPostgres postgres) throws Exception {
+		try (var connection = postgres.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement();
+				var backend = statement.executeQuery("select pg_backend_pid()")) {
+			backend.next();
+			return CpuTime.parent(backend.getLong(1));
+		}
+	}
+
+	/** @param databaseServer PostgreSQL's server process, whose CPU time the timer step counts; none for H2 */
+	private void measure(Figures figures, Path jar, Path directory, List<String> database, OptionalLong databaseServer)
+			throws Exception {
 		List<String> arguments = new ArrayList<>(database);
 		arguments.addAll(SERVER);
 		arguments.addAll(EXTRA);
@@ -242,7 +256,7 @@ class PropDeskBenchmark {
 		Path clockFile = directory.resolve("clock-offset");
 		Files.writeString(clockFile, "0");
 		try (BenchServer timers = BenchServer.startWithClock(directory, HEAP, arguments, "timers", clockFile)) {
-			new Run(timers.client()).timers(figures, TIMERS, clockFile);
+			new Run(timers.client()).timers(figures, TIMERS, clockFile, timers.pid(), databaseServer);
 		}
 	}
 
@@ -635,7 +649,7 @@ class PropDeskBenchmark {
 		/** The SLA clocks' due jobs: timers of sla-clock that no instance holds. */
 		private static final String DUE_JOBS = "/engine-rest/job/count?processDefinitionKey=sla-clock&timers=true";
 
-		void timers(Figures figures, int due, Path clockFile) throws Exception {
+		void timers(Figures figures, int due, Path clockFile, long server, OptionalLong databaseServer) throws Exception {
 			int existing = count(DUE_JOBS);
 			long topUp = Math.max(0, (due - existing + 2) / 3);
 			long start = System.nanoTime();
@@ -657,6 +671,8 @@ class PropDeskBenchmark {
 			}
 			int waiting = count(DUE_JOBS);
 			Map<String, Double> before = sql();
+			double serverCpu = CpuTime.seconds(server);
+			double databaseCpu = databaseServer.isPresent() ? CpuTime.withChildren(databaseServer.getAsLong()) : Double.NaN;
 			long shift = TimeUnit.DAYS.toMillis(SHIFT_DAYS);
 			Files.writeString(clockFile, Long.toString(shift));
 			long dueAt = System.currentTimeMillis() + shift;
@@ -669,6 +685,10 @@ class PropDeskBenchmark {
 				Thread.sleep(5_000);
 				left = count(DUE_JOBS + "&executable=true");
 			}
+			// what firing them cost the cores, whatever else the machine ran meanwhile (the last poll's idle seconds
+			// included)
+			serverCpu = CpuTime.seconds(server) - serverCpu;
+			databaseCpu = databaseServer.isPresent() ? CpuTime.withChildren(databaseServer.getAsLong()) - databaseCpu : Double.NaN;
 			Map<String, Double> after = quietSql();
 			List<Long> lateness = new ArrayList<>();
 			int failures = 0;
@@ -703,6 +723,12 @@ class PropDeskBenchmark {
 				String unit = measure.equals("statements") ? "statements" : "round trips";
 				figures.add("SQL " + unit + " per fired SLA timer (job executor)", unit,
 						lateness.isEmpty() ? Double.NaN : Math.round(executor / lateness.size() * 10) / 10.0);
+			}
+			figures.add("CPU time per fired SLA timer, the server's JVM", "ms",
+					lateness.isEmpty() ? Double.NaN : Math.round(serverCpu * 1000 / lateness.size() * 100) / 100.0);
+			if (databaseServer.isPresent()) {
+				figures.add("CPU time per fired SLA timer, PostgreSQL (server and backends)", "ms",
+						lateness.isEmpty() ? Double.NaN : Math.round(databaseCpu * 1000 / lateness.size() * 100) / 100.0);
 			}
 			figures.detail("timers", Map.of("due", waiting, "notFiredAfter15Minutes", left, "clockMovedDays", SHIFT_DAYS));
 		}
