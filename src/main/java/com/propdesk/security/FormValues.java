@@ -136,6 +136,12 @@ final class FormValues {
 		return value instanceof String text && text.equals(option.asText());
 	}
 
+	/**
+	 * The longest text the engine stores ({@code ACT_RU_VARIABLE.TEXT_} holds 4,000 characters): a longer one, on a
+	 * field without a smaller {@code maxLength}, failed as a database error (500) instead of a refusal.
+	 */
+	static final int MAX_TEXT = 4000;
+
 	private static String text(String name, Lines lines, JsonNode validate, Object value) {
 		if (!(value instanceof String text)) {
 			return name + "：应为文本";
@@ -149,6 +155,9 @@ final class FormValues {
 		int length = text.codePointCount(0, text.length());
 		if (validate.path("maxLength").isInt() && length > validate.get("maxLength").asInt()) {
 			return name + "：不能超过 " + validate.get("maxLength").asInt() + " 个字符";
+		}
+		if (text.length() > MAX_TEXT) {
+			return name + "：不能超过 " + MAX_TEXT + " 个字符";
 		}
 		if (validate.path("minLength").isInt() && length < validate.get("minLength").asInt()) {
 			return name + "：不能少于 " + validate.get("minLength").asInt() + " 个字符";

@@ -152,6 +152,22 @@ class FormValuesTests {
 	}
 
 	@Test
+	void aTextLongerThanTheEngineStoresIsRefusedNamingTheFieldAndOneAsLongIsTaken() throws Exception {
+		Task refused = work();
+		Task taken = work();
+
+		Answer tooLong = complete(refused, "\"outcome\": {\"value\": \"done\"}, \"notes\": {\"value\": \"" + "督".repeat(4001) + "\"}");
+		Answer longest = complete(taken, "\"outcome\": {\"value\": \"done\"}, \"notes\": {\"value\": \"" + "督".repeat(4000) + "\"}");
+
+		assertThat(tooLong.status()).as(String.valueOf(tooLong.body())).isEqualTo(400);
+		assertThat(tooLong.body().get("message").asText()).contains("说明：不能超过 4000 个字符");
+		assertThat(taskService.createTaskQuery().taskId(refused.getId()).count()).isOne();
+		assertThat(longest.status()).as(String.valueOf(longest.body())).isEqualTo(204);
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(taken.getProcessInstanceId())
+				.variableName("notes").singleResult().getValue()).isEqualTo("督".repeat(4000));
+	}
+
+	@Test
 	void valuesTheFormProducesAreTaken() throws Exception {
 		Task task = work();
 
