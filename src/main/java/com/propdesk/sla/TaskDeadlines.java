@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -65,11 +66,8 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 		}
 		cases.getObject().find(caseNo).ifPresent(record -> {
 			String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
-			// an internal process's task (an escalation) has no due date: its clocks are not read
-			if (record.type().key().equals(processKey)) {
-				due(record, processKey, task.getTaskDefinitionKey(), clocks.getObject().ofCase(caseNo))
-						.ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
-			}
+			due(record, processKey, task.getTaskDefinitionKey(), () -> clocks.getObject().ofCase(caseNo))
+					.ifPresent(due -> task.setDueDate(Date.from(due.toInstant())));
 			priority(record.priority()).ifPresent(task::setPriority);
 		});
 	}
@@ -90,7 +88,7 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 					// the step whose completion moved the clock, still in this command's cache
 					continue;
 				}
-				Date due = due(record, task.getProcessDefinition().getKey(), task.getTaskDefinitionKey(), caseClocks)
+				Date due = due(record, task.getProcessDefinition().getKey(), task.getTaskDefinitionKey(), () -> caseClocks)
 						.map(time -> Date.from(time.toInstant())).orElse(null);
 				int priority = priority(record.priority()).orElse(task.getPriority());
 				if (!Objects.equals(due, task.getDueDate()) || priority != task.getPriority()) {
@@ -105,14 +103,16 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 
 	/**
 	 * When a task is due: the first open clock of those its case type names for it, or, for a step the table does
-	 * not name, the case's nearest running clock; nothing for another process's task (an internal one).
+	 * not name, the case's nearest running clock; nothing for another process's task (an internal one), whose case's
+	 * clocks are then not read.
 	 */
-	static Optional<OffsetDateTime> due(CaseRecord record, String processKey, String activityId, List<SlaClock> clocks) {
+	static Optional<OffsetDateTime> due(CaseRecord record, String processKey, String activityId,
+			Supplier<List<SlaClock>> clocks) {
 		if (!record.type().key().equals(processKey)) {
 			return Optional.empty();
 		}
 		Map<String, SlaClock> latest = new LinkedHashMap<>();
-		clocks.forEach(clock -> latest.put(clock.sla(), clock));
+		clocks.get().forEach(clock -> latest.put(clock.sla(), clock));
 		List<String> slas = record.type().taskDeadlines().get(activityId);
 		if (slas == null) {
 			return latest.values().stream().filter(c -> c.state() == SlaClock.State.RUNNING).map(SlaClock::dueAt)
