@@ -672,7 +672,7 @@ class PropDeskBenchmark {
 			int waiting = count(DUE_JOBS);
 			Map<String, Double> before = sql();
 			double serverCpu = CpuTime.seconds(server);
-			double databaseCpu = databaseServer.isPresent() ? CpuTime.withChildren(databaseServer.getAsLong()) : Double.NaN;
+			double databaseCpu = databaseCpu(databaseServer);
 			long shift = TimeUnit.DAYS.toMillis(SHIFT_DAYS);
 			Files.writeString(clockFile, Long.toString(shift));
 			long dueAt = System.currentTimeMillis() + shift;
@@ -688,7 +688,7 @@ class PropDeskBenchmark {
 			// what firing them cost the cores, whatever else the machine ran meanwhile (the last poll's idle seconds
 			// included)
 			serverCpu = CpuTime.seconds(server) - serverCpu;
-			databaseCpu = databaseServer.isPresent() ? CpuTime.withChildren(databaseServer.getAsLong()) - databaseCpu : Double.NaN;
+			databaseCpu = databaseCpu(databaseServer) - databaseCpu;
 			Map<String, Double> after = quietSql();
 			List<Long> lateness = new ArrayList<>();
 			int failures = 0;
@@ -721,16 +721,25 @@ class PropDeskBenchmark {
 			for (String measure : List.of("statements", "roundTrips")) {
 				double executor = byJobExecutor(after, measure) - byJobExecutor(before, measure);
 				String unit = measure.equals("statements") ? "statements" : "round trips";
-				figures.add("SQL " + unit + " per fired SLA timer (job executor)", unit,
-						lateness.isEmpty() ? Double.NaN : Math.round(executor / lateness.size() * 10) / 10.0);
+				figures.add("SQL " + unit + " per fired SLA timer (job executor)", unit, perTimer(executor, lateness.size(), 1));
 			}
-			figures.add("CPU time per fired SLA timer, the server's JVM", "ms",
-					lateness.isEmpty() ? Double.NaN : Math.round(serverCpu * 1000 / lateness.size() * 100) / 100.0);
+			figures.add("CPU time per fired SLA timer, the server's JVM", "ms", perTimer(serverCpu * 1000, lateness.size(), 2));
 			if (databaseServer.isPresent()) {
 				figures.add("CPU time per fired SLA timer, PostgreSQL (server and backends)", "ms",
-						lateness.isEmpty() ? Double.NaN : Math.round(databaseCpu * 1000 / lateness.size() * 100) / 100.0);
+						perTimer(databaseCpu * 1000, lateness.size(), 2));
 			}
 			figures.detail("timers", Map.of("due", waiting, "notFiredAfter15Minutes", left, "clockMovedDays", SHIFT_DAYS));
+		}
+
+		/** A total over the timers that fired, rounded to {@code decimals}; none fired, no figure. */
+		private static double perTimer(double total, int fired, int decimals) {
+			double scale = Math.pow(10, decimals);
+			return fired == 0 ? Double.NaN : Math.round(total / fired * scale) / scale;
+		}
+
+		/** CPU seconds of PostgreSQL's server and its backends so far; none on H2, which runs in the server's JVM. */
+		private static double databaseCpu(OptionalLong databaseServer) throws IOException {
+			return databaseServer.isPresent() ? CpuTime.withChildren(databaseServer.getAsLong()) : Double.NaN;
 		}
 
 		/** What the job executor's workers and its acquisition thread counted, of {@link #sql()}'s counters. */
