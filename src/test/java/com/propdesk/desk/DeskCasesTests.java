@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,13 @@ import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.Work;
 import com.propdesk.audit.AuditTrail;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.repair.RepairCaseType;
+import com.propdesk.sla.SlaNames;
+import com.propdesk.sla.SlaService;
 import com.propdesk.system.CaseVariables;
 
 /**
@@ -53,10 +57,10 @@ class DeskCasesTests {
 	AuditTrail auditTrail;
 
 	@Autowired
-	org.camunda.bpm.engine.ManagementService managementService;
+	ManagementService managementService;
 
 	@Autowired
-	com.propdesk.sla.SlaService slas;
+	SlaService slas;
 
 	ApiClient api;
 
@@ -106,7 +110,7 @@ class DeskCasesTests {
 	@Test
 	void listsABreachsEscalationBesideTheCasesOwnTask() throws Exception {
 		String caseNo = openRepair().get("caseNo").asText();
-		com.propdesk.Work.letClockRunOut(managementService, slas, caseNo, com.propdesk.sla.SlaNames.REPAIR_RESPONSE);
+		Work.letClockRunOut(managementService, slas, caseNo, SlaNames.REPAIR_RESPONSE);
 
 		JsonNode tasks = asAgent("GET", "/api/desk/cases/" + caseNo, null).body().get("tasks");
 
