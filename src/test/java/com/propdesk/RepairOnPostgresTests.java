@@ -192,6 +192,13 @@ class RepairOnPostgresTests {
 		}
 	}
 
+	/** system.TaskListIndex on PostgreSQL: the departments' first page in the filters' order from an index. */
+	@Test
+	void theTaskTableHasAnIndexInTheTasklistFiltersOrder() {
+		assertThat(IndexColumns.of(jdbc, "ACT_RU_TASK", "PD_IDX_TASK_LIST_ORDER")).containsExactly("DUE_DATE_ A",
+				"PRIORITY_ D", "CREATE_TIME_ D");
+	}
+
 	@Test
 	void burstPipeIsDispatchedToTheTechnicianWhoClosesIt() throws Exception {
 		Answer created = post(report("wx-" + UUID.randomUUID(), "1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重"));

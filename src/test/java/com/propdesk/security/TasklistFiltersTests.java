@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.propdesk.CaseProcessTest;
+import com.propdesk.IndexColumns;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.TestClock;
@@ -73,6 +74,12 @@ class TasklistFiltersTests extends CaseProcessTest {
 
 		List<String> order = listed.stream().map(task -> caseOf(task)).filter(c -> c.equals(p1) || c.equals(p3)).toList();
 		assertThat(order).containsExactly(p1, p3);
+	}
+
+	/** system.TaskListIndex: the first page of a filter is read from an index in the filters' own order. */
+	@Test
+	void theTaskTableHasAnIndexInTheFiltersOrder() {
+		assertThat(IndexColumns.of(jdbc, "ACT_RU_TASK", "PD_IDX_TASK_LIST_ORDER")).containsExactly("DUE_DATE_ A", "PRIORITY_ D", "CREATE_TIME_ D");
 	}
 
 	private String caseOf(Task task) {
