@@ -26,7 +26,7 @@ import com.propdesk.system.FormOptions;
  * forms served with today's options ({@link FormsWithOptions}), and one setting:
  * a task's assignee and candidate groups get the right to work it ({@code TASK_WORK}: claim, complete),
  * not the engine's default {@code UPDATE}, which also let them change variables, reassign the task to
- * another department and add candidate groups.
+ * another department and add candidate groups ({@link NewTaskGrants} makes those grants).
  */
 @Component
 class EngineRules extends AbstractProcessEnginePlugin {
@@ -64,6 +64,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setIdentityProviderSessionFactory(new PropDeskIdentityProvider.Factory(throttle));
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+		configuration.setResourceAuthorizationProvider(new NewTaskGrants());
 		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses, openProcesses);
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
