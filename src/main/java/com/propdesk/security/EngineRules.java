@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ import com.propdesk.system.FormOptions;
  * forms served with today's options ({@link FormsWithOptions}), and one setting:
  * a task's assignee and candidate groups get the right to work it ({@code TASK_WORK}: claim, complete),
  * not the engine's default {@code UPDATE}, which also let them change variables, reassign the task to
- * another department and add candidate groups ({@link NewTaskGrants} makes those grants).
+ * another department and add candidate groups ({@link NewTaskGrants} makes those grants; {@link AuthorizationChecks}
+ * checks them with the caller's groups as they are).
  */
 @Component
 class EngineRules extends AbstractProcessEnginePlugin {
@@ -65,6 +67,12 @@ class EngineRules extends AbstractProcessEnginePlugin {
 		configuration.setIdentityProviderSessionFactory(new PropDeskIdentityProvider.Factory(throttle));
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
 		configuration.setResourceAuthorizationProvider(new NewTaskGrants());
+		List<SessionFactory> sessionFactories = new ArrayList<>();
+		if (configuration.getCustomSessionFactories() != null) {
+			sessionFactories.addAll(configuration.getCustomSessionFactories());
+		}
+		sessionFactories.add(new AuthorizationChecks.Factory());
+		configuration.setCustomSessionFactories(sessionFactories);
 		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses, openProcesses);
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.propdesk.AtDayShift;
 import com.propdesk.CaseProcessTest;
+import com.propdesk.EngineStatements;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 
@@ -37,46 +27,14 @@ import com.propdesk.Reports;
  */
 @PropDeskTest
 @AtDayShift
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewTaskGrantsTests extends CaseProcessTest {
-
-	/** The engine's look-ups of one grant, while this thread records them. */
-	private static final ThreadLocal<List<String>> lookUps = new ThreadLocal<>();
-
-	@Intercepts(@Signature(type = Executor.class, method = "query",
-			args = { MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class }))
-	static class GrantLookUps implements Interceptor {
-
-		@Override
-		public Object intercept(Invocation invocation) throws Throwable {
-			List<String> recorded = lookUps.get();
-			MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
-			if (recorded != null && statement.getId().endsWith("selectAuthorizationByParameters")) {
-				recorded.add(String.valueOf(invocation.getArgs()[1]));
-			}
-			return invocation.proceed();
-		}
-
-	}
 
 	@Autowired
 	AuthorizationService authorizationService;
 
-	@BeforeAll
-	void recordGrantLookUps() {
-		((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getSqlSessionFactory()
-				.getConfiguration().addInterceptor(new GrantLookUps());
-	}
-
-	private List<String> lookUpsWhile(Runnable work) {
-		lookUps.set(new ArrayList<>());
-		try {
-			work.run();
-			return lookUps.get();
-		}
-		finally {
-			lookUps.remove();
-		}
+	/** The engine's look-ups of one grant (of a task, by user or group) while {@code work} runs. */
+	private List<EngineStatements.Query> lookUpsWhile(Runnable work) {
+		return EngineStatements.of(EngineStatements.during(processEngine, work), "selectAuthorizationByParameters");
 	}
 
 	/** The plumbing job's 接单: assigned to engineer and offered to the engineering department. */
@@ -95,7 +53,7 @@ class NewTaskGrantsTests extends CaseProcessTest {
 	@Test
 	void aNewTasksAssigneeAndCandidateGroupGetTheirGrantsWithoutALookUp() {
 		List<Task> created = new ArrayList<>();
-		List<String> asked = lookUpsWhile(() -> created.add(acceptJob()));
+		List<EngineStatements.Query> asked = lookUpsWhile(() -> created.add(acceptJob()));
 
 		Task task = created.get(0);
 		assertThat(task.getAssignee()).isEqualTo("engineer");
@@ -115,7 +73,7 @@ class NewTaskGrantsTests extends CaseProcessTest {
 	void aCandidateAddedToAnExistingTaskJoinsTheGrantAlreadyThere() {
 		Task task = acceptJob();
 
-		List<String> asked = lookUpsWhile(() -> {
+		List<EngineStatements.Query> asked = lookUpsWhile(() -> {
 			taskService.addCandidateGroup(task.getId(), Groups.ENGINEERING);
 			taskService.addCandidateUser(task.getId(), "engineer");
 			taskService.addCandidateGroup(task.getId(), Groups.CLEANING);
