@@ -1,8 +1,6 @@
 package com.propdesk.manage;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,12 +8,12 @@ import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceManager;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Component;
+
+import com.propdesk.system.EngineSessions;
 
 /**
  * An upload with duplicate filtering ({@code deploy-changed-only}, as Camunda Modeler sends it) deploys nothing when
@@ -29,24 +27,7 @@ class UnchangedUploadsDeployNothing extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = new ArrayList<>();
-		if (configuration.getCustomSessionFactories() != null) {
-			factories.addAll(configuration.getCustomSessionFactories());
-		}
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return ResourceManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new AnySourceResourceManager();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		EngineSessions.replace(configuration, ResourceManager.class, AnySourceResourceManager::new);
 	}
 
 	/** The engine's resource manager, comparing an upload with the latest deployment of its name from any source. */

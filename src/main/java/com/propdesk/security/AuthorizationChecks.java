@@ -2,8 +2,6 @@ package com.propdesk.security;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -20,21 +18,6 @@ class AuthorizationChecks extends AuthorizationManager {
 	@Override
 	public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
 		return authenticatedGroupIds == null ? List.of() : authenticatedGroupIds;
-	}
-
-	/** Opens {@link AuthorizationChecks} wherever the engine asks for its authorization manager. */
-	static class Factory implements SessionFactory {
-
-		@Override
-		public Class<?> getSessionType() {
-			return AuthorizationManager.class;
-		}
-
-		@Override
-		public Session openSession() {
-			return new AuthorizationChecks();
-		}
-
 	}
 
 }

@@ -13,11 +13,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.system.EngineSessions;
 import com.propdesk.system.FormFacts;
 import com.propdesk.system.FormOptions;
 
@@ -67,12 +68,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
 		configuration.setIdentityProviderSessionFactory(new PropDeskIdentityProvider.Factory(throttle));
 		configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
 		configuration.setResourceAuthorizationProvider(new NewTaskGrants());
-		List<SessionFactory> sessionFactories = new ArrayList<>();
-		if (configuration.getCustomSessionFactories() != null) {
-			sessionFactories.addAll(configuration.getCustomSessionFactories());
-		}
-		sessionFactories.add(new AuthorizationChecks.Factory());
-		configuration.setCustomSessionFactories(sessionFactories);
+		EngineSessions.replace(configuration, AuthorizationManager.class, AuthorizationChecks::new);
 		InternalProcesses internalProcesses = new InternalProcesses(caseProcesses, openProcesses);
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new StaffCommandChecker(internalProcesses),
 				new TenantCommandChecker())));
