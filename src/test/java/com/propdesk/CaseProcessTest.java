@@ -74,6 +74,12 @@ public abstract class CaseProcessTest {
 				.singleResult();
 	}
 
+	/** A dripping tap reported in 1-301: its 接单, assigned to engineer and offered to the engineering department. */
+	protected Task plumbingAcceptJob() {
+		String instance = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().processInstanceId();
+		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+	}
+
 	protected static String caseNo(ProcessInstance instance) {
 		return instance.getBusinessKey();
 	}

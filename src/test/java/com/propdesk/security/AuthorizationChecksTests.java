@@ -12,7 +12,6 @@ import com.propdesk.AtDayShift;
 import com.propdesk.CaseProcessTest;
 import com.propdesk.EngineStatements;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Reports;
 
 /**
  * The engine checks a caller's grants with the caller's groups as they are ({@link AuthorizationChecks}), without
@@ -24,12 +23,6 @@ import com.propdesk.Reports;
 class AuthorizationChecksTests extends CaseProcessTest {
 
 	private static final String EVERY_GRANTS_GROUP = "selectAuthorizedGroupIds";
-
-	/** The plumbing job's 接单: assigned to engineer, offered to the engineering department. */
-	private Task plumbingJob() {
-		String instance = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().processInstanceId();
-		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
-	}
 
 	/** The tasks {@code user} of {@code groups} finds by the task's id, and the engine's queries meanwhile. */
 	private List<EngineStatements.Query> find(String user, List<String> groups, Task task, List<Task> found) {
@@ -45,7 +38,7 @@ class AuthorizationChecksTests extends CaseProcessTest {
 
 	@Test
 	void aColleagueInTheDepartmentSeesItsTaskWithoutEveryGrantBeingRead() {
-		Task task = plumbingJob();
+		Task task = plumbingAcceptJob();
 		List<Task> found = new ArrayList<>();
 
 		List<EngineStatements.Query> queries = find("engineer2", List.of(Groups.ENGINEERING), task, found);
@@ -56,7 +49,7 @@ class AuthorizationChecksTests extends CaseProcessTest {
 
 	@Test
 	void anotherDepartmentAndAGroupNoGrantNamesSeeNothing() {
-		Task task = plumbingJob();
+		Task task = plumbingAcceptJob();
 
 		for (List<String> groups : List.of(List.of(Groups.CLEANING), List.of("no-such-group"), List.<String>of())) {
 			List<Task> found = new ArrayList<>();

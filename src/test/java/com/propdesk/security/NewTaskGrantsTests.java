@@ -18,7 +18,6 @@ import com.propdesk.AtDayShift;
 import com.propdesk.CaseProcessTest;
 import com.propdesk.EngineStatements;
 import com.propdesk.PropDeskTest;
-import com.propdesk.Reports;
 
 /**
  * A task's assignee and candidate group get the engine's default grants ({@link NewTaskGrants}): made without asking
@@ -37,12 +36,6 @@ class NewTaskGrantsTests extends CaseProcessTest {
 		return EngineStatements.of(EngineStatements.during(processEngine, work), "selectAuthorizationByParameters");
 	}
 
-	/** The plumbing job's 接单: assigned to engineer and offered to the engineering department. */
-	private Task acceptJob() {
-		String instance = cases.open(Reports.repair("1", "1-301", "plumbing", "水管滴水")).record().processInstanceId();
-		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
-	}
-
 	private Authorization grant(String user, String group, Task task, Resources resource) {
 		var query = authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(task.getId());
 		List<Authorization> grants = (user != null ? query.userIdIn(user) : query.groupIdIn(group)).list();
@@ -53,7 +46,7 @@ class NewTaskGrantsTests extends CaseProcessTest {
 	@Test
 	void aNewTasksAssigneeAndCandidateGroupGetTheirGrantsWithoutALookUp() {
 		List<Task> created = new ArrayList<>();
-		List<EngineStatements.Query> asked = lookUpsWhile(() -> created.add(acceptJob()));
+		List<EngineStatements.Query> asked = lookUpsWhile(() -> created.add(plumbingAcceptJob()));
 
 		Task task = created.get(0);
 		assertThat(task.getAssignee()).isEqualTo("engineer");
@@ -71,7 +64,7 @@ class NewTaskGrantsTests extends CaseProcessTest {
 
 	@Test
 	void aCandidateAddedToAnExistingTaskJoinsTheGrantAlreadyThere() {
-		Task task = acceptJob();
+		Task task = plumbingAcceptJob();
 
 		List<EngineStatements.Query> asked = lookUpsWhile(() -> {
 			taskService.addCandidateGroup(task.getId(), Groups.ENGINEERING);
