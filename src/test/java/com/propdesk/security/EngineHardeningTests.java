@@ -411,6 +411,42 @@ class EngineHardeningTests {
 		assertThat(clocks).as("the engine REST API answers unchanged").isPositive();
 	}
 
+	/** Departments read the process definitions (Tasklist shows them) but not how many cases of each are running. */
+	@Test
+	void onlyThoseWhoMayReadRunningCasesGetTheirCounts() throws Exception {
+		plumbingJob("1-1601");
+		List<String> engineRest = List.of("/engine-rest/process-definition/statistics",
+				"/engine-rest/process-definition/key/repair/statistics");
+		for (String user : List.of("cleaner", "engineer", "guard")) {
+			for (String path : engineRest) {
+				var refused = api.call("GET", path, null, "Authorization", basic(user));
+				assertThat(refused.status()).as(user + " " + path).isEqualTo(403);
+				assertThat(refused.body().path("message").asText()).as(user + " " + path).contains("查看实例");
+			}
+			assertThat(api.call("GET", "/engine-rest/process-definition?key=repair", null, "Authorization", basic(user))
+					.status()).as("the definitions themselves stay readable").isEqualTo(200);
+			Webapps tasklist = Webapps.login(port, user, processEngine);
+			for (String path : List.of("/camunda/api/engine/engine/default/process-definition/statistics",
+					"/camunda/api/engine/engine/default/process-definition/key/repair/statistics",
+					"/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
+					"/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")) {
+				var refused = tasklist.get(path);
+				assertThat(refused.statusCode()).as(user + " " + path + " " + refused.body()).isEqualTo(403);
+			}
+		}
+		for (String user : List.of("agent", "duty", "manager", "auditor", "admin")) {
+			var counts = api.call("GET", "/engine-rest/process-definition/statistics", null, "Authorization", basic(user));
+			assertThat(counts.status()).as(user).isEqualTo(200);
+			int repairs = 0;
+			for (var definition : counts.body()) {
+				repairs += "repair".equals(definition.at("/definition/key").asText()) ? definition.path("instances").asInt() : 0;
+			}
+			assertThat(repairs).as(user).isPositive();
+		}
+		assertThat(Webapps.login(port, "duty", processEngine)
+				.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void tasklistsSessionReadsACaseReceiptOnlyForTheDeskAndOnlyByGet() throws Exception {
 		CaseRecord job = plumbingJob("1-1701");
