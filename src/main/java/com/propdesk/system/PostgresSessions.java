@@ -16,19 +16,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * its tasks (5,000 tasks: 9.2 s at the 95th percentile in bench/run). Without materialization it looks the grant up
  * by its resource id for each task (5,000 tasks: 0.56 s), and the benchmark's other steps did not change. Set on each
  * pooled connection when it opens (a connection init SQL of the operator's own is left as it is).
- * <p>
- * The driver also sends a batch of the same insert as one multi-row insert ({@code reWriteBatchedInserts}): the
- * engine flushes a command's new rows in batches per statement (a case's variables, their history), which PostgreSQL
- * otherwise executes row by row. The engine does not read a batched insert's row counts, which the driver then
- * leaves unknown (Camunda 7.13 and later); PropDesk's own batch (the audit trail's entries) does not either. An
- * operator's own value in the URL or the pool's properties is left as it is.
  */
 @Component
 class PostgresSessions implements BeanPostProcessor, PriorityOrdered {
 
 	static final String SETTINGS = "SET enable_material = off";
-
-	static final String BATCHED_INSERTS = "reWriteBatchedInserts";
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresSessions.class);
 
@@ -48,9 +40,6 @@ class PostgresSessions implements BeanPostProcessor, PriorityOrdered {
 			else {
 				log.warn("spring.datasource.hikari.connection-init-sql is set, so PropDesk's '{}' is not: the "
 						+ "departments' task lists may slow down with many open tasks", SETTINGS);
-			}
-			if (!pool.getJdbcUrl().contains(BATCHED_INSERTS) && !pool.getDataSourceProperties().containsKey(BATCHED_INSERTS)) {
-				pool.addDataSourceProperty(BATCHED_INSERTS, "true");
 			}
 		}
 		return bean;
