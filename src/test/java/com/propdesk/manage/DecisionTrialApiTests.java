@@ -46,6 +46,14 @@ class DecisionTrialApiTests {
 		api = new ApiClient(port);
 	}
 
+	/** system.FeelParsedOnce: the engine's decisions, this try-it box's too, keep each FEEL text parsed. */
+	@Test
+	void theEnginesDecisionsKeepEachFeelTextParsed(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
+		var dmn = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+				.getDmnEngineConfiguration();
+		assertThat(dmn.getFeelEngine().getClass().getName()).isEqualTo("com.propdesk.system.FeelParsedOnce$Engine");
+	}
+
 	private ApiClient.Answer trial(String user, String content, String decisionKey, Map<String, Object> inputs) throws Exception {
 		Map<String, Object> body = new HashMap<>();
 		body.put("content", content);
