@@ -72,16 +72,22 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskLi
 		});
 	}
 
-	/** Sets the due date and priority of the case's open tasks again, from its clocks as they are now. */
+	/**
+	 * Sets the due date and priority of the case's open tasks again, from its clocks as they are now. A case without
+	 * open tasks (at intake its clocks start before the first task exists) reads neither the case nor its clocks.
+	 */
 	void refresh(String caseNo) {
-		CaseRecord record = cases.getObject().find(caseNo).orElse(null);
-		if (record == null) {
-			return;
-		}
-		List<SlaClock> caseClocks = clocks.getObject().ofCase(caseNo);
 		// PropDesk moves the dates, whoever's step moved the clock: the technician may not change a due date
 		Privileged.run(engine, () -> {
 			List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).unlimitedList();
+			if (tasks.stream().allMatch(task -> ((TaskEntity) task).isDeleted())) {
+				return null;
+			}
+			CaseRecord record = cases.getObject().find(caseNo).orElse(null);
+			if (record == null) {
+				return null;
+			}
+			List<SlaClock> caseClocks = clocks.getObject().ofCase(caseNo);
 			for (Task found : tasks) {
 				TaskEntity task = (TaskEntity) found;
 				if (task.isDeleted()) {
