@@ -29,9 +29,9 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * emergencies were running. They answer 403 unless the caller may read instances of process definitions
  * (READ_INSTANCE: the desk, the duty officer, management, auditors, administrators).
  * <p>
- * The Cockpit plugin API ({@code /camunda/api/cockpit/plugin/…}), whose statistics are Cockpit's dashboard, is
- * Camunda's open to anybody logged in to a webapp (only authenticated, not Cockpit's access); it answers 403 unless
- * the caller may use Cockpit. Its static files (plugin scripts, loaded before any login) stay open.
+ * The Cockpit plugin API ({@code /camunda/api/cockpit/plugin/…}), whose statistics are Cockpit's dashboard, is open in
+ * Camunda to anybody logged in to any webapp (its rule asks for a login, not for Cockpit's access); it answers 403
+ * unless the caller may use Cockpit. Its static files (plugin scripts, loaded before any login) stay open.
  */
 @PreMatching
 final class EngineRestStatistics implements ContainerRequestFilter {

@@ -103,15 +103,10 @@ class FeelParsedOnce extends AbstractProcessEnginePlugin {
 
 		private static Either<Failure, ParsedExpression> parsed(Map<String, Either<Failure, ParsedExpression>> parses,
 				String expression, Function<String, Either<Failure, ParsedExpression>> parse) {
-			Either<Failure, ParsedExpression> parsed = parses.get(expression);
-			if (parsed == null) {
-				if (parses.size() >= MAX_TEXTS) {
-					parses.clear();
-				}
-				parsed = parse.apply(expression);
-				parses.put(expression, parsed);
+			if (parses.size() >= MAX_TEXTS) {
+				parses.clear();
 			}
-			return parsed;
+			return parses.computeIfAbsent(expression, parse);
 		}
 
 		private Either<Failure, Object> evaluate(Either<Failure, ParsedExpression> parsed, CustomContext context) {
