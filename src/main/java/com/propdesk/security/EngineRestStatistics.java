@@ -1,12 +1,17 @@
 package com.propdesk.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -27,7 +32,9 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * {@code …/key/{key}/statistics}) check only READ on the definition, which every department has so that Tasklist
  * can show its processes; they then count every instance, so a cleaner learned how many repairs, complaints and
  * emergencies were running. They answer 403 unless the caller may read instances of process definitions
- * (READ_INSTANCE: the desk, the duty officer, management, auditors, administrators).
+ * (READ_INSTANCE: the desk, the duty officer, management, auditors, administrators). So do the engine's metrics
+ * ({@code metrics/…}: instances started, activities, decisions evaluated, task users, in any time window), which every
+ * logged-in user could read.
  * <p>
  * The Cockpit plugin API ({@code /camunda/api/cockpit/plugin/…}), whose statistics are Cockpit's dashboard, is open in
  * Camunda to anybody logged in to any webapp (its rule asks for a login, not for Cockpit's access); it answers 403
@@ -40,17 +47,24 @@ final class EngineRestStatistics implements ContainerRequestFilter {
 	static final Pattern STATISTICS = Pattern.compile(
 			"^/?(?:engine/([^/]+)/)?process-definition/(?:key/[^/]+/(?:tenant-id/[^/]+/)?|[^/]+/)?statistics/?$");
 
+	/** {@code [engine/{name}/]metrics[/…]}: the engine's totals (instances started, activities, decisions, task users). */
+	static final Pattern METRICS = Pattern.compile("^/?(?:engine/([^/]+)/)?metrics(?:/.*)?$");
+
 	/** {@code plugin/{plugin}/{engine}/…} relative to the Cockpit plugin API's base; not {@code …/static/…}. */
 	static final Pattern COCKPIT_PLUGIN = Pattern.compile("^/?plugin/[^/]+/(?!static/)([^/]+)/.*");
 
 	@Override
 	public void filter(ContainerRequestContext request) {
-		String path = request.getUriInfo().getPath();
-		Matcher statistics = STATISTICS.matcher(path);
-		if (statistics.matches()) {
-			refuseUnless(request, statistics.group(1), ProcessDefinitionPermissions.READ_INSTANCE,
-					Resources.PROCESS_DEFINITION, Authorization.ANY);
-			return;
+		// the segments as the resources are matched, without parameters (PathParameterRefusal refuses those first)
+		String path = request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+				.collect(Collectors.joining("/"));
+		for (Pattern counts : List.of(STATISTICS, METRICS)) {
+			Matcher matched = counts.matcher(path);
+			if (matched.matches()) {
+				refuseUnless(request, matched.group(1), ProcessDefinitionPermissions.READ_INSTANCE,
+						Resources.PROCESS_DEFINITION, Authorization.ANY);
+				return;
+			}
 		}
 		Matcher plugin = COCKPIT_PLUGIN.matcher(path);
 		if (plugin.matches() && request.getUriInfo().getBaseUri().getPath().endsWith("/api/cockpit/")) {
@@ -66,7 +80,10 @@ final class EngineRestStatistics implements ContainerRequestFilter {
 		}
 		Authentication caller = engine.getIdentityService().getCurrentAuthentication();
 		if (caller == null || caller.getUserId() == null) {
-			return; // not logged in: the API's own authentication answers
+			// the APIs' own authentication answers 401 before; should a path ever slip past it, nothing is counted
+			request.abortWith(Response.status(Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(Map.of("type", "AuthenticationException", "message", "请先登录")).build());
+			return;
 		}
 		List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
 		if (engine.getAuthorizationService().isUserAuthorized(caller.getUserId(), groups, permission, resource,

@@ -25,6 +25,20 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * First of all (with the headers, which it sets itself): no rule below, nor the webapps' own, reads a path whose
+	 * segment carries a parameter.
+	 */
+	@Bean
+	FilterRegistrationBean<PathParameterRefusal> pathParameterRefusal(ObjectMapper objectMapper,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+		var registration = new FilterRegistrationBean<>(new PathParameterRefusal(objectMapper));
+		registration.setName("path-parameter-refusal");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/*", "/actuator", "/actuator/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
 		var registration = new FilterRegistrationBean<>(new ApiResponseHeaders());

@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * media type or path is decided before any controller is chosen.
  */
 @RestControllerAdvice
-class ProblemHandling extends ResponseEntityExceptionHandler {
+public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
