@@ -17,8 +17,8 @@ import com.propdesk.system.FieldProblem;
 import com.propdesk.system.ProblemHandling;
 
 /**
- * A path with a parameter in one of its segments ({@code /plugin;x/…}, {@code /statistics;a=b}) is refused on the APIs
- * before any other rule reads it. The servlet container, JAX-RS and Spring match a resource without the parameter,
+ * A path with a parameter in one of its segments ({@code /plugin;x/…}, {@code /statistics;a=b}) is refused on PropDesk's
+ * API, the engine's REST API and the webapps' APIs before any other rule reads it. The servlet container, JAX-RS and Spring match a resource without the parameter,
  * but a rule that compares the path as sent does not: with {@code ;x} after {@code plugin}, Camunda's own webapp
  * rules let an anonymous caller read Cockpit's plugin API (every definition's running and incident counts, incident
  * messages), and PropDesk's check of the statistics paths let departments count every running case. No client of
