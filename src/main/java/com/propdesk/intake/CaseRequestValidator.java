@@ -197,10 +197,9 @@ public class CaseRequestValidator {
 		}
 		// Map.copyOf refuses null keys; a missing channel is reported on its own field
 		var channel = request.channel() == null ? null : properties.channels().get(request.channel());
-		boolean allowed = channel != null && channel.callbackHosts().stream()
-				.anyMatch(host -> host.equalsIgnoreCase(uri.getHost()));
-		if (!allowed) {
-			problems.add(new FieldProblem("callbackUrl", "主机 " + uri.getHost() + " 不在该渠道允许的回调地址列表中"));
+		if (channel == null || !channel.allowsCallbackTo(uri)) {
+			String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+			problems.add(new FieldProblem("callbackUrl", "主机 " + uri.getHost() + port + " 不在该渠道允许的回调地址列表中"));
 		}
 	}
 
