@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -82,6 +83,10 @@ final class StaffSubmissions extends CommandInterceptor {
 
 	private static final Field START = field(StartProcessInstanceCmd.class, "instantiationBuilder");
 
+	private static final Field DELETE_TASK = field(DeleteTaskCmd.class, "taskId");
+
+	private static final Field DELETE_TASKS = field(DeleteTaskCmd.class, "taskIds");
+
 	private final Supplier<Map<String, FormOptions>> optionSources;
 
 	StaffSubmissions(Supplier<Map<String, FormOptions>> optionSources) {
@@ -114,6 +119,16 @@ final class StaffSubmissions extends CommandInterceptor {
 			ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(START, start);
 			checkStart(definitionId(builder), variables(builder.getVariables()));
 		}
+		else if (command instanceof DeleteTaskCmd delete) {
+			List<String> ids = new ArrayList<>();
+			if (read(DELETE_TASK, delete) instanceof String id) {
+				ids.add(id);
+			}
+			if (read(DELETE_TASKS, delete) instanceof java.util.Collection<?> more) {
+				more.forEach(id -> ids.add(String.valueOf(id)));
+			}
+			ids.forEach(StaffSubmissions::checkDeletable);
+		}
 		else if (command instanceof StartProcessInstanceAtActivitiesCmd && staffOnEngineSurface()) {
 			throw new AuthorizationException("事项流程只能从开始事件启动，不能从中间环节启动");
 		}
@@ -125,6 +140,21 @@ final class StaffSubmissions extends CommandInterceptor {
 	 */
 	private static boolean staffOnEngineSurface() {
 		return InternalProcesses.isPersonsRequest() && People.isStaff();
+	}
+
+	/**
+	 * A task of a running case is finished by working it, never deleted: the engine refuses that with a server error
+	 * in English, which also told a caller who may not read the task that it exists. Who may not read it is refused
+	 * for that; who may, reads why in Chinese.
+	 */
+	private static void checkDeletable(String taskId) {
+		CommandContext context = Context.getCommandContext();
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null || (task.getExecutionId() == null && task.getCaseExecutionId() == null)) {
+			return;
+		}
+		context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkReadTask(task));
+		throw new BadUserRequestException("任务 " + taskId + " 属于正在办理的事项，不能删除：请办理完成它");
 	}
 
 	private static TaskEntity existingTask(String taskId) {
@@ -140,6 +170,9 @@ final class StaffSubmissions extends CommandInterceptor {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();
+		// who may not work the task learns nothing of its form (its required fields, a select's options): the
+		// engine's own check, which the command runs again after this one, comes first
+		context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
 		Map<String, List<JsonNode>> fields = fields(() -> new GetDeployedTaskFormCmd(task.getId()).execute(context));
 		checkValues(variables, fields, "此任务的表单", task);
 	}

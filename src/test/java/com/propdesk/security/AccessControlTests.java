@@ -100,6 +100,21 @@ class AccessControlTests {
 				"Authorization", engineer).body()).isEmpty();
 		assertThat(api.call("POST", "/engine-rest/task/" + task.getId() + "/complete", "{}", "Authorization", engineer)
 				.status()).isIn(403, 404);
+		// refused for who they are, before the form is checked: the form's fields and their rules are not told
+		for (String action : List.of("complete", "submit-form")) {
+			Answer refused = api.call("POST", "/engine-rest/task/" + task.getId() + "/" + action,
+					"{\"variables\": {\"nothing\": {\"value\": \"x\"}}}", "Authorization", engineer);
+			assertThat(refused.status()).as(action + " " + refused.body()).isEqualTo(403);
+			assertThat(refused.body().get("message").asText()).as(action).doesNotContain("表单").doesNotContain("nothing");
+		}
+
+		// a case's task is worked, never deleted: refused for who may not read it, in Chinese for who may
+		Answer deletedByEngineer = api.call("DELETE", "/engine-rest/task/" + task.getId(), null, "Authorization", engineer);
+		Answer deletedByGuard = api.call("DELETE", "/engine-rest/task/" + task.getId(), null, "Authorization", basic("guard"));
+		assertThat(deletedByEngineer.status()).as(String.valueOf(deletedByEngineer.body())).isEqualTo(403);
+		assertThat(deletedByGuard.status()).as(String.valueOf(deletedByGuard.body())).isEqualTo(400);
+		assertThat(deletedByGuard.body().get("message").asText()).contains("不能删除");
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 
 		// the department it is offered to sees it, and so does the service desk
 		assertThat(api.call("GET", "/engine-rest/task?processInstanceId=" + job.processInstanceId() + PAGE, null,
