@@ -502,6 +502,38 @@ class EngineHardeningTests {
 		assertThat(read.status()).isBetween(400, 499);
 	}
 
+	@Test
+	void aDepartmentOpeningCockpitAndAMistypedAddressReadChineseNotSpringsEnglish() throws Exception {
+		Webapps engineer = Webapps.login(port, "engineer", processEngine);
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> cockpitPage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/app/cockpit/default/")).header("Cookie", engineer.cookies()).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> cockpitJson = engineer.get("/camunda/app/cockpit/default/");
+		HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/api/engine/engine/default/task")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> mistyped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/app/cockpit/nope/")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> noSuchApp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/app/nope/default/")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<Void> tasklistScript = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/app/tasklist/camunda-tasklist-bootstrap.js")).build(), HttpResponse.BodyHandlers.discarding());
+
+		assertThat(cockpitPage.statusCode()).isEqualTo(403);
+		assertThat(cockpitPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(cockpitPage.body()).contains("lang=\"zh-CN\"", "没有权限", "任务列表").doesNotContain("Whitelabel", "Forbidden");
+		assertThat(cockpitJson.statusCode()).isEqualTo(403);
+		assertThat(cockpitJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(cockpitJson.body()).contains("没有权限").doesNotContain("\"error\"", "Forbidden", "timestamp");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).contains("未登录", "/camunda/api/engine/engine/default/task").doesNotContain("Unauthorized");
+		assertThat(mistyped.statusCode()).as("an engine the webapps do not know: not their server error").isEqualTo(404);
+		assertThat(mistyped.body()).contains("未找到").doesNotContain("Exception");
+		assertThat(noSuchApp.statusCode()).isEqualTo(404);
+		assertThat(tasklistScript.statusCode()).as("the apps' own files are still served").isEqualTo(200);
+	}
+
 	private HttpResponse<String> get(String path, String authorization, String forwardedFor) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.header("Authorization", authorization).header("X-Forwarded-For", forwardedFor).build(),
