@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.propdesk.audit.AuditTrail;
+import com.propdesk.notify.CallbackDeliveries;
 import com.propdesk.notify.Notifications;
 import com.propdesk.sla.SlaNames;
 import com.propdesk.sla.SlaService;
@@ -60,9 +61,12 @@ class Incidents {
 
 	private final Notifications notifications;
 
+	private final CallbackDeliveries callbacks;
+
 	Incidents(ProcessEngineConfigurationImpl engine, RuntimeService runtimeService, ManagementService managementService,
-			RepositoryService repositoryService, AuditTrail trail, Notifications notifications) {
+			RepositoryService repositoryService, AuditTrail trail, Notifications notifications, CallbackDeliveries callbacks) {
 		this.notifications = notifications;
+		this.callbacks = callbacks;
 		this.engine = engine;
 		this.runtimeService = runtimeService;
 		this.managementService = managementService;
@@ -99,6 +103,12 @@ class Incidents {
 			if (unsent.isPresent()) {
 				caseNo = unsent.get().caseNo();
 				activityName = unsent.get().what();
+			}
+			// and an owner-visible event's callback: its case is the event's
+			var callbackCase = callbacks.caseOf(job);
+			if (callbackCase.isPresent()) {
+				caseNo = callbackCase.get();
+				activityName = CallbackDeliveries.STEP;
 			}
 		}
 		return new Open(incident.getId(), definition.getKey(), definition.getName(), caseNo,
@@ -155,7 +165,8 @@ class Incidents {
 			if (key == null && FAILED_JOB.equals(incident.getIncidentType())) {
 				Job job = managementService.createJobQuery().jobId(incident.getConfiguration()).singleResult();
 				key = SlaService.clockOfDueJob(job).map(Map.Entry::getKey)
-						.or(() -> notifications.ofDeliveryJob(job).map(Notifications.Unsent::caseNo)).orElse(null);
+						.or(() -> notifications.ofDeliveryJob(job).map(Notifications.Unsent::caseNo))
+						.or(() -> callbacks.caseOf(job)).orElse(null);
 			}
 			return key;
 		});

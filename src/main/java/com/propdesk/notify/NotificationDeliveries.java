@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,21 +127,7 @@ class NotificationDeliveries extends PropDeskJobHandler<NotificationDeliveries.D
 	}
 
 	private void schedule(Delivery delivery, Date due) {
-		engine().getCommandExecutorTxRequired().execute(context -> {
-			JobEntity job = listedUnder(OwnerEvents.DELIVERY, due == null ? new MessageEntity() : new TimerEntity(), delivery,
-					context);
-			// independent of each other and of any instance: the engine runs exclusive jobs of one process instance one
-			// after the other on one thread, and takes every job without an instance for the same one
-			job.setExclusive(false);
-			if (due == null) {
-				context.getJobManager().send((MessageEntity) job);
-			}
-			else {
-				job.setDuedate(due);
-				context.getJobManager().schedule((TimerEntity) job);
-			}
-			return null;
-		});
+		scheduleListedUnder(OwnerEvents.DELIVERY, delivery, due);
 	}
 
 }

@@ -1,16 +1,10 @@
 package com.propdesk.notify;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
@@ -72,66 +66,24 @@ final class OwnerEventDelegates {
 	}
 
 	/**
-	 * {@code ${sendOwnerCallback}}: posts the event to the case's callback URL; anything but a 2xx
-	 * answer fails the job, which is retried under the same event id.
+	 * {@code ${sendOwnerCallback}}: the step of {@code owner-event} instances, which carried callbacks until December
+	 * 2026 (each is a job of its own now, {@link CallbackDeliveries}); the bean stays for instances still retrying.
+	 * Posts the event to the case's callback URL; anything but a 2xx answer fails the job, which is retried under the
+	 * same event id.
 	 */
-	@Step(label = "回调渠道系统", offered = false)
+	@Step(label = CallbackDeliveries.STEP, offered = false)
 	@Component("sendOwnerCallback")
 	static class SendCallback implements JavaDelegate {
 
-		private final OwnerEvents events;
+		private final CallbackDeliveries callbacks;
 
-		private final CaseService cases;
-
-		private final ObjectMapper json;
-
-		private final NotifyProperties properties;
-
-		private final HttpClient http;
-
-		private final DeliveryMeter deliveries;
-
-		SendCallback(OwnerEvents events, CaseService cases, ObjectMapper json, NotifyProperties properties,
-				DeliveryMeter deliveries) {
-			this.deliveries = deliveries;
-			this.events = events;
-			this.cases = cases;
-			this.json = json;
-			this.properties = properties;
-			this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-					.followRedirects(HttpClient.Redirect.NEVER).build();
+		SendCallback(CallbackDeliveries callbacks) {
+			this.callbacks = callbacks;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) throws Exception {
-			OwnerEvent event = events.find(OwnerEventProcess.EVENT_ID.get(execution)).orElseThrow();
-			String url = cases.find(event.caseNo()).orElseThrow().callbackUrl();
-			if (url == null) {
-				return;
-			}
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.requestTimeout())
-					.header("Content-Type", "application/json").header("X-Event-Id", event.eventId())
-					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event))).build();
-			deliveries.count(DeliveryMeter.CALLBACK, () -> post(request, url, event));
-			events.delivered(event.eventId());
-		}
-
-		/** Anything but a 2xx answer fails. */
-		private void post(HttpRequest request, String url, OwnerEvent event) {
-			int status;
-			try {
-				status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			}
-			catch (IOException e) {
-				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " failed: " + e, e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " interrupted", e);
-			}
-			if (status / 100 != 2) {
-				throw new IllegalStateException("Callback " + url + " for event " + event.eventId() + " answered " + status);
-			}
+		public void execute(DelegateExecution execution) {
+			callbacks.post(OwnerEventProcess.EVENT_ID.get(execution));
 		}
 
 	}

@@ -1,27 +1,24 @@
 package com.propdesk.notify;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
-import com.propdesk.system.CaseVariables;
 import com.propdesk.system.Clock;
 import com.propdesk.system.TextRules;
 
 /**
  * Publishes owner-visible events. The event, its id and the owner's SMS are recorded in the step's own transaction
  * (the SMS goes to the gateway from a job of its own, {@link NotificationDeliveries}); when the case has a callback
- * URL, an {@code owner-event} process then posts the event to the channel asynchronously, retried with back-off
- * under the same event id, and raises a Cockpit incident when the retries run out. A case without a callback URL
- * starts no process for its events (an instance, its variables and their history cost far more statements than the
- * event itself: README, "Benchmark").
+ * URL, a job of its own too ({@link CallbackDeliveries}) posts the event to the channel once that transaction commits,
+ * retried with back-off under the same event id, and raises a Cockpit incident under {@code owner-event} when the
+ * retries run out. No process instance is started for an event (an instance, its variables and their history cost
+ * far more statements than the event itself: README, "Benchmark").
  */
 @Service
 public class OwnerEvents {
@@ -32,14 +29,14 @@ public class OwnerEvents {
 
 	private final CaseService cases;
 
-	private final RuntimeService runtimeService;
+	private final CallbackDeliveries callbacks;
 
 	private final Notifications notifications;
 
-	OwnerEvents(JdbcTemplate jdbc, CaseService cases, RuntimeService runtimeService, Notifications notifications) {
+	OwnerEvents(JdbcTemplate jdbc, CaseService cases, CallbackDeliveries callbacks, Notifications notifications) {
 		this.jdbc = jdbc;
 		this.cases = cases;
-		this.runtimeService = runtimeService;
+		this.callbacks = callbacks;
 		this.notifications = notifications;
 	}
 
@@ -57,8 +54,7 @@ public class OwnerEvents {
 		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary);
 		notifications.sms(eventId, c.reporterPhone(), caseNo, sms(summary, caseNo, c.status().label()));
 		if (c.callbackUrl() != null) {
-			runtimeService.startProcessInstanceByKey(DELIVERY, caseNo,
-					Map.of(OwnerEventProcess.EVENT_ID.name(), eventId, CaseVariables.CASE_NO.name(), caseNo));
+			callbacks.schedule(eventId);
 		}
 		return eventId;
 	}

@@ -1,6 +1,7 @@
 package com.propdesk.system;
 
 import java.util.ArrayList;
+import java.util.Date;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,7 +9,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 
 /**
  * A kind of job of PropDesk's own, which the engine stores, acquires, locks and retries like its timers and
@@ -48,6 +51,38 @@ public abstract class PropDeskJobHandler<T extends JobHandlerConfiguration> exte
 
 	protected ProcessEngineConfigurationImpl engine() {
 		return engine;
+	}
+
+	/**
+	 * Schedules a job of this kind under an internal process ({@link #listedUnder}) in the caller's transaction: due
+	 * now ({@code due} null: a message the job executor takes once the transaction commits) or at {@code due}. Jobs of
+	 * this kind are independent of each other and of any instance: the engine runs the exclusive jobs of one process
+	 * instance one after the other on one thread, and takes every job without an instance for the same one.
+	 */
+	protected void scheduleListedUnder(String processKey, T configuration, Date due) {
+		scheduleListedUnder(processKey, configuration, due, null);
+	}
+
+	/** As {@link #scheduleListedUnder(String, JobHandlerConfiguration, Date)}, with the job's retries when it fails. */
+	protected void scheduleListedUnder(String processKey, T configuration, Date due, Integer retries) {
+		engine.getCommandExecutorTxRequired().execute(context -> {
+			JobEntity job = listedUnder(processKey,
+					due == null ? new MessageEntity()
+							: new TimerEntity(),
+					configuration, context);
+			job.setExclusive(false);
+			if (retries != null) {
+				job.setRetries(retries);
+			}
+			if (due == null) {
+				context.getJobManager().send((MessageEntity) job);
+			}
+			else {
+				job.setDuedate(due);
+				context.getJobManager().schedule((TimerEntity) job);
+			}
+			return null;
+		});
 	}
 
 	/**

@@ -77,7 +77,8 @@ class CaseHistoryTests {
 				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|sla-met|"))
 				.noneSatisfy(l -> assertThat(l).as("a clock met in time starts no sla-clock instance").startsWith("sla-clock|"))
-				.anySatisfy(l -> assertThat(l).startsWith("owner-event|"))
+				.anySatisfy(l -> assertThat(l).as("the owner told, each event a line of the case").startsWith("case|event-")
+						.contains("通知业主"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|closed|"));
 		assertThat(api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization", basic("engineer"))
 				.status()).isEqualTo(403);

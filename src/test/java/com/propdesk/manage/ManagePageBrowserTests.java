@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,10 +28,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.propdesk.OwnerEventJobs;
 import com.propdesk.ApiClient;
 import com.propdesk.AtDayShift;
 import com.propdesk.Jobs;
@@ -39,7 +42,6 @@ import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.intake.CaseRequest;
 import com.propdesk.intake.CaseService;
-import com.propdesk.notify.OwnerEvents;
 import com.propdesk.repair.RepairProcess;
 
 /**
@@ -65,6 +67,9 @@ class ManagePageBrowserTests {
 	private final ManagePage page = console.page();
 
 	private final ApiClient api = new ApiClient(page.port());
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	RepositoryService repositoryService;
@@ -268,12 +273,11 @@ class ManagePageBrowserTests {
 					new CaseRequest.Reporter("赵先生", "13911112222"), "1", "1-801", "plumbing", "卫生间漏水",
 					receiver.url("/hooks/case"))).record().caseNo();
 			console.opened(caseNo);
-			ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
-					.processInstanceBusinessKey(caseNo).singleResult();
-			Jobs.runWhenDue(managementService, delivery.getId());
-			while (Jobs.of(managementService, delivery.getId()).getRetries() > 0) {
-				Jobs.runWhenDue(managementService, delivery.getId());
+			// every back-off, then the last attempt, which fails into the incident
+			while (OwnerEventJobs.callback(managementService, jdbc, caseNo).getRetries() > 0) {
+				OwnerEventJobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
 			}
+			Job delivery = OwnerEventJobs.callback(managementService, jdbc, caseNo);
 			receiver.failing(0);
 
 			page.logIn("manager");
@@ -284,11 +288,10 @@ class ManagePageBrowserTests {
 			incident.findElement(By.cssSelector("button.retry")).click();
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-result"), "已安排重试：" + caseNo));
 			assertThat(browser.findElements(By.cssSelector("#incidents tr[data-case='" + caseNo + "']"))).isEmpty();
-			assertThat(Jobs.of(managementService, delivery.getId()).getRetries()).isOne();
-			assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
-			assertThat(Jobs.runWhenDue(managementService, delivery.getId())).isTrue();
-			assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(delivery.getId()).count()).as("delivered")
-					.isZero();
+			assertThat(managementService.createJobQuery().jobId(delivery.getId()).singleResult().getRetries()).isOne();
+			assertThat(runtimeService.createIncidentQuery().configuration(delivery.getId()).count()).isZero();
+			assertThat(OwnerEventJobs.runWhenDue(managementService, delivery)).isTrue();
+			assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).as("delivered").isEmpty();
 			assertThat(page.consoleErrors()).isEmpty();
 		}
 	}

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.propdesk.Jobs;
 import com.propdesk.LocalReceiver;
+import com.propdesk.OwnerEventJobs;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
@@ -61,6 +62,8 @@ class OwnerEventDeliveryTests {
 		receiver.close();
 		runtimeService.createProcessInstanceQuery().list()
 				.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test finished"));
+		managementService.createJobQuery().processDefinitionKey(OwnerEvents.DELIVERY).list()
+				.forEach(j -> managementService.deleteJob(j.getId()));
 		TestClock.reset();
 	}
 
@@ -70,37 +73,37 @@ class OwnerEventDeliveryTests {
 				receiver.url("/hooks/case"))).record().caseNo();
 	}
 
-	private ProcessInstance delivery(String caseNo) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
-				.processInstanceBusinessKey(caseNo).singleResult();
+	private Job delivery(String caseNo) {
+		return OwnerEventJobs.callback(managementService, jdbc, caseNo);
 	}
 
-	private Job job(ProcessInstance delivery) {
-		return Jobs.of(managementService, delivery.getId());
-	}
-
-	private boolean runJob(ProcessInstance delivery) {
-		return Jobs.runWhenDue(managementService, delivery.getId());
+	private boolean runJob(String caseNo) {
+		return OwnerEventJobs.runWhenDue(managementService, delivery(caseNo));
 	}
 
 	@Test
 	void callbackFailingTwiceIsRetriedWithTheSameEventIdAndDeliveredOnce() throws Exception {
 		receiver.failing(2);
 		String caseNo = open();
-		ProcessInstance delivery = delivery(caseNo);
-		String eventId = (String) runtimeService.getVariable(delivery.getId(), OwnerEventProcess.EVENT_ID.name());
+		Job first = delivery(caseNo);
+		String eventId = OwnerEventJobs.eventId(first);
 
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
+				.processInstanceBusinessKey(caseNo).count()).as("a job of its own, no instance per event").isZero();
+		assertThat(first.getProcessDefinitionKey()).as("listed in Cockpit under").isEqualTo(OwnerEvents.DELIVERY);
 		assertThat(jdbc.queryForObject("select count(*) from notification where event_id = ? and kind = 'SMS'",
 				Integer.class, eventId)).as("the owner's SMS, recorded with the report").isOne();
-		assertThat(runJob(delivery)).as("first callback").isFalse();
-		Job retry = job(delivery);
-		assertThat(retry.getRetries()).isPositive();
+		assertThat(runJob(caseNo)).as("first callback: the attempt fails, the next is scheduled").isTrue();
+		Job retry = delivery(caseNo);
+		assertThat(retry.getId()).isNotEqualTo(first.getId());
 		assertThat(retry.getDuedate()).as("back-off before the next attempt")
-				.isAfter(java.util.Date.from(TestClock.DAY.toInstant()));
-		assertThat(runJob(delivery)).as("second callback").isFalse();
-		assertThat(runJob(delivery)).as("third callback").isTrue();
+				.isEqualTo(java.util.Date.from(TestClock.DAY.plus(CallbackDeliveries.BACK_OFF.get(0)).toInstant()));
+		assertThat(runJob(caseNo)).as("second callback").isTrue();
+		assertThat(jdbc.queryForObject("select count(*) from owner_event where event_id = ? and delivered_at is not null",
+				Integer.class, eventId)).as("not yet").isZero();
+		assertThat(runJob(caseNo)).as("third callback").isTrue();
 
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(delivery.getId()).count()).isZero();
+		assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).as("no job left once delivered").isEmpty();
 		List<LocalReceiver.Received> posts = receiver.received();
 		assertThat(posts).hasSize(3);
 		assertThat(posts).extracting(p -> p.header("X-Event-Id")).containsOnly(eventId);
@@ -124,19 +127,36 @@ class OwnerEventDeliveryTests {
 	void receiverThatNeverAnswersEndsInAnIncidentAfterTheRetries() {
 		receiver.answeringAfter(Duration.ofSeconds(3));
 		String caseNo = open();
-		ProcessInstance delivery = delivery(caseNo);
+		String eventId = OwnerEventJobs.eventId(delivery(caseNo));
 
-		int attempts = 0;
-		while (job(delivery).getRetries() > 0 && attempts < 10) {
-			assertThat(runJob(delivery)).isFalse();
-			attempts++;
+		for (int backOff = 0; backOff < CallbackDeliveries.BACK_OFF.size(); backOff++) {
+			assertThat(runJob(caseNo)).as("attempt %d fails and schedules the next", backOff + 1).isTrue();
+		}
+		int failures = 0;
+		while (delivery(caseNo).getRetries() > 0 && failures < 10) {
+			assertThat(runJob(caseNo)).as("the last attempt's own retries").isFalse();
+			failures++;
 		}
 
-		assertThat(attempts).as("first attempt and its retries").isEqualTo(6);
-		assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).singleResult().getIncidentMessage())
-				.contains("Callback").contains("failed");
-		assertThat(receiver.received()).extracting(p -> p.header("X-Event-Id")).hasSize(6).containsOnly(
-				(String) runtimeService.getVariable(delivery.getId(), OwnerEventProcess.EVENT_ID.name()));
+		assertThat(failures).as("the last attempt fails into the incident at once").isOne();
+		Job last = delivery(caseNo);
+		assertThat(runtimeService.createIncidentQuery().configuration(last.getId()).singleResult()
+				.getIncidentMessage()).contains("Callback").contains("failed");
+		assertThat(receiver.received()).extracting(p -> p.header("X-Event-Id"))
+				.as("the first attempt and one after each back-off").hasSize(6).containsOnly(eventId);
+	}
+
+	@Test
+	void anOwnerEventInstanceStartedBeforeCallbacksBecameJobsStillPostsItsEvent() throws Exception {
+		String caseNo = open();
+		Job job = delivery(caseNo);
+		managementService.deleteJob(job.getId());
+		ProcessInstance legacy = OwnerEventJobs.legacyInstance(runtimeService, jdbc, caseNo);
+
+		assertThat(Jobs.runWhenDue(managementService, legacy.getId())).isTrue();
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(legacy.getId()).count()).isZero();
+		assertThat(receiver.received()).extracting(p -> p.header("X-Event-Id")).containsExactly(OwnerEventJobs.eventId(job));
 	}
 
 	@Test
@@ -156,8 +176,7 @@ class OwnerEventDeliveryTests {
 				new CaseRequest.Reporter("钱女士", "13933334444"), "1", "1-802", "plumbing", "厨房水龙头漏水", null)).record()
 				.caseNo();
 
-		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
-				.processInstanceBusinessKey(caseNo).count()).isZero();
+		assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).isEmpty();
 		assertThat(jdbc.queryForObject("select text from notification where case_no = ? and kind = 'SMS' and recipient = ?",
 				String.class, caseNo, "13933334444")).startsWith("【物业客服】您的报修已受理，事项编号 " + caseNo)
 				.endsWith("（" + caseNo + "，已受理）");

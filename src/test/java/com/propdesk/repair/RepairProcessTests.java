@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.propdesk.OwnerEventJobs;
 import com.propdesk.ApiClient;
 import com.propdesk.CaseProcessTest;
 import com.propdesk.ProcessCoverage;
@@ -29,7 +30,6 @@ import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
-import com.propdesk.notify.OwnerEvents;
 import com.propdesk.registry.Estate.Technician;
 import com.propdesk.registry.RegistryRepository;
 import com.propdesk.registry.Shift;
@@ -362,8 +362,8 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(timeline(repair)).contains("feedback:业主评价：5 分，师傅很专业")
 				.anySatisfy(line -> assertThat(line).startsWith("event-closed:"));
-		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(OwnerEvents.DELIVERY)
-				.processInstanceBusinessKey(caseNo(repair)).count()).as("accepted, resolved, closed").isEqualTo(3);
+		assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo(repair))).as("accepted, resolved, closed")
+				.hasSize(3);
 	}
 
 	@Test

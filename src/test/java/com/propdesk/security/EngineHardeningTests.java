@@ -1,5 +1,6 @@
 package com.propdesk.security;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.propdesk.OwnerEventJobs;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
@@ -48,6 +50,9 @@ class EngineHardeningTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	CaseService cases;
@@ -102,9 +107,9 @@ class EngineHardeningTests {
 		return cases.open(Reports.repair("1", unit, "plumbing", "水管滴水")).record();
 	}
 
+	/** An owner-event instance, as PropDesk started one per event before callbacks became jobs. */
 	private ProcessInstance ownerEventOf(CaseRecord job) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey("owner-event")
-				.processInstanceBusinessKey(job.caseNo()).list().get(0);
+		return OwnerEventJobs.legacyInstance(runtimeService, jdbc, job.caseNo());
 	}
 
 	private long callbacksPosted() {

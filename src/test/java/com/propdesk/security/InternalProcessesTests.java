@@ -1,5 +1,6 @@
 package com.propdesk.security;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.propdesk.OwnerEventJobs;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
@@ -50,6 +52,9 @@ class InternalProcessesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	CaseService cases;
@@ -105,7 +110,7 @@ class InternalProcessesTests {
 	@Test
 	void nobodyMigratesAnInternalInstanceNorACaseIntoAnInternalProcess() throws Exception {
 		CaseRecord job = plumbingJob("1-501");
-		ProcessInstance event = internalOf("owner-event", job);
+		ProcessInstance event = OwnerEventJobs.legacyInstance(runtimeService, jdbc, job.caseNo());
 		String ownerEvent = event.getProcessDefinitionId();
 		List<String> before = activeActivities(event);
 		String moveToCallback = """
