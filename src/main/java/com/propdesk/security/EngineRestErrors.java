@@ -27,7 +27,8 @@ import com.propdesk.system.Refusal;
  * refuses, a start refused by a listener) into a server error. These mappers answer such errors with the
  * status of their cause — 400 for a bad request or form value, 403 for a refusal — in the REST API's own
  * error shape, with the engine's reason. Real server errors stay 500, and no answer carries a stack trace
- * (the REST API's own handler writes type and message only).
+ * (the REST API's own handler writes type and message only). The reason is in Chinese where the engine's English
+ * one is known ({@link EngineMessages}).
  */
 final class EngineRestErrors {
 
@@ -68,6 +69,11 @@ final class EngineRestErrors {
 				|| cause instanceof ParseException
 				|| cause instanceof InvalidRequestException || isRefusedDeserialization(cause)) {
 			return Status.BAD_REQUEST;
+		}
+		// the engine reports some of a caller's errors as plain engine errors (an id of the wrong form, a password
+		// the policy refuses): known by their message
+		if (cause instanceof ProcessEngineException) {
+			return EngineMessages.of(cause.getMessage()).map(EngineMessages.Translation::status).orElse(null);
 		}
 		return null;
 	}
@@ -127,15 +133,19 @@ final class EngineRestErrors {
 	static String refusalInChinese(AuthorizationException refusal) {
 		var missing = refusal.getMissingAuthorizations();
 		if (missing == null || missing.isEmpty()) {
-			return refusal.getMessage();
+			return EngineMessages.of(refusal.getMessage()).map(EngineMessages.Translation::message).orElse(refusal.getMessage());
 		}
 		java.util.Set<String> needed = new java.util.LinkedHashSet<>();
 		for (var authorization : missing) {
-			needed.add("「" + PERMISSIONS.getOrDefault(authorization.getViolatedPermissionName(),
-					authorization.getViolatedPermissionName()) + "」（"
-					+ RESOURCES.getOrDefault(authorization.getResourceType(), authorization.getResourceType()) + "）");
+			needed.add(permissionInChinese(authorization.getViolatedPermissionName(), authorization.getResourceType()));
 		}
 		return "没有权限：此操作需要" + String.join("或", needed) + "权限";
+	}
+
+	/** 「查看」（任务） for READ on Task. */
+	static String permissionInChinese(String permission, String resourceType) {
+		return "「" + PERMISSIONS.getOrDefault(permission, permission) + "」（" + RESOURCES.getOrDefault(resourceType, resourceType)
+				+ "）";
 	}
 
 	/** No database connection: the engine REST API's error shape, 503 and when to try again. */
@@ -164,8 +174,30 @@ final class EngineRestErrors {
 							"此变量的类型不允许反序列化读取，请用 deserializeValue=false 读取其序列化内容"))
 					.build();
 		}
-		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(ExceptionHandlerHelper.getInstance().fromException(error)).build();
+		return inChinese(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(ExceptionHandlerHelper.getInstance().fromException(error)).build());
+	}
+
+	/** The REST API's own answer to an error it reports itself, its message in Chinese where the engine's is known. */
+	static Response passOn(Throwable error) {
+		return inChinese(ExceptionHandlerHelper.getInstance().getResponse(error));
+	}
+
+	/**
+	 * An answer in the REST API's shape whose message is a known English one: the Chinese, and the status that goes
+	 * with it where the answer is a caller's error already (a server error stays one).
+	 */
+	private static Response inChinese(Response answer) {
+		if (!(answer.getEntity() instanceof org.camunda.bpm.engine.rest.dto.ExceptionDto dto)) {
+			return answer;
+		}
+		var known = EngineMessages.of(dto.getMessage());
+		if (known.isEmpty()) {
+			return answer;
+		}
+		dto.setMessage(known.get().message());
+		boolean callersError = answer.getStatus() >= 400 && answer.getStatus() < 500;
+		return callersError ? Response.fromResponse(answer).status(known.get().status()).build() : answer;
 	}
 
 	/** Ahead of the REST API's own handler for the same type. */
@@ -189,7 +221,7 @@ final class EngineRestErrors {
 			if (status == Status.FORBIDDEN || cause instanceof Refusal || (status != null && serverError)) {
 				return answer(cause, status);
 			}
-			return ExceptionHandlerHelper.getInstance().getResponse(e);
+			return passOn(e);
 		}
 
 	}
@@ -210,7 +242,7 @@ final class EngineRestErrors {
 			if (cause != null) {
 				return answer(cause, statusOf(cause));
 			}
-			return ExceptionHandlerHelper.getInstance().getResponse(e);
+			return passOn(e);
 		}
 
 	}
@@ -223,7 +255,7 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(org.springframework.core.NestedRuntimeException e) {
-			return DatabaseUnavailable.causes(e) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(e);
+			return DatabaseUnavailable.causes(e) ? unavailable() : passOn(e);
 		}
 
 	}
