@@ -28,7 +28,7 @@ import com.propdesk.system.Refusal;
  * status of their cause — 400 for a bad request or form value, 403 for a refusal — in the REST API's own
  * error shape, with the engine's reason. Real server errors stay 500, and no answer carries a stack trace
  * (the REST API's own handler writes type and message only). The reason is in Chinese where the engine's English
- * one is known ({@link EngineMessages}).
+ * one is known ({@link EngineMessages}), as are JAX-RS's own refusals and a body that is not JSON.
  */
 final class EngineRestErrors {
 
@@ -278,6 +278,79 @@ final class EngineRestErrors {
 			return answer(e, Status.BAD_REQUEST);
 		}
 
+	}
+
+	/**
+	 * JAX-RS's own refusals, before any resource runs (an unknown path, a method or media type the resource does not
+	 * take): the REST API writes their English reason phrase ("HTTP 405 Method Not Allowed") and drops the
+	 * {@code Allow} header. Answered in Chinese with the response's own headers; one that carries its own entity is
+	 * left as it is.
+	 */
+	@Priority(Priorities.USER - 100)
+	static final class ClientErrors implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+
+		@Override
+		public Response toResponse(jakarta.ws.rs.WebApplicationException e) {
+			Response response = e.getResponse();
+			if (response.hasEntity()) {
+				return response;
+			}
+			if (response.getStatus() >= 500) {
+				return passOn(e);
+			}
+			return Response.fromResponse(response).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(java.util.Map.of("type", e.getClass().getSimpleName(), "message", clientError(response)))
+					.build();
+		}
+
+		private static String clientError(Response response) {
+			return switch (response.getStatus()) {
+				case 404 -> "未找到：地址或所请求的对象不存在，请检查请求的路径";
+				case 405 -> "此地址不接受这种请求方法" + (response.getAllowedMethods().isEmpty() ? ""
+						: "，只接受 " + String.join("、", new java.util.TreeSet<>(response.getAllowedMethods())));
+				case 406 -> "无法按请求的格式（Accept）答复：此接口以 JSON（application/json）答复";
+				case 415 -> "不支持此请求体格式（Content-Type）：请按此接口的要求发送，一般为 JSON（application/json）";
+				case 401 -> "未登录或登录信息无效";
+				case 403 -> "没有权限";
+				default -> "请求无效（HTTP " + response.getStatus() + "）";
+			};
+		}
+
+	}
+
+	/**
+	 * A body that is not JSON: the REST API answers 400 with an empty message, the webapps' other APIs Jackson's
+	 * own text as {@code text/plain} with Java's names in it. Where it broke, in Chinese.
+	 */
+	@Priority(Priorities.USER - 100)
+	static final class NotJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+			var at = e.getLocation();
+			String where = at == null || at.getLineNr() < 1 ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
+			return badBody("请求体不是有效的 JSON" + where + "：请检查引号、逗号和括号");
+		}
+
+	}
+
+	/** JSON of the wrong shape (a text where a number belongs, an empty body): the field it is, without Java's names. */
+	@Priority(Priorities.USER - 100)
+	static final class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+			String field = e.getPath().stream()
+					.map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+					.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+			return badBody(field.isEmpty() ? "请求体为空或不是所需的 JSON 对象" : "请求体的字段「" + field + "」格式或类型不对");
+		}
+
+	}
+
+	private static Response badBody(String message) {
+		return Response.status(Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(java.util.Map.of("type", "InvalidRequestException", "message", message)).build();
 	}
 
 }
