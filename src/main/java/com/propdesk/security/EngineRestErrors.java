@@ -27,7 +27,8 @@ import com.propdesk.system.Refusal;
  * refuses, a start refused by a listener) into a server error. These mappers answer such errors with the
  * status of their cause — 400 for a bad request or form value, 403 for a refusal — in the REST API's own
  * error shape, with the engine's reason. Real server errors stay 500, and no answer carries a stack trace
- * (the REST API's own handler writes type and message only).
+ * (the REST API's own handler writes type and message only). The reason is in Chinese where the engine's English
+ * one is known ({@link EngineMessages}), as are JAX-RS's own refusals and a body that is not JSON.
  */
 final class EngineRestErrors {
 
@@ -68,6 +69,11 @@ final class EngineRestErrors {
 				|| cause instanceof ParseException
 				|| cause instanceof InvalidRequestException || isRefusedDeserialization(cause)) {
 			return Status.BAD_REQUEST;
+		}
+		// the engine reports some of a caller's errors as plain engine errors (an id of the wrong form, a password
+		// the policy refuses): known by their message
+		if (cause instanceof ProcessEngineException) {
+			return EngineMessages.of(cause.getMessage()).map(EngineMessages.Translation::status).orElse(null);
 		}
 		return null;
 	}
@@ -127,15 +133,19 @@ final class EngineRestErrors {
 	static String refusalInChinese(AuthorizationException refusal) {
 		var missing = refusal.getMissingAuthorizations();
 		if (missing == null || missing.isEmpty()) {
-			return refusal.getMessage();
+			return EngineMessages.of(refusal.getMessage()).map(EngineMessages.Translation::message).orElse(refusal.getMessage());
 		}
 		java.util.Set<String> needed = new java.util.LinkedHashSet<>();
 		for (var authorization : missing) {
-			needed.add("「" + PERMISSIONS.getOrDefault(authorization.getViolatedPermissionName(),
-					authorization.getViolatedPermissionName()) + "」（"
-					+ RESOURCES.getOrDefault(authorization.getResourceType(), authorization.getResourceType()) + "）");
+			needed.add(permissionInChinese(authorization.getViolatedPermissionName(), authorization.getResourceType()));
 		}
 		return "没有权限：此操作需要" + String.join("或", needed) + "权限";
+	}
+
+	/** 「查看」（任务） for READ on Task. */
+	static String permissionInChinese(String permission, String resourceType) {
+		return "「" + PERMISSIONS.getOrDefault(permission, permission) + "」（" + RESOURCES.getOrDefault(resourceType, resourceType)
+				+ "）";
 	}
 
 	/** No database connection: the engine REST API's error shape, 503 and when to try again. */
@@ -164,8 +174,30 @@ final class EngineRestErrors {
 							"此变量的类型不允许反序列化读取，请用 deserializeValue=false 读取其序列化内容"))
 					.build();
 		}
-		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(ExceptionHandlerHelper.getInstance().fromException(error)).build();
+		return inChinese(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(ExceptionHandlerHelper.getInstance().fromException(error)).build());
+	}
+
+	/** The REST API's own answer to an error it reports itself, its message in Chinese where the engine's is known. */
+	static Response passOn(Throwable error) {
+		return inChinese(ExceptionHandlerHelper.getInstance().getResponse(error));
+	}
+
+	/**
+	 * An answer in the REST API's shape whose message is a known English one: the Chinese, and the status that goes
+	 * with it where the answer is a caller's error already (a server error stays one).
+	 */
+	private static Response inChinese(Response answer) {
+		if (!(answer.getEntity() instanceof org.camunda.bpm.engine.rest.dto.ExceptionDto dto)) {
+			return answer;
+		}
+		var known = EngineMessages.of(dto.getMessage());
+		if (known.isEmpty()) {
+			return answer;
+		}
+		dto.setMessage(known.get().message());
+		boolean callersError = answer.getStatus() >= 400 && answer.getStatus() < 500;
+		return callersError ? Response.fromResponse(answer).status(known.get().status()).build() : answer;
 	}
 
 	/** Ahead of the REST API's own handler for the same type. */
@@ -189,7 +221,7 @@ final class EngineRestErrors {
 			if (status == Status.FORBIDDEN || cause instanceof Refusal || (status != null && serverError)) {
 				return answer(cause, status);
 			}
-			return ExceptionHandlerHelper.getInstance().getResponse(e);
+			return passOn(e);
 		}
 
 	}
@@ -210,7 +242,7 @@ final class EngineRestErrors {
 			if (cause != null) {
 				return answer(cause, statusOf(cause));
 			}
-			return ExceptionHandlerHelper.getInstance().getResponse(e);
+			return passOn(e);
 		}
 
 	}
@@ -223,7 +255,7 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(org.springframework.core.NestedRuntimeException e) {
-			return DatabaseUnavailable.causes(e) ? unavailable() : ExceptionHandlerHelper.getInstance().getResponse(e);
+			return DatabaseUnavailable.causes(e) ? unavailable() : passOn(e);
 		}
 
 	}
@@ -246,6 +278,79 @@ final class EngineRestErrors {
 			return answer(e, Status.BAD_REQUEST);
 		}
 
+	}
+
+	/**
+	 * JAX-RS's own refusals, before any resource runs (an unknown path, a method or media type the resource does not
+	 * take): the REST API writes their English reason phrase ("HTTP 405 Method Not Allowed") and drops the
+	 * {@code Allow} header. Answered in Chinese with the response's own headers; one that carries its own entity is
+	 * left as it is.
+	 */
+	@Priority(Priorities.USER - 100)
+	static final class ClientErrors implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+
+		@Override
+		public Response toResponse(jakarta.ws.rs.WebApplicationException e) {
+			Response response = e.getResponse();
+			if (response.hasEntity()) {
+				return response;
+			}
+			if (response.getStatus() >= 500) {
+				return passOn(e);
+			}
+			return Response.fromResponse(response).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(java.util.Map.of("type", e.getClass().getSimpleName(), "message", clientError(response)))
+					.build();
+		}
+
+		private static String clientError(Response response) {
+			return switch (response.getStatus()) {
+				case 404 -> "未找到：地址或所请求的对象不存在，请检查请求的路径";
+				case 405 -> "此地址不接受这种请求方法" + (response.getAllowedMethods().isEmpty() ? ""
+						: "，只接受 " + String.join("、", new java.util.TreeSet<>(response.getAllowedMethods())));
+				case 406 -> "无法按请求的格式（Accept）答复：此接口以 JSON（application/json）答复";
+				case 415 -> "不支持此请求体格式（Content-Type）：请按此接口的要求发送，一般为 JSON（application/json）";
+				case 401 -> "未登录或登录信息无效";
+				case 403 -> "没有权限";
+				default -> "请求无效（HTTP " + response.getStatus() + "）";
+			};
+		}
+
+	}
+
+	/**
+	 * A body that is not JSON: the REST API answers 400 with an empty message, the webapps' other APIs Jackson's
+	 * own text as {@code text/plain} with Java's names in it. Where it broke, in Chinese.
+	 */
+	@Priority(Priorities.USER - 100)
+	static final class NotJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+			var at = e.getLocation();
+			String where = at == null || at.getLineNr() < 1 ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
+			return badBody("请求体不是有效的 JSON" + where + "：请检查引号、逗号和括号");
+		}
+
+	}
+
+	/** JSON of the wrong shape (a text where a number belongs, an empty body): the field it is, without Java's names. */
+	@Priority(Priorities.USER - 100)
+	static final class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+			String field = e.getPath().stream()
+					.map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+					.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+			return badBody(field.isEmpty() ? "请求体为空或不是所需的 JSON 对象" : "请求体的字段「" + field + "」格式或类型不对");
+		}
+
+	}
+
+	private static Response badBody(String message) {
+		return Response.status(Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(java.util.Map.of("type", "InvalidRequestException", "message", message)).build();
 	}
 
 }

@@ -18,7 +18,8 @@ public final class EngineRestErrorsFeature implements ForcedAutoDiscoverable {
 		if (!context.getConfiguration().isRegistered(EngineRestErrors.WrappedErrors.class)) {
 			context.register(EngineRestErrors.WrappedErrors.class).register(EngineRestErrors.FormErrors.class)
 					.register(EngineRestErrors.TooManyTries.class).register(EngineRestErrors.EngineErrors.class)
-					.register(EngineRestErrors.SpringErrors.class)
+					.register(EngineRestErrors.SpringErrors.class).register(EngineRestErrors.ClientErrors.class)
+					.register(EngineRestErrors.NotJson.class).register(EngineRestErrors.WrongJson.class)
 					.register(EngineRestUnknownIds.class).register(EngineRestStatistics.class);
 		}
 	}

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
- * A request to a sub-resource of a task, process instance, execution, job or deployment that does not exist
+ * A request to a sub-resource of a task, process instance, execution, job, deployment or incident that does not exist
  * answers 404. Many of the REST API's sub-resources (a task's variables, form, identity links, claim; a
  * process instance's variables and modification; a job's retries; a deployment's resource data) do not check
  * the id themselves and failed deeper in the engine with a null-value error or a NullPointerException — a 500
@@ -29,10 +29,13 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 
 	/** {@code [engine/{name}/]{resource}/{id}/{sub-resource…}} relative to the API's base. */
 	static final Pattern SUB_RESOURCE = Pattern
-			.compile("^/?(?:engine/([^/]+)/)?(task|process-instance|execution|job|deployment)/([^/]+)/.+");
+			.compile("^/?(?:engine/([^/]+)/)?(task|process-instance|execution|job|deployment|incident)/([^/]+)/(.+)");
 
 	static final Map<String, String> NAMES = Map.of("task", "任务", "process-instance", "流程实例", "execution", "执行",
-			"job", "作业", "deployment", "部署");
+			"job", "作业", "deployment", "部署", "incident", "故障");
+
+	/** A task's form as the REST API serves it; a task created on its own has none, and the engine failed on it. */
+	static final Pattern FORM = Pattern.compile("deployed-form|rendered-form");
 
 	@Override
 	public void filter(ContainerRequestContext request) {
@@ -50,10 +53,25 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 				.getCommandExecutorTxRequired()
 				.execute(context -> context.runWithoutAuthorization(() -> exists(context, resource, id)));
 		if (!exists) {
-			request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-					.entity(Map.of("type", "InvalidRequestException", "message", NAMES.get(resource) + "不存在：" + id))
-					.build());
+			notFound(request, NAMES.get(resource) + "不存在：" + id);
 		}
+		else if ("task".equals(resource) && FORM.matcher(path.group(4)).matches() && isWithoutForm(engine, id)) {
+			notFound(request, "此任务没有表单");
+		}
+	}
+
+	private static void notFound(ContainerRequestContext request, String message) {
+		request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "InvalidRequestException", "message", message)).build());
+	}
+
+	/**
+	 * A task outside any process or case, which the caller may read (one who may not is answered the engine's
+	 * refusal): the engine's form lookup ended in a NullPointerException, a 500, for it.
+	 */
+	private static boolean isWithoutForm(ProcessEngine engine, String id) {
+		var task = engine.getTaskService().createTaskQuery().taskId(id).singleResult();
+		return task != null && task.getProcessDefinitionId() == null && task.getCaseDefinitionId() == null;
 	}
 
 	private static boolean exists(CommandContext context, String resource, String id) {
@@ -65,6 +83,7 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 			}
 			case "execution" -> context.getExecutionManager().findExecutionById(id) != null;
 			case "job" -> context.getJobManager().findJobById(id) != null;
+			case "incident" -> context.getIncidentManager().findIncidentById(id) != null;
 			default -> context.getDeploymentManager().findDeploymentById(id) != null;
 		};
 	}

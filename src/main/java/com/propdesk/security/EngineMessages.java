@@ -1,0 +1,134 @@
+package com.propdesk.security;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+
+/**
+ * The engine's and the REST API's English messages that reach staff through Tasklist, Cockpit and Admin, in
+ * Chinese, each with the status it deserves: several are a caller's error that the REST API answers as 400 or
+ * 500 (an id that names nothing, an id already taken, a password the policy refuses). One table instead of a
+ * special case per resource, because the same sentence comes from many resources; a message not in it is
+ * answered as the engine wrote it.
+ */
+final class EngineMessages {
+
+	/** What the caller reads instead, and the status of the answer. */
+	record Translation(Status status, String message) {
+	}
+
+	private record Known(Pattern english, Status status, Function<MatchResult, String> chinese) {
+	}
+
+	private static Known known(String english, Status status, Function<MatchResult, String> chinese) {
+		return new Known(Pattern.compile(english, Pattern.DOTALL), status, chinese);
+	}
+
+	/** "…不存在：{the id the message names}". */
+	private static Known unknown(String english, String what) {
+		return known(english, Status.NOT_FOUND, m -> what + "不存在：" + m.group(1));
+	}
+
+	private static final Map<String, String> IDS = Map.of("User", "用户名", "Group", "组 ID", "Tenant", "租户 ID");
+
+	/** camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern in application.yaml. */
+	private static final String ID_RULE = "只能使用英文字母、数字和连字符（-），且以字母或数字开头";
+
+	private static final List<Known> KNOWN = List.of(
+			unknown("No matching task with id (.+)", "任务"),
+			// commenting a task the caller may not read: the engine finds no task, as reading it does
+			unknown("No task found for task id (.+)", "任务"),
+			unknown("Process instance with id (.+) does not exist", "流程实例"),
+			unknown("No matching definition with id (.+)", "流程定义"),
+			unknown("No matching process definition with id (.+)", "流程定义"),
+			unknown("Historic process instance with id (.+) does not exist", "历史流程实例"),
+			unknown("no deployed decision definition found with id '([^']*)'.*", "决策定义"),
+			known("One of the attributes 'formKey' and 'camunda:formRef' must be supplied but none were set\\.?",
+					Status.NOT_FOUND, m -> "此任务没有表单"),
+			known("No matching rendered form for task with the id (.+) found\\.?", Status.NOT_FOUND,
+					m -> "此任务没有可直接显示的 HTML 表单：" + m.group(1)),
+			known("The user already exists", Status.BAD_REQUEST, m -> "用户名已存在，请换一个"),
+			known("The group already exists", Status.BAD_REQUEST, m -> "组 ID 已存在，请换一个"),
+			known("(User|Group|Tenant) has an invalid id: '(.*)' is not a valid resource identifier\\.?", Status.BAD_REQUEST,
+					m -> IDS.get(m.group(1)) + "「" + m.group(2) + "」无效：" + ID_RULE),
+			known("The given authenticated user password is not valid\\.?", Status.BAD_REQUEST,
+					m -> "当前密码（您自己的登录密码）不正确，密码未修改"),
+			known("Password does not match policy", Status.BAD_REQUEST,
+					m -> "新密码不符合密码规则：" + passwordRules()),
+			known("The user with id '[^']*' does not have .*", Status.FORBIDDEN, EngineMessages::refusal),
+			known("(?:ENGINE-03110 )?Required admin authenticated group or user.*", Status.FORBIDDEN, EngineMessages::refusal));
+
+	private EngineMessages() {
+	}
+
+	/** The Chinese of an English message the engine or its REST API writes; empty for any other message. */
+	static Optional<Translation> of(String english) {
+		if (english == null) {
+			return Optional.empty();
+		}
+		for (Known known : KNOWN) {
+			Matcher matcher = known.english().matcher(english);
+			if (matcher.matches()) {
+				return Optional.of(new Translation(known.status(), known.chinese().apply(matcher)));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static final Pattern PERMISSION = Pattern.compile("'(\\w+)' permission on resource '([^']*)'(?: of type '(\\w+)')?");
+
+	/**
+	 * A refusal that reaches the caller as text only: the REST API rethrows some of the engine's refusals as its
+	 * own error with the message alone (a task's deployed form), and a refusal of the admin-or-permission kind
+	 * lists no missing authorizations. Read as the list of permissions it names, as
+	 * {@link EngineRestErrors#refusalInChinese} reads those of a refusal it has whole.
+	 */
+	private static String refusal(MatchResult english) {
+		Matcher permissions = PERMISSION.matcher(english.group());
+		Set<String> needed = new LinkedHashSet<>();
+		while (permissions.find()) {
+			String type = permissions.group(3) != null ? permissions.group(3) : permissions.group(2);
+			needed.add(EngineRestErrors.permissionInChinese(permissions.group(1), type));
+		}
+		boolean admin = english.group().contains("Required admin");
+		return "没有权限：此操作需要" + (admin ? "管理员身份" + (needed.isEmpty() ? "" : "或") : "")
+				+ String.join("或", needed) + (needed.isEmpty() ? "" : "权限");
+	}
+
+	private static final Map<String, String> PASSWORD_RULES = Map.of("PASSWORD_POLICY_LENGTH", "至少 %s 个字符",
+			"PASSWORD_POLICY_LOWERCASE", "至少 %s 个小写字母", "PASSWORD_POLICY_UPPERCASE", "至少 %s 个大写字母",
+			"PASSWORD_POLICY_DIGIT", "至少 %s 个数字", "PASSWORD_POLICY_SPECIAL", "至少 %s 个特殊字符（如 !@#$%%）",
+			"PASSWORD_POLICY_USER_DATA", "不得包含用户名、姓名或邮箱");
+
+	/**
+	 * The rules of the policy the engine checks — its own default where none is configured, which is the one
+	 * the engine uses when the policy is turned on without rules of one's own.
+	 */
+	private static String passwordRules() {
+		ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+		PasswordPolicy policy = engine == null ? null : engine.getProcessEngineConfiguration().getPasswordPolicy();
+		List<PasswordPolicyRule> rules = (policy == null ? new DefaultPasswordPolicyImpl() : policy).getRules();
+		List<String> described = rules.stream().map(rule -> {
+			String format = PASSWORD_RULES.get(rule.getPlaceholder());
+			String count = rule.getParameters() == null || rule.getParameters().isEmpty() ? ""
+					: rule.getParameters().values().iterator().next();
+			return format == null ? rule.getPlaceholder() : format.formatted(count);
+		}).toList();
+		return String.join("，", described);
+	}
+
+}

@@ -1,0 +1,251 @@
+package com.propdesk.security;
+
+import static com.propdesk.ApiClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.ApiClient;
+import com.propdesk.ApiClient.Answer;
+import com.propdesk.AtDayShift;
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.intake.CaseRecord;
+import com.propdesk.intake.CaseService;
+
+/**
+ * The engine REST API's and the webapps' errors that an outside tester still read in English, each tried again:
+ * Chinese in the REST API's own shape ({@code type}, {@code message}) with the status of what went wrong.
+ */
+@PropDeskTest
+@AtDayShift
+class EngineRestChineseErrorsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+	}
+
+	private static void assertChinese(Answer answer, int status, String... english) {
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(status);
+		assertThat(answer.contentType()).startsWith("application/json");
+		String message = answer.body().path("message").asText();
+		assertThat(message).containsPattern("\\p{IsHan}").doesNotContain("Exception", "java.", "com.fasterxml");
+		for (String words : english) {
+			assertThat(message).doesNotContainIgnoringCase(words);
+		}
+		assertThat(answer.body().path("type").asText()).as("Tasklist and Cockpit read the type").isNotBlank();
+	}
+
+	/** A plumbing repair's first task, engineering's (接单). */
+	private Task engineeringTask() {
+		CaseRecord job = cases.open(Reports.repair("1", "1-1201", "plumbing", "水管滴水")).record();
+		return taskService.createTaskQuery().processInstanceId(job.processInstanceId()).singleResult();
+	}
+
+	@Test
+	void jaxRsOwnErrorsAreChineseAndAMethodNotAllowedKeepsItsAllowHeader() throws Exception {
+		String admin = basic("admin");
+
+		assertChinese(api.call("GET", "/engine-rest/nope", null, "Authorization", admin), 404, "HTTP 404", "Not Found");
+		Answer wrongMethod = api.call("DELETE", "/engine-rest/task/count", null, "Authorization", admin);
+		assertChinese(wrongMethod, 405, "Method Not Allowed");
+		assertThat(wrongMethod.body().path("message").asText()).contains("GET", "POST");
+		assertChinese(api.call("POST", "/engine-rest/task/create", null, "Authorization", admin, "Content-Type", "text/plain"),
+				415, "Unsupported Media Type");
+		assertChinese(api.call("GET", "/engine-rest/task/count", null, "Authorization", admin, "Accept", "application/xml"), 406,
+				"Not Acceptable");
+
+		var raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/engine-rest/task/count"))
+				.header("Authorization", admin).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(raw.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+	}
+
+	@Test
+	void theWebappsApisAnswerAnUnknownPathAndABodyThatIsNotJsonInChinese() throws Exception {
+		var session = EngineHardeningTests.Webapps.login(port, "manager", processEngine);
+
+		var unknown = session.get("/camunda/api/cockpit/nope");
+		// the webapps hand out a new CSRF token with the first answer after the login; a POST sends that one
+		String token = unknown.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+				.map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse(session.token());
+		var posting = new EngineHardeningTests.Webapps(port, session.http(),
+				session.cookies().replace("XSRF-TOKEN=" + session.token(), "XSRF-TOKEN=" + token), token);
+		var notJson = posting.post("/camunda/api/engine/engine/default/task/create", "application/json", "{bad");
+		var notJsonToCockpit = posting.post("/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=10",
+				"application/json", "{bad");
+
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+		assertThat(new ObjectMapper().readTree(unknown.body()).path("message").asText()).containsPattern("\\p{IsHan}")
+				.doesNotContain("Not Found");
+		assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+		assertThat(notJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+		JsonNode body = new ObjectMapper().readTree(notJson.body());
+		assertThat(body.path("message").asText()).contains("JSON", "第 1 行第 2 列").doesNotContain("Unexpected", "jackson");
+		assertThat(notJsonToCockpit.statusCode()).as(notJsonToCockpit.body()).isEqualTo(400);
+		assertThat(notJsonToCockpit.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+		assertThat(new ObjectMapper().readTree(notJsonToCockpit.body()).path("message").asText()).contains("JSON", "第 1 行");
+	}
+
+	@Test
+	void aMalformedJsonBodyIsA400SayingWhere() throws Exception {
+		Answer answer = api.call("POST", "/engine-rest/task/create", "{\"name\": \"x\",\n bad}", "Authorization", basic("admin"));
+
+		assertChinese(answer, 400, "Unexpected", "double-quote");
+		assertThat(answer.body().path("message").asText()).contains("JSON", "第 2 行");
+		assertChinese(api.call("POST", "/engine-rest/task/create", "{\"priority\": \"high\"}", "Authorization", basic("admin")),
+				400, "Cannot deserialize", "int");
+	}
+
+	@Test
+	void aRefusalTheRestApiPassesOnAsTextIsChineseToo() throws Exception {
+		Task task = engineeringTask();
+
+		Answer deployedForm = api.call("GET", "/engine-rest/task/" + task.getId() + "/deployed-form", null, "Authorization",
+				basic("cleaner"));
+		Answer telemetry = api.call("GET", "/engine-rest/telemetry/data", null, "Authorization", basic("engineer"));
+
+		assertChinese(deployedForm, 403, "does not have", "permission", task.getId());
+		assertThat(deployedForm.body().path("message").asText()).isEqualTo("没有权限：此操作需要「查看」（任务）或「查看任务」（流程定义）权限");
+		assertChinese(telemetry, 403, "ENGINE-03110", "Required admin", "permission");
+		assertThat(telemetry.body().path("message").asText()).contains("管理员", "「查看」（系统）");
+	}
+
+	@Test
+	void commentingATaskOneMayNotReadAnswersAsReadingItDoes() throws Exception {
+		Task task = engineeringTask();
+
+		Answer read = api.call("GET", "/engine-rest/task/" + task.getId(), null, "Authorization", basic("cleaner"));
+		Answer comment = api.call("POST", "/engine-rest/task/" + task.getId() + "/comment/create", "{\"message\": \"看看\"}",
+				"Authorization", basic("cleaner"));
+
+		assertChinese(read, 404, "No matching task");
+		assertChinese(comment, read.status(), "No task found");
+		assertThat(comment.body().path("message").asText()).isEqualTo("任务不存在：" + task.getId());
+		assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+	}
+
+	@Test
+	void aTaskWithoutAFormSaysSoInsteadOfAServerError() throws Exception {
+		String id = "noform-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(api.call("POST", "/engine-rest/task/create", "{\"id\": \"" + id + "\", \"name\": \"临时任务\"}",
+				"Authorization", basic("admin")).status()).isEqualTo(204);
+		try {
+			Answer deployed = api.call("GET", "/engine-rest/task/" + id + "/deployed-form", null, "Authorization", basic("admin"));
+			Answer rendered = api.call("GET", "/engine-rest/task/" + id + "/rendered-form", null, "Authorization", basic("admin"));
+
+			assertChinese(deployed, 404, "NullPointerException", "formData");
+			assertThat(deployed.body().path("message").asText()).isEqualTo("此任务没有表单");
+			assertChinese(rendered, 404, "not found", "getTaskDefinition");
+			assertChinese(api.call("GET", "/engine-rest/task/" + id + "/deployed-form", null, "Authorization", basic("engineer")),
+					403, "does not have");
+		}
+		finally {
+			taskService.deleteTask(id, true);
+		}
+		Task withCamundaForm = engineeringTask();
+		assertChinese(api.call("GET", "/engine-rest/task/" + withCamundaForm.getId() + "/rendered-form", null, "Authorization",
+				basic("engineer")), 404, "No matching rendered form");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', nullValues = "-", value = {
+			"GET|/engine-rest/task/nope|-|任务不存在：nope|No matching task",
+			"GET|/engine-rest/process-instance/nope|-|流程实例不存在：nope|does not exist",
+			"GET|/engine-rest/process-definition/nope|-|流程定义不存在：nope|No matching definition",
+			"GET|/engine-rest/process-definition/nope/xml|-|流程定义不存在：nope|No matching definition",
+			"GET|/engine-rest/history/process-instance/nope|-|历史流程实例不存在：nope|does not exist",
+			"GET|/engine-rest/decision-definition/nope/xml|-|决策定义不存在：nope|no deployed decision",
+			"PUT|/engine-rest/incident/nope/annotation|{\"annotation\": \"x\"}|故障不存在：nope|is null" })
+	void anUnknownIdOnAReadIsAChinese404(String method, String path, String body, String chinese, String english)
+			throws Exception {
+		Answer answer = api.call(method, path, body, "Authorization", basic("admin"));
+
+		assertChinese(answer, 404, english);
+		assertThat(answer.body().path("message").asText()).isEqualTo(chinese);
+	}
+
+	@Test
+	void identityMistakesInAdminAreChinese400s() throws Exception {
+		String admin = basic("admin");
+		String user = """
+				{"profile": {"id": "%s", "firstName": "测", "lastName": "试", "email": "t@example.cn"},
+				 "credentials": {"password": "Demo-Pass-2026!"}}""";
+
+		assertChinese(api.call("POST", "/engine-rest/user/create", user.formatted("engineer"), "Authorization", admin), 400,
+				"already exists");
+		assertChinese(api.call("POST", "/engine-rest/group/create", "{\"id\": \"engineering\", \"name\": \"x\", \"type\": \"x\"}",
+				"Authorization", admin), 400, "already exists");
+		Answer spaced = api.call("POST", "/engine-rest/user/create", user.formatted("a b"), "Authorization", admin);
+		assertChinese(spaced, 400, "invalid id", "resource identifier");
+		assertThat(spaced.body().path("message").asText()).contains("「a b」");
+		assertThat(identityService.createUserQuery().userId("a b").count()).isZero();
+		assertChinese(api.call("PUT", "/engine-rest/user/admin/credentials",
+				"{\"password\": \"Another-Pass-2026!\", \"authenticatedUserPassword\": \"wrong\"}", "Authorization", admin), 400,
+				"authenticated user password");
+		assertThat(identityService.checkPassword("admin", "demo")).isTrue();
+	}
+
+	/** The policy is off in the demo; whoever turns it on gets the refusal in Chinese with the rules. */
+	@Test
+	void aPasswordThePolicyRefusesIsA400ListingTheRules() throws Exception {
+		var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+		String id = "policy-" + UUID.randomUUID().toString().substring(0, 8);
+		var someone = identityService.newUser(id);
+		someone.setPassword("Demo-Pass-2026!");
+		identityService.saveUser(someone);
+		boolean enabled = configuration.isEnablePasswordPolicy();
+		var policy = configuration.getPasswordPolicy();
+		configuration.setEnablePasswordPolicy(true);
+		if (policy == null) {
+			configuration.setPasswordPolicy(new org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl());
+		}
+		try {
+			Answer answer = api.call("PUT", "/engine-rest/user/" + id + "/credentials",
+					"{\"password\": \"abc\", \"authenticatedUserPassword\": \"demo\"}", "Authorization", basic("admin"));
+
+			assertChinese(answer, 400, "does not match policy");
+			assertThat(answer.body().path("message").asText()).contains("至少 10 个字符", "大写字母", "数字");
+			assertThat(identityService.checkPassword(id, "Demo-Pass-2026!")).isTrue();
+		}
+		finally {
+			configuration.setEnablePasswordPolicy(enabled);
+			configuration.setPasswordPolicy(policy);
+			identityService.deleteUser(id);
+		}
+	}
+
+}
