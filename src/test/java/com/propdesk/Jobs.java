@@ -23,7 +23,14 @@ public final class Jobs {
 	 * @return whether the job succeeded; a failure leaves it with one retry less (or an incident)
 	 */
 	public static boolean runWhenDue(ManagementService jobs, String processInstanceId) {
-		Job job = of(jobs, processInstanceId);
+		return runWhenDue(jobs, of(jobs, processInstanceId));
+	}
+
+	/**
+	 * Runs the job once its due time has come: the engine clock moves to the due date first.
+	 * @return whether the job succeeded; a failure leaves it with one retry less (or an incident)
+	 */
+	public static boolean runWhenDue(ManagementService jobs, Job job) {
 		if (job.getDuedate() != null) {
 			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
 		}

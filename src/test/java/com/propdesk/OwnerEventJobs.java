@@ -1,7 +1,5 @@
 package com.propdesk;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -41,23 +39,6 @@ public final class OwnerEventJobs {
 	/** The event a callback job posts. */
 	public static String eventId(Job job) {
 		return ((JobEntity) job).getJobHandlerConfigurationRaw().split("\\|", 2)[1];
-	}
-
-	/**
-	 * Runs the job once its due time has come: the engine clock moves to the due date first.
-	 * @return whether the attempt succeeded (a failed attempt leaves a new job for the next, or the job's retries less)
-	 */
-	public static boolean runWhenDue(ManagementService jobs, Job job) {
-		if (job.getDuedate() != null) {
-			TestClock.set(OffsetDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()));
-		}
-		try {
-			jobs.executeJob(job.getId());
-			return true;
-		}
-		catch (RuntimeException failed) {
-			return false;
-		}
 	}
 
 	/**

@@ -90,7 +90,7 @@ class PostgresProfileTests {
 
 	@Test
 	void refusesTheDemoSecretAsAChannelKey() throws SQLException {
-		String[] args = production("demokey", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+		String[] args = production("demokey", Map.of("PROPDESK_ADMIN_PASSWORD", "S3cret-Pa55", "PROPDESK_KEY_PHONE",
 				"k-phone", "PROPDESK_KEY_WECHAT", "demo", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
 				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
 
@@ -100,7 +100,7 @@ class PostgresProfileTests {
 
 	@Test
 	void startsWithItsSecretsAndLoadsNoDemoData() throws Exception {
-		String[] args = production("propdesk", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+		String[] args = production("propdesk", Map.of("PROPDESK_ADMIN_PASSWORD", "S3cret-Pa55", "PROPDESK_KEY_PHONE",
 				"k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
 				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
 
@@ -108,7 +108,7 @@ class PostgresProfileTests {
 			IdentityService identity = app.getBean(IdentityService.class);
 			assertThat(identity.createUserQuery().userId("engineer").count()).isZero();
 			assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("admin");
-			assertThat(identity.checkPassword("admin", "s3cret-admin")).isTrue();
+			assertThat(identity.checkPassword("admin", "S3cret-Pa55")).isTrue();
 			assertThat(identity.checkPassword("admin", "demo")).isFalse();
 			RegistryRepository registry = app.getBean(RegistryRepository.class);
 			assertThat(registry.isEmpty()).isTrue();
@@ -128,7 +128,7 @@ class PostgresProfileTests {
 
 	@Test
 	void productionSessionCookiesAreSecureAndPagesDemandHttps() throws Exception {
-		String[] args = production("propdesk_cookies", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin", "PROPDESK_KEY_PHONE",
+		String[] args = production("propdesk_cookies", Map.of("PROPDESK_ADMIN_PASSWORD", "S3cret-Pa55", "PROPDESK_KEY_PHONE",
 				"k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app", "PROPDESK_KEY_WEB", "k-web",
 				"PROPDESK_KEY_WALK_IN", "k-walk-in"));
 
@@ -141,7 +141,7 @@ class PostgresProfileTests {
 					.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/"
 							+ app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName() + "/login/tasklist"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=s3cret-admin"));
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=S3cret-Pa55"));
 			var forged = http.send(loginRequest.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 			// the page's cookies and its CSRF token, as the login form sends them
 			java.util.List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
@@ -164,14 +164,14 @@ class PostgresProfileTests {
 
 	@Test
 	void refusesToStartWhereDemoUsersExist() throws Exception {
-		String[] args = production("propdesk_demo_users", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin",
+		String[] args = production("propdesk_demo_users", Map.of("PROPDESK_ADMIN_PASSWORD", "S3cret-Pa55",
 				"PROPDESK_KEY_PHONE", "k-phone", "PROPDESK_KEY_WECHAT", "k-wechat", "PROPDESK_KEY_APP", "k-app",
 				"PROPDESK_KEY_WEB", "k-web", "PROPDESK_KEY_WALK_IN", "k-walk-in"));
 		try (ConfigurableApplicationContext app = start(args)) {
 			IdentityService identity = app.getBean(IdentityService.class);
 			var user = identity.newUser("engineer");
 			user.setPassword("demo");
-			identity.saveUser(user);
+			((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, true);
 		}
 
 		assertThatThrownBy(() -> start(args)).hasStackTraceContaining("demo users exist: engineer");
@@ -179,7 +179,7 @@ class PostgresProfileTests {
 
 	@Test
 	void secretsNeverReachTheLog(CapturedOutput output) throws Exception {
-		String[] args = production("propdesk_log", Map.of("PROPDESK_ADMIN_PASSWORD", "s3cret-admin-SeCrEtMaRk",
+		String[] args = production("propdesk_log", Map.of("PROPDESK_ADMIN_PASSWORD", "S3cret-Pa55-SeCrEtMaRk",
 				"PROPDESK_KEY_PHONE", "k-phone-SeCrEtMaRk", "PROPDESK_KEY_WECHAT", "k-wechat-SeCrEtMaRk", "PROPDESK_KEY_APP", "k-app-SeCrEtMaRk",
 				"PROPDESK_KEY_WEB", "k-web-SeCrEtMaRk", "PROPDESK_KEY_WALK_IN", "k-walk-in-SeCrEtMaRk"));
 		try (ConfigurableApplicationContext app = start(args)) {
@@ -188,7 +188,7 @@ class PostgresProfileTests {
 			// this test JVM runs other engines too: name this one, or "default" would be another test's engine
 			String engine = app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
 			assertThat(api.call("GET", "/engine-rest/engine/" + engine + "/task?maxResults=1", null, "Authorization",
-					ApiClient.basic("admin", "s3cret-admin-SeCrEtMaRk")).status()).isEqualTo(200);
+					ApiClient.basic("admin", "S3cret-Pa55-SeCrEtMaRk")).status()).isEqualTo(200);
 		}
 
 		assertThat(output.getAll()).as("the application log").contains("ENGINE-00007 Process Engine").doesNotContain("SeCrEtMaRk");

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -43,6 +45,23 @@ class ProductionGuard {
 			throw new IllegalStateException("PropDesk will not start in production with a missing or default secret: set "
 					+ String.join(", ", missing) + " in the environment");
 		}
+		if (!meetsPasswordPolicy(properties.adminPassword())) {
+			throw new IllegalStateException("PropDesk will not start in production with a weak PROPDESK_ADMIN_PASSWORD: "
+					+ POLICY);
+		}
+	}
+
+	/** The engine's password policy, which every password a person sets must meet (README, "Identity and security"). */
+	static final String POLICY = "at least 10 characters, with a lower-case and an upper-case letter, a digit and a "
+			+ "character that is neither, and not the admin's id, name or e-mail";
+
+	/** Whether the admin password from the environment meets the policy people's passwords meet, as the admin's. */
+	static boolean meetsPasswordPolicy(String password) {
+		UserEntity admin = new UserEntity(IdentitySetup.ADMIN);
+		admin.setFirstName(IdentitySetup.ADMIN_FIRST_NAME);
+		admin.setLastName(IdentitySetup.ADMIN_LAST_NAME);
+		admin.setEmail(IdentitySetup.email(IdentitySetup.ADMIN));
+		return new DefaultPasswordPolicyImpl().getRules().stream().allMatch(rule -> rule.execute(password, admin));
 	}
 
 	/**

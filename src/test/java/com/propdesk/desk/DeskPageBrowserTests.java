@@ -396,7 +396,7 @@ class DeskPageBrowserTests {
 		user.setFirstName("测试");
 		user.setLastName("管理员");
 		user.setPassword("demo");
-		identityService.saveUser(user);
+		((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService).saveUser(user, true);
 		try {
 			identityService.createMembership(user.getId(), "management");
 			identityService.createMembership(user.getId(), "camunda-admin");

@@ -378,7 +378,7 @@ class ManageApiTests {
 					receiver.url("/hooks/case"))).record().caseNo();
 			// every back-off, then the last attempt's own retries
 			while (OwnerEventJobs.callback(managementService, jdbc, caseNo).getRetries() > 0) {
-				OwnerEventJobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
+				Jobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
 			}
 
 			var listed = as("manager", "GET", "/api/manage/incidents", null);
@@ -418,7 +418,7 @@ class ManageApiTests {
 			assertThat(historyService.createUserOperationLogQuery().jobId(delivery.getId())
 					.operationType(UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES).singleResult().getUserId())
 					.isEqualTo("manager");
-			assertThat(OwnerEventJobs.runWhenDue(managementService, delivery)).isTrue();
+			assertThat(Jobs.runWhenDue(managementService, delivery)).isTrue();
 			assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).as("delivered").isEmpty();
 			assertThat(runtimeService.createIncidentQuery().incidentId(id).count()).isZero();
 			assertThat(trail.entries()).anySatisfy(entry -> {

@@ -275,7 +275,7 @@ class ManagePageBrowserTests {
 			console.opened(caseNo);
 			// every back-off, then the last attempt, which fails into the incident
 			while (OwnerEventJobs.callback(managementService, jdbc, caseNo).getRetries() > 0) {
-				OwnerEventJobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
+				Jobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
 			}
 			Job delivery = OwnerEventJobs.callback(managementService, jdbc, caseNo);
 			receiver.failing(0);
@@ -290,7 +290,7 @@ class ManagePageBrowserTests {
 			assertThat(browser.findElements(By.cssSelector("#incidents tr[data-case='" + caseNo + "']"))).isEmpty();
 			assertThat(managementService.createJobQuery().jobId(delivery.getId()).singleResult().getRetries()).isOne();
 			assertThat(runtimeService.createIncidentQuery().configuration(delivery.getId()).count()).isZero();
-			assertThat(OwnerEventJobs.runWhenDue(managementService, delivery)).isTrue();
+			assertThat(Jobs.runWhenDue(managementService, delivery)).isTrue();
 			assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).as("delivered").isEmpty();
 			assertThat(page.consoleErrors()).isEmpty();
 		}

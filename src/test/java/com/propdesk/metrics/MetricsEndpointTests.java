@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.propdesk.Jobs;
 import com.propdesk.OwnerEventJobs;
 import com.propdesk.ApiClient;
 import com.propdesk.ApiClient.Answer;
@@ -66,7 +67,7 @@ class MetricsEndpointTests extends CaseProcessTest {
 
 		assertThat(notifications("sms", "delivered")).as("the owner's SMS, sent with the report").isEqualTo(smsDelivered + 1);
 		double callbacksFailed = notifications("callback", "failed");
-		OwnerEventJobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
+		Jobs.runWhenDue(managementService, OwnerEventJobs.callback(managementService, jdbc, caseNo));
 		assertThat(OwnerEventJobs.callback(managementService, jdbc, caseNo).getDuedate()).as("the callback to a closed port: "
 				+ "tried again later").isNotNull();
 		assertThat(notifications("callback", "failed")).isEqualTo(callbacksFailed + 1);

@@ -78,7 +78,7 @@ class OwnerEventDeliveryTests {
 	}
 
 	private boolean runJob(String caseNo) {
-		return OwnerEventJobs.runWhenDue(managementService, delivery(caseNo));
+		return Jobs.runWhenDue(managementService, delivery(caseNo));
 	}
 
 	@Test

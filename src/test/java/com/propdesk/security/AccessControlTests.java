@@ -153,7 +153,7 @@ class AccessControlTests {
 		assertThat(api.call("DELETE", "/engine-rest/process-instance/" + job.processInstanceId(), null, "Authorization",
 				auditor).status()).isIn(403, 404);
 		assertThat(api.call("POST", "/engine-rest/user/create", """
-				{"profile": {"id": "mole", "firstName": "m", "lastName": "m"}, "credentials": {"password": "x"}}""",
+				{"profile": {"id": "mole", "firstName": "m", "lastName": "m"}, "credentials": {"password": "Tunnel-Pa55-2026!"}}""",
 				"Authorization", auditor).status()).isEqualTo(403);
 		assertThat(deploy(diagram, auditor)).isEqualTo(403);
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(job.processInstanceId()).count()).isOne();
@@ -194,7 +194,7 @@ class AccessControlTests {
 		assertThat(api.call("POST", "/engine-rest/filter/create", filter, "Authorization", basic("manager")).status())
 				.isEqualTo(403);
 		assertThat(api.call("POST", "/engine-rest/user/create", """
-				{"profile": {"id": "mole2", "firstName": "m", "lastName": "m"}, "credentials": {"password": "x"}}""",
+				{"profile": {"id": "mole2", "firstName": "m", "lastName": "m"}, "credentials": {"password": "Tunnel-Pa55-2026!"}}""",
 				"Authorization", basic("manager")).status()).isEqualTo(403);
 	}
 

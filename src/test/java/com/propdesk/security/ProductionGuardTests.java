@@ -25,13 +25,22 @@ class ProductionGuardTests {
 				.hasMessageNotContaining("PROPDESK_KEY_APP");
 		assertThatThrownBy(() -> new ProductionGuard(production("demo", "k-wechat")))
 				.hasMessageContaining("PROPDESK_ADMIN_PASSWORD");
-		assertThatThrownBy(() -> new ProductionGuard(production("s3cret-Admin", null)))
+		assertThatThrownBy(() -> new ProductionGuard(production("S3cret-Pa55", null)))
 				.hasMessageContaining("PROPDESK_KEY_WECHAT");
 	}
 
 	@Test
+	void refusesAnAdminPasswordThatPeoplesPasswordsCouldNotBe() {
+		for (String weak : List.of("s3cret-pa55", "S3CRET-PA55", "Secret-Pass", "S3cretPa55", "S3cr-t", "S3cret-Admin")) {
+			assertThatThrownBy(() -> new ProductionGuard(production(weak, "k-wechat"))).as(weak)
+					.hasMessageContaining("PROPDESK_ADMIN_PASSWORD").hasMessageContaining("at least 10 characters")
+					.hasMessageNotContaining(weak);
+		}
+	}
+
+	@Test
 	void acceptsSecretsFromTheEnvironment() {
-		assertThatCode(() -> new ProductionGuard(production("s3cret-Admin", "k-wechat"))).doesNotThrowAnyException();
+		assertThatCode(() -> new ProductionGuard(production("S3cret-Pa55", "k-wechat"))).doesNotThrowAnyException();
 	}
 
 	@Test

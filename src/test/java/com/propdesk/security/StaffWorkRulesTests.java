@@ -205,12 +205,31 @@ class StaffWorkRulesTests {
 				"{\"id\": \"agent\", \"firstName\": \"周\", \"lastName\": \"经理\", \"email\": \"agent@propdesk.local\"}",
 				"Authorization", basic("agent"));
 		Answer deleted = api.call("DELETE", "/engine-rest/user/agent", null, "Authorization", basic("agent"));
-		Answer password = api.call("PUT", "/engine-rest/user/agent/credentials",
-				"{\"password\": \"demo\", \"authenticatedUserPassword\": \"demo\"}", "Authorization", basic("agent"));
+		try {
+			Answer weak = api.call("PUT", "/engine-rest/user/agent/credentials",
+					"{\"password\": \"1\", \"authenticatedUserPassword\": \"demo\"}", "Authorization", basic("agent"));
+			Answer ownName = api.call("PUT", "/engine-rest/user/agent/credentials",
+					"{\"password\": \"Agent-2026-desk\", \"authenticatedUserPassword\": \"demo\"}", "Authorization",
+					basic("agent"));
+			assertThat(weak.status()).as("the password policy: " + weak.body()).isEqualTo(400);
+			assertThat(ownName.status()).as("a password holding the user's id: " + ownName.body()).isEqualTo(400);
+			assertThat(identityService.checkPassword("agent", "demo")).as("unchanged").isTrue();
+
+			Answer password = api.call("PUT", "/engine-rest/user/agent/credentials",
+					"{\"password\": \"Kefu-2026-desk\", \"authenticatedUserPassword\": \"demo\"}", "Authorization",
+					basic("agent"));
+			assertThat(password.status()).as(String.valueOf(password.body())).isEqualTo(204);
+			assertThat(identityService.checkPassword("agent", "Kefu-2026-desk")).isTrue();
+		}
+		finally {
+			// the demo's password back, for the other tests of this context
+			var agent = identityService.createUserQuery().userId("agent").singleResult();
+			agent.setPassword("demo");
+			((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService).saveUser(agent, true);
+		}
 
 		assertThat(renamed.status()).isEqualTo(403);
 		assertThat(deleted.status()).isEqualTo(403);
-		assertThat(password.status()).isEqualTo(204);
 		var agent = identityService.createUserQuery().userId("agent").singleResult();
 		assertThat(agent.getFirstName() + agent.getLastName()).isEqualTo("李客服");
 	}
