@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.PropDeskJobHandler;
+import com.propdesk.system.PropDeskProperties;
 
 /**
  * Posts owner-visible events to the channel's callback URL from jobs, once the transaction that published the event
@@ -72,13 +74,16 @@ public class CallbackDeliveries extends PropDeskJobHandler<CallbackDeliveries.Ca
 
 	private final NotifyProperties properties;
 
+	private final PropDeskProperties settings;
+
 	private final DeliveryMeter deliveries;
 
 	private final HttpClient http;
 
 	CallbackDeliveries(ObjectProvider<OwnerEvents> events, ObjectProvider<CaseService> cases, ObjectMapper json,
-			NotifyProperties properties, DeliveryMeter deliveries) {
+			NotifyProperties properties, PropDeskProperties settings, DeliveryMeter deliveries) {
 		super(TYPE);
+		this.settings = settings;
 		this.events = events;
 		this.cases = cases;
 		this.json = json;
@@ -131,8 +136,19 @@ public class CallbackDeliveries extends PropDeskJobHandler<CallbackDeliveries.Ca
 	 */
 	void post(String eventId) {
 		OwnerEvent event = events.getObject().find(eventId).orElseThrow();
-		String url = cases.getObject().find(event.caseNo()).orElseThrow().callbackUrl();
+		CaseRecord c = cases.getObject().find(event.caseNo()).orElseThrow();
+		String url = c.callbackUrl();
 		if (url == null) {
+			return;
+		}
+		// checked again as it is sent: a host an operator took off the channel's list (compromised, retired) gets
+		// nothing more, also for the cases reported while it was on it
+		PropDeskProperties.Channel channel = settings.channels().get(c.channel());
+		if (channel == null || !channel.allowsCallbackTo(URI.create(url))) {
+			log.warn("Callback for event {} of {} withheld: {} is not on channel {}'s callback list any more", eventId,
+					c.caseNo(), url, c.channel());
+			cases.getObject().record(c.caseNo(), NotifyTimeline.CALLBACK_WITHHELD,
+					"渠道系统未收到「" + event.summary() + "」：回调地址已不在该渠道允许的列表中");
 			return;
 		}
 		HttpRequest request;

@@ -22,7 +22,8 @@ public enum NotifyTimeline implements TimelineKind {
 	EVENT_RESOLVED("通知业主：已处理"),
 	EVENT_CLOSED("通知业主：已办结"),
 	EVENT_PROMOTED("通知业主：已转紧急"),
-	EVENT_REOPENED("通知业主：重新处理");
+	EVENT_REOPENED("通知业主：重新处理"),
+	CALLBACK_WITHHELD("回调未发送");
 
 	private static final String EVENT_PREFIX = "event-";
 

@@ -147,6 +147,22 @@ class OwnerEventDeliveryTests {
 	}
 
 	@Test
+	void aCallbackHostTakenOffTheChannelsListGetsNothingMoreAndTheCaseSaysSo() {
+		String caseNo = open();
+		// as if the operator had taken the host off the channel's list after the report
+		jdbc.update("update case_record set callback_url = ? where case_no = ?", "http://hooks.retired.example.com/case", caseNo);
+
+		assertThat(runJob(caseNo)).isTrue();
+
+		assertThat(OwnerEventJobs.callbacks(managementService, jdbc, caseNo)).as("not tried again").isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from owner_event where case_no = ? and delivered_at is not null",
+				Integer.class, caseNo)).isZero();
+		assertThat(jdbc.queryForList("select message from case_event where case_no = ? and kind = 'callback-withheld'",
+				String.class, caseNo)).singleElement().asString().contains("回调地址已不在该渠道允许的列表中");
+		assertThat(receiver.received()).isEmpty();
+	}
+
+	@Test
 	void anOwnerEventInstanceStartedBeforeCallbacksBecameJobsStillPostsItsEvent() throws Exception {
 		String caseNo = open();
 		Job job = delivery(caseNo);
