@@ -38,6 +38,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isLoginForm(request) && !isForm(request)) {
+			// the webapps' login takes a form; anything else failed deep in Jersey with an English server error
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "登录请求须以表单（application/x-www-form-urlencoded）提交用户名和密码");
+			return;
+		}
 		String user = userOf(request);
 		if (user != null) {
 			Duration wait = throttle.waitFor(LoginThrottle.clientOf(request), user);
@@ -63,19 +68,37 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 				return null;
 			}
 		}
-		if ("POST".equals(request.getMethod()) && request.getRequestURI().contains("/login/")) {
+		if (isLoginForm(request)) {
 			return request.getParameter("username");
 		}
 		return null;
 	}
 
+	private static boolean isLoginForm(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && request.getRequestURI().contains("/login/");
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+	}
+
 	private void tooManyTries(HttpServletResponse response, Duration wait) throws IOException {
 		long seconds = LoginThrottle.seconds(wait);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"密码错误次数过多，请在 " + seconds + " 秒后重试（等待时间到期后自动解除，不会锁定账号）");
-		problem.setTitle("登录尝试过于频繁");
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		refuse(response, HttpStatus.TOO_MANY_REQUESTS, "登录尝试过于频繁",
+				"密码错误次数过多，请在 " + seconds + " 秒后重试（等待时间到期后自动解除，不会锁定账号）");
+	}
+
+	/**
+	 * A problem+json answer; its text also as {@code message}, which the webapps' login page shows (it reads no
+	 * {@code detail}).
+	 */
+	private void refuse(HttpServletResponse response, HttpStatus status, String title, String text) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text);
+		problem.setTitle(title);
+		problem.setProperty("message", text);
+		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		objectMapper.writeValue(response.getOutputStream(), problem);

@@ -116,7 +116,28 @@ class LoginThrottleTests {
 		HttpResponse<String> throttled = login("127.0.0.1", "duty", "demo");
 		assertThat(throttled.statusCode()).isEqualTo(429);
 		assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+		assertThat(throttled.body()).as("the login page shows the wait: it reads message")
+				.containsPattern("\"message\":\"密码错误次数过多，请在 \\d+ 秒后重试");
 		assertThat(login("[::1]", "duty", "demo").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aLoginThatIsNotAFormIs415InChineseNotAServerError() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/cockpit/"))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		var cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList();
+		String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().substring(11);
+
+		HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/api/admin/auth/user/default/login/cockpit")).header("Content-Type", "application/json")
+				.header("Cookie", String.join("; ", cookies)).header("X-XSRF-TOKEN", token)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"manager\", \"password\": \"demo\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(json.statusCode()).isEqualTo(415);
+		assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(json.body()).contains("表单").doesNotContain("Exception");
 	}
 
 	@Test
