@@ -537,6 +537,14 @@ class EngineHardeningTests {
 		assertThat(mistyped.body()).contains("未找到").doesNotContain("Exception");
 		assertThat(noSuchApp.statusCode()).isEqualTo(404);
 		assertThat(tasklistScript.statusCode()).as("the apps' own files are still served").isEqualTo(200);
+
+		for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/"
+					+ app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).as(app).contains("<html lang=\"zh-CN\">", " · PropDesk</title>")
+					.doesNotContain("lang=\"en\"", "<title>Camunda").contains("<script");
+		}
 	}
 
 	private HttpResponse<String> get(String path, String authorization, String forwardedFor) throws Exception {
