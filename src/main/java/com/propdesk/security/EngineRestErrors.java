@@ -334,12 +334,15 @@ final class EngineRestErrors {
 
 	}
 
-	/** JSON of the wrong shape (a text where a number belongs, an empty body): the field it is, without Java's names. */
+	/**
+	 * JSON of the wrong shape (a text where a number belongs, an empty body): the field it is, without Java's names.
+	 * Only input that does not fit: any other mapping error (an answer that cannot be written) is the server's.
+	 */
 	@Priority(Priorities.USER - 100)
-	static final class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+	static final class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
 
 		@Override
-		public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+		public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
 			String field = e.getPath().stream()
 					.map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
 					.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
