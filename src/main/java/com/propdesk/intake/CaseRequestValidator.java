@@ -186,8 +186,16 @@ public class CaseRequestValidator {
 			return;
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+		if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
 			problems.add(new FieldProblem("callbackUrl", "必须是 http 或 https 的完整网址"));
+			return;
+		}
+		if (uri.getHost() == null) {
+			problems.add(new FieldProblem("callbackUrl", "网址中的主机名无效：请写完整的域名或 IP 地址"));
+			return;
+		}
+		if (uri.getPort() == 0 || uri.getPort() > 65535) {
+			problems.add(new FieldProblem("callbackUrl", "端口无效：须在 1 到 65535 之间"));
 			return;
 		}
 		if (uri.getRawUserInfo() != null) {

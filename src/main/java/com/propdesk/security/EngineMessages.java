@@ -43,6 +43,21 @@ final class EngineMessages {
 		return known(english, Status.NOT_FOUND, m -> what + "不存在：" + m.group(1));
 	}
 
+	private static final Map<String, String> DEFINITIONS = Map.of("process", "流程", "decision", "决策",
+			"decision requirements", "决策需求", "case", "案例");
+
+	/** What the engine's "… with id … does not exist" names, as staff call it. */
+	private static final Map<String, String> THINGS = Map.ofEntries(Map.entry("job", "作业"), Map.entry("deployment", "部署"),
+			Map.entry("user", "用户"), Map.entry("group", "组"), Map.entry("execution", "执行"), Map.entry("batch", "批处理"),
+			Map.entry("tenant", "租户"), Map.entry("external task", "外部任务"), Map.entry("filter", "筛选器"),
+			Map.entry("authorization", "授权"), Map.entry("job definition", "作业定义"), Map.entry("process instance", "流程实例"),
+			Map.entry("process definition", "流程定义"), Map.entry("variable instance", "变量"),
+			Map.entry("historic variable instance", "历史变量"), Map.entry("historic process instance", "历史流程实例"),
+			Map.entry("historic activity instance", "历史活动实例"), Map.entry("historic batch", "历史批处理"),
+			Map.entry("historic decision instance", "历史决策实例"), Map.entry("historic job log", "历史作业日志"),
+			Map.entry("historic external task log", "历史外部任务日志"), Map.entry("task comment", "任务备注"),
+			Map.entry("task attachment", "任务附件"), Map.entry("parent task", "上级任务"));
+
 	private static final Map<String, String> IDS = Map.of("User", "用户名", "Group", "组 ID", "Tenant", "租户 ID");
 
 	/** camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern in application.yaml. */
@@ -61,6 +76,14 @@ final class EngineMessages {
 					Status.NOT_FOUND, m -> "此任务没有表单"),
 			known("No matching rendered form for task with the id (.+) found\\.?", Status.NOT_FOUND,
 					m -> "此任务没有可直接显示的 HTML 表单：" + m.group(1)),
+			known("No matching (process|decision|decision requirements|case) definition with key: (.+?) and (?:no tenant-id|tenant-id: .*)",
+					Status.NOT_FOUND, m -> DEFINITIONS.get(m.group(1)) + "定义不存在：" + m.group(2)),
+			unknown("No matching incident with id (.+)", "故障"),
+			// the rest of the engine's "<thing> with id <id> does not exist", in its several spellings
+			known("(?:The )?([A-Za-z ]+?) with (?:id|Id) '?([^' ]+?)'? does not exist(?: for task .*)?\\.?", Status.NOT_FOUND,
+					m -> THINGS.getOrDefault(m.group(1).toLowerCase(java.util.Locale.ROOT), "对象") + "不存在：" + m.group(2)),
+			known("An unbound number of results is forbidden!", Status.BAD_REQUEST,
+					m -> "列表须分页查询：请给出 firstResult 和 maxResults（每页最多 2000 条）"),
 			known("The user already exists", Status.BAD_REQUEST, m -> "用户名已存在，请换一个"),
 			known("The group already exists", Status.BAD_REQUEST, m -> "组 ID 已存在，请换一个"),
 			known("(User|Group|Tenant) has an invalid id: '(.*)' is not a valid resource identifier\\.?", Status.BAD_REQUEST,

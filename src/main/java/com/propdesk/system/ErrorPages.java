@@ -58,10 +58,17 @@ class ErrorPages implements ErrorController {
 				.body(body);
 	}
 
+	/**
+	 * A call refused outside a page (an API call of the webapps): not always the account's rights — a page open for
+	 * long sends a CSRF token that is no longer valid, which Camunda refuses with 403 too.
+	 */
+	private static final Text CALL_FORBIDDEN = new Text("没有权限",
+			"没有权限执行此操作，或页面的登录状态已失效：请刷新页面（必要时重新登录）后再试");
+
 	@RequestMapping
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		Text text = text(status);
+		Text text = status == HttpStatus.FORBIDDEN ? CALL_FORBIDDEN : text(status);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text.detail());
 		problem.setTitle(text.title());
 		// the address asked for, not this controller's own (a path Tomcat could not decode never gets here)

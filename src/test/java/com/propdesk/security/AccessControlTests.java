@@ -69,7 +69,7 @@ class AccessControlTests {
 		Answer answer = api.call("GET", "/engine-rest/history/process-instance", null, "Authorization", basic("manager"));
 
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.body().get("message").asText()).contains("unbound number of results");
+		assertThat(answer.body().get("message").asText()).contains("须分页", "maxResults");
 	}
 
 	@ParameterizedTest

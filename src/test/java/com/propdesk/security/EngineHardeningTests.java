@@ -530,7 +530,7 @@ class EngineHardeningTests {
 		assertThat(cockpitPage.body()).contains("lang=\"zh-CN\"", "没有权限", "任务列表").doesNotContain("Whitelabel", "Forbidden");
 		assertThat(cockpitJson.statusCode()).isEqualTo(403);
 		assertThat(cockpitJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(cockpitJson.body()).contains("没有权限").doesNotContain("\"error\"", "Forbidden", "timestamp");
+		assertThat(cockpitJson.body()).contains("没有权限", "刷新页面").doesNotContain("\"error\"", "Forbidden", "timestamp");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.body()).contains("未登录", "/camunda/api/engine/engine/default/task").doesNotContain("Unauthorized");
 		assertThat(mistyped.statusCode()).as("an engine the webapps do not know: not their server error").isEqualTo(404);

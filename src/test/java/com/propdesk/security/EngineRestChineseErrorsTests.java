@@ -188,13 +188,30 @@ class EngineRestChineseErrorsTests {
 			"GET|/engine-rest/process-definition/nope/xml|-|流程定义不存在：nope|No matching definition",
 			"GET|/engine-rest/history/process-instance/nope|-|历史流程实例不存在：nope|does not exist",
 			"GET|/engine-rest/decision-definition/nope/xml|-|决策定义不存在：nope|no deployed decision",
-			"PUT|/engine-rest/incident/nope/annotation|{\"annotation\": \"x\"}|故障不存在：nope|is null" })
+			"PUT|/engine-rest/incident/nope/annotation|{\"annotation\": \"x\"}|故障不存在：nope|is null",
+			"GET|/engine-rest/process-definition/key/nope|-|流程定义不存在：nope|No matching",
+			"GET|/engine-rest/decision-definition/key/nope/xml|-|决策定义不存在：nope|No matching",
+			"GET|/engine-rest/deployment/nope|-|部署不存在：nope|does not exist",
+			"GET|/engine-rest/job/nope|-|作业不存在：nope|does not exist",
+			"GET|/engine-rest/user/nope/profile|-|用户不存在：nope|does not exist",
+			"GET|/engine-rest/group/nope|-|组不存在：nope|does not exist",
+			"GET|/engine-rest/execution/nope|-|执行不存在：nope|does not exist",
+			"GET|/engine-rest/incident/nope|-|故障不存在：nope|No matching",
+			"GET|/engine-rest/batch/nope|-|批处理不存在：nope|does not exist" })
 	void anUnknownIdOnAReadIsAChinese404(String method, String path, String body, String chinese, String english)
 			throws Exception {
 		Answer answer = api.call(method, path, body, "Authorization", basic("admin"));
 
 		assertChinese(answer, 404, english);
 		assertThat(answer.body().path("message").asText()).isEqualTo(chinese);
+	}
+
+	@Test
+	void aListWithoutAPageSaysHowToAskForOne() throws Exception {
+		Answer answer = api.call("GET", "/engine-rest/history/process-instance", null, "Authorization", basic("manager"));
+
+		assertChinese(answer, 400, "unbound");
+		assertThat(answer.body().path("message").asText()).contains("maxResults", "2000");
 	}
 
 	@Test
