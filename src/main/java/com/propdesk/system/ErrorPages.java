@@ -43,19 +43,24 @@ class ErrorPages implements ErrorController {
 
 	private static final Text SERVER = new Text("内部错误", "服务器内部错误，请稍后重试；如果一再出现，请联系管理员");
 
+	static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> page(HttpServletRequest request) {
 		HttpStatus status = status(request);
+		return ResponseEntity.status(status).contentType(HTML).body(html(status));
+	}
+
+	/** The page a browser shows for this status. */
+	static String html(HttpStatus status) {
 		Text text = text(status);
 		String back = "<p><a href=\"/camunda/app/tasklist/\">返回任务列表</a></p>";
-		String body = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+		return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
 				+ "content=\"width=device-width, initial-scale=1\"><title>" + status.value() + " " + text.title()
 				+ " · PropDesk</title><style>body{font-family:system-ui,'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;"
 				+ "max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}</style></head><body><h1>"
 				+ status.value() + " " + HtmlUtils.htmlEscape(text.title()) + "</h1><p>" + HtmlUtils.htmlEscape(text.detail())
 				+ "</p>" + back + "</body></html>";
-		return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-				.body(body);
 	}
 
 	/**

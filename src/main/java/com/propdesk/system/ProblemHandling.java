@@ -26,6 +26,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -172,14 +173,30 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		if (e instanceof NoResourceFoundException && isPage(request)) {
+			// an address a person typed or followed in a browser, outside the APIs: the page, not JSON
+			return ResponseEntity.status(status).contentType(ErrorPages.HTML).body(ErrorPages.html(HttpStatus.NOT_FOUND));
+		}
 		if (body == null && e instanceof ErrorResponse response) {
 			body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		if (body instanceof ProblemDetail problem && !(e instanceof ProblemException)) {
 			problem.setTitle(TITLES.getOrDefault(status.value(), status.is5xxServerError() ? "内部错误" : "请求无效"));
-			problem.setDetail(detail(e, status));
+			problem.setDetail(e instanceof NoResourceFoundException && request instanceof ServletWebRequest servlet
+					? "没有这个地址：" + servlet.getRequest().getRequestURI() : detail(e, status));
 		}
 		return super.handleExceptionInternal(e, body, headers, status, request);
+	}
+
+	/** A browser's request for a page: it accepts HTML, and the address is not one of the JSON APIs. */
+	private static boolean isPage(WebRequest request) {
+		if (!(request instanceof ServletWebRequest servlet)) {
+			return false;
+		}
+		String path = servlet.getRequest().getRequestURI();
+		String accept = servlet.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/engine-rest")
+				&& !path.contains("/api/");
 	}
 
 	private static String detail(Exception e, HttpStatusCode status) {

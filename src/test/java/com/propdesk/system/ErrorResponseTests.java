@@ -75,6 +75,26 @@ class ErrorResponseTests {
 	}
 
 	@Test
+	void aBrowserAskingForAnAddressNobodyServesGetsAChinesePageTheApisKeepJson() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (String path : new String[] { "/nope", "/desk/nope", "/camunda/nope", "/camunda/app/nope" }) {
+			var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+					.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).as(path).isEqualTo(404);
+			assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+			assertThat(page.body()).as(path).contains("lang=\"zh-CN\"", "未找到").doesNotContain("\"detail\"");
+		}
+		Answer api = this.api.call("GET", "/api/nothing-here", null, "Authorization", basic("duty"), "Accept",
+				"text/html,*/*;q=0.8");
+		assertThat(api.status()).isEqualTo(404);
+		assertThat(api.contentType()).as("an API answers JSON whatever the browser accepts").startsWith("application/problem+json");
+		Answer deep = this.api.call("GET", "/camunda/app/cockpit/default/nope", null);
+		assertChineseProblem(deep, 404);
+		assertThat(deep.body().get("detail").asText()).as("the whole address").contains("/camunda/app/cockpit/default/nope");
+	}
+
+	@Test
 	void anUnknownPathIs404() throws Exception {
 		assertChineseProblem(api.call("GET", "/api/nothing-here", null, "Authorization", basic("duty")), 404);
 		assertChineseProblem(api.call("POST", "/api/cases/R-1/nothing", "{}", "X-Api-Key", "demo"), 404);
