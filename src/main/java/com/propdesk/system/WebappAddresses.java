@@ -3,7 +3,6 @@ package com.propdesk.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,69 +21,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The webapps' addresses and pages: a mistyped address is "not found", and each app's page says it is Chinese.
+ * The webapps' pages ({@code /camunda/app/{app}/{engine}/}). A mistyped address — {@code /camunda/app/cockpit/nope/},
+ * an app that does not exist, a folder of an app's files — is "not found": Camunda's webapps take the second segment
+ * for the engine's name and, for an engine they do not know, failed with a server error (a NullPointerException in
+ * their index page). A segment with a dot is one of the app's files ({@code camunda-tasklist-bootstrap.js}), served
+ * or refused by the webapps themselves. An app's page says it is Chinese: {@code <html lang="zh-CN">}, a Chinese title
+ * and UTF-8, where Camunda's say {@code lang="en"} and "Camunda Tasklist" (a browser offered to translate the page
+ * "from English", and the tab showed the English title until the scripts ran).
  */
 @Configuration(proxyBeanMethods = false)
 class WebappAddresses {
 
-	static final Set<String> APPS = Set.of("cockpit", "admin", "tasklist", "welcome");
-
-	/** An app's page: {@code /camunda/app/{app}/{engine}/}; a segment with a dot is one of the app's files instead. */
-	static Pattern indexPage(String webapps) {
-		return Pattern.compile(Pattern.quote(webapps) + "/app/([^/]+)/([^/.]+)/?(?:index\\.html)?");
-	}
-
-	/**
-	 * A mistyped webapp address — {@code /camunda/app/cockpit/nope/}, an app that does not exist, a folder of an app's
-	 * files — is "not found". Camunda's webapps take the second segment for the engine's name and, for an engine they
-	 * do not know, fail with a server error (a NullPointerException in their index page). A segment with a dot is one
-	 * of the app's files ({@code camunda-tasklist-bootstrap.js}), served or refused by the webapps themselves.
-	 */
-	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> unknownWebappPages(ProcessEngine engine,
-			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
-		Pattern indexPage = indexPage(webapps);
-		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
-
-			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
-				Matcher page = indexPage.matcher(request.getRequestURI());
-				if (page.matches() && !(APPS.contains(page.group(1)) && page.group(2).equals(engine.getName()))) {
-					response.sendError(HttpServletResponse.SC_NOT_FOUND);
-					return;
-				}
-				chain.doFilter(request, response);
-			}
-
-		});
-		registration.setName("unknown-webapp-pages");
-		registration.addUrlPatterns(webapps + "/app/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
-	}
-
-	/** The apps' names as PropDesk's Chinese header shows them ({@code app/propdesk/zh.js}). */
-	static final Map<String, String> TITLES = Map.of("tasklist", "任务", "cockpit", "监控", "admin", "系统管理", "welcome",
+	/** The apps, with their names as PropDesk's Chinese header shows them ({@code app/propdesk/zh.js}). */
+	static final Map<String, String> APPS = Map.of("tasklist", "任务", "cockpit", "监控", "admin", "系统管理", "welcome",
 			"首页");
 
-	/**
-	 * The apps' pages are written in Chinese, so they say so: {@code <html lang="zh-CN">} and a Chinese title, where
-	 * Camunda's say {@code lang="en"} and "Camunda Tasklist" (a browser offered to translate the page "from English",
-	 * and the tab showed the English title until the scripts ran).
-	 */
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> webappPagesInChinese(ProcessEngine engine,
+	FilterRegistrationBean<OncePerRequestFilter> webappPages(ProcessEngine engine,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
-		Pattern indexPage = indexPage(webapps);
+		Pattern indexPage = Pattern.compile(Pattern.quote(webapps) + "/app/([^/]+)/([^/.]+)/?(?:index\\.html)?");
 		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
 
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				Matcher page = indexPage.matcher(request.getRequestURI());
-				if (!page.matches() || !TITLES.containsKey(page.group(1))) {
+				if (!page.matches()) {
 					chain.doFilter(request, response);
+					return;
+				}
+				if (!APPS.containsKey(page.group(1)) || !page.group(2).equals(engine.getName())) {
+					response.sendError(HttpServletResponse.SC_NOT_FOUND);
 					return;
 				}
 				var written = new ContentCachingResponseWrapper(response);
@@ -95,7 +62,7 @@ class WebappAddresses {
 					String html = new String(written.getContentAsByteArray(), StandardCharsets.UTF_8)
 							.replaceFirst("<html lang=\"en\">", "<html lang=\"zh-CN\">")
 							.replaceFirst("<title>Camunda [A-Za-z]+</title>",
-									"<title>" + TITLES.get(page.group(1)) + " · PropDesk</title>");
+									"<title>" + APPS.get(page.group(1)) + " · PropDesk</title>");
 					written.resetBuffer();
 					written.setCharacterEncoding(StandardCharsets.UTF_8.name());
 					written.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
@@ -104,9 +71,9 @@ class WebappAddresses {
 			}
 
 		});
-		registration.setName("webapp-pages-in-chinese");
+		registration.setName("webapp-pages");
 		registration.addUrlPatterns(webapps + "/app/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 
