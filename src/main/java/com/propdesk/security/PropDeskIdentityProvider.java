@@ -48,7 +48,7 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 		synchronized (throttle.lockFor(client, userId)) {
 			Duration wait = throttle.waitFor(client, userId);
 			if (!wait.isZero()) {
-				if (verify) {
+				if (verify || isCredentialsChange()) {
 					throw new LoginThrottle.TooManyTries(wait);
 				}
 				return false;
@@ -73,6 +73,16 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 		return People.person() != null
 				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				&& attributes.getRequest().getRequestURI().endsWith("/identity/verify");
+	}
+
+	/**
+	 * A logged-in person changing a password, who confirms it with their own: a throttled client is told to wait, not
+	 * that the (perhaps right) password is wrong.
+	 */
+	private static boolean isCredentialsChange() {
+		return People.person() != null
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getRequestURI().endsWith("/credentials");
 	}
 
 	@Override

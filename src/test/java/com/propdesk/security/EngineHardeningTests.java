@@ -611,6 +611,16 @@ class EngineHardeningTests {
 			return new Webapps(port, http, jar, xsrf);
 		}
 
+		/**
+		 * The session as it stands after an answer: the webapps hand out a new CSRF token with the first answer after
+		 * the login, and a change sends that one (the old one is refused with 403).
+		 */
+		Webapps after(HttpResponse<?> answer) {
+			String fresh = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+					.map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse(token);
+			return new Webapps(port, http, cookies.replace("XSRF-TOKEN=" + token, "XSRF-TOKEN=" + fresh), fresh);
+		}
+
 		HttpResponse<String> get(String path) throws Exception {
 			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookies)
 					.header("X-XSRF-TOKEN", token).header("Accept", "application/json").build(),

@@ -97,11 +97,7 @@ class EngineRestChineseErrorsTests {
 		var session = EngineHardeningTests.Webapps.login(port, "manager", processEngine);
 
 		var unknown = session.get("/camunda/api/cockpit/nope");
-		// the webapps hand out a new CSRF token with the first answer after the login; a POST sends that one
-		String token = unknown.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-				.map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse(session.token());
-		var posting = new EngineHardeningTests.Webapps(port, session.http(),
-				session.cookies().replace("XSRF-TOKEN=" + session.token(), "XSRF-TOKEN=" + token), token);
+		var posting = session.after(unknown);
 		var notJson = posting.post("/camunda/api/engine/engine/default/task/create", "application/json", "{bad");
 		var notJsonToCockpit = posting.post("/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=10",
 				"application/json", "{bad");

@@ -122,6 +122,30 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void aThrottledPasswordChangeIsToldToWaitNotThatTheRightPasswordIsWrong() throws Exception {
+		var login = EngineHardeningTests.Webapps.login(port, "cleaner", processEngine);
+		var cleaner = login.after(login.get("/camunda/api/admin/auth/user/default"));
+		for (int i = 0; i <= LoginThrottle.FREE_PER_USER; i++) {
+			assertThat(changePassword(cleaner, "wrong").statusCode()).isEqualTo(400);
+		}
+
+		HttpResponse<String> rightDuringTheWait = changePassword(cleaner, "demo");
+
+		assertThat(rightDuringTheWait.statusCode()).as(rightDuringTheWait.body()).isEqualTo(429);
+		assertThat(rightDuringTheWait.body()).contains("秒后重试").doesNotContain("不正确");
+		assertThat(identityService.checkPassword("cleaner", "demo")).as("unchanged").isTrue();
+	}
+
+	/** The welcome page's 修改密码 as the webapps send it, confirmed with the current password. */
+	private HttpResponse<String> changePassword(EngineHardeningTests.Webapps session, String current) throws Exception {
+		return session.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/camunda/api/engine/engine/default/user/cleaner/credentials")).header("Cookie", session.cookies())
+				.header("X-XSRF-TOKEN", session.token()).header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"password\": \"Qingjie-2026-new\", \"authenticatedUserPassword\": \""
+						+ current + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void aLoginThatIsNotAFormIs415InChineseNotAServerError() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/cockpit/"))
