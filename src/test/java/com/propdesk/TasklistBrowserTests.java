@@ -483,6 +483,20 @@ class TasklistBrowserTests {
 		return taskService.createTaskQuery().taskId(task.getId()).count() > 0;
 	}
 
+	/** A link to a task a colleague has just finished: Tasklist's own notice, not the server's message in raw markup. */
+	@Test
+	void aLinkToATaskThatIsGoneSaysSoInTasklistsOwnWords() {
+		logIn("agent", "demo");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=gone-" + java.util.UUID.randomUUID());
+
+		wait.until(d -> d.findElement(By.tagName("body")).getText().contains("可能已被他人办理完毕"));
+		assertThat(browser.findElement(By.tagName("body")).getText()).contains("该任务已不存在")
+				.doesNotContain("<-", "<task>", "&lt;", "No matching");
+		saveScreenshot("tasklist-task-gone");
+	}
+
 	private void logIn(String user, String password) {
 		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))

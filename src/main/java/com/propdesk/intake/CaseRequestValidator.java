@@ -191,7 +191,8 @@ public class CaseRequestValidator {
 			return;
 		}
 		if (uri.getHost() == null) {
-			problems.add(new FieldProblem("callbackUrl", "网址中的主机名无效：请写完整的域名或 IP 地址"));
+			// Java reads no host where the authority is malformed: a bad host or a port that is not a number
+			problems.add(new FieldProblem("callbackUrl", "网址中的主机名或端口无效：请写完整的域名或 IP 地址，端口为 1 到 65535 的数字"));
 			return;
 		}
 		if (uri.getPort() == 0 || uri.getPort() > 65535) {

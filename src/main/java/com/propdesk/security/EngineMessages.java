@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine's and the REST API's English messages that reach staff through Tasklist, Cockpit and Admin, in
@@ -82,6 +84,21 @@ final class EngineMessages {
 			// the rest of the engine's "<thing> with id <id> does not exist", in its several spellings
 			known("(?:The )?([A-Za-z ]+?) with (?:id|Id) '?([^' ]+?)'? does not exist(?: for task .*)?\\.?", Status.NOT_FOUND,
 					m -> THINGS.getOrDefault(m.group(1).toLowerCase(java.util.Locale.ROOT), "对象") + "不存在：" + m.group(2)),
+			// query parameters of the REST API's lists
+			known("Cannot set query parameter '([^']+)' to value '(.*?)'(?::.*)?", Status.BAD_REQUEST,
+					m -> "查询参数「" + m.group(1) + "」的值「" + m.group(2) + "」无效" + (m.group(1).matches("(?i).*(before|after|date).*")
+							? "：日期须写成 2026-12-01T09:00:00.000+0800 这样" : "")),
+			known("Only a single sorting parameter specified\\. sortBy and sortOrder required", Status.BAD_REQUEST,
+					m -> "排序须同时给出 sortBy 和 sortOrder（asc 或 desc）"),
+			known("Invalid (?:process |case |task |)variable comparator specified: (.*)", Status.BAD_REQUEST,
+					m -> "变量条件的比较符无效：" + m.group(1) + "（可用 eq、neq、gt、gteq、lt、lteq、like）"),
+			known("(?:org\\.camunda\\.bpm\\.engine\\.MismatchingMessageCorrelationException: )?Cannot correlate message '(.*?)': "
+					+ "No process definition or execution matches the parameters", Status.BAD_REQUEST,
+					m -> "没有在等待消息「" + m.group(1) + "」的事项，也没有以它开始的流程"),
+			known("Max results limit of (\\d+) exceeded!", Status.BAD_REQUEST, m -> "每页最多 " + m.group(1) + " 条：请减小 maxResults"),
+			known("No deployment resources contained in the form upload\\.?", Status.BAD_REQUEST,
+					m -> "部署中没有文件：请至少上传一个流程图、决策表或表单"),
+			known("No process instance found for id '([^']*)'.*", Status.NOT_FOUND, m -> "流程实例不存在：" + m.group(1)),
 			known("An unbound number of results is forbidden!", Status.BAD_REQUEST,
 					m -> "列表须分页查询：请给出 firstResult 和 maxResults（每页最多 2000 条）"),
 			known("The user already exists", Status.BAD_REQUEST, m -> "用户名已存在，请换一个"),
@@ -100,7 +117,7 @@ final class EngineMessages {
 
 	/** The Chinese of an English message the engine or its REST API writes; empty for any other message. */
 	static Optional<Translation> of(String english) {
-		if (english == null) {
+		if (english == null || webappsReadItThemselves(english)) {
 			return Optional.empty();
 		}
 		for (Known known : KNOWN) {
@@ -110,6 +127,25 @@ final class EngineMessages {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What the webapps recognise in the engine's English and show in their own Chinese: Tasklist turns "No matching
+	 * task" and "task is null" into 任务不存在, a suspended instance and a prevented submission into their own notices,
+	 * Cockpit "does not exist" into its own text. Said in Chinese by PropDesk, Tasklist showed the message raw, in
+	 * its markup for unknown errors (a stale task link). Left in English on the webapps' API, not on the REST API.
+	 */
+	private static final List<String> READ_BY_THE_WEBAPPS = List.of("No matching task", "task is null", "is suspended",
+			"submission prevented", "does not exist");
+
+	static boolean webappsReadItThemselves(String english) {
+		return READ_BY_THE_WEBAPPS.stream().anyMatch(english::contains) && isWebappsRequest();
+	}
+
+	/** A call of the webapps' own API ({@code /camunda/api/…}), not of the engine's REST API. */
+	static boolean isWebappsRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& !attributes.getRequest().getRequestURI().startsWith("/engine-rest");
 	}
 
 	private static final Pattern PERMISSION = Pattern.compile("'(\\w+)' permission on resource '([^']*)'(?: of type '(\\w+)')?");

@@ -53,7 +53,9 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 				.getCommandExecutorTxRequired()
 				.execute(context -> context.runWithoutAuthorization(() -> exists(context, resource, id)));
 		if (!exists) {
-			notFound(request, NAMES.get(resource) + "不存在：" + id);
+			// Tasklist says 任务不存在 itself for the engine's English (EngineMessages.READ_BY_THE_WEBAPPS)
+			notFound(request, "task".equals(resource) && EngineMessages.isWebappsRequest() ? "No matching task with id " + id
+					: NAMES.get(resource) + "不存在：" + id);
 		}
 		else if ("task".equals(resource) && FORM.matcher(path.group(4)).matches() && isWithoutForm(engine, id)) {
 			notFound(request, "此任务没有表单");

@@ -70,12 +70,20 @@ class ErrorPages implements ErrorController {
 	private static final Text CALL_FORBIDDEN = new Text("没有权限",
 			"没有权限执行此操作，或页面的登录状态已失效：请刷新页面（必要时重新登录）后再试");
 
+	/** The webapps' login refused: the user name or the password is wrong (PropDesk locks no account). */
+	private static final Text LOGIN_REFUSED = new Text("登录失败", "用户名或密码不正确");
+
 	@RequestMapping
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		Text text = status == HttpStatus.FORBIDDEN ? CALL_FORBIDDEN : text(status);
+		boolean login = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+				&& uri.contains("/auth/user/") && uri.contains("/login/");
+		Text text = status == HttpStatus.UNAUTHORIZED && login ? LOGIN_REFUSED
+				: status == HttpStatus.FORBIDDEN ? CALL_FORBIDDEN : text(status);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text.detail());
 		problem.setTitle(text.title());
+		// the webapps show an error's message
+		problem.setProperty("message", text.detail());
 		// the address asked for, not this controller's own (a path Tomcat could not decode never gets here)
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
 			try {

@@ -206,7 +206,8 @@ class CaseApiTests {
 				Arguments.of("callbackUrl", "ftp://127.0.0.1/hook"), Arguments.of("callbackUrl", "not a url"),
 				Arguments.of("callbackUrl", "http://user:pass@127.0.0.1/hook"),
 				Arguments.of("callbackUrl", "http://localhost:0/hook"), Arguments.of("callbackUrl", "http://127.0.0.1:65536/hook"),
-				Arguments.of("callbackUrl", "http://localhost:99999/hook"), Arguments.of("callbackUrl", "http://127.1:18701/hook"));
+				Arguments.of("callbackUrl", "http://localhost:99999/hook"), Arguments.of("callbackUrl", "http://127.1:18701/hook"),
+				Arguments.of("callbackUrl", "http://127.0.0.1:8o/hook"));
 	}
 
 	@ParameterizedTest(name = "{0} = {1}")

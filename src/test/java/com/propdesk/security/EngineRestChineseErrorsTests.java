@@ -193,13 +193,36 @@ class EngineRestChineseErrorsTests {
 			"GET|/engine-rest/group/nope|-|组不存在：nope|does not exist",
 			"GET|/engine-rest/execution/nope|-|执行不存在：nope|does not exist",
 			"GET|/engine-rest/incident/nope|-|故障不存在：nope|No matching",
-			"GET|/engine-rest/batch/nope|-|批处理不存在：nope|does not exist" })
+			"GET|/engine-rest/batch/nope|-|批处理不存在：nope|does not exist",
+			"DELETE|/engine-rest/process-instance/nope|-|流程实例不存在：nope|processInstance is null" })
 	void anUnknownIdOnAReadIsAChinese404(String method, String path, String body, String chinese, String english)
 			throws Exception {
 		Answer answer = api.call(method, path, body, "Authorization", basic("admin"));
 
 		assertChinese(answer, 404, english);
 		assertThat(answer.body().path("message").asText()).isEqualTo(chinese);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"/engine-rest/task?sortBy=nope&sortOrder=asc&maxResults=5|查询参数「sortBy」的值「nope」无效|Cannot set",
+			"/engine-rest/task?sortBy=created&maxResults=5|sortOrder|Only a single",
+			"/engine-rest/task?dueBefore=tomorrow&maxResults=5|「dueBefore」的值「tomorrow」无效|java.util.Date",
+			"/engine-rest/task?processVariables=foo_zz_1&maxResults=5|比较符无效：zz|comparator",
+			"/engine-rest/task?maxResults=5000|每页最多 2000 条|limit" })
+	void aBadQueryParameterIsNamedInChinese(String path, String chinese, String english) throws Exception {
+		Answer answer = api.call("GET", path, null, "Authorization", basic("manager"));
+
+		assertChinese(answer, 400, english);
+		assertThat(answer.body().path("message").asText()).contains(chinese);
+	}
+
+	@Test
+	void aMessageNobodyWaitsForIsSaidInChineseWithoutTheEnginesClassName() throws Exception {
+		Answer answer = api.call("POST", "/engine-rest/message", "{\"messageName\": \"nope\"}", "Authorization", basic("admin"));
+
+		assertChinese(answer, 400, "MismatchingMessageCorrelationException", "Cannot correlate");
+		assertThat(answer.body().path("message").asText()).contains("「nope」");
 	}
 
 	@Test

@@ -110,7 +110,9 @@ class LoginThrottleTests {
 			container.registerProcessEngine(processEngine);
 		}
 		for (int i = 0; i <= LoginThrottle.FREE_PER_USER; i++) {
-			assertThat(login("127.0.0.1", "duty", "wrong").statusCode()).isEqualTo(401);
+			HttpResponse<String> wrong = login("127.0.0.1", "duty", "wrong");
+			assertThat(wrong.statusCode()).isEqualTo(401);
+			assertThat(wrong.body()).as("a wrong password, not a page to log in to first").contains("用户名或密码不正确");
 		}
 
 		HttpResponse<String> throttled = login("127.0.0.1", "duty", "demo");

@@ -1,6 +1,7 @@
 // A few texts of the Camunda webapps are not in their locale files and stay English whatever the locale:
 // everything Camunda Forms (form-js) prints in Tasklist (validation messages, select placeholders, the date
-// picker's calendar), the diagram's zoom buttons and the app names in the header's app switcher. This module,
+// picker's calendar), the diagram's zoom buttons, the app names in the header's app switcher and Tasklist's notice
+// for a task that is gone. This module,
 // loaded by each app's config.js, puts them into Chinese as they appear. The rest comes from locales/zh.json.
 
 const EXACT = new Map([
@@ -39,6 +40,10 @@ const PATTERNS = [
   [/^(.+?) is required\.$/, () => '此项必填。']
 ];
 
+// A notice about a task that is gone (a stale link, a task a colleague finished): Tasklist titles it 该任务已不存在
+// itself and shows the server's English after its own debugging prefix.
+const TASK_GONE = /^<task> <- No matching task with id (.+)$/;
+
 // Texts that are translated only inside these parts of the page; nothing else is touched.
 const FORMS = '.fjs-container, .flatpickr-calendar';
 const HEADER = '[cam-widget-header], .navbar';
@@ -48,7 +53,9 @@ const CALENDAR = '[uib-datepicker], .uib-datepicker, [uib-daypicker], .uib-daypi
   + '[uib-yearpicker], .uib-datepicker-popup';
 // (Cockpit's variables table writes its headings as td cells of the thead)
 const HEADINGS = 'th, thead td';
-const SCOPE = [FORMS, HEADER, DIAGRAM, CALENDAR, HEADINGS].join(', ');
+// the apps' notices (errors and successes above the page)
+const NOTICES = '.notifications';
+const SCOPE = [FORMS, HEADER, DIAGRAM, CALENDAR, HEADINGS, NOTICES].join(', ');
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
@@ -69,6 +76,10 @@ function chinese(text, element) {
   }
   if (ZOOM.has(trimmed)) {
     return text.replace(trimmed, ZOOM.get(trimmed));
+  }
+  if (element.closest(NOTICES)) {
+    const gone = trimmed.match(TASK_GONE);
+    return gone ? text.replace(trimmed, `任务编号 ${gone[1]}：可能已被他人办理完毕或已撤销`) : null;
   }
   if (element.closest(HEADINGS) && TABLE_HEADINGS.has(trimmed)) {
     return text.replace(trimmed, TABLE_HEADINGS.get(trimmed));
