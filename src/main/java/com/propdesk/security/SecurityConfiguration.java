@@ -2,7 +2,6 @@ package com.propdesk.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,7 @@ class SecurityConfiguration {
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
 		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
 		registration.setName("engine-rest-authentication");
-		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.addInitParameter("authentication-provider", EngineRestBasicAuthentication.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
 		return registration;
 	}

@@ -116,10 +116,14 @@ class IdentityTests {
 				.singleResult().getId();
 		ApiClient api = new ApiClient(port);
 
-		assertThat(api.call("GET", "/engine-rest/task", null).status()).isEqualTo(401);
+		var anonymous = api.call("GET", "/engine-rest/task", null);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.body().path("message").asText()).as("said, in Chinese").contains("未登录", "HTTP Basic");
 		// a wrong password of another user: Camunda's login throttling would lock engineer out for seconds
-		assertThat(api.call("GET", "/engine-rest/task", null, "Authorization", basic("cleaner", "wrong")).status())
-				.isEqualTo(401);
+		var wrong = api.call("GET", "/engine-rest/task", null, "Authorization", basic("cleaner", "wrong"));
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.contentType()).startsWith("application/json");
+		assertThat(wrong.body().path("message").asText()).contains("用户名、密码不正确");
 		// the technician accepts the job (接单) through the REST API, as a mobile client would
 		var completed = api.call("POST", "/engine-rest/task/" + taskId + "/complete", """
 				{"variables": {"eta": {"value": "%s"}}}""".formatted(Clock.now().plusMinutes(10)), "Authorization", basic("engineer"));
