@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
@@ -49,15 +50,15 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 		}
 		String resource = path.group(2);
 		String id = path.group(3);
-		boolean exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+		Found found = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
 				.getCommandExecutorTxRequired()
-				.execute(context -> context.runWithoutAuthorization(() -> exists(context, resource, id)));
-		if (!exists) {
+				.execute(context -> context.runWithoutAuthorization(() -> find(context, resource, id)));
+		if (found == Found.NONE) {
 			// Tasklist says 任务不存在 itself for the engine's English (EngineMessages.READ_BY_THE_WEBAPPS)
 			notFound(request, "task".equals(resource) && EngineMessages.isWebappsRequest() ? "No matching task with id " + id
 					: NAMES.get(resource) + "不存在：" + id);
 		}
-		else if ("task".equals(resource) && FORM.matcher(path.group(4)).matches() && isWithoutForm(engine, id)) {
+		else if (found == Found.TASK_WITHOUT_PROCESS && FORM.matcher(path.group(4)).matches() && mayRead(engine, id)) {
 			notFound(request, "此任务没有表单");
 		}
 	}
@@ -68,17 +69,26 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 	}
 
 	/**
-	 * A task outside any process or case, which the caller may read (one who may not is answered the engine's
-	 * refusal): the engine's form lookup ended in a NullPointerException, a 500, for it.
+	 * What the id names: nothing, something, or a task outside any process or case — which has no form, and for which
+	 * the engine's form lookup ended in a NullPointerException, a 500. Read once, without authorization.
 	 */
-	private static boolean isWithoutForm(ProcessEngine engine, String id) {
-		var task = engine.getTaskService().createTaskQuery().taskId(id).singleResult();
-		return task != null && task.getProcessDefinitionId() == null && task.getCaseDefinitionId() == null;
+	private enum Found {
+		NONE, FOUND, TASK_WITHOUT_PROCESS
 	}
 
-	private static boolean exists(CommandContext context, String resource, String id) {
-		return switch (resource) {
-			case "task" -> context.getTaskManager().findTaskById(id) != null;
+	/** Whether the caller may read the task: one who may not is answered the engine's refusal, not told it has no form. */
+	private static boolean mayRead(ProcessEngine engine, String id) {
+		return engine.getTaskService().createTaskQuery().taskId(id).count() > 0;
+	}
+
+	private static Found find(CommandContext context, String resource, String id) {
+		if ("task".equals(resource)) {
+			TaskEntity task = context.getTaskManager().findTaskById(id);
+			return task == null ? Found.NONE
+					: task.getProcessDefinitionId() == null && task.getCaseDefinitionId() == null ? Found.TASK_WITHOUT_PROCESS
+							: Found.FOUND;
+		}
+		boolean exists = switch (resource) {
 			case "process-instance" -> {
 				ExecutionEntity instance = context.getExecutionManager().findExecutionById(id);
 				yield instance != null && instance.isProcessInstanceExecution();
@@ -88,6 +98,7 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 			case "incident" -> context.getIncidentManager().findIncidentById(id) != null;
 			default -> context.getDeploymentManager().findDeploymentById(id) != null;
 		};
+		return exists ? Found.FOUND : Found.NONE;
 	}
 
 }
