@@ -70,9 +70,7 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 	 * client is told to wait instead of being answered "wrong password".
 	 */
 	private static boolean isVerifyRequest() {
-		return People.person() != null
-				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				&& attributes.getRequest().getRequestURI().endsWith("/identity/verify");
+		return isPersonsRequestTo("/identity/verify");
 	}
 
 	/**
@@ -80,9 +78,14 @@ class PropDeskIdentityProvider extends DbIdentityServiceProvider {
 	 * that the (perhaps right) password is wrong.
 	 */
 	private static boolean isCredentialsChange() {
+		return isPersonsRequestTo("/credentials");
+	}
+
+	/** A request of a logged-in person whose path ends so. */
+	private static boolean isPersonsRequestTo(String pathEnd) {
 		return People.person() != null
 				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				&& attributes.getRequest().getRequestURI().endsWith("/credentials");
+				&& attributes.getRequest().getRequestURI().endsWith(pathEnd);
 	}
 
 	@Override

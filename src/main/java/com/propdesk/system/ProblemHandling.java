@@ -182,8 +182,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		}
 		if (body instanceof ProblemDetail problem && !(e instanceof ProblemException)) {
 			problem.setTitle(TITLES.getOrDefault(status.value(), status.is5xxServerError() ? "内部错误" : "请求无效"));
-			problem.setDetail(e instanceof NoResourceFoundException && request instanceof ServletWebRequest servlet
-					? "没有这个地址：" + servlet.getRequest().getRequestURI() : detail(e, status));
+			problem.setDetail(detail(e, status, request));
 		}
 		return super.handleExceptionInternal(e, body, headers, status, request);
 	}
@@ -195,11 +194,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		}
 		String path = servlet.getRequest().getRequestURI();
 		String accept = servlet.getHeader(HttpHeaders.ACCEPT);
-		return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/engine-rest")
-				&& !path.contains("/api/");
+		return accept != null && accept.contains("text/html") && !path.startsWith("/engine-rest") && !path.contains("/api/");
 	}
 
-	private static String detail(Exception e, HttpStatusCode status) {
+	private static String detail(Exception e, HttpStatusCode status, WebRequest request) {
 		if (e instanceof HttpRequestMethodNotSupportedException method) {
 			return "此地址不支持 " + method.getMethod() + " 请求" + (method.getSupportedHttpMethods() == null ? ""
 					: "，可用：" + method.getSupportedHttpMethods().stream().map(HttpMethod::name)
@@ -214,7 +212,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 					+ accept.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining("、"));
 		}
 		if (e instanceof NoResourceFoundException none) {
-			return "没有这个地址：/" + none.getResourcePath();
+			// the whole address asked for: the resource path is relative to the handler that looked for it
+			return "没有这个地址：" + (request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+					: "/" + none.getResourcePath());
 		}
 		if (e instanceof NoHandlerFoundException none) {
 			return "没有这个地址：" + none.getRequestURL();
