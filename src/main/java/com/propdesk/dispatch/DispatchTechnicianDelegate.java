@@ -2,6 +2,7 @@ package com.propdesk.dispatch;
 
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,9 +80,9 @@ public class DispatchTechnicianDelegate implements JavaDelegate {
 		String department = DEPARTMENT.get(execution);
 		String skill = requiredSkill(execution);
 		String buildingCode = CaseVariables.BUILDING.get(execution);
-		Building site = registry.building(buildingCode)
-				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
 		var buildings = registry.buildings().stream().collect(Collectors.toMap(Building::code, Function.identity()));
+		Building site = Optional.ofNullable(buildingCode).map(buildings::get)
+				.orElseThrow(() -> new IllegalStateException("Case " + caseNo + " names unknown building " + buildingCode));
 		Dispatcher.Decision decision = Dispatcher.decide(registry.technicians(department), buildings, site, department,
 				skill, types.get(SKILLS).categoryLabel(skill), excluded(execution), LocalTime.from(Clock.now()),
 				username -> taskService.createTaskQuery().taskAssignee(username).count());

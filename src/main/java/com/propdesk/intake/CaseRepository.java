@@ -18,10 +18,13 @@ import org.springframework.stereotype.Repository;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Databases;
 import com.propdesk.system.TextRules;
+import com.propdesk.system.TransactionReads;
 
 /** The case table, its timeline and its links. */
 @Repository
 class CaseRepository {
+
+	private static final String TABLE = "case_record";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -96,15 +99,22 @@ class CaseRepository {
 				c.channel(), c.externalId(), c.reporterName(), c.reporterPhone(), c.building(), c.unit(),
 				c.category(), c.description(), c.callbackUrl(), c.trackingToken(), c.status().code(), c.priority(),
 				c.department(), c.processInstanceId(), c.createdAt(), c.updatedAt());
+		TransactionReads.forget(TABLE, c.caseNo());
 	}
 
+	/**
+	 * The case, read once per transaction (an intake's first steps each ask for it; see {@link TransactionReads}):
+	 * every write below forgets it.
+	 */
 	Optional<CaseRecord> find(String caseNo) {
-		return jdbc.query("select * from case_record where case_no = ?", CASE, caseNo).stream().findFirst();
+		return TransactionReads.read(TABLE, caseNo,
+				() -> jdbc.query("select * from case_record where case_no = ?", CASE, caseNo).stream().findFirst());
 	}
 
 	/** The case, its row locked until the transaction ends: what is decided from its timeline is decided once. */
 	Optional<CaseRecord> findForUpdate(String caseNo) {
-		return jdbc.query("select * from case_record where case_no = ? for update", CASE, caseNo).stream().findFirst();
+		return TransactionReads.keep(TABLE, caseNo,
+				jdbc.query("select * from case_record where case_no = ? for update", CASE, caseNo).stream().findFirst());
 	}
 
 	Optional<CaseRecord> findByExternalId(String channel, String externalId) {
@@ -114,38 +124,46 @@ class CaseRepository {
 
 	void attachProcess(String caseNo, String processInstanceId) {
 		jdbc.update("update case_record set process_instance_id = ? where case_no = ?", processInstanceId, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void classify(String caseNo, String category, String priority, String department, OffsetDateTime now) {
 		jdbc.update("update case_record set category = ?, priority = ?, department = ?, updated_at = ? where case_no = ?",
 				category, priority, department, now, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void locate(String caseNo, String building, String unit, OffsetDateTime now) {
 		jdbc.update("update case_record set building_code = ?, unit_code = ?, updated_at = ? where case_no = ?", building,
 				unit, now, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void reporter(String caseNo, String name, String phone, OffsetDateTime now) {
 		jdbc.update("update case_record set reporter_name = ?, reporter_phone = ?, updated_at = ? where case_no = ?", name,
 				phone, now, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void answer(String caseNo, String answer, OffsetDateTime now) {
 		jdbc.update("update case_record set answer = ?, updated_at = ? where case_no = ?", answer, now, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	/** The owner's score, kept on the case for the monthly report's satisfaction figure. */
 	void feedbackScore(String caseNo, int score) {
 		jdbc.update("update case_record set feedback_score = ? where case_no = ?", score, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void markDrill(String caseNo) {
 		jdbc.update("update case_record set drill = true where case_no = ?", caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	void status(String caseNo, CaseStatus status, OffsetDateTime now) {
 		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
+		TransactionReads.forget(TABLE, caseNo);
 	}
 
 	/** What case_event.message and audit_trail.detail hold. */

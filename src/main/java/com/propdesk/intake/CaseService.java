@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -101,9 +103,9 @@ public class CaseService {
 		if (replay.isPresent()) {
 			return new Opened(replay.get(), false);
 		}
-		requireProcess(type);
+		String process = latestProcess(type);
 		try {
-			return new Opened(transaction.execute(status -> create(request, type)), true);
+			return new Opened(transaction.execute(status -> create(request, type, process)), true);
 		}
 		catch (DuplicateKeyException duplicate) {
 			Optional<CaseRecord> concurrentReplay = cases.findByExternalId(request.channel(), request.externalId());
@@ -115,11 +117,11 @@ public class CaseService {
 			boolean moved = transaction.execute(status -> cases.skipIssuedNumbers());
 			LOG.warn("Case number taken: the case-number sequence lagged behind the cases held{}", moved
 					? "; moved past the highest number" : "");
-			return new Opened(transaction.execute(status -> create(request, type)), true);
+			return new Opened(transaction.execute(status -> create(request, type, process)), true);
 		}
 	}
 
-	private CaseRecord create(CaseRequest request, CaseTypeDefinition type) {
+	private CaseRecord create(CaseRequest request, CaseTypeDefinition type, String processDefinitionId) {
 		boolean channelCall = identityService.getCurrentAuthentication() == null;
 		if (channelCall) {
 			// history names the channel system that opened the case
@@ -127,7 +129,7 @@ public class CaseService {
 		}
 		try {
 			String caseNo = insert(request, type, null);
-			cases.attachProcess(caseNo, start(type.key(), caseNo, request));
+			cases.attachProcess(caseNo, start(runtimeService.createProcessInstanceById(processDefinitionId), caseNo, request));
 			return cases.find(caseNo).orElseThrow();
 		}
 		finally {
@@ -137,10 +139,10 @@ public class CaseService {
 		}
 	}
 
-	private String start(String processKey, String caseNo, CaseRequest request) {
+	private String start(ProcessInstantiationBuilder process, String caseNo, CaseRequest request) {
 		STARTING.get().add(caseNo);
 		try {
-			return runtimeService.startProcessInstanceByKey(processKey, caseNo, variables(caseNo, request)).getId();
+			return process.businessKey(caseNo).setVariables(variables(caseNo, request)).execute().getId();
 		}
 		finally {
 			STARTING.get().remove(caseNo);
@@ -182,11 +184,18 @@ public class CaseService {
 		return caseNo;
 	}
 
-	private void requireProcess(CaseTypeDefinition type) {
-		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.key()).count() == 0) {
+	/**
+	 * The latest version of the type's process, which the case starts on; none deployed answers 501. Asked once, before
+	 * the case's transaction: the start then finds the version by its id among the engine's deployed ones.
+	 */
+	private String latestProcess(CaseTypeDefinition type) {
+		ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(type.key())
+				.latestVersion().singleResult();
+		if (latest == null) {
 			throw new ProblemException(HttpStatus.NOT_IMPLEMENTED, "尚未开通",
 					type.label() + "（" + type.key() + "）的处理流程尚未上线，暂不能受理此类事项");
 		}
+		return latest.getId();
 	}
 
 	private static Map<String, Object> variables(String caseNo, CaseRequest request) {
@@ -403,7 +412,7 @@ public class CaseService {
 		cases.link(caseNo, fromCaseNo, "opened-from", now);
 		record(fromCaseNo, CaseTimeline.LINKED, "转" + caseType.label() + " " + caseNo);
 		record(caseNo, CaseTimeline.LINKED, "由 " + fromCaseNo + " 转来");
-		cases.attachProcess(caseNo, start(type, caseNo, request));
+		cases.attachProcess(caseNo, start(runtimeService.createProcessInstanceByKey(type), caseNo, request));
 		return caseNo;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.intake.CaseEventRecorded;
 import com.propdesk.repair.RepairCaseType;
+import com.propdesk.system.TransactionReads;
 
 /**
  * Watches for repeat faults: each repair once it is classified (the line the case service publishes for its
@@ -83,6 +84,7 @@ class RepeatFaultWatch {
 				return;
 			}
 			catch (DuplicateKeyException | OptimisticLockingException concurrentRepair) {
+				TransactionReads.forgetAll();
 				// another repair of the same subject opened its flag, or joined it, at the same moment: the savepoint
 				// is undone and this one looks again, seeing what that repair committed
 				if (attempt == ATTEMPTS) {
@@ -92,6 +94,8 @@ class RepeatFaultWatch {
 				}
 			}
 			catch (RuntimeException e) {
+				// what the savepoint wrote is undone, and what was read since with it
+				TransactionReads.forgetAll();
 				LOG.error("Looking for a repeat fault of repair {} failed", caseNo, e);
 				return;
 			}

@@ -1,0 +1,91 @@
+package com.propdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.propdesk.PropDeskTest;
+import com.propdesk.Reports;
+import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseStatus;
+
+/** A row is read once per transaction, read again once written, and never kept past its transaction. */
+@PropDeskTest
+class TransactionReadsTests {
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	CaseService cases;
+
+	private final AtomicInteger reads = new AtomicInteger();
+
+	private Supplier<Optional<String>> row(String value) {
+		return () -> {
+			reads.incrementAndGet();
+			return Optional.ofNullable(value);
+		};
+	}
+
+	@Test
+	void aRowIsReadOncePerTransactionAndAgainOnceWritten() {
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(TransactionReads.read("t", 1, row("a"))).contains("a");
+			assertThat(TransactionReads.read("t", 1, row("b"))).as("kept from the first read").contains("a");
+			assertThat(TransactionReads.read("u", 1, row("c"))).as("another table").contains("c");
+			assertThat(reads).hasValue(2);
+
+			TransactionReads.forget("t", 1);
+			assertThat(TransactionReads.read("t", 1, row("b"))).contains("b");
+			assertThat(TransactionReads.read("t", 2, row(null))).isEmpty();
+			assertThat(TransactionReads.read("t", 2, row(null))).as("a missing row is looked for again").isEmpty();
+			assertThat(reads).hasValue(5);
+
+			TransactionReads.forgetAll();
+			assertThat(TransactionReads.read("u", 1, row("d"))).contains("d");
+			assertThat(reads).hasValue(6);
+		});
+		new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(TransactionReads.read("t", 1,
+				row("e"))).as("nothing kept past its transaction").contains("e"));
+		assertThat(TransactionReads.read("t", 1, row("f"))).contains("f");
+		assertThat(TransactionReads.read("t", 1, row("g"))).as("nothing kept outside a transaction").contains("g");
+		assertThat(reads).hasValue(9);
+	}
+
+	@Test
+	void aTransactionOfItsOwnKeepsItsOwnReads() {
+		TransactionTemplate own = new TransactionTemplate(transactions);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(TransactionReads.read("t", 1, row("outer"))).contains("outer");
+			own.executeWithoutResult(inner -> {
+				assertThat(TransactionReads.read("t", 1, row("inner"))).contains("inner");
+				TransactionReads.forget("t", 1);
+			});
+			assertThat(TransactionReads.read("t", 1, row("again"))).as("the outer one's read, untouched").contains("outer");
+		});
+		assertThat(reads).hasValue(2);
+	}
+
+	@Test
+	void aCaseWrittenInATransactionIsReadAsWritten() {
+		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水龙头滴水")).record().caseNo();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			CaseStatus before = cases.find(caseNo).orElseThrow().status();
+			cases.changeStatus(caseNo, CaseStatus.AWAITING_FEEDBACK);
+			assertThat(cases.find(caseNo).orElseThrow().status()).isNotEqualTo(before).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+			status.setRollbackOnly();
+		});
+		assertThat(cases.find(caseNo).orElseThrow().status()).isNotEqualTo(CaseStatus.AWAITING_FEEDBACK);
+	}
+
+}
