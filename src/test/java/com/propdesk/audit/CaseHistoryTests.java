@@ -79,7 +79,9 @@ class CaseHistoryTests {
 				.noneSatisfy(l -> assertThat(l).as("a clock met in time starts no sla-clock instance").startsWith("sla-clock|"))
 				.anySatisfy(l -> assertThat(l).as("the owner told, each event a line of the case").startsWith("case|event-")
 						.contains("通知业主"))
-				.anySatisfy(l -> assertThat(l).startsWith("case|closed|"));
+				.anySatisfy(l -> assertThat(l).startsWith("case|closed|"))
+				.noneSatisfy(l -> assertThat(l).as("a step's fixed settings are its diagram's, no change of the case")
+						.matches(".*\\|variable\\|.*\\|(sla|from|event): .*"));
 		assertThat(api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization", basic("engineer"))
 				.status()).isEqualTo(403);
 		assertThat(api.call("GET", "/api/audit/cases/R-19990101-0001/timeline", null, "Authorization", basic("auditor"))
