@@ -28,7 +28,7 @@ public final class RepeatFaultProcess {
 	public static final String MEASURE_REPAIR = "repair";
 
 	public static final Var<Integer> REPEAT_FAULT_ID = Var.integer("repeatFaultId");
-	/** The flag's repairs, one line each, as the task's form lists them. */
+	/** The flag's repairs, one line each, as the task's form lists them (read when it opens: RepeatFaultFormFacts). */
 	public static final Var<String> CASES = Var.text("repeatFaultCases");
 	public static final Var<String> MEASURE = Var.text("measure");
 	public static final Var<String> MEASURE_NOTE = Var.text("measureNote");

@@ -115,7 +115,8 @@ public class RepeatFaults {
 		Repair repair = found.get();
 		Optional<Long> open = openFlag(subject.get());
 		if (open.isPresent()) {
-			join(open.get(), List.of(repair));
+			// its task's form lists the flag's repairs when it is opened (RepeatFaultFormFacts): joining is a row
+			addCases(open.get(), List.of(repair));
 			return;
 		}
 		Set<String> flagged = flaggedCases(subject.get());
@@ -144,7 +145,7 @@ public class RepeatFaults {
 				Optional<Long> known = episode.stream().map(r -> flagOfCase.get(r.caseNo())).filter(id -> id != null).findFirst();
 				if (known.isPresent()) {
 					if (openFlag(subject).equals(known)) {
-						join(known.get(), episode.stream().filter(r -> !flagOfCase.containsKey(r.caseNo())).toList());
+						addCases(known.get(), episode.stream().filter(r -> !flagOfCase.containsKey(r.caseNo())).toList());
 					}
 					continue;
 				}
@@ -179,7 +180,6 @@ public class RepeatFaults {
 		variables.put(CaseVariables.BUILDING.name(), subject.building());
 		variables.put(CaseVariables.UNIT.name(), subject.unit());
 		variables.put(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject, cases.size()));
-		variables.put(RepeatFaultProcess.CASES.name(), casesText(id));
 		variables.put(RepeatFaultProcess.DUTY_BUILDING.name(), subject.building());
 		variables.put(RepeatFaultProcess.REPAIR_CATEGORY.name(), subject.category() != null ? subject.category() : latest.category());
 		// PropDesk starts its internal process on its own account, whoever's repair found the repeat
@@ -212,25 +212,6 @@ public class RepeatFaults {
 		}
 	}
 
-	/** Further repairs of an open flag's subject join it; its task's list shows them. */
-	private void join(long id, List<Repair> cases) {
-		if (cases.isEmpty()) {
-			return;
-		}
-		// the flag's row stays locked until the repair commits: repairs of one subject reported at once join one after
-		// the other, so each writes the case list with every earlier one in it
-		String instance = jdbc.queryForObject("select process_instance_id from repeat_fault where id = ? for update",
-				String.class, id);
-		addCases(id, cases);
-		if (instance != null) {
-			Privileged.run(engine, () -> {
-				if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-					runtime.setVariable(instance, RepeatFaultProcess.CASES.name(), casesText(id));
-				}
-				return null;
-			});
-		}
-	}
 
 	private Optional<Long> openFlag(Subject subject) {
 		return jdbc.queryForList("select id from repeat_fault where open_subject = ?", Long.class, subject.key()).stream()
@@ -255,14 +236,24 @@ public class RepeatFaults {
 	}
 
 	/**
-	 * What a text variable holds (the engine's text column): a flag that keeps growing lists its newest repairs and how
-	 * many older ones the API shows.
+	 * What the form's list holds (once a variable in the engine's text column): a flag that keeps growing lists its
+	 * newest repairs and how many older ones the API shows.
 	 */
 	static final int CASES_TEXT = 3900;
 
+	/**
+	 * What 制定预防措施 shows of the flag when it is opened ({@link RepeatFaultFormFacts}): its summary counting every
+	 * repair that joined it, and those repairs as they stand.
+	 */
+	Map<String, Object> formFacts(long id) {
+		List<FlaggedCase> cases = cases(id);
+		return Map.of(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject(id), cases.size()),
+				RepeatFaultProcess.CASES.name(), casesText(cases));
+	}
+
 	/** The flag's repairs as the task's form lists them, one line each, oldest first, the newest that fit. */
-	String casesText(long id) {
-		List<String> lines = new ArrayList<>(cases(id).stream().map(c -> String.join(" · ", List.of(c.caseNo(),
+	private static String casesText(List<FlaggedCase> cases) {
+		List<String> lines = new ArrayList<>(cases.stream().map(c -> String.join(" · ", List.of(c.caseNo(),
 				DAY.format(c.reportedAt()), c.unit() == null ? "公共区域" : c.unit(), c.categoryLabel(),
 				TextRules.shorten(c.description(), 80), c.workDone() != null ? TextRules.shorten(c.workDone(), 120) : c.statusLabel(),
 				"技师：" + (c.technician() == null ? "—" : c.technician())))).toList());
