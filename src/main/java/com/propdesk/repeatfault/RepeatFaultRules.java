@@ -258,11 +258,19 @@ final class RepeatFaultRules {
 	}
 
 	/**
-	 * How the flag's header describes it: flagged at three repairs within 90 days, it counts every repair that joined
-	 * it while open, which may span longer.
+	 * How the flag's form describes it when opened: flagged at three repairs within 90 days, it counts every repair
+	 * that joined it while open, which may span longer.
 	 */
 	static String summary(Subject subject, int repairs) {
 		return subject.scope().label + "：" + subject.label() + " 重复报修，共 " + repairs + " 次，请制定预防措施";
+	}
+
+	/**
+	 * How the flag's task is described where nothing reads the flag again (its card in Tasklist's list, its instance):
+	 * without a count, which the repairs that join later would make stale.
+	 */
+	static String summary(Subject subject) {
+		return subject.scope().label + "：" + subject.label() + " 重复报修，请制定预防措施";
 	}
 
 	/** The page management gets. */

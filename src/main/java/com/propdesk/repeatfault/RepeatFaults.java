@@ -179,7 +179,7 @@ public class RepeatFaults {
 		variables.put(CaseVariables.CASE_NO.name(), latest.caseNo());
 		variables.put(CaseVariables.BUILDING.name(), subject.building());
 		variables.put(CaseVariables.UNIT.name(), subject.unit());
-		variables.put(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject, cases.size()));
+		variables.put(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject));
 		variables.put(RepeatFaultProcess.DUTY_BUILDING.name(), subject.building());
 		variables.put(RepeatFaultProcess.REPAIR_CATEGORY.name(), subject.category() != null ? subject.category() : latest.category());
 		// PropDesk starts its internal process on its own account, whoever's repair found the repeat
@@ -242,12 +242,16 @@ public class RepeatFaults {
 	static final int CASES_TEXT = 3900;
 
 	/**
-	 * What 制定预防措施 shows of the flag when it is opened ({@link RepeatFaultFormFacts}): its summary counting every
-	 * repair that joined it, and those repairs as they stand.
+	 * What 制定预防措施 shows of the flag when it is opened ({@link RepeatFaultFormFacts}): its latest repair in the
+	 * header, its summary counting every repair that joined it, and those repairs as they stand.
 	 */
 	Map<String, Object> formFacts(long id) {
 		List<FlaggedCase> cases = cases(id);
-		return Map.of(CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject(id), cases.size()),
+		if (cases.isEmpty()) {
+			return Map.of();
+		}
+		return Map.of(CaseVariables.CASE_NO.name(), cases.get(cases.size() - 1).caseNo(),
+				CaseVariables.DESCRIPTION.name(), RepeatFaultRules.summary(subject(id), cases.size()),
 				RepeatFaultProcess.CASES.name(), casesText(cases));
 	}
 

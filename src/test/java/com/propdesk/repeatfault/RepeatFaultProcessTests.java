@@ -161,8 +161,11 @@ class RepeatFaultProcessTests extends CaseProcessTest {
 		assertThat(flagsOf("3")).hasSize(1);
 		assertThat(joined.cases()).hasSize(4).last().extracting(RepeatFaults.FlaggedCase::caseNo).isEqualTo(fourth);
 		assertThat(listedOnTheForm(flag)).contains(fourth);
-		assertThat((String) formService.getTaskFormVariables(planTask(flag).getId()).get("description"))
-				.as("the header counts every repair that joined").contains("共 4 次");
+		var form = formService.getTaskFormVariables(planTask(flag).getId());
+		assertThat(form.get("caseNo")).as("the header names the latest repair").isEqualTo(fourth);
+		assertThat((String) form.get("description")).as("and counts every repair that joined").contains("共 4 次");
+		assertThat((String) taskService.getVariable(planTask(flag).getId(), "caseCard"))
+				.as("the card in Tasklist's list holds no count to go stale").doesNotContain("次");
 	}
 
 	@Test
