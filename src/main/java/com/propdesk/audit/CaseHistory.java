@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Var;
 
 /**
  * Everything that happened to a case, for auditors, in time order: the steps of every process that ran
@@ -117,11 +118,18 @@ public class CaseHistory {
 		return lines;
 	}
 
-	/** Plain values as they are; JSON objects as their stored text, never turned back into Java objects. */
+	/**
+	 * Plain values as they are; a time as staff read one ({@code 2026-12-03 05:15}, estate time) rather than Java's
+	 * English {@code Thu Dec 03 05:15:00 CST 2026}; JSON objects as their stored text, never turned back into Java
+	 * objects.
+	 */
 	private static Object value(HistoricVariableUpdate update) {
 		var typed = update.getTypedValue();
 		if (typed instanceof org.camunda.bpm.engine.variable.value.ObjectValue object && !object.isDeserialized()) {
 			return object.getValueSerialized();
+		}
+		if (typed != null && typed.getValue() instanceof Date date) {
+			return Var.TYPED_TIME.format(Clock.local(date));
 		}
 		return typed == null ? null : typed.getValue();
 	}

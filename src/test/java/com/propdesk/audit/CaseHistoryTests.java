@@ -3,7 +3,9 @@ package com.propdesk.audit;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +49,8 @@ class CaseHistoryTests {
 	@Test
 	void closedRepairsTimelineNamesEveryStepAndUser() throws Exception {
 		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水管爆裂，漏水严重")).record().caseNo();
-		completeAs("engineer", caseNo, Map.of("eta", "10 分钟"));
+		// the arrival as Tasklist's date picker stores it: a date
+		completeAs("engineer", caseNo, Map.of("eta", Date.from(OffsetDateTime.parse("2026-11-27T10:15:00+08:00").toInstant())));
 		completeAs("engineer", caseNo, Map.of("diagnosis", "接头破裂", "repairOutcome", "done", "workDone", "更换接头"));
 		var acceptance = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
 		identityService.setAuthentication("agent", List.of("service-desk"));
@@ -72,6 +75,8 @@ class CaseHistoryTests {
 				.anySatisfy(l -> assertThat(l).startsWith("repair|operation-Complete|agent|Task"))
 				.anySatisfy(l -> assertThat(l).as("offered to the desk, completed unclaimed").isEqualTo("repair|activity-completed|agent|验收"))
 				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
+				.anySatisfy(l -> assertThat(l).as("a time as staff read one, not Java's English").contains("variable")
+						.endsWith("eta: — → 2026-11-27 10:15"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
 				.anySatisfy(l -> assertThat(l).isEqualTo("repair|comment|agent|已电话联系业主确认"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
