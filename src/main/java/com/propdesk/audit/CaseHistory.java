@@ -110,12 +110,39 @@ public class CaseHistory {
 			}
 			for (UserOperationLogEntry operation : operations) {
 				lines.add(new Line(time(operation.getTimestamp()), process, "operation-" + operation.getOperationType(),
-						operation.getUserId(), operation.getEntityType() + (operation.getProperty() == null ? ""
-								: " " + operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue())));
+						operation.getUserId(), operationDetail(operation)));
 			}
 		}
 		lines.sort(Comparator.comparing(Line::at));
 		return lines;
+	}
+
+	/** What the engine names in an operation's log entry, in words; a name not listed here stays as the engine wrote it. */
+	private static final Map<String, String> OPERATION_WORDS = Map.ofEntries(Map.entry("Task", "任务"),
+			Map.entry("ProcessInstance", "流程实例"), Map.entry("Variable", "变量"), Map.entry("IdentityLink", "人员关联"),
+			Map.entry("Attachment", "附件"), Map.entry("Comment", "备注"), Map.entry("Job", "作业"),
+			Map.entry("JobDefinition", "作业定义"), Map.entry("Incident", "事件"), Map.entry("ProcessDefinition", "流程定义"),
+			Map.entry("assignee", "办理人"), Map.entry("owner", "所有者"), Map.entry("delegation", "委托"),
+			Map.entry("priority", "优先级"), Map.entry("dueDate", "到期时间"), Map.entry("followUpDate", "跟进时间"),
+			Map.entry("name", "名称"), Map.entry("description", "说明"), Map.entry("candidateUser", "候选人"),
+			Map.entry("candidateGroup", "候选组"), Map.entry("suspensionState", "挂起状态"), Map.entry("retries", "重试次数"),
+			Map.entry("processDefinitionKey", "流程"), Map.entry("processDefinitionId", "流程版本"),
+			Map.entry("nrOfInstances", "数量"), Map.entry("async", "异步"), Map.entry("deleteReason", "删除原因"));
+
+	/**
+	 * What an operation changed, in words: the thing and the property with its old and new value ({@code 任务
+	 * 办理人: — → engineer}). A completed task's log names its property {@code delete} going from false to true, which
+	 * says nothing the operation does not: the thing alone.
+	 */
+	private static String operationDetail(UserOperationLogEntry operation) {
+		String thing = OPERATION_WORDS.getOrDefault(operation.getEntityType(), operation.getEntityType());
+		String property = operation.getProperty();
+		if (property == null || ("delete".equals(property) && "Complete".equals(operation.getOperationType()))) {
+			return thing;
+		}
+		return thing + " " + OPERATION_WORDS.getOrDefault(property, property) + ": "
+				+ (operation.getOrgValue() == null ? "—" : operation.getOrgValue()) + " → "
+				+ (operation.getNewValue() == null ? "—" : operation.getNewValue());
 	}
 
 	/**

@@ -72,7 +72,8 @@ class CaseHistoryTests {
 				+ "|" + l.get("detail").asText()));
 		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|接单"))
 				.anySatisfy(l -> assertThat(l).startsWith("repair|activity-completed|engineer|上门维修"))
-				.anySatisfy(l -> assertThat(l).startsWith("repair|operation-Complete|agent|Task"))
+				.anySatisfy(l -> assertThat(l).as("the thing in words, not the engine's 'Task delete: false → true'")
+						.isEqualTo("repair|operation-Complete|agent|任务"))
 				.anySatisfy(l -> assertThat(l).as("offered to the desk, completed unclaimed").isEqualTo("repair|activity-completed|agent|验收"))
 				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
 				.anySatisfy(l -> assertThat(l).as("a time as staff read one, not Java's English").contains("variable")
