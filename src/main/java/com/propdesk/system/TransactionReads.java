@@ -48,6 +48,13 @@ public final class TransactionReads {
 		return found;
 	}
 
+	/** What this transaction keeps under {@code key}, without reading: empty when nothing is kept. */
+	@SuppressWarnings("unchecked")
+	public static <T> Optional<T> kept(String table, Object key) {
+		Map<Object, Object> reads = reads(false);
+		return reads == null ? Optional.empty() : Optional.ofNullable((T) reads.get(new Row(table, key)));
+	}
+
 	/** The row was written: the next read reads it. */
 	public static void forget(String table, Object key) {
 		Map<Object, Object> reads = reads(false);

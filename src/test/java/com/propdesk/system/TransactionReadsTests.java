@@ -2,6 +2,8 @@ package com.propdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -15,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.sla.SlaService;
 
 /** A row is read once per transaction, read again once written, and never kept past its transaction. */
 @PropDeskTest
@@ -26,6 +30,9 @@ class TransactionReadsTests {
 
 	@Autowired
 	CaseService cases;
+
+	@Autowired
+	SlaService slas;
 
 	private final AtomicInteger reads = new AtomicInteger();
 
@@ -74,6 +81,24 @@ class TransactionReadsTests {
 			assertThat(TransactionReads.read("t", 1, row("again"))).as("the outer one's read, untouched").contains("outer");
 		});
 		assertThat(reads).hasValue(2);
+	}
+
+	@Test
+	void clocksStartedInATransactionAreReadThereAsTheTableHoldsThem() {
+		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水龙头滴水")).record().caseNo();
+		OffsetDateTime startedAt = OffsetDateTime.parse("2026-11-27T02:00:00.123Z");
+		List<CaseClocks.ClockView> inTheTransaction = new TransactionTemplate(transactions).execute(status -> {
+			int before = slas.clocks(caseNo).size();
+			slas.startUntil(caseNo, "complaint-resolution", startedAt.plusDays(3), "按方案");
+			slas.start(caseNo, "inquiry-first-response", "P3", startedAt);
+			assertThat(slas.clocks(caseNo)).hasSize(before + 2);
+			assertThat(slas.start(caseNo, "inquiry-first-response", "P3", startedAt))
+					.as("started twice: the running round, not a new one").isEqualTo(slas.clock(caseNo, "inquiry-first-response").orElseThrow());
+			return slas.clocks(caseNo);
+		});
+		assertThat(slas.clocks(caseNo)).as("read from the table after the commit").isEqualTo(inTheTransaction);
+		assertThat(inTheTransaction).last().extracting(CaseClocks.ClockView::startedAt)
+				.isEqualTo(Clock.local(startedAt)).extracting(OffsetDateTime::getOffset).hasToString("+08:00");
 	}
 
 	@Test
