@@ -212,7 +212,6 @@ public class RepeatFaults {
 		}
 	}
 
-
 	private Optional<Long> openFlag(Subject subject) {
 		return jdbc.queryForList("select id from repeat_fault where open_subject = ?", Long.class, subject.key()).stream()
 				.findFirst();

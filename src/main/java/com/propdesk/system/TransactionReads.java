@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rows read in the current transaction, kept until it ends: the steps of one transaction (an intake runs a case's
  * first steps, each reading the case) read a row once instead of once each. What a transaction writes through the
- * same repository is forgotten when written, so a later read sees it. Outside a transaction nothing is kept. A
+ * same repository is forgotten when written, so a later read sees it, or kept as the table now holds it. Outside a transaction nothing is kept. A
  * transaction of its own (REQUIRES_NEW) keeps its own reads, since Spring gives it its own synchronizations; a
  * savepoint rolled back ({@code PROPAGATION_NESTED}) does not tell, so whoever rolls one back after writing through a
  * repository that keeps reads calls {@link #forgetAll()}.
@@ -38,7 +38,10 @@ public final class TransactionReads {
 		return found;
 	}
 
-	/** Keeps a row just read another way (read for update), so the next {@link #read} need not read it. */
+	/**
+	 * Keeps a row as the table now holds it — read another way (for update), or just written — so the next
+	 * {@link #read} need not read it.
+	 */
 	public static <T> Optional<T> keep(String table, Object key, Optional<T> found) {
 		Map<Object, Object> reads = reads(true);
 		if (reads != null) {
