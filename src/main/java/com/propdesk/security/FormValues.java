@@ -119,9 +119,13 @@ final class FormValues {
 				return null;
 			}
 		}
+		// as staff see the options (their labels), with the value a system submits in brackets
 		StringBuilder allowed = new StringBuilder();
 		for (JsonNode option : values) {
-			allowed.append(allowed.isEmpty() ? "" : "、").append(option.path("value").asText());
+			String code = option.path("value").asText();
+			String label = option.path("label").asText("").strip();
+			allowed.append(allowed.isEmpty() ? "" : "、")
+					.append(label.isEmpty() || label.equals(code) ? code : label + "（" + code + "）");
 		}
 		return name + "：只能是以下选项之一：" + allowed;
 	}

@@ -152,6 +152,14 @@ class FormValuesTests {
 	}
 
 	@Test
+	void anOptionTheSelectDoesNotHaveIsRefusedNamingTheOptionsAsStaffSeeThem() throws Exception {
+		Answer answer = complete(work(), "\"outcome\": {\"value\": \"exploded\"}");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body().get("message").asText()).contains("结果：只能是以下选项之一：已修好（done）、暂停（paused）");
+	}
+
+	@Test
 	void aTextLongerThanTheEngineStoresIsRefusedNamingTheFieldAndOneAsLongIsTaken() throws Exception {
 		Task refused = work();
 		Task taken = work();
