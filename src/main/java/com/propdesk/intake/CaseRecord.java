@@ -12,6 +12,25 @@ public record CaseRecord(String caseNo, CaseTypeDefinition type, String channel,
 		String trackingToken, CaseStatus status, String priority, String department, String processInstanceId,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, String answer) {
 
+	/** The case as the table holds it once it is classified (what {@link CaseRepository} keeps after writing it). */
+	CaseRecord classified(String category, String priority, String department, OffsetDateTime now) {
+		return new CaseRecord(caseNo, type, channel, externalId, reporterName, reporterPhone, building, unit, category,
+				description, callbackUrl, trackingToken, status, priority, department, processInstanceId, createdAt, now,
+				answer);
+	}
+
+	CaseRecord withStatus(CaseStatus status, OffsetDateTime now) {
+		return new CaseRecord(caseNo, type, channel, externalId, reporterName, reporterPhone, building, unit, category,
+				description, callbackUrl, trackingToken, status, priority, department, processInstanceId, createdAt, now,
+				answer);
+	}
+
+	CaseRecord withProcess(String processInstanceId) {
+		return new CaseRecord(caseNo, type, channel, externalId, reporterName, reporterPhone, building, unit, category,
+				description, callbackUrl, trackingToken, status, priority, department, processInstanceId, createdAt,
+				updatedAt, answer);
+	}
+
 	/** The owner's page of this case, {@code /track/{caseNo}?token=…}, relative to PropDesk's address. */
 	public String trackingPath() {
 		return "/track/" + UriUtils.encodePathSegment(caseNo, StandardCharsets.UTF_8) + "?token="

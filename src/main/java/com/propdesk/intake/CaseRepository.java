@@ -2,18 +2,24 @@ package com.propdesk.intake;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.propdesk.system.Clock;
 import com.propdesk.system.Databases;
@@ -99,7 +105,24 @@ class CaseRepository {
 				c.channel(), c.externalId(), c.reporterName(), c.reporterPhone(), c.building(), c.unit(),
 				c.category(), c.description(), c.callbackUrl(), c.trackingToken(), c.status().code(), c.priority(),
 				c.department(), c.processInstanceId(), c.createdAt(), c.updatedAt());
-		TransactionReads.forget(TABLE, c.caseNo());
+		TransactionReads.keep(TABLE, c.caseNo(), Optional.of(new CaseRecord(c.caseNo(), c.type(), c.channel(),
+				c.externalId(), c.reporterName(), c.reporterPhone(), c.building(), c.unit(), c.category(), c.description(),
+				c.callbackUrl(), c.trackingToken(), c.status(), c.priority(), c.department(), c.processInstanceId(),
+				stored(c.createdAt()), stored(c.updatedAt()), c.answer())));
+	}
+
+	/**
+	 * What the intake's steps write is kept as the table now holds it, where this transaction keeps the case: each of
+	 * them reads it next. Other writes are rarer and make the next read read.
+	 */
+	private static void wrote(String caseNo, UnaryOperator<CaseRecord> change) {
+		TransactionReads.<CaseRecord>kept(TABLE, caseNo)
+				.ifPresent(kept -> TransactionReads.keep(TABLE, caseNo, Optional.of(change.apply(kept))));
+	}
+
+	/** A time as it reads back: in the estate's zone, to the microsecond the column keeps. */
+	private static OffsetDateTime stored(OffsetDateTime time) {
+		return time == null ? null : Clock.local(time.truncatedTo(ChronoUnit.MICROS));
 	}
 
 	/**
@@ -124,13 +147,13 @@ class CaseRepository {
 
 	void attachProcess(String caseNo, String processInstanceId) {
 		jdbc.update("update case_record set process_instance_id = ? where case_no = ?", processInstanceId, caseNo);
-		TransactionReads.forget(TABLE, caseNo);
+		wrote(caseNo, c -> c.withProcess(processInstanceId));
 	}
 
 	void classify(String caseNo, String category, String priority, String department, OffsetDateTime now) {
 		jdbc.update("update case_record set category = ?, priority = ?, department = ?, updated_at = ? where case_no = ?",
 				category, priority, department, now, caseNo);
-		TransactionReads.forget(TABLE, caseNo);
+		wrote(caseNo, c -> c.classified(category, priority, department, stored(now)));
 	}
 
 	void locate(String caseNo, String building, String unit, OffsetDateTime now) {
@@ -163,7 +186,7 @@ class CaseRepository {
 
 	void status(String caseNo, CaseStatus status, OffsetDateTime now) {
 		jdbc.update("update case_record set status = ?, updated_at = ? where case_no = ?", status.code(), now, caseNo);
-		TransactionReads.forget(TABLE, caseNo);
+		wrote(caseNo, c -> c.withStatus(status, stored(now)));
 	}
 
 	/** What case_event.message and audit_trail.detail hold. */
@@ -177,13 +200,87 @@ class CaseRepository {
 	 */
 	void addEvent(String caseNo, CaseEvent event) {
 		String message = TextRules.shorten(event.message(), EVENT_MESSAGE);
-		jdbc.update("insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)", caseNo,
-				event.at(), event.kind(), event.actor(), message);
+		Object[] line = { caseNo, event.at(), event.kind(), event.actor(), message };
+		PendingLines pending = pendingLines();
+		if (pending == null) {
+			jdbc.update(INSERT_EVENT, line);
+		}
+		else {
+			pending.lines.add(line);
+		}
 		events.publishEvent(new CaseEventRecorded(caseNo, new CaseEvent(event.at(), event.kind(), event.actor(), message)));
 	}
 
+	/** The timeline as the table holds it, with the lines this transaction has added so far. */
 	List<CaseEvent> events(String caseNo) {
+		PendingLines pending = pendingLines();
+		if (pending != null) {
+			pending.write();
+		}
 		return jdbc.query("select * from case_event where case_no = ? order by id", EVENT, caseNo);
+	}
+
+	private static final String INSERT_EVENT = "insert into case_event (case_no, at, kind, actor, message) values (?, ?, ?, ?, ?)";
+
+	/**
+	 * A transaction's timeline lines wait until it is about to commit and go in one batch: an intake's nine lines
+	 * were nine round trips. Null outside a transaction, and once the lines have gone at the commit (a line that
+	 * something adds after that is written at once, so a savepoint rolled back there takes it with it).
+	 */
+	private PendingLines pendingLines() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof PendingLines pending && pending.owner == this) {
+				return pending.committing ? null : pending;
+			}
+		}
+		PendingLines pending = new PendingLines(this);
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending;
+	}
+
+	/**
+	 * Written before anything else that runs when the transaction is about to commit (a repeat fault's look reads
+	 * earlier repairs' lines); a transaction of its own (REQUIRES_NEW) has its own.
+	 */
+	private static final class PendingLines implements TransactionSynchronization {
+
+		final CaseRepository owner;
+
+		final List<Object[]> lines = new ArrayList<>();
+
+		boolean committing;
+
+		PendingLines(CaseRepository owner) {
+			this.owner = owner;
+		}
+
+		void write() {
+			if (!lines.isEmpty()) {
+				owner.jdbc.batchUpdate(INSERT_EVENT, lines);
+				lines.clear();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write();
+			committing = true;
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			lines.clear();
+		}
+
 	}
 
 	List<CaseLink> links(String caseNo) {

@@ -64,9 +64,10 @@ class RepeatFaultWatch {
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
+			/** After the transaction's timeline lines are written: the look reads earlier repairs' lines. */
 			@Override
 			public int getOrder() {
-				return Ordered.HIGHEST_PRECEDENCE;
+				return Ordered.HIGHEST_PRECEDENCE + 1;
 			}
 
 			@Override

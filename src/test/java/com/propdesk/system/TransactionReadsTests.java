@@ -10,18 +10,25 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.intake.CaseEvent;
+import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.intake.CaseTimeline;
 import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.sla.SlaService;
 
-/** A row is read once per transaction, read again once written, and never kept past its transaction. */
+/**
+ * A row is read once per transaction, read again once written (or kept as written), and never kept past its
+ * transaction; a transaction's timeline lines wait for its commit.
+ */
 @PropDeskTest
 class TransactionReadsTests {
 
@@ -33,6 +40,9 @@ class TransactionReadsTests {
 
 	@Autowired
 	SlaService slas;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private final AtomicInteger reads = new AtomicInteger();
 
@@ -99,6 +109,46 @@ class TransactionReadsTests {
 		assertThat(slas.clocks(caseNo)).as("read from the table after the commit").isEqualTo(inTheTransaction);
 		assertThat(inTheTransaction).last().extracting(CaseClocks.ClockView::startedAt)
 				.isEqualTo(Clock.local(startedAt)).extracting(OffsetDateTime::getOffset).hasToString("+08:00");
+	}
+
+	@Test
+	void aCaseOpenedInATransactionIsKeptThereAsTheTableHoldsIt() {
+		CaseRecord[] kept = new CaseRecord[1];
+		String caseNo = new TransactionTemplate(transactions).execute(status -> {
+			// the intake's steps insert, classify, dispatch and attach the process: each write keeps what it wrote
+			String opened = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水龙头滴水")).record().caseNo();
+			kept[0] = cases.find(opened).orElseThrow();
+			return opened;
+		});
+		assertThat(kept[0].processInstanceId()).isNotNull();
+		assertThat(kept[0].priority()).isNotNull();
+		assertThat(cases.find(caseNo)).as("read from the table after the commit").contains(kept[0]);
+	}
+
+	@Test
+	void aTransactionsTimelineLinesAreWrittenAtItsCommitAndReadInItAsWritten() {
+		String caseNo = cases.open(Reports.repair("1", "1-1201", "plumbing", "厨房水龙头滴水")).record().caseNo();
+		int before = cases.timeline(caseNo).size();
+		List<CaseEvent> inTheTransaction = new TransactionTemplate(transactions).execute(status -> {
+			cases.record(caseNo, CaseTimeline.URGED, "第一次");
+			assertThat(lines(caseNo)).as("waiting for the commit").isEqualTo(before);
+			assertThat(cases.timeline(caseNo)).as("a read writes what waits").hasSize(before + 1);
+			cases.record(caseNo, CaseTimeline.URGED, "第二次");
+			cases.record(caseNo, CaseTimeline.URGED, "第三次");
+			return cases.timeline(caseNo);
+		});
+		assertThat(inTheTransaction).hasSize(before + 3).last().extracting(CaseEvent::message).isEqualTo("第三次");
+		assertThat(cases.timeline(caseNo)).as("read from the table after the commit").isEqualTo(inTheTransaction);
+
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			cases.record(caseNo, CaseTimeline.URGED, "撤销");
+			status.setRollbackOnly();
+		});
+		assertThat(cases.timeline(caseNo)).as("nothing of a transaction rolled back").isEqualTo(inTheTransaction);
+	}
+
+	private int lines(String caseNo) {
+		return jdbc.queryForObject("select count(*) from case_event where case_no = ?", Integer.class, caseNo);
 	}
 
 	@Test
