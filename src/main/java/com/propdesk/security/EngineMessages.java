@@ -109,6 +109,9 @@ final class EngineMessages {
 					m -> "当前密码（您自己的登录密码）不正确，密码未修改"),
 			known("Password does not match policy", Status.BAD_REQUEST,
 					m -> "新密码不符合密码规则：" + passwordRules()),
+			// two submissions of one task at once (a double click): the second finds it changed by the first
+			known("(?:ENGINE-03005 )?Execution of '.*' failed\\. Entity was updated by another transaction concurrently\\.?",
+					Status.CONFLICT, m -> "刚刚已被同时办理或修改（可能是重复提交）：请刷新后再看"),
 			known("The user with id '[^']*' does not have .*", Status.FORBIDDEN, EngineMessages::refusal),
 			known("(?:ENGINE-03110 )?Required admin authenticated group or user.*", Status.FORBIDDEN, EngineMessages::refusal));
 

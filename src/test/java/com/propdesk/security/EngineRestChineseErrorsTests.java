@@ -3,7 +3,12 @@ package com.propdesk.security;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import jakarta.ws.rs.core.Response.Status;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propdesk.ApiClient;
@@ -25,6 +32,7 @@ import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
+import com.propdesk.system.Clock;
 
 /**
  * The engine REST API's and the webapps' errors that an outside tester still read in English, each tried again:
@@ -151,6 +159,39 @@ class EngineRestChineseErrorsTests {
 		assertChinese(comment, read.status(), "No task found");
 		assertThat(comment.body().path("message").asText()).isEqualTo("任务不存在：" + task.getId());
 		assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+	}
+
+	@Test
+	void aTaskSubmittedTwiceAtOnceIsDoneOnceAndTheOtherSubmissionsAreToldInChinese() throws Exception {
+		Task accept = engineeringTask();
+		String body = "{\"variables\": {\"eta\": {\"value\": \"" + Clock.now().plusMinutes(30) + "\", \"type\": \"String\"}}}";
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Answer>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return api.call("POST", "/engine-rest/task/" + accept.getId() + "/submit-form", body, "Authorization",
+							basic(accept.getAssignee()));
+				}));
+			}
+			start.countDown();
+			List<Answer> answers = new ArrayList<>();
+			for (var call : calls) {
+				answers.add(call.get());
+			}
+			assertThat(answers).filteredOn(a -> a.status() == 204).as("done once").hasSize(1);
+			// the others came after it (the task is gone) or beside it (it changed under them)
+			answers.stream().filter(a -> a.status() != 204).forEach(a -> assertChinese(a, a.status() == 404 ? 404 : 409,
+					"ENGINE-", "Entity was updated"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(EngineMessages.of("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed. Entity was updated by "
+				+ "another transaction concurrently.")).get().extracting(EngineMessages.Translation::status)
+				.isEqualTo(Status.CONFLICT);
 	}
 
 	@Test
