@@ -48,10 +48,15 @@ final class ComplaintRules {
 	/** @param description the owner's words, which the page quotes */
 	static Tiering tiering(String tier, String reason, String caseNo, String description) {
 		if (ComplaintProcess.MAJOR.equals(tier)) {
-			return new Tiering(true, "P1", Groups.MANAGEMENT, "重大投诉：" + reason,
+			return new Tiering(true, "P1", Groups.MANAGEMENT, note("重大投诉", reason),
 					"【重大投诉】" + caseNo + " " + reason + "：" + description);
 		}
-		return new Tiering(false, "P3", Groups.SERVICE_DESK, "一般投诉：" + reason, null);
+		return new Tiering(false, "P3", Groups.SERVICE_DESK, note("一般投诉", reason), null);
+	}
+
+	/** 重大投诉：安全问题 — or the tier alone where the table's reason is only its name (the catch-all row's). */
+	private static String note(String tier, String reason) {
+		return reason == null || reason.isBlank() || reason.equals(tier) ? tier : tier + "：" + reason;
 	}
 
 	/** The reason a re-tier records; the desk must give one. */

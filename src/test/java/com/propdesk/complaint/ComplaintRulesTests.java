@@ -53,7 +53,10 @@ class ComplaintRulesTests {
 		assertThat(major).isEqualTo(new ComplaintRules.Tiering(true, "P1", Groups.MANAGEMENT, "重大投诉：财物损失",
 				"【重大投诉】C-1 财物损失：车被砸"));
 		assertThat(ComplaintRules.tiering(ComplaintProcess.ORDINARY, "一般投诉", "C-1", "垃圾未清"))
-				.isEqualTo(new ComplaintRules.Tiering(false, "P3", Groups.SERVICE_DESK, "一般投诉：一般投诉", null));
+				.as("the catch-all row's reason is the tier's name: said once")
+				.isEqualTo(new ComplaintRules.Tiering(false, "P3", Groups.SERVICE_DESK, "一般投诉", null));
+		assertThat(ComplaintRules.tiering(ComplaintProcess.ORDINARY, "服务态度", "C-1", "前台态度差").note())
+				.isEqualTo("一般投诉：服务态度");
 		assertThat(ComplaintRules.repeatNote("3-1201")).isEqualTo("3-1201 在 90 天内已有投诉");
 	}
 
