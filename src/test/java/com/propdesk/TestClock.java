@@ -26,6 +26,12 @@ public final class TestClock {
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
 	}
 
+	/** The clock from {@code time} on, moving as the real one does: what is read twice a moment apart differs. */
+	public static void running(OffsetDateTime time) {
+		ClockUtil.reset();
+		ClockUtil.offset(time.toInstant().toEpochMilli() - System.currentTimeMillis());
+	}
+
 	public static void reset() {
 		ClockUtil.reset();
 	}

@@ -163,8 +163,7 @@ class DeskCases {
 		}
 		String from = phone == null ? caller : caller + "（" + PhoneNumbers.masked(PhoneNumbers.normalise(phone).orElseThrow()) + "）";
 		String message = "来电：" + from + "：" + summary;
-		cases.record(found.caseNo(), DeskTimeline.CALL, actor, message);
-		return new CaseEvent(Clock.now(), DeskTimeline.CALL.code(), actor, message);
+		return cases.record(found.caseNo(), DeskTimeline.CALL, actor, message);
 	}
 
 	Reporter correctReporter(CaseRecord found, Reporter written, String actor) {

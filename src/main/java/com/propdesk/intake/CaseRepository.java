@@ -198,22 +198,25 @@ class CaseRepository {
 	 * quotes what people wrote (a report, a reply) after its own words, so one longer than the column is cut with
 	 * an ellipsis; the quoted text stays whole where it is kept.
 	 */
-	void addEvent(String caseNo, CaseEvent event) {
+	/** @return the line as stored (its message shortened to the column) */
+	CaseEvent addEvent(String caseNo, CaseEvent event) {
 		String message = TextRules.shorten(event.message(), EVENT_MESSAGE);
 		Object[] line = { caseNo, event.at(), event.kind(), event.actor(), message };
-		PendingLines pending = pendingLines();
+		PendingLines pending = pendingLines(true);
 		if (pending == null) {
 			jdbc.update(INSERT_EVENT, line);
 		}
 		else {
 			pending.lines.add(line);
 		}
-		events.publishEvent(new CaseEventRecorded(caseNo, new CaseEvent(event.at(), event.kind(), event.actor(), message)));
+		CaseEvent stored = new CaseEvent(event.at(), event.kind(), event.actor(), message);
+		events.publishEvent(new CaseEventRecorded(caseNo, stored));
+		return stored;
 	}
 
 	/** The timeline as the table holds it, with the lines this transaction has added so far. */
 	List<CaseEvent> events(String caseNo) {
-		PendingLines pending = pendingLines();
+		PendingLines pending = pendingLines(false);
 		if (pending != null) {
 			pending.write();
 		}
@@ -225,9 +228,10 @@ class CaseRepository {
 	/**
 	 * A transaction's timeline lines wait until it is about to commit and go in one batch: an intake's nine lines
 	 * were nine round trips. Null outside a transaction, and once the lines have gone at the commit (a line that
-	 * something adds after that is written at once, so a savepoint rolled back there takes it with it).
+	 * something adds after that is written at once, so a savepoint rolled back there takes it with it), and where
+	 * none wait unless {@code create}.
 	 */
-	private PendingLines pendingLines() {
+	private PendingLines pendingLines(boolean create) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return null;
@@ -236,6 +240,9 @@ class CaseRepository {
 			if (synchronization instanceof PendingLines pending && pending.owner == this) {
 				return pending.committing ? null : pending;
 			}
+		}
+		if (!create) {
+			return null;
 		}
 		PendingLines pending = new PendingLines(this);
 		TransactionSynchronizationManager.registerSynchronization(pending);

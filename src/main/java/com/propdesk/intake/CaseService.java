@@ -290,15 +290,28 @@ public class CaseService {
 	}
 
 	/** Adds a line to the case's timeline, naming the user the engine knows for this call. */
-	public void record(String caseNo, TimelineKind kind, String message) {
-		record(caseNo, kind, Actor.current(identityService), message);
+	public CaseEvent record(String caseNo, TimelineKind kind, String message) {
+		return record(caseNo, kind, Actor.current(identityService), message);
 	}
 
-	/** Adds a line to the case's timeline in the name of who asked for it (an owner has no engine user). */
-	public void record(String caseNo, TimelineKind kind, String actor, String message) {
+	/** As {@link #record(String, TimelineKind, String)}, at the time the caller tells others (a callback's). */
+	public CaseEvent record(String caseNo, TimelineKind kind, String message, OffsetDateTime at) {
+		return record(caseNo, kind, Actor.current(identityService), message, at);
+	}
+
+	/**
+	 * Adds a line to the case's timeline in the name of who asked for it (an owner has no engine user), now.
+	 * @return the line as the timeline holds it, for an answer that shows it
+	 */
+	public CaseEvent record(String caseNo, TimelineKind kind, String actor, String message) {
+		return record(caseNo, kind, actor, message, Clock.now());
+	}
+
+	/** As {@link #record(String, TimelineKind, String, String)}, at the time the caller tells the owner or staff. */
+	public CaseEvent record(String caseNo, TimelineKind kind, String actor, String message, OffsetDateTime at) {
 		// in the caller's transaction, or in one of its own: the line and its audit entry are kept together, and
 		// the audit trail's head is locked until they commit, so concurrent lines are chained one after another
-		transaction.executeWithoutResult(status -> cases.addEvent(caseNo, new CaseEvent(Clock.now(), kind.code(), actor, message)));
+		return transaction.execute(status -> cases.addEvent(caseNo, new CaseEvent(at, kind.code(), actor, message)));
 	}
 
 	/** Who urged a case in the owner's name on its timeline. */

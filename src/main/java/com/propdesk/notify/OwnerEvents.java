@@ -48,10 +48,12 @@ public class OwnerEvents {
 		String summary = TextRules.shorten(fullSummary, SUMMARY);
 		CaseRecord c = cases.find(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
 		String eventId = UUID.randomUUID().toString();
+		// the callback's time is the timeline line's: a channel matching the two finds the one line
+		OffsetDateTime at = Clock.now();
 		jdbc.update("insert into owner_event (event_id, case_no, event, status, status_label, at, summary, promised_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, caseNo, event, c.status().code(), c.status().label(),
-				Clock.now(), summary, promisedAt);
-		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary);
+				at, summary, promisedAt);
+		cases.record(caseNo, NotifyTimeline.ownerEvent(event), "通知业主：" + summary, at);
 		notifications.sms(eventId, c.reporterPhone(), caseNo, sms(summary, caseNo, c.status().label()));
 		if (c.callbackUrl() != null) {
 			callbacks.schedule(eventId);

@@ -177,7 +177,7 @@ class Urging {
 		String text = "催办：" + found.type().label() + " " + caseNo + (OWNER.equals(actor) ? "，业主" : "，" + actorNames.reader().nameOf(actor)) + "催问进度"
 				+ (count > 1 ? "（24 小时内第 " + count + " 次）" : "") + (note == null ? "" : "：" + note);
 		cases.record(caseNo, CaseTimeline.URGED, actor, (OWNER.equals(actor) ? "业主催办" : "催办")
-				+ (note == null ? "" : "：" + note));
+				+ (note == null ? "" : "：" + note), now);
 		Set<String> paged = new LinkedHashSet<>(holders(found));
 		boolean escalated = count >= ESCALATE_AT;
 		if (escalated) {

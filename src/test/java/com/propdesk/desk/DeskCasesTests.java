@@ -3,8 +3,10 @@ package com.propdesk.desk;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import com.propdesk.ApiClient.Answer;
 import com.propdesk.AtDayShift;
 import com.propdesk.PropDeskTest;
 import com.propdesk.Reports;
+import com.propdesk.TestClock;
 import com.propdesk.Work;
 import com.propdesk.audit.AuditTrail;
 import com.propdesk.intake.CaseRecord;
@@ -139,6 +142,27 @@ class DeskCasesTests {
 		assertThat(badPhone.status()).isEqualTo(400);
 		assertThat(badPhone.body().get("errors").findValuesAsText("field")).containsExactly("phone");
 		assertThat(timeline(caseNo, "call")).hasSize(1);
+	}
+
+	@Test
+	void aLineTheAnswerShowsIsTheLineTheTimelineHolds() throws Exception {
+		TestClock.running(TestClock.DAY);
+		String caseNo = openRepair().get("caseNo").asText();
+		List<OffsetDateTime> answered = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			answered.add(OffsetDateTime.parse(asAgent("POST", "/api/desk/cases/" + caseNo + "/calls",
+					"{\"caller\":\"王女士\",\"summary\":\"问进度 " + i + "\"}").body().get("at").asText()));
+			answered.add(OffsetDateTime.parse(asAgent("POST", "/api/cases/" + caseNo + "/urge", "{}").body().get("urgedAt").asText()));
+		}
+		List<OffsetDateTime> stored = jdbc.queryForList("select at from case_event where case_no = ? and kind in ('call', "
+				+ "'urged') order by id", OffsetDateTime.class, caseNo);
+		assertThat(stored).map(OffsetDateTime::toInstant).as("each to the millisecond")
+				.containsExactlyElementsOf(answered.stream().map(OffsetDateTime::toInstant).toList());
+
+		// the callback's time, which channels may match against the owner's timeline, is its line's
+		List<Map<String, Object>> events = jdbc.queryForList("select o.at as posted, e.at as line from owner_event o join "
+				+ "case_event e on e.case_no = o.case_no and e.kind = 'event-' || o.event where o.case_no = ?", caseNo);
+		assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(event.get("posted")).isEqualTo(event.get("line")));
 	}
 
 	@Test
