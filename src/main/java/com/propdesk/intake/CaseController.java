@@ -166,20 +166,9 @@ class CaseController {
 	 */
 	private List<CaseView.Line> timeline(String caseNo, Caller caller) {
 		ActorNames.Reader names = actorNames.reader();
-		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || toldOrOwn(e))
+		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || CaseService.ownerSees(e))
 				.map(e -> new CaseView.Line(e.at(), e.kind(), e.actor(), names.nameOf(e.actor()), e.message())).toList();
 	}
-
-	/**
-	 * Not "what the channel did": the steps the engine runs on at intake (classification, clocks, dispatch) are
-	 * credited to whoever opened the case, the channel included.
-	 */
-	private static boolean toldOrOwn(CaseEvent line) {
-		return line.kind().startsWith(OWNER_EVENT_PREFIX) || CaseService.OWNER.equals(line.actor());
-	}
-
-	/** The lines that say what the owner was told (notify writes them as event-accepted, event-resolved, …). */
-	private static final String OWNER_EVENT_PREFIX = "event-";
 
 	/** Staff who see every case; the departments see the cases routed to them. */
 	private static final String[] ALL_CASES = { Groups.SERVICE_DESK, Groups.DUTY_OFFICER, Groups.MANAGEMENT,

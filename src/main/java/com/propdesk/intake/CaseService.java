@@ -314,6 +314,16 @@ public class CaseService {
 		return transaction.execute(status -> cases.addEvent(caseNo, new CaseEvent(at, kind.code(), actor, message)));
 	}
 
+	/**
+	 * The lines an owner reads, on the API and on their page: what they were told (notify writes those as
+	 * event-accepted, event-resolved, …) and what they did themselves (urges, the rating). Not "what the channel
+	 * did": the steps the engine runs on at intake (classification, clocks, dispatch) are credited to whoever opened
+	 * the case, the channel included.
+	 */
+	static boolean ownerSees(CaseEvent line) {
+		return line.kind().startsWith("event-") || OWNER.equals(line.actor());
+	}
+
 	/** Who urged a case in the owner's name on its timeline. */
 	public static final String OWNER = "owner";
 

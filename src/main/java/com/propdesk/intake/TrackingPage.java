@@ -170,7 +170,7 @@ class TrackingPage {
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
 		}
-		List<CaseEvent> told = cases.timeline(caseNo).stream().filter(e -> e.kind().startsWith("event-")).toList();
+		List<CaseEvent> told = cases.timeline(caseNo).stream().filter(CaseService::ownerSees).toList();
 		if (!told.isEmpty()) {
 			body.append("<h2>处理进展</h2><ol class=\"timeline\">");
 			// newest first, as the owner looks for what happened last

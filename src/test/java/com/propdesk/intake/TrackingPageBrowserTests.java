@@ -139,6 +139,8 @@ class TrackingPageBrowserTests {
 		WebElement next = shown("next-urge");
 		assertThat(next.getText()).isEqualTo("已催办，11月27日 11:00 后可再次催办");
 		assertThat(browser.findElement(By.cssSelector("#urge button")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.cssSelector("ol.timeline li")).getText()).as("newest first, as the API tells the owner")
+				.endsWith("业主催办");
 		List<String> pages = jdbc.queryForList("select recipient from notification where case_no = ? and event_id like 'urge-%'",
 				String.class, caseNo);
 		assertThat(pages).containsExactly("engineer");
