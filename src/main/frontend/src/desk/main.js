@@ -436,6 +436,24 @@ function pagedNames(paged, tasks) {
   }).join('、');
 }
 
+/**
+ * Sends a form's request once at a time: its button is disabled from the first click until the answer is in, so a
+ * double click records one call or one urge, not two.
+ */
+function onSubmitOnce(form, send) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await send();
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 function reporterSection(caseNo, reporter, onSaved) {
   const shown = h('span', { id: 'reporter-shown' }, `${reporter.name || '—'} ${reporter.phone || ''}`);
   const toggle = h('button', { type: 'button', class: 'secondary', id: 'reporter-edit' }, '更正联系方式');
@@ -447,8 +465,7 @@ function reporterSection(caseNo, reporter, onSaved) {
     h('div', {}, h('label', { for: 'r-phone' }, '电话 '), phone, fieldError('phone')),
     h('button', { type: 'submit', id: 'reporter-save' }, '保存'), general);
   toggle.addEventListener('click', () => { form.hidden = !form.hidden; if (!form.hidden) name.focus(); });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, async () => {
     try {
       await sendJson('PUT', `/api/desk/cases/${encodeURIComponent(caseNo)}/reporter`,
         { name: name.value.trim(), phone: phone.value.trim() });
@@ -470,8 +487,7 @@ function callForm(caseNo, onSaved) {
     h('div', {}, h('label', { for: 'call-phone' }, '电话（可不填） '), phone, fieldError('phone')),
     h('div', {}, h('label', { for: 'call-summary' }, '来电内容 '), summary, fieldError('summary')),
     h('button', { type: 'submit', id: 'call-submit' }, '添加来电记录'), general);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, async () => {
     try {
       await sendJson('POST', `/api/desk/cases/${encodeURIComponent(caseNo)}/calls`,
         { caller: caller.value.trim(), phone: phone.value.trim() || null, summary: summary.value.trim() });
@@ -488,8 +504,7 @@ function urgeForm(caseNo, tasks, onSaved) {
   const general = h('p', { class: 'error', id: 'urge-error', hidden: true, role: 'alert' });
   const form = h('form', { class: 'inline-form', id: 'urge-form' },
     note, fieldError('note'), h('button', { type: 'submit', id: 'urge-submit' }, '催办'), general);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, async () => {
     try {
       const urged = await sendJson('POST', `/api/cases/${encodeURIComponent(caseNo)}/urge`, { note: note.value.trim() || null });
       await onSaved({

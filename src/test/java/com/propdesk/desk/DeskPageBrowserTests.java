@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -191,12 +192,15 @@ class DeskPageBrowserTests {
 
 		browser.findElement(By.id("call-caller")).sendKeys("业主本人");
 		browser.findElement(By.id("call-summary")).sendKeys("问师傅几点能到");
-		browser.findElement(By.id("call-submit")).click();
+		// a double click, as a hurried clerk gives: one call recorded, one urge sent
+		new Actions(browser).doubleClick(browser.findElement(By.id("call-submit"))).perform();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-result")));
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("问师傅几点能到");
+		assertThat(jdbc.queryForObject("select count(*) from case_event where case_no = ? and kind = 'call'", Integer.class,
+				caseNo)).isOne();
 
 		browser.findElement(By.id("urge-note")).sendKeys("业主说水还在漏");
-		browser.findElement(By.id("urge-submit")).click();
+		new Actions(browser).doubleClick(browser.findElement(By.id("urge-submit"))).perform();
 		String urged = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-result"))).getText();
 		// the holder by name (刘师傅), never by user id
 		assertThat(urged).contains("已催办", "第 1 次", "师傅").doesNotContain(holder);
@@ -212,6 +216,8 @@ class DeskPageBrowserTests {
 		browser.findElement(By.id("reporter-save")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reporter-result")));
 		assertThat(browser.findElement(By.id("reporter-shown")).getText()).contains("13912345678");
+		assertThat(jdbc.queryForList("select kind from case_event where case_no = ? and kind in ('call', 'urged')",
+				String.class, caseNo)).as("the double clicks above, long answered by now").containsExactly("call", "urged");
 		JsonNode desk = api.call("GET", "/api/desk/cases/" + caseNo, null, "Authorization", basic("agent")).body();
 		assertThat(desk.at("/reporter/phone").asText()).isEqualTo("13912345678");
 		chromium.saveScreenshot("desk-case");
