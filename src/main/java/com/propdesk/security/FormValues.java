@@ -34,6 +34,11 @@ final class FormValues {
 				&& !component.has("conditional");
 	}
 
+	/** A checkbox a person can tick, on the form whatever the other fields say: form-js always sends its value. */
+	static boolean alwaysShownCheckbox(JsonNode component) {
+		return "checkbox".equals(component.path("type").asText()) && !displayOnly(component) && !component.has("conditional");
+	}
+
 	static boolean isEmpty(Object value) {
 		return value == null || (value instanceof String text && text.isEmpty());
 	}

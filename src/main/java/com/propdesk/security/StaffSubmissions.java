@@ -264,6 +264,14 @@ final class StaffSubmissions extends CommandInterceptor {
 			throw new Refusal(String.join("；", problems));
 		}
 		dropped.forEach(variables::remove);
+		// a checkbox left out is unchecked: form-js sends an unchecked one as false, and a gateway reads it (a REST
+		// client that omitted it met the engine's "Unknown property used in expression" as a server error)
+		fields.forEach((name, components) -> {
+			if (!typed.containsKey(name) && components.stream().anyMatch(FormValues::alwaysShownCheckbox)
+					&& (task == null || task.getVariable(name) == null)) {
+				variables.put(name, false);
+			}
+		});
 		stored.forEach((name, value) -> {
 			if (value != plainValue(typed.getValueTyped(name))) {
 				variables.put(name, value);
