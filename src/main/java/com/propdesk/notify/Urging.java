@@ -50,7 +50,8 @@ import com.propdesk.system.TextRules.Lines;
 
 /**
  * Urging (催办): the owner or the desk chases a case. Whoever holds its open tasks is paged (the assignee, else the
- * candidate group), the timeline says who urged, and the third urge within a day also pages the duty officer.
+ * candidate group; the service desk where no task is open), the timeline says who urged, and the third urge within a
+ * day also pages the duty officer.
  * An owner may urge once an hour.
  */
 @RestController
@@ -179,6 +180,10 @@ class Urging {
 		cases.record(caseNo, CaseTimeline.URGED, actor, (OWNER.equals(actor) ? "业主催办" : "催办")
 				+ (note == null ? "" : "：" + note), now);
 		Set<String> paged = new LinkedHashSet<>(holders(found));
+		if (paged.isEmpty()) {
+			// no task is open (the case awaits the owner's rating, or another case): the service desk answers for it
+			paged.add(Groups.SERVICE_DESK);
+		}
 		boolean escalated = count >= ESCALATE_AT;
 		if (escalated) {
 			paged.add(Groups.DUTY_OFFICER);

@@ -145,6 +145,10 @@ class UrgeApiTests {
 				default -> Map.of("accepted", true);
 			});
 		}
+		Answer awaitingRating = api.call("POST", "/api/cases/" + caseNo + "/urge", null, "X-Tracking-Token", token);
+		assertThat(awaitingRating.status()).isEqualTo(200);
+		assertThat(awaitingRating.body().get("paged").toString()).as("no task is open while the owner's rating is "
+				+ "awaited: the service desk answers the urge").isEqualTo("[\"service-desk\"]");
 		assertThat(api.call("POST", "/api/cases/" + caseNo + "/feedback", "{\"score\": 5}", "X-Tracking-Token", token)
 				.body().get("status").asText()).isEqualTo("closed");
 
@@ -158,7 +162,8 @@ class UrgeApiTests {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(wrongToken.body().get("detail").asText().replace(caseNo, "X"))
 				.isEqualTo(unknown.body().get("detail").asText().replace("R-20991231-9999", "X"));
-		assertThat(urgedLines(caseNo)).isEmpty();
+		assertThat(urgedLines(caseNo)).as("the urge while the rating was awaited, none after the close")
+				.containsExactly("owner:业主催办");
 	}
 
 	@Test
