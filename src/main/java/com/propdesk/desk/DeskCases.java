@@ -194,7 +194,7 @@ class DeskCases {
 		String eventId = "tracking-link-" + found.caseNo() + "-" + now.truncatedTo(ChronoUnit.MINUTES).toEpochSecond();
 		boolean sent = notifications.smsUnquoted(eventId, found.reporterPhone(), found.caseNo(),
 				"【物业客服】您的" + found.type().label() + "事项 " + found.caseNo() + " 可在此查看进度、评价和催办：" + url,
-				"发送跟踪链接（事项进度、评价、催办）");
+				"发送跟踪链接（事项进度、评价、催办）", now);
 		return new LinkSent(PhoneNumbers.masked(found.reporterPhone()), now, sent);
 	}
 

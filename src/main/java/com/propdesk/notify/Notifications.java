@@ -1,5 +1,6 @@
 package com.propdesk.notify;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,13 +110,15 @@ public class Notifications {
 	/**
 	 * An SMS whose text the case's timeline must not repeat, as it carries the owner's tracking link (the timeline
 	 * is read by every department on the case): the timeline says what was sent in other words.
+	 * @param at the timeline line's time, which the caller's answer gives
 	 * @return false for a duplicate
 	 */
-	public boolean smsUnquoted(String eventId, String phone, String caseNo, String text, String timelineNote) {
+	public boolean smsUnquoted(String eventId, String phone, String caseNo, String text, String timelineNote,
+			OffsetDateTime at) {
 		if (!record(fitted(new Notification(eventId, Kind.SMS, phone, caseNo, text)))) {
 			return false;
 		}
-		cases.record(caseNo, NotifyTimeline.SMS, "短信至 " + PhoneNumbers.masked(phone) + "：" + timelineNote);
+		cases.record(caseNo, NotifyTimeline.SMS, "短信至 " + PhoneNumbers.masked(phone) + "：" + timelineNote, at);
 		return true;
 	}
 

@@ -154,8 +154,10 @@ class DeskCasesTests {
 					"{\"caller\":\"王女士\",\"summary\":\"问进度 " + i + "\"}").body().get("at").asText()));
 			answered.add(OffsetDateTime.parse(asAgent("POST", "/api/cases/" + caseNo + "/urge", "{}").body().get("urgedAt").asText()));
 		}
-		List<OffsetDateTime> stored = jdbc.queryForList("select at from case_event where case_no = ? and kind in ('call', "
-				+ "'urged') order by id", OffsetDateTime.class, caseNo);
+		answered.add(OffsetDateTime.parse(asAgent("POST", "/api/desk/cases/" + caseNo + "/tracking-sms", null).body()
+				.get("sentAt").asText()));
+		List<OffsetDateTime> stored = jdbc.queryForList("select at from case_event where case_no = ? and (kind in ('call', "
+				+ "'urged') or message like '%跟踪链接%') order by id", OffsetDateTime.class, caseNo);
 		assertThat(stored).map(OffsetDateTime::toInstant).as("each to the millisecond")
 				.containsExactlyElementsOf(answered.stream().map(OffsetDateTime::toInstant).toList());
 
