@@ -376,6 +376,12 @@ public class CaseService {
 	 */
 	public void correctReporter(CaseRecord found, String name, String phone, String actor, TimelineKind kind) {
 		transaction.executeWithoutResult(status -> {
+			// compared with the case as it stands, its row locked: two clerks saving the same correction at once
+			// write it once, and the line names what it replaced
+			CaseRecord before = cases.findForUpdate(found.caseNo()).orElseThrow();
+			if (name.equals(before.reporterName()) && phone.equals(before.reporterPhone())) {
+				return;
+			}
 			cases.reporter(found.caseNo(), name, phone, Clock.now());
 			if (found.processInstanceId() != null) {
 				// the technician's process the desk may not otherwise touch: PropDesk writes it on the desk's behalf
@@ -387,8 +393,8 @@ public class CaseService {
 					return null;
 				});
 			}
-			record(found.caseNo(), kind, actor, "更正联系方式：" + found.reporterName() + " "
-					+ PhoneNumbers.masked(found.reporterPhone()) + " → " + name + " " + PhoneNumbers.masked(phone));
+			record(found.caseNo(), kind, actor, "更正联系方式：" + before.reporterName() + " "
+					+ PhoneNumbers.masked(before.reporterPhone()) + " → " + name + " " + PhoneNumbers.masked(phone));
 		});
 	}
 

@@ -259,6 +259,32 @@ class DeskCasesTests {
 	}
 
 	@Test
+	void theSameCorrectionSavedTwiceAtOnceIsWrittenOnce() throws Exception {
+		String caseNo = openRepair().get("caseNo").asText();
+		var pool = Executors.newFixedThreadPool(3);
+		var start = new CountDownLatch(1);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return new ApiClient(port).call("PUT", "/api/desk/cases/" + caseNo + "/reporter",
+							"{\"name\":\"王女士\",\"phone\":\"13911112222\"}", "Authorization", basic("agent")).status();
+				}));
+			}
+			start.countDown();
+			for (var answer : answers) {
+				assertThat(answer.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(timeline(caseNo, "contact-corrected")).as("one line, naming the number it replaced")
+				.containsExactly("agent:更正联系方式：王女士 138****0000 → 王女士 139****2222");
+	}
+
+	@Test
 	void callsTakenAtTheSameMomentAreAllRecordedAndChainedInTheAuditTrail() throws Exception {
 		List<String> caseNos = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
