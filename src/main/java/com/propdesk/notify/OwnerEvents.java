@@ -1,8 +1,10 @@
 package com.propdesk.notify;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,9 +76,13 @@ public class OwnerEvents {
 		jdbc.update("update owner_event set delivered_at = ? where event_id = ?", Clock.now(), eventId);
 	}
 
-	/** The owner's SMS for an event: its summary, the case number and the status the event left the case in. */
+	/**
+	 * The owner's SMS for an event: its summary, then the case number and the status the event left the case in where
+	 * the summary does not say them already (您的报修已受理，事项编号 R-… needs neither again).
+	 */
 	static String sms(String summary, String caseNo, String statusLabel) {
-		return "【物业客服】" + summary + "（" + caseNo + "，" + statusLabel + "）";
+		List<String> after = Stream.of(caseNo, statusLabel).filter(said -> !summary.contains(said)).toList();
+		return "【物业客服】" + summary + (after.isEmpty() ? "" : "（" + String.join("，", after) + "）");
 	}
 
 	/** What the owner reads for each event, by case type. */
