@@ -109,6 +109,10 @@ final class EngineMessages {
 					m -> "当前密码（您自己的登录密码）不正确，密码未修改"),
 			known("Password does not match policy", Status.BAD_REQUEST,
 					m -> "新密码不符合密码规则：" + passwordRules()),
+			// a REST client's variable typed as a serialized object without its serialized text
+			known("(?:Cannot (?:submit task form|complete task|start process instance) \\S+: )?Must provide 'null' or String "
+					+ "value for value of SerializableValue type '(\\w+)'\\.?", Status.BAD_REQUEST,
+					m -> "类型为 " + m.group(1) + " 的变量值只能是序列化后的文本或 null"),
 			// two submissions of one task at once (a double click): the second finds it changed by the first
 			known("(?:ENGINE-03005 )?Execution of '.*' failed\\. Entity was updated by another transaction concurrently\\.?",
 					Status.CONFLICT, m -> "刚刚已被同时办理或修改（可能是重复提交）：请刷新后再看"),

@@ -195,6 +195,15 @@ class EngineRestChineseErrorsTests {
 	}
 
 	@Test
+	void anObjectVariableWithoutItsSerializedTextIsAChinese400() throws Exception {
+		Task accept = engineeringTask();
+		Answer answer = api.call("POST", "/engine-rest/task/" + accept.getId() + "/submit-form",
+				"{\"variables\": {\"eta\": {\"type\": \"Object\", \"value\": 5}}}", "Authorization",
+				basic(accept.getAssignee()));
+		assertChinese(answer, 400, "Must provide", "SerializableValue");
+	}
+
+	@Test
 	void aTaskWithoutAFormSaysSoInsteadOfAServerError() throws Exception {
 		String id = "noform-" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(api.call("POST", "/engine-rest/task/create", "{\"id\": \"" + id + "\", \"name\": \"临时任务\"}",
