@@ -65,6 +65,9 @@ final class EngineMessages {
 	/** camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern in application.yaml. */
 	private static final String ID_RULE = "只能使用英文字母、数字和连字符（-），且以字母或数字开头";
 
+	/** What a resource says before the engine's words about a variable's value: its own failure, to a colon. */
+	private static final String VARIABLE_OF = "(?:.*: )?";
+
 	private static final List<Known> KNOWN = List.of(
 			unknown("No matching task with id (.+)", "任务"),
 			// commenting a task the caller may not read: the engine finds no task, as reading it does
@@ -109,10 +112,15 @@ final class EngineMessages {
 					m -> "当前密码（您自己的登录密码）不正确，密码未修改"),
 			known("Password does not match policy", Status.BAD_REQUEST,
 					m -> "新密码不符合密码规则：" + passwordRules()),
-			// a REST client's variable typed as a serialized object without its serialized text
-			known("(?:Cannot (?:submit task form|complete task|start process instance) \\S+: )?Must provide 'null' or String "
-					+ "value for value of SerializableValue type '(\\w+)'\\.?", Status.BAD_REQUEST,
-					m -> "类型为 " + m.group(1) + " 的变量值只能是序列化后的文本或 null"),
+			// a REST client's typed variable whose value does not fit its type, as every resource that takes variables
+			// says it after its own words ("Cannot submit task form …: ", "Cannot put task variable …: ", …)
+			known(VARIABLE_OF + "Must provide 'null' or String value for value of SerializableValue type '(\\w+)'\\.?",
+					Status.BAD_REQUEST, m -> "类型为 " + m.group(1) + " 的变量值只能是序列化后的文本或 null"),
+			known(VARIABLE_OF + "Cannot create file without valueInfo\\.?", Status.BAD_REQUEST,
+					m -> "文件类型的变量须在 valueInfo 中给出文件名（filename）"),
+			known(VARIABLE_OF + "Unsupported value type '(.*)'\\.?", Status.BAD_REQUEST, m -> "不支持的变量类型：" + m.group(1)),
+			known(VARIABLE_OF + "Cannot convert value '(.*)' of type '(\\w+)' to java type .*", Status.BAD_REQUEST,
+					m -> "变量值「" + m.group(1) + "」不是 " + m.group(2) + " 类型的值"),
 			// two submissions of one task at once (a double click): the second finds it changed by the first
 			known("(?:ENGINE-03005 )?Execution of '.*' failed\\. Entity was updated by another transaction concurrently\\.?",
 					Status.CONFLICT, m -> "刚刚已被同时办理或修改（可能是重复提交）：请刷新后再看"),

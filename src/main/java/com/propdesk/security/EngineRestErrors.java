@@ -71,8 +71,9 @@ final class EngineRestErrors {
 			return Status.BAD_REQUEST;
 		}
 		// the engine reports some of a caller's errors as plain engine errors (an id of the wrong form, a password
-		// the policy refuses): known by their message
-		if (cause instanceof ProcessEngineException) {
+		// the policy refuses), and the REST API's value types as illegal arguments (a file variable without its
+		// name): known by their message
+		if (cause instanceof ProcessEngineException || cause instanceof IllegalArgumentException) {
 			return EngineMessages.of(cause.getMessage()).map(EngineMessages.Translation::status).orElse(null);
 		}
 		return null;
@@ -267,6 +268,20 @@ final class EngineRestErrors {
 		public Response toResponse(LoginThrottle.TooManyTries e) {
 			return Response.fromResponse(answer(e, Status.TOO_MANY_REQUESTS))
 					.header("Retry-After", String.valueOf(e.seconds())).build();
+		}
+
+	}
+
+	/**
+	 * The REST API's value types refuse a value with an illegal argument (a file variable without its name): a
+	 * known one is the caller's error; any other stays the server's, as the REST API answers it.
+	 */
+	static final class ArgumentErrors implements ExceptionMapper<IllegalArgumentException> {
+
+		@Override
+		public Response toResponse(IllegalArgumentException e) {
+			Status status = statusOf(e);
+			return status == null ? passOn(e) : answer(e, status);
 		}
 
 	}

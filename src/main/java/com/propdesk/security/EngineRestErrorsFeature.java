@@ -17,6 +17,7 @@ public final class EngineRestErrorsFeature implements ForcedAutoDiscoverable {
 	public void configure(FeatureContext context) {
 		if (!context.getConfiguration().isRegistered(EngineRestErrors.WrappedErrors.class)) {
 			context.register(EngineRestErrors.WrappedErrors.class).register(EngineRestErrors.FormErrors.class)
+					.register(EngineRestErrors.ArgumentErrors.class)
 					.register(EngineRestErrors.TooManyTries.class).register(EngineRestErrors.EngineErrors.class)
 					.register(EngineRestErrors.SpringErrors.class).register(EngineRestErrors.ClientErrors.class)
 					.register(EngineRestErrors.NotJson.class).register(EngineRestErrors.WrongJson.class)

@@ -194,13 +194,23 @@ class EngineRestChineseErrorsTests {
 				.isEqualTo(Status.CONFLICT);
 	}
 
-	@Test
-	void anObjectVariableWithoutItsSerializedTextIsAChinese400() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"{\"type\": \"Object\", \"value\": 5}|Must provide",
+			"{\"type\": \"File\", \"value\": \"a\"}|without valueInfo",
+			"{\"type\": \"Foo\", \"value\": 1}|Unsupported",
+			"{\"type\": \"Bytes\", \"value\": 1}|Cannot convert",
+			"{\"type\": \"Date\", \"value\": \"abc\"}|Cannot convert" })
+	void aVariableWhoseValueDoesNotFitItsTypeIsAChinese400Everywhere(String value, String english) throws Exception {
 		Task accept = engineeringTask();
-		Answer answer = api.call("POST", "/engine-rest/task/" + accept.getId() + "/submit-form",
-				"{\"variables\": {\"eta\": {\"type\": \"Object\", \"value\": 5}}}", "Authorization",
-				basic(accept.getAssignee()));
-		assertChinese(answer, 400, "Must provide", "SerializableValue");
+		String user = basic(accept.getAssignee());
+		String variables = "{\"variables\": {\"eta\": " + value + "}}";
+		assertChinese(api.call("POST", "/engine-rest/task/" + accept.getId() + "/submit-form", variables, "Authorization",
+				user), 400, english);
+		assertChinese(api.call("POST", "/engine-rest/task/" + accept.getId() + "/variables",
+				"{\"modifications\": {\"eta\": " + value + "}}", "Authorization", user), 400, english);
+		assertChinese(api.call("POST", "/engine-rest/process-definition/key/repair/submit-form", variables, "Authorization",
+				basic("agent")), 400, english);
 	}
 
 	@Test
