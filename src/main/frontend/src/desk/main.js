@@ -371,17 +371,25 @@ function trackingUrl(desk, receipt) {
   return desk.trackingUrl || `${location.origin}/track/${encodeURIComponent(receipt.caseNo)}?token=${encodeURIComponent(receipt.trackingToken)}`;
 }
 
-/** The button that texts the reporter the tracking link; the answer (or the refusal) shows beside it. */
-function smsButton(caseNo) {
+/**
+ * The button that texts the reporter the tracking link; the answer (or the refusal) shows beside it, or, on a case's
+ * page ({@code onSent}), the page is drawn again with the answer on top and the SMS on the timeline.
+ */
+function smsButton(caseNo, onSent) {
   const result = h('span', { id: 'sms-result', role: 'status' });
   const button = h('button', { type: 'button', class: 'secondary', id: 'sms-button' }, '短信发送跟踪链接');
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
       const sent = await sendJson('POST', `/api/desk/cases/${encodeURIComponent(caseNo)}/tracking-sms`);
-      result.className = 'notice';
-      result.textContent = sent.sent ? `已于 ${formatMinute(sent.sentAt)} 发送到 ${sent.phone}`
+      const text = sent.sent ? `已于 ${formatMinute(sent.sentAt)} 发送到 ${sent.phone}`
         : `${formatMinute(sent.sentAt)} 已发送到 ${sent.phone}，未重复发送`;
+      if (onSent) {
+        await onSent({ id: 'sms-notice', text: `跟踪链接短信${text}。` });
+        return;
+      }
+      result.className = 'notice';
+      result.textContent = text;
     } catch (error) {
       result.className = 'notice error';
       result.textContent = `短信未发送：${error.message}`;
@@ -509,7 +517,9 @@ function urgeForm(caseNo, tasks, onSaved) {
       const urged = await sendJson('POST', `/api/cases/${encodeURIComponent(caseNo)}/urge`, { note: note.value.trim() || null });
       await onSaved({
         id: 'urge-result',
-        text: `已催办（24 小时内第 ${urged.count} 次）：已呼叫 ${pagedNames(urged.paged, tasks) || '—'}`
+        // the duty officer an escalation pages is said once, as the escalation
+        text: `已催办（24 小时内第 ${urged.count} 次）：已呼叫 ${pagedNames(urged.paged.filter((id) => !urged.escalated
+          || id !== 'duty-officer'), tasks) || '—'}`
           + `${urged.escalated ? '；已升级呼叫 24 小时值班' : ''}。`,
       });
     } catch (error) {
@@ -597,7 +607,7 @@ async function renderCase(caseNo, notice) {
       h('h2', {}, '跟踪链接'),
       desk.trackingUrl ? h('p', { class: 'link' }, h('a', { href: desk.trackingUrl, id: 'tracking-link', target: '_blank',
         rel: 'noopener noreferrer' }, desk.trackingUrl)) : null,
-      h('p', {}, smsButton(c.caseNo))),
+      h('p', {}, smsButton(c.caseNo, again))),
     c.type === 'mediation' ? evidenceForm() : null,
     h('section', { class: 'panel' }, h('h2', {}, '服务时限'),
       table('clocks', ['时限', '开始', '到期', '状态'], clocks, '没有计时。')),

@@ -218,6 +218,11 @@ class DeskPageBrowserTests {
 		assertThat(browser.findElement(By.id("reporter-shown")).getText()).contains("13912345678");
 		assertThat(jdbc.queryForList("select kind from case_event where case_no = ? and kind in ('call', 'urged')",
 				String.class, caseNo)).as("the double clicks above, long answered by now").containsExactly("call", "urged");
+
+		browser.findElement(By.id("sms-button")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sms-notice"))).getText())
+				.as("the page drawn again, the answer on top").contains("跟踪链接短信已于");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("发送跟踪链接");
 		JsonNode desk = api.call("GET", "/api/desk/cases/" + caseNo, null, "Authorization", basic("agent")).body();
 		assertThat(desk.at("/reporter/phone").asText()).isEqualTo("13912345678");
 		chromium.saveScreenshot("desk-case");
