@@ -74,7 +74,7 @@ class DeskCases {
 	@Schema(description = "短信发送跟踪链接的结果")
 	record LinkSent(@Schema(description = "收件号码（部分隐藏）", requiredMode = Schema.RequiredMode.REQUIRED) String phone,
 			@Schema(description = "发送时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime sentAt,
-			@Schema(description = "是否本次发出；同一分钟内重复点击不重复发送", requiredMode = Schema.RequiredMode.REQUIRED) boolean sent) {
+			@Schema(description = "是否本次发出；一分钟内重复点击不重复发送", requiredMode = Schema.RequiredMode.REQUIRED) boolean sent) {
 	}
 
 	static final int NAME = 64;
@@ -186,16 +186,30 @@ class DeskCases {
 		return corrected;
 	}
 
-	/** Sends the owner's tracking link to the reporter's phone; a second click in the same minute sends nothing. */
+	/** What the timeline says of a tracking-link SMS, after the number it went to. */
+	private static final String LINK_SENT = "发送跟踪链接（事项进度、评价、催办）";
+
+	/**
+	 * Sends the owner's tracking link to the reporter's phone; a second click within a minute of the last one to
+	 * that number sends nothing and answers with the time that one went (two clicks at once: the minute's event id
+	 * lets one through).
+	 */
 	LinkSent sendTrackingLink(CaseRecord found) {
 		String url = trackingUrl(found).orElseThrow(() -> ProblemException.conflict(
 				"未配置 PropDesk 的对外地址（propdesk.public-url），无法发送跟踪链接；请在电话里告诉业主事项编号"));
 		OffsetDateTime now = Clock.now();
+		String phone = PhoneNumbers.masked(found.reporterPhone());
+		Optional<CaseEvent> recent = cases.timeline(found.caseNo()).stream()
+				.filter(line -> line.message().equals("短信至 " + phone + "：" + LINK_SENT) && line.at().isAfter(now.minusMinutes(1)))
+				.reduce((first, second) -> second);
+		if (recent.isPresent()) {
+			return new LinkSent(phone, recent.get().at(), false);
+		}
 		String eventId = "tracking-link-" + found.caseNo() + "-" + now.truncatedTo(ChronoUnit.MINUTES).toEpochSecond();
 		boolean sent = notifications.smsUnquoted(eventId, found.reporterPhone(), found.caseNo(),
 				"【物业客服】您的" + found.type().label() + "事项 " + found.caseNo() + " 可在此查看进度、评价和催办：" + url,
-				"发送跟踪链接（事项进度、评价、催办）", now);
-		return new LinkSent(PhoneNumbers.masked(found.reporterPhone()), now, sent);
+				LINK_SENT, now);
+		return new LinkSent(phone, now, sent);
 	}
 
 	/**

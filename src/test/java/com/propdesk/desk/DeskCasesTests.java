@@ -3,6 +3,7 @@ package com.propdesk.desk;
 import static com.propdesk.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,16 +200,24 @@ class DeskCasesTests {
 		String token = receipt.get("trackingToken").asText();
 		String path = "/api/desk/cases/" + caseNo + "/tracking-sms";
 
+		// the second click 10 s later, in the next minute of the clock
+		TestClock.set(TestClock.DAY.plusSeconds(55));
 		Answer sent = asAgent("POST", path, null);
+		TestClock.advance(Duration.ofSeconds(10));
 		Answer again = asAgent("POST", path, null);
 
 		assertThat(sent.status()).isEqualTo(200);
 		assertThat(sent.body().get("sent").asBoolean()).isTrue();
 		assertThat(sent.body().get("phone").asText()).isEqualTo("138****0000");
-		assertThat(again.body().get("sent").asBoolean()).as("a second click in the same minute").isFalse();
+		assertThat(again.body().get("sent").asBoolean()).as("a second click within the minute").isFalse();
+		assertThat(OffsetDateTime.parse(again.body().get("sentAt").asText())).as("when the one SMS went")
+				.isEqualTo(OffsetDateTime.parse(sent.body().get("sentAt").asText()));
+		TestClock.advance(Duration.ofSeconds(51));
+		assertThat(asAgent("POST", path, null).body().get("sent").asBoolean()).as("a minute after the last: sent again")
+				.isTrue();
 		List<String> sms = jdbc.queryForList("select text from notification where case_no = ? and kind = 'SMS' "
 				+ "and recipient = '13800000000' and event_id like 'tracking-link-%'", String.class, caseNo);
-		assertThat(sms).singleElement().asString().contains("/track/" + caseNo + "?token=" + token);
+		assertThat(sms).hasSize(2).allSatisfy(text -> assertThat(text).contains("/track/" + caseNo + "?token=" + token));
 		assertThat(String.join("\n", timeline(caseNo, "sms"))).contains("发送跟踪链接").doesNotContain(token);
 	}
 
