@@ -200,8 +200,9 @@ class ElderlyVisitProcessTests extends CaseProcessTest {
 		assertThat(visits.find(firstMissed).orElseThrow().status()).isEqualTo(Visit.MISSED);
 		assertThat(jdbc.queryForList("select recipient from notification where event_id = ?", String.class,
 				"elderly-visit-missed:" + firstMissed)).containsExactly(Groups.DUTY_OFFICER);
-		assertThat(jdbc.queryForObject("select count(*) from notification where recipient = ?", Integer.class, SON.phone()))
-				.as("one miss: the contact is not told yet").isZero();
+		// (the shared database holds other tests' messages to the same number: a desk test corrects a reporter to it)
+		assertThat(jdbc.queryForObject("select count(*) from notification where recipient = ? and event_id like "
+				+ "'elderly-visit-contact:%'", Integer.class, SON.phone())).as("one miss: the contact is not told yet").isZero();
 
 		fire(instance, ElderlyVisitProcess.TIMER_VISIT_OPENS);
 		assertThat(visitTask(instance)).as("the next visit opens at once").isNotNull();
