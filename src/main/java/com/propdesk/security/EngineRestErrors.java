@@ -28,7 +28,9 @@ import com.propdesk.system.Refusal;
  * status of their cause — 400 for a bad request or form value, 403 for a refusal — in the REST API's own
  * error shape, with the engine's reason. Real server errors stay 500, and no answer carries a stack trace
  * (the REST API's own handler writes type and message only). The reason is in Chinese where the engine's English
- * one is known ({@link EngineMessages}), as are JAX-RS's own refusals and a body that is not JSON.
+ * one is known ({@link EngineMessages}), as are JAX-RS's own refusals and a body that is not JSON. A request on a
+ * task that failed because the task ended meanwhile answers that the task is gone
+ * ({@link EngineRestUnknownIds#goneOr}).
  */
 final class EngineRestErrors {
 
@@ -210,6 +212,10 @@ final class EngineRestErrors {
 			if (DatabaseUnavailable.causes(e)) {
 				return unavailable();
 			}
+			return EngineRestUnknownIds.goneOr(wrapped(e));
+		}
+
+		private static Response wrapped(RestException e) {
 			if (isNoTimerEvent(e)) {
 				return answer(e, Status.BAD_REQUEST);
 			}
@@ -240,10 +246,7 @@ final class EngineRestErrors {
 				return unavailable();
 			}
 			Throwable cause = userError(e);
-			if (cause != null) {
-				return answer(cause, statusOf(cause));
-			}
-			return passOn(e);
+			return EngineRestUnknownIds.goneOr(cause != null ? answer(cause, statusOf(cause)) : passOn(e));
 		}
 
 	}
@@ -281,7 +284,7 @@ final class EngineRestErrors {
 		@Override
 		public Response toResponse(IllegalArgumentException e) {
 			Status status = statusOf(e);
-			return status == null ? passOn(e) : answer(e, status);
+			return EngineRestUnknownIds.goneOr(status == null ? passOn(e) : answer(e, status));
 		}
 
 	}
@@ -290,7 +293,7 @@ final class EngineRestErrors {
 
 		@Override
 		public Response toResponse(FormException e) {
-			return answer(e, Status.BAD_REQUEST);
+			return EngineRestUnknownIds.goneOr(answer(e, Status.BAD_REQUEST));
 		}
 
 	}

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * A request to a sub-resource of a task, process instance, execution, job, deployment or incident that does not exist
@@ -54,9 +56,7 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 				.getCommandExecutorTxRequired()
 				.execute(context -> context.runWithoutAuthorization(() -> find(context, resource, id)));
 		if (found == Found.NONE) {
-			// Tasklist says 任务不存在 itself for the engine's English (EngineMessages.READ_BY_THE_WEBAPPS)
-			notFound(request, "task".equals(resource) && EngineMessages.isWebappsRequest() ? "No matching task with id " + id
-					: NAMES.get(resource) + "不存在：" + id);
+			request.abortWith(notFound(resource, id));
 		}
 		else if (found == Found.TASK_WITHOUT_PROCESS && FORM.matcher(path.group(4)).matches() && mayRead(engine, id)) {
 			notFound(request, "此任务没有表单");
@@ -64,8 +64,44 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 	}
 
 	private static void notFound(ContainerRequestContext request, String message) {
-		request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(Map.of("type", "InvalidRequestException", "message", message)).build());
+		request.abortWith(notFound(message));
+	}
+
+	private static Response notFound(String resource, String id) {
+		// Tasklist says 任务不存在 itself for the engine's English (EngineMessages.READ_BY_THE_WEBAPPS)
+		return notFound("task".equals(resource) && EngineMessages.isWebappsRequest() ? "No matching task with id " + id
+				: NAMES.get(resource) + "不存在：" + id);
+	}
+
+	private static Response notFound(String message) {
+		return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "InvalidRequestException", "message", message)).build();
+	}
+
+	/** A task's sub-resource in a request's path, in the REST API or as the webapps call it. */
+	private static final Pattern TASK_IN_PATH = Pattern.compile("/task/([^/]+)/[^/]+");
+
+	/**
+	 * The answer to a request on a task that failed because the task ended while it ran: that the task is gone, as
+	 * one who came a moment later is told. Two people submitting one task at once: the one who lost read the task
+	 * before the other's commit and what came after it — the caller's grant on the task, the process's position —
+	 * after, and failed on that (no permission, the next step's form value missing) before the engine found the task
+	 * changed. Any other failure keeps its answer.
+	 */
+	static Response goneOr(Response answer) {
+		if (answer.getStatus() < 400 || answer.getStatus() == 503
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return answer;
+		}
+		Matcher path = TASK_IN_PATH.matcher(attributes.getRequest().getRequestURI());
+		ProcessEngine engine = path.find() ? EngineUtil.lookupProcessEngine(null) : null;
+		if (engine == null || path.group(1).equals("report")) {
+			return answer;
+		}
+		String id = path.group(1);
+		Found found = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+				.execute(context -> context.runWithoutAuthorization(() -> find(context, "task", id)));
+		return found == Found.NONE ? notFound("task", id) : answer;
 	}
 
 	/**

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +40,7 @@ import com.propdesk.Reports;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.Clock;
+import com.propdesk.system.Refusal;
 
 /**
  * The engine REST API's and the webapps' errors that an outside tester still read in English, each tried again:
@@ -192,6 +200,47 @@ class EngineRestChineseErrorsTests {
 		assertThat(EngineMessages.of("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed. Entity was updated by "
 				+ "another transaction concurrently.")).get().extracting(EngineMessages.Translation::status)
 				.isEqualTo(Status.CONFLICT);
+	}
+
+	/**
+	 * The race behind a submission refused for a permission or a missing value of the next step: it read the task
+	 * before the winner completed it, and the caller's grant and the process's position after. Whatever it failed on,
+	 * the loser is told the task is gone; a refusal on a task still open stays what it is.
+	 */
+	@Test
+	void aFailedRequestOnATaskThatEndedMeanwhileAnswersThatTheTaskIsGone() throws Exception {
+		Task ended = engineeringTask();
+		Task open = engineeringTask();
+		identityService.clearAuthentication();
+		taskService.complete(ended.getId(), Map.of("eta", Clock.now().plusMinutes(30).toString()));
+		var refused = new AuthorizationException("engineer",
+				List.of(new MissingAuthorization("TASK_WORK", "Task", ended.getId()),
+						new MissingAuthorization("TASK_WORK", "ProcessDefinition", "repair")));
+
+		Response afterTheEnd = during("/engine-rest/task/" + ended.getId() + "/submit-form",
+				() -> EngineRestUnknownIds.goneOr(EngineRestErrors.answer(refused, Status.FORBIDDEN)));
+		Response stillOpen = during("/engine-rest/task/" + open.getId() + "/submit-form",
+				() -> EngineRestUnknownIds.goneOr(EngineRestErrors.answer(new AuthorizationException("cleaner",
+						List.of(new MissingAuthorization("TASK_WORK", "Task", open.getId()))), Status.FORBIDDEN)));
+		Response missingValue = during("/engine-rest/task/" + ended.getId() + "/submit-form",
+				() -> EngineRestUnknownIds.goneOr(EngineRestErrors.answer(new Refusal("必须填写现场诊断"), Status.BAD_REQUEST)));
+
+		assertThat(afterTheEnd.getStatus()).isEqualTo(404);
+		assertThat(((Map<?, ?>) afterTheEnd.getEntity()).get("message")).isEqualTo("任务不存在：" + ended.getId());
+		assertThat(missingValue.getStatus()).isEqualTo(404);
+		assertThat(stillOpen.getStatus()).isEqualTo(403);
+		assertThat(((Map<?, ?>) stillOpen.getEntity()).get("message")).isEqualTo("没有权限：此操作需要「办理任务」（任务）权限");
+	}
+
+	/** What the REST API answers in a request to the path. */
+	private static Response during(String path, java.util.function.Supplier<Response> answering) {
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest("POST", path)));
+		try {
+			return answering.get();
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
