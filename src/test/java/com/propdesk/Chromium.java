@@ -13,10 +13,14 @@ import java.util.Comparator;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,6 +75,37 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriverWait patiently() {
 		return wait;
+	}
+
+	/**
+	 * Signs in on the Camunda webapps' login form shown: user and password, each typed into its own field. The form
+	 * moves the focus to the user field again 300 ms after it appears (its delayed autofocus), which takes keys being
+	 * typed into the password at that moment ("agentdemo" in the user field, the password empty): the fields are
+	 * checked and typed again until each holds its own.
+	 */
+	public void logInToWebapps(String user, String password) {
+		By name = By.cssSelector("input[ng-model='username']");
+		By secret = By.cssSelector("input[ng-model='password']");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+		wait.until(d -> {
+			WebElement userField = d.findElement(name);
+			WebElement passwordField = d.findElement(secret);
+			if (!holds(userField, user) || !holds(passwordField, password)) {
+				retype(userField, user);
+				retype(passwordField, password);
+			}
+			return holds(userField, user) && holds(passwordField, password);
+		});
+		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+	}
+
+	private static boolean holds(WebElement field, String text) {
+		return text.equals(field.getDomProperty("value"));
+	}
+
+	private static void retype(WebElement field, String text) {
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+		field.sendKeys(text);
 	}
 
 	/** The page as a picture and as HTML under {@code target/browser}, for a person to look at after the run. */

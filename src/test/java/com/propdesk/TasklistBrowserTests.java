@@ -499,10 +499,7 @@ class TasklistBrowserTests {
 
 	private void logIn(String user, String password) {
 		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-				.sendKeys(user);
-		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+		chromium.logInToWebapps(user, password);
 	}
 
 	private void logOut() {

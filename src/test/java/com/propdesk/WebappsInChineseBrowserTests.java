@@ -267,10 +267,7 @@ class WebappsInChineseBrowserTests {
 	}
 
 	private void logIn(String user) {
-		chromium.patiently().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-				.sendKeys(user);
-		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+		chromium.logInToWebapps(user, "demo");
 		chromium.patiently().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 	}
 

@@ -184,9 +184,7 @@ class FormEditorBrowserTests {
 	/** Logs into Tasklist and opens the task by its address, the one thing no other task shares. */
 	private void openInTasklist(String user, Task task) {
 		browser.get("http://localhost:" + page.port() + "/camunda/app/tasklist/");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-		browser.findElement(By.cssSelector("form button[type='submit']")).click();
+		console.chromium().logInToWebapps(user, "demo");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, .tasks-list")));
 		browser.get("http://localhost:" + page.port() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form")));
