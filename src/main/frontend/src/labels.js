@@ -99,6 +99,12 @@ export function describe(what) {
   return what;
 }
 
+/** Who did it: the name people read with the id the records hold (王师傅（engineer）); the id where no name is known. */
+export function whoOf(line) {
+  if (!line.who) return '—';
+  return line.whoName && line.whoName !== line.who ? `${line.whoName}（${line.who}）` : line.who;
+}
+
 /** Which kind of line it is, for the timeline's filter. */
 export function kindOf(line) {
   if (line.what.startsWith('activity-')) return 'activity';

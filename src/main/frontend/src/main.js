@@ -7,7 +7,7 @@ import { navigate, parseHash } from './router.js';
 import { formatTime, h, isoDate, nextDay, percent, previousDay } from './dom.js';
 import {
   DIMENSIONS, KINDS, PROCESS_STATES, SHIFTS, categoryName, describe, kindOf, label, labels, loadLabels, priorityName,
-  sourceName, typeName,
+  sourceName, typeName, whoOf,
 } from './labels.js';
 
 keepLoginAs('propdesk.audit.basic');
@@ -213,7 +213,7 @@ async function renderCase(caseNo) {
         h('td', { class: 'time' }, formatTime(line.at)),
         h('td', {}, sourceName(line.source)),
         h('td', {}, describe(line.what)),
-        h('td', { class: 'who' }, line.who || '—'),
+        h('td', { class: 'who' }, whoOf(line)),
         h('td', { class: 'detail' }, withCaseLinks(line.detail || '')))));
   };
   filter.addEventListener('change', fill);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -17,9 +18,11 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseService;
 import com.propdesk.system.Clock;
 import com.propdesk.system.Var;
@@ -33,8 +36,20 @@ import com.propdesk.system.Var;
 @Component
 public class CaseHistory {
 
-	/** One line of the audit timeline. */
-	public record Line(OffsetDateTime at, String source, String what, String who, String detail) {
+	/**
+	 * One line of the audit timeline: who did it by id, as the records hold it, and by name ({@code whoName}, 王师傅;
+	 * the id where nobody by that id is known).
+	 */
+	public record Line(OffsetDateTime at, String source, String what, String who, String whoName, String detail) {
+
+		Line(OffsetDateTime at, String source, String what, String who, String detail) {
+			this(at, source, what, who, null, detail);
+		}
+
+		Line named(ActorNames.Reader names) {
+			return new Line(at, source, what, who, names.nameOf(who), detail);
+		}
+
 	}
 
 	/** Pages large enough for any one case; the engine refuses unbounded lists. */
@@ -46,13 +61,21 @@ public class CaseHistory {
 
 	private final TaskService tasks;
 
-	CaseHistory(HistoryService history, CaseService cases, TaskService tasks) {
+	private final ActorNames actorNames;
+
+	private final IdentityService identity;
+
+	CaseHistory(HistoryService history, CaseService cases, TaskService tasks, ActorNames actorNames, IdentityService identity) {
 		this.history = history;
 		this.cases = cases;
 		this.tasks = tasks;
+		this.actorNames = actorNames;
+		this.identity = identity;
 	}
 
 	public List<Line> timeline(String caseNo) {
+		ActorNames.Reader names = actorNames.reader();
+		Map<String, String> groupNames = new HashMap<>();
 		List<Line> lines = new ArrayList<>();
 		cases.timeline(caseNo).forEach(e -> lines.add(new Line(e.at(), "case", e.kind(), e.actor(), e.message())));
 		for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo)
@@ -86,7 +109,8 @@ public class CaseHistory {
 			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
 				for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
 						.listPage(0, PAGE)) {
-					String target = link.getUserId() != null ? link.getUserId() : "group " + link.getGroupId();
+					String target = link.getUserId() != null ? withId(names.nameOf(link.getUserId()), link.getUserId())
+							: withId(groupNames.computeIfAbsent(link.getGroupId(), this::groupName), link.getGroupId());
 					lines.add(new Line(time(link.getTime()), process, "task-" + link.getType() + "-" + link.getOperationType(),
 							link.getAssignerId(), task.getName() + "：" + target));
 				}
@@ -114,7 +138,18 @@ public class CaseHistory {
 			}
 		}
 		lines.sort(Comparator.comparing(Line::at));
-		return lines;
+		return lines.stream().map(line -> line.named(names)).toList();
+	}
+
+	/** A group's name (工程部); its id where it has none or no longer exists. */
+	private String groupName(String id) {
+		Group group = identity.createGroupQuery().groupId(id).singleResult();
+		return group == null || group.getName() == null || group.getName().isBlank() ? id : group.getName();
+	}
+
+	/** 王师傅（engineer）: the name people read and the id the records hold; the id alone where the name is it. */
+	private static String withId(String name, String id) {
+		return name.equals(id) ? id : name + "（" + id + "）";
 	}
 
 	/** What the engine names in an operation's log entry, in words; a name not listed here stays as the engine wrote it. */

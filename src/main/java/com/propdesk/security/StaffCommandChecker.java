@@ -1,9 +1,11 @@
 package com.propdesk.security;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ModificationBatchConfiguration;
 import org.camunda.bpm.engine.impl.RestartProcessInstancesBatchConfiguration;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
@@ -67,12 +69,20 @@ class StaffCommandChecker extends AuthorizationCommandChecker {
 		super.checkTaskWork(task);
 		if (People.isStaff() && task.getAssignee() != null
 				&& !task.getAssignee().equals(People.person().getUserId())) {
-			throw new AuthorizationException("此任务已分配给 " + task.getAssignee() + "，只有受理人本人可以办理");
+			throw new AuthorizationException("此任务已分配给 " + assigneeName(task.getAssignee()) + "，只有受理人本人可以办理");
 		}
 		Command<?> command = Context.getCommandInvocationContext().getCommand();
 		if (People.isStaff() && (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd)) {
 			throw new AuthorizationException(NO_BPMN_ERROR);
 		}
+	}
+
+	/** 王师傅（engineer）, as staff know the colleague; the id alone for a user without a name. */
+	private static String assigneeName(String id) {
+		CommandContext context = Context.getCommandContext();
+		User user = context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().findUserById(id));
+		String name = user == null ? "" : Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), "");
+		return name.isBlank() ? id : name + "（" + id + "）";
 	}
 
 	@Override

@@ -152,8 +152,9 @@ class AuditViewBrowserTests {
 		row.findElement(By.linkText(closed)).click();
 		wait.until(ExpectedConditions.textToBe(By.id("case-title"), "事项 " + closed));
 		String timeline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline"))).getText();
-		assertThat(timeline).contains("报修流程 步骤完成 engineer 接单", "报修流程 步骤完成 engineer 上门维修",
-				"报修流程 步骤完成 agent 验收", "2027-06-15 10:10:00 事项记录 时限达标", "事项记录 办结", "事项记录 业主评价 owner 业主评价：5 分", "任务候选添加",
+		assertThat(timeline).contains("报修流程 步骤完成 王师傅（engineer） 接单", "报修流程 步骤完成 王师傅（engineer） 上门维修",
+				"报修流程 步骤完成 李客服（agent） 验收", "2027-06-15 10:10:00 事项记录 时限达标", "事项记录 办结",
+				"事项记录 业主评价 业主（owner） 业主评价：5 分", "任务候选添加", "接单：工程部（engineering）",
 				"变量变更", "repairOutcome: — → done", "时限达标")
 				.as("its clocks were met: no breach, so no 时限监控 instance").doesNotContain("时限监控");
 		assertThat(browser.findElement(By.id("case-facts")).getText()).contains("已办结", "超时次数", "0");

@@ -67,6 +67,10 @@ class CaseHistoryTests {
 		JsonNode timeline = api.call("GET", "/api/audit/cases/" + caseNo + "/timeline", null, "Authorization",
 				basic("auditor")).body();
 
+		assertThat(timeline).as("who by name beside the id the records hold")
+				.anySatisfy(l -> assertThat(l.path("who").asText() + "=" + l.path("whoName").asText()).isEqualTo("engineer=王师傅"))
+				.anySatisfy(l -> assertThat(l.path("who").asText() + "=" + l.path("whoName").asText()).isEqualTo("owner=业主"))
+				.allSatisfy(l -> assertThat(l.hasNonNull("whoName")).isEqualTo(l.hasNonNull("who")));
 		List<String> lines = new ArrayList<>();
 		timeline.forEach(l -> lines.add(l.get("source").asText() + "|" + l.get("what").asText() + "|" + l.get("who").asText()
 				+ "|" + l.get("detail").asText()));
@@ -78,7 +82,8 @@ class CaseHistoryTests {
 				.anySatisfy(l -> assertThat(l).contains("variable").contains("repairOutcome: — → done"))
 				.anySatisfy(l -> assertThat(l).as("a time as staff read one, not Java's English").contains("variable")
 						.endsWith("eta: — → 2026-11-27 10:15"))
-				.anySatisfy(l -> assertThat(l).startsWith("repair|task-candidate-add|").contains("group engineering"))
+				.anySatisfy(l -> assertThat(l).as("the group by name, with its id")
+						.startsWith("repair|task-candidate-add|").endsWith("|接单：工程部（engineering）"))
 				.anySatisfy(l -> assertThat(l).isEqualTo("repair|comment|agent|已电话联系业主确认"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|feedback|owner|业主评价：5 分"))
 				.anySatisfy(l -> assertThat(l).startsWith("case|sla-met|"))

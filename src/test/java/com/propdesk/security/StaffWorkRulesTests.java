@@ -91,7 +91,7 @@ class StaffWorkRulesTests {
 				"Authorization", basic("engineer2"));
 
 		assertThat(completed.status()).isEqualTo(403);
-		assertThat(completed.body().get("message").asText()).contains("只有受理人本人");
+		assertThat(completed.body().get("message").asText()).isEqualTo("此任务已分配给 王师傅（engineer），只有受理人本人可以办理");
 		assertThat(claimed.status()).isEqualTo(403);
 		assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("engineer");
 	}
