@@ -107,6 +107,41 @@ final class ComplaintDelegates {
 	}
 
 	/**
+	 * {@code ${recordFirstContactDelegate}}: what the desk heard when it first called the owner goes on the timeline;
+	 * a complaint handled as one is then the responsible department's and 处理中 — the department's staff open the
+	 * case, the owner reads that it is being handled. One turned into a mediation keeps both (it closes next), as does
+	 * one re-tiered as major (management's from the next step).
+	 */
+	@Step(label = "记录首次联系")
+	@Component("recordFirstContactDelegate")
+	static class RecordFirstContact implements JavaDelegate {
+
+		private final CaseService cases;
+
+		RecordFirstContact(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String caseNo = caseNo(execution);
+			boolean handled = !Boolean.TRUE.equals(ComplaintProcess.TO_MEDIATION.get(execution))
+					&& !Boolean.TRUE.equals(ComplaintProcess.RETIER.get(execution));
+			String department = handled ? RESPONSIBLE_DEPARTMENT.get(execution) : null;
+			cases.record(caseNo, ComplaintCaseType.Timeline.FIRST_CONTACT,
+					ComplaintRules.firstContactNote(ComplaintProcess.FIRST_CONTACT_NOTE.text(execution), department));
+			if (handled) {
+				CaseRecord record = cases.find(caseNo).orElseThrow();
+				if (!department.equals(record.department())) {
+					cases.classify(caseNo, record.category(), record.priority(), department);
+				}
+				cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
+			}
+		}
+
+	}
+
+	/**
 	 * {@code ${openComplaintMediationDelegate}}: the complaint is a dispute between neighbours; a linked mediation opens
 	 * between the owner's unit and the other party's, and the complaint closes telling the owner its number.
 	 */

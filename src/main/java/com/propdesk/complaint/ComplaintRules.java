@@ -59,6 +59,12 @@ final class ComplaintRules {
 		return reason == null || reason.isBlank() || reason.equals(tier) ? tier : tier + "：" + reason;
 	}
 
+	/** 首次联系业主：业主同意先更换门禁卡；交工程部处理 — the department where the complaint goes on, none where it is mediated. */
+	static String firstContactNote(String note, String department) {
+		String heard = note.isEmpty() ? "首次联系业主" : "首次联系业主：" + note;
+		return department == null ? heard : heard + "；交" + Groups.label(department) + "处理";
+	}
+
 	/** The reason a re-tier records; the desk must give one. */
 	static String retierReason(String typed) {
 		if (typed.isEmpty()) {

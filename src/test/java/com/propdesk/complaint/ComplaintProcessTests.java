@@ -22,6 +22,7 @@ import com.propdesk.ProcessCoverage;
 import com.propdesk.PropDeskTest;
 import com.propdesk.TestClock;
 import com.propdesk.intake.CaseRequest;
+import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.Feedback;
 import com.propdesk.sla.SlaClock;
@@ -86,6 +87,9 @@ class ComplaintProcessTests extends CaseProcessTest {
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_FIRST_RESPONSE).orElseThrow().state())
 				.isEqualTo(SlaClock.State.MET);
 		assertThat(candidateGroups(task(complaint))).as("the department complained about handles it").containsExactly("security");
+		assertThat(timeline(complaint)).contains("first-contact:首次联系业主：已致电业主致歉并了解情况；交安保部处理");
+		assertThat(cases.find(caseNo(complaint)).orElseThrow()).as("its staff open the case; the owner reads 处理中")
+				.extracting(CaseRecord::department, CaseRecord::status).containsExactly("security", CaseStatus.IN_PROGRESS);
 		complete(complaint, ComplaintProcess.RESOLVE, "guard", "resolution", "已约谈装修队");
 		replyAndAskSatisfaction(complaint, true);
 
@@ -120,7 +124,9 @@ class ComplaintProcessTests extends CaseProcessTest {
 				.singleResult()).isNotNull();
 		assertThat(cases.find(caseNo(complaint)).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state()).isNotEqualTo(SlaClock.State.RUNNING);
-		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).contains("已转为调解（事项编号 " + mediation));
+		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).contains("已转为调解（事项编号 " + mediation))
+				.contains("first-contact:首次联系业主：业主同意由物业居中调解");
+		assertThat(cases.find(caseNo(complaint)).orElseThrow().department()).isEqualTo("service-desk");
 	}
 
 	@Test
@@ -229,7 +235,9 @@ class ComplaintProcessTests extends CaseProcessTest {
 		assertThat(slas.clocks(caseNo(complaint))).extracting(clock -> clock.sla() + ":" + clock.state()).as("a new round per plan")
 				.containsExactlyInAnyOrder("complaint-first-response:met", "complaint-resolution:stopped",
 						"complaint-resolution:running");
-		assertThat(timeline(complaint)).contains("tiered:重大投诉：客服改级：业主称已有老人夜间摔倒");
+		assertThat(timeline(complaint)).contains("tiered:重大投诉：客服改级：业主称已有老人夜间摔倒", "first-contact:首次联系业主：已联系");
+		assertThat(cases.find(caseNo(complaint)).orElseThrow().department()).as("management's, as a major complaint is")
+				.isEqualTo("management");
 	}
 
 	@Test
