@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseEvent;
+import com.propdesk.intake.CaseView;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseTimeline;
@@ -147,7 +148,8 @@ class DeskCases {
 		return actorNames.reader().nameOf(userId);
 	}
 
-	CaseEvent call(CaseRecord found, CallRecord call, String actor) {
+	/** The call recorded, as the timeline shows it (who by name). */
+	CaseView.Line call(CaseRecord found, CallRecord call, String actor) {
 		String caller = call == null ? null : TextRules.blankToNull(call.caller());
 		String phone = call == null ? null : TextRules.blankToNull(call.phone());
 		String summary = call == null ? null : TextRules.blankToNull(call.summary());
@@ -163,7 +165,7 @@ class DeskCases {
 		}
 		String from = phone == null ? caller : caller + "（" + PhoneNumbers.masked(PhoneNumbers.normalise(phone).orElseThrow()) + "）";
 		String message = "来电：" + from + "：" + summary;
-		return cases.record(found.caseNo(), DeskTimeline.CALL, actor, message);
+		return CaseView.Line.of(cases.record(found.caseNo(), DeskTimeline.CALL, actor, message), actorNames.reader());
 	}
 
 	Reporter correctReporter(CaseRecord found, Reporter written, String actor) {

@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import com.propdesk.intake.CaseEvent;
+import com.propdesk.intake.CaseView;
 import com.propdesk.security.Caller;
 import com.propdesk.security.Groups;
 import com.propdesk.system.InvalidRequestException;
@@ -124,7 +124,7 @@ class DeskController {
 	@ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
 	@PostMapping("/cases/{caseNo}/calls")
 	@ResponseStatus(HttpStatus.CREATED)
-	CaseEvent call(@Parameter(description = "事项编号") @PathVariable String caseNo,
+	CaseView.Line call(@Parameter(description = "事项编号") @PathVariable String caseNo,
 			@RequestBody(required = false) DeskCases.CallRecord call, HttpServletRequest request) {
 		String actor = Caller.staffIn(request, DESK).userId();
 		return cases.call(cases.find(caseNo), call, actor);

@@ -167,7 +167,7 @@ class CaseController {
 	private List<CaseView.Line> timeline(String caseNo, Caller caller) {
 		ActorNames.Reader names = actorNames.reader();
 		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || CaseService.ownerSees(e))
-				.map(e -> new CaseView.Line(e.at(), e.kind(), e.actor(), names.nameOf(e.actor()), e.message())).toList();
+				.map(e -> CaseView.Line.of(e, names)).toList();
 	}
 
 	/** Staff who see every case; the departments see the cases routed to them. */

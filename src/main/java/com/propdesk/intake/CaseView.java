@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A case as {@code GET /api/cases/{caseNo}} shows it to staff, its channel and its owner. */
 @Schema(description = "事项详情")
-record CaseView(@Schema(description = "事项编号", requiredMode = Schema.RequiredMode.REQUIRED, example = "R-20261127-0001") String caseNo,
+public record CaseView(@Schema(description = "事项编号", requiredMode = Schema.RequiredMode.REQUIRED, example = "R-20261127-0001") String caseNo,
 		@Schema(description = "事项类型", requiredMode = Schema.RequiredMode.REQUIRED) String type,
 		@Schema(description = "事项类型的中文名称", requiredMode = Schema.RequiredMode.REQUIRED, example = "报修") String typeLabel,
 		@Schema(description = "受理渠道", requiredMode = Schema.RequiredMode.REQUIRED) String channel,
@@ -34,11 +34,16 @@ record CaseView(@Schema(description = "事项编号", requiredMode = Schema.Requ
 
 	/** A timeline line with who acted as people read it. */
 	@Schema(description = "处理经过中的一条")
-	record Line(@Schema(description = "时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime at,
+	public record Line(@Schema(description = "时间", requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime at,
 			@Schema(description = "步骤类型（英文编号）", requiredMode = Schema.RequiredMode.REQUIRED, example = "dispatched") String kind,
 			@Schema(description = "经办人：用户编号、channel:渠道、owner 或 system", requiredMode = Schema.RequiredMode.REQUIRED, example = "engineer") String actor,
 			@Schema(description = "经办人的中文称呼：员工姓名、业主、微信渠道、系统", requiredMode = Schema.RequiredMode.REQUIRED, example = "王师傅") String actorName,
 			@Schema(description = "经过（中文）", requiredMode = Schema.RequiredMode.REQUIRED) String message) {
+
+		public static Line of(CaseEvent event, ActorNames.Reader names) {
+			return new Line(event.at(), event.kind(), event.actor(), names.nameOf(event.actor()), event.message());
+		}
+
 	}
 
 }

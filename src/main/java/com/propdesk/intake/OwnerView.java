@@ -25,7 +25,7 @@ public record OwnerView(
 		@Schema(description = "师傅预计到达时间", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime eta,
 		@Schema(description = "是否等待业主评价（可调用评价接口）", requiredMode = Schema.RequiredMode.REQUIRED) boolean awaitingFeedback,
 		@Schema(description = "业主现在能否催办", requiredMode = Schema.RequiredMode.REQUIRED) boolean mayUrge,
-		@Schema(description = "业主上次催办后，下次可催办的时间", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime nextUrgeAt,
+		@Schema(description = "业主上次催办后，下次可催办的时间；从未催办或事项已办结、已转紧急时为空", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) OffsetDateTime nextUrgeAt,
 		@Schema(description = "服务热线；未配置时为空", requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, example = "0571-8888 6600") String hotline) {
 
 	@Component
@@ -61,8 +61,9 @@ public record OwnerView(
 			});
 			boolean open = found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED;
 			OffsetDateTime next = cases.nextOwnerUrge(found.caseNo()).orElse(null);
+			// a closed case is urged no more: no time to wait for
 			return new OwnerView(visit.technician(), visit.eta(), cases.awaitsFeedback(found),
-					open && (next == null || !Clock.now().isBefore(next)), next, hotline.isBlank() ? null : hotline);
+					open && (next == null || !Clock.now().isBefore(next)), open ? next : null, hotline.isBlank() ? null : hotline);
 		}
 
 		/** Who comes and when, once the job is dispatched. */

@@ -78,11 +78,18 @@ public class OwnerEvents {
 
 	/**
 	 * The owner's SMS for an event: its summary, then the case number and the status the event left the case in where
-	 * the summary does not say them already (您的报修已受理，事项编号 R-… needs neither again).
+	 * the summary does not say them already (您的报修已受理，事项编号 R-… needs neither again; …请对本次服务进行评价 says
+	 * 待评价 in its own words, 已重新处理 says 处理中).
 	 */
 	static String sms(String summary, String caseNo, String statusLabel) {
-		List<String> after = Stream.of(caseNo, statusLabel).filter(said -> !summary.contains(said)).toList();
+		List<String> after = Stream.of(caseNo, statusLabel).filter(said -> said != null && !summary.contains(said))
+				.filter(said -> said.equals(caseNo) || !summary.contains(stem(said))).toList();
 		return "【物业客服】" + summary + (after.isEmpty() ? "" : "（" + String.join("，", after) + "）");
+	}
+
+	/** What a status says without its 待, 已 or 中: 评价 for 待评价, 处理 for 处理中. */
+	private static String stem(String statusLabel) {
+		return statusLabel.replaceFirst("^[待已]", "").replaceFirst("中$", "");
 	}
 
 	/** What the owner reads for each event, by case type. */

@@ -136,6 +136,8 @@ class DeskCasesTests {
 
 		assertThat(recorded.status()).isEqualTo(201);
 		assertThat(recorded.body().get("kind").asText()).isEqualTo("call");
+		assertThat(recorded.body().get("actor").asText() + "=" + recorded.body().get("actorName").asText())
+				.as("who by name, as the timeline shows it").isEqualTo("agent=李客服");
 		assertThat(timeline(caseNo, "call")).containsExactly("agent:来电：王女士（138****0000）：问师傅几点到");
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(empty.contentType()).startsWith("application/problem+json");

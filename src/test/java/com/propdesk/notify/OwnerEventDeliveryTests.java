@@ -201,6 +201,20 @@ class OwnerEventDeliveryTests {
 		assertThat(receiver.received()).isEmpty();
 	}
 
+	@Test
+	void anSmsSaysTheCaseNumberAndTheStatusOnceWhereItsWordsDoNotSayThem() {
+		assertThat(OwnerEvents.sms("您的报修已处理完毕，请对本次服务进行评价", "R-20261202-0001", "待评价"))
+				.isEqualTo("【物业客服】您的报修已处理完毕，请对本次服务进行评价（R-20261202-0001）");
+		assertThat(OwnerEvents.sms("您的报修已重新处理", "R-20261202-0001", "处理中"))
+				.isEqualTo("【物业客服】您的报修已重新处理（R-20261202-0001）");
+		assertThat(OwnerEvents.sms("您的报修已办结，感谢您的支持", "R-20261202-0001", "已办结"))
+				.isEqualTo("【物业客服】您的报修已办结，感谢您的支持（R-20261202-0001）");
+		assertThat(OwnerEvents.sms("您报告的情况已转为紧急事件，值班人员正在处置", "R-20261202-0001", "已转紧急"))
+				.isEqualTo("【物业客服】您报告的情况已转为紧急事件，值班人员正在处置（R-20261202-0001，已转紧急）");
+		assertThat(OwnerEvents.sms("您的投诉有新进展：处理中", "C-20261202-0001", "处理中"))
+				.isEqualTo("【物业客服】您的投诉有新进展：处理中（C-20261202-0001）");
+	}
+
 	private int notificationsSent(String caseNo) {
 		return jdbc.queryForObject("select count(*) from notification where case_no = ? and kind = 'SMS'", Integer.class,
 				caseNo);

@@ -164,6 +164,9 @@ class UrgeApiTests {
 				.isEqualTo(unknown.body().get("detail").asText().replace("R-20991231-9999", "X"));
 		assertThat(urgedLines(caseNo)).as("the urge while the rating was awaited, none after the close")
 				.containsExactly("owner:业主催办");
+		JsonNode owner = api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token).body().get("owner");
+		assertThat(owner.get("mayUrge").asBoolean()).isFalse();
+		assertThat(owner.get("nextUrgeAt").isNull()).as("urged within the hour, but a closed case is urged no more").isTrue();
 	}
 
 	@Test
