@@ -166,7 +166,10 @@ class CaseController {
 	 */
 	private List<CaseView.Line> timeline(String caseNo, Caller caller) {
 		ActorNames.Reader names = actorNames.reader();
-		return cases.timeline(caseNo).stream().filter(e -> caller instanceof Caller.Staff || CaseService.ownerSees(e))
+		if (caller instanceof Caller.Staff) {
+			return cases.timeline(caseNo).stream().map(e -> CaseView.Line.of(e, names)).toList();
+		}
+		return cases.timeline(caseNo).stream().filter(CaseService::ownerSees).map(CaseService::asOwnerReads)
 				.map(e -> CaseView.Line.of(e, names)).toList();
 	}
 

@@ -324,6 +324,14 @@ public class CaseService {
 		return line.kind().startsWith("event-") || OWNER.equals(line.actor());
 	}
 
+	/**
+	 * A line as the owner reads it, on the API and on their page: what they were told in the words they were told it,
+	 * without the desk's 通知业主： before it.
+	 */
+	static CaseEvent asOwnerReads(CaseEvent line) {
+		return new CaseEvent(line.at(), line.kind(), line.actor(), line.message().replaceFirst("^通知业主：", ""));
+	}
+
 	/** Who urged a case in the owner's name on its timeline. */
 	public static final String OWNER = "owner";
 

@@ -170,14 +170,15 @@ class TrackingPage {
 		if (found.answer() != null) {
 			body.append("<h2>答复</h2><p class=\"answer\" id=\"answer\">").append(esc(found.answer())).append("</p>");
 		}
-		List<CaseEvent> told = cases.timeline(caseNo).stream().filter(CaseService::ownerSees).toList();
+		List<CaseEvent> told = cases.timeline(caseNo).stream().filter(CaseService::ownerSees).map(CaseService::asOwnerReads)
+				.toList();
 		if (!told.isEmpty()) {
 			body.append("<h2>处理进展</h2><ol class=\"timeline\">");
 			// newest first, as the owner looks for what happened last
 			for (int i = told.size() - 1; i >= 0; i--) {
 				CaseEvent event = told.get(i);
 				body.append("<li><time>").append(SHORT.format(event.at())).append("</time><span>")
-						.append(esc(event.message().replaceFirst("^通知业主：", ""))).append("</span></li>");
+						.append(esc(event.message())).append("</span></li>");
 			}
 			body.append("</ol>");
 		}

@@ -189,6 +189,8 @@ class UrgeApiTests {
 			JsonNode view = api.call("GET", "/api/cases/" + caseNo, null, reader).body();
 			assertThat(view.get("timeline").findValuesAsText("kind")).as(reader[0]).isNotEmpty()
 					.allMatch(kind -> kind.startsWith("event-"));
+			assertThat(view.get("timeline").findValuesAsText("message")).as(reader[0] + ": in the words the owner was told")
+					.contains("您的报修已受理，事项编号 " + caseNo).noneMatch(message -> message.startsWith("通知业主"));
 			assertThat(view.get("assignee").isNull()).as(reader[0]).isTrue();
 		}
 		// the desk reads the same, although it may not open the technician's task

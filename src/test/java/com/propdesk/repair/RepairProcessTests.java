@@ -621,6 +621,8 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
 		assertThat(resolution.dueAt()).isEqualTo(due.plusHours(5));
 		assertThat(resolution.pauseReason()).isEqualTo("等待配件");
+		assertThat(timeline(repair)).as("what the technician said when the work resumed")
+				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时：配件已到，暂停 5 小时"));
 		Job timer = watcherTimer(repair, SlaNames.REPAIR_RESOLUTION);
 		assertThat(timer.isSuspended()).isFalse();
 		assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(due.plusHours(5).toInstant()));
