@@ -125,8 +125,7 @@ final class ComplaintDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			boolean handled = !Boolean.TRUE.equals(ComplaintProcess.TO_MEDIATION.get(execution))
-					&& !Boolean.TRUE.equals(ComplaintProcess.RETIER.get(execution));
+			boolean handled = !ComplaintProcess.TO_MEDIATION.isTrue(execution) && !ComplaintProcess.RETIER.isTrue(execution);
 			String department = handled ? RESPONSIBLE_DEPARTMENT.get(execution) : null;
 			cases.record(caseNo, ComplaintCaseType.Timeline.FIRST_CONTACT,
 					ComplaintRules.firstContactNote(ComplaintProcess.FIRST_CONTACT_NOTE.text(execution), department));

@@ -82,8 +82,8 @@ public class OwnerEvents {
 	 * 待评价 in its own words, 已重新处理 says 处理中).
 	 */
 	static String sms(String summary, String caseNo, String statusLabel) {
-		List<String> after = Stream.of(caseNo, statusLabel).filter(said -> said != null && !summary.contains(said))
-				.filter(said -> said.equals(caseNo) || !summary.contains(stem(said))).toList();
+		List<String> after = Stream.of(caseNo, statusLabel)
+				.filter(said -> !summary.contains(said) && (said.equals(caseNo) || !summary.contains(stem(said)))).toList();
 		return "【物业客服】" + summary + (after.isEmpty() ? "" : "（" + String.join("，", after) + "）");
 	}
 

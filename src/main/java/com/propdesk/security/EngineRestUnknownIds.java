@@ -94,11 +94,11 @@ final class EngineRestUnknownIds implements ContainerRequestFilter {
 			return answer;
 		}
 		Matcher path = TASK_IN_PATH.matcher(attributes.getRequest().getRequestURI());
-		ProcessEngine engine = path.find() ? EngineUtil.lookupProcessEngine(null) : null;
-		if (engine == null || path.group(1).equals("report")) {
+		String id = path.find() ? path.group(1) : "report";
+		ProcessEngine engine = "report".equals(id) ? null : EngineUtil.lookupProcessEngine(null);
+		if (engine == null) {
 			return answer;
 		}
-		String id = path.group(1);
 		Found found = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
 				.execute(context -> context.runWithoutAuthorization(() -> find(context, "task", id)));
 		return found == Found.NONE ? notFound("task", id) : answer;

@@ -104,8 +104,8 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			Object note = SlaClockProcess.NOTE.getLocal(execution);
-			slas.resume(caseNo(execution), sla(execution), note == null ? "" : note.toString().trim());
+			String note = SlaClockProcess.NOTE.getLocal(execution);
+			slas.resume(caseNo(execution), sla(execution), note == null ? "" : note);
 		}
 
 	}
