@@ -274,7 +274,7 @@ class RepairOnPostgresTests {
 		JsonNode view = view(caseNo);
 		assertThat(view.get("status").asText()).isEqualTo("in-progress");
 		assertThat(view.get("assignee").asText()).isEqualTo("engineer2");
-		assertThat(timeline(view)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer:engineer 无法处理"));
+		assertThat(timeline(view)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer:王师傅无法处理"));
 		assertThat(task(caseNo).getTaskDefinitionKey()).isEqualTo(RepairProcess.ACCEPT_JOB);
 	}
 

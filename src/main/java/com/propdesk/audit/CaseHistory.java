@@ -109,8 +109,8 @@ public class CaseHistory {
 			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
 				for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
 						.listPage(0, PAGE)) {
-					String target = link.getUserId() != null ? withId(names.nameOf(link.getUserId()), link.getUserId())
-							: withId(groupNames.computeIfAbsent(link.getGroupId(), this::groupName), link.getGroupId());
+					String target = link.getUserId() != null ? names.nameWithId(link.getUserId())
+							: ActorNames.withId(groupNames.computeIfAbsent(link.getGroupId(), this::groupName), link.getGroupId());
 					lines.add(new Line(time(link.getTime()), process, "task-" + link.getType() + "-" + link.getOperationType(),
 							link.getAssignerId(), task.getName() + "：" + target));
 				}
@@ -145,11 +145,6 @@ public class CaseHistory {
 	private String groupName(String id) {
 		Group group = identity.createGroupQuery().groupId(id).singleResult();
 		return group == null || group.getName() == null || group.getName().isBlank() ? id : group.getName();
-	}
-
-	/** 王师傅（engineer）: the name people read and the id the records hold; the id alone where the name is it. */
-	private static String withId(String name, String id) {
-		return name.equals(id) ? id : name + "（" + id + "）";
 	}
 
 	/** What the engine names in an operation's log entry, in words; a name not listed here stays as the engine wrote it. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseClocks;
 import com.propdesk.intake.CaseRecord;
 import com.propdesk.intake.CaseService;
@@ -101,14 +102,19 @@ final class EmergencyDelegates {
 
 		private final CaseService cases;
 
-		RecordStep(CaseService cases) {
+		private final ActorNames actorNames;
+
+		RecordStep(CaseService cases, ActorNames actorNames) {
 			this.cases = cases;
+			this.actorNames = actorNames;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			EmergencyRules.StepRecord step = EmergencyRules.step(EmergencyProcess.STEP.getLocal(execution), v -> v.text(execution));
+			// the technician by name (王师傅), as the desk knows them; every other value as the form gave it
+			EmergencyRules.StepRecord step = EmergencyRules.step(EmergencyProcess.STEP.getLocal(execution),
+					v -> v == DispatchTechnicianDelegate.TECHNICIAN ? actorNames.reader().nameOf(v.text(execution)) : v.text(execution));
 			if (step.inProgress()) {
 				cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 			}

@@ -22,6 +22,11 @@ public class ActorNames {
 		this.identityService = identityService;
 	}
 
+	/** 工程部（engineering）: a name and the id it stands for; the id alone where the name is the id. */
+	public static String withId(String name, String id) {
+		return name == null || name.equals(id) ? id : name + "（" + id + "）";
+	}
+
 	/** A reader for one answer: each user is looked up once. */
 	public Reader reader() {
 		return new Reader();
@@ -39,6 +44,11 @@ public class ActorNames {
 				return null;
 			}
 			return known.computeIfAbsent(actor, this::lookUp);
+		}
+
+		/** 王师傅（engineer）: the name with the id the records hold, where the text must say both; the id alone for nobody known. */
+		public String nameWithId(String actor) {
+			return withId(nameOf(actor), actor);
 		}
 
 		private String lookUp(String actor) {

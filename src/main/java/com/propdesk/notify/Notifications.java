@@ -171,9 +171,15 @@ public class Notifications {
 				delivery.eventId(), delivery.recipient()).stream().findFirst();
 	}
 
-	/** A message's kind and recipient as staff read them: 短信至 138****0000, 呼叫 值班主管. */
-	private static String to(Kind kind, String recipient) {
-		return kind == Kind.SMS ? "短信至 " + PhoneNumbers.masked(recipient) : "呼叫 " + Groups.label(recipient);
+	/** A message's kind and recipient as staff read them: 短信至 138****0000, 呼叫 24小时值班, 呼叫 王师傅（engineer）. */
+	private String to(Kind kind, String recipient) {
+		if (kind == Kind.SMS) {
+			return "短信至 " + PhoneNumbers.masked(recipient);
+		}
+		if (Groups.NAMES.containsKey(recipient)) {
+			return "呼叫 " + Groups.label(recipient);
+		}
+		return "呼叫 " + actorNames.reader().nameWithId(recipient);
 	}
 
 	private void transmit(Notification n) {

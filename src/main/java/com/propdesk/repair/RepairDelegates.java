@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.propdesk.dispatch.DispatchTechnicianDelegate;
+import com.propdesk.intake.ActorNames;
 import com.propdesk.intake.CaseService;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.CaseTimeline;
@@ -104,14 +105,17 @@ final class RepairDelegates {
 
 		private final CaseService cases;
 
-		RecordWork(CaseService cases) {
+		private final ActorNames actorNames;
+
+		RecordWork(CaseService cases, ActorNames actorNames) {
 			this.cases = cases;
+			this.actorNames = actorNames;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			String technician = DispatchTechnicianDelegate.TECHNICIAN.get(execution);
+			String technician = actorNames.reader().nameOf(DispatchTechnicianDelegate.TECHNICIAN.get(execution));
 			String outcome = RepairProcess.REPAIR_OUTCOME.get(execution);
 			cases.record(caseNo, CaseTimeline.DIAGNOSED,
 					checked(() -> RepairRules.diagnosedNote(technician, RepairProcess.DIAGNOSIS.text(execution))));
@@ -138,15 +142,18 @@ final class RepairDelegates {
 
 		private final CaseService cases;
 
-		RecordHandBack(CaseService cases) {
+		private final ActorNames actorNames;
+
+		RecordHandBack(CaseService cases, ActorNames actorNames) {
 			this.cases = cases;
+			this.actorNames = actorNames;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
 			String technician = DispatchTechnicianDelegate.TECHNICIAN.get(execution);
-			RepairRules.HandBack handBack = checked(() -> RepairRules.handBack(technician,
+			RepairRules.HandBack handBack = checked(() -> RepairRules.handBack(actorNames.reader().nameOf(technician),
 					DispatchTechnicianDelegate.DEPARTMENT.get(execution), RepairProcess.HAND_BACK_REASON.text(execution),
 					RepairProcess.HAND_BACK_DEPARTMENT.text(execution), RepairProcess.DIAGNOSIS.text(execution)));
 			if (handBack.toDepartment() != null) {
@@ -163,7 +170,8 @@ final class RepairDelegates {
 			appendNote(execution, handBack.message());
 			cases.record(caseNo, RepairCaseType.Timeline.HANDED_BACK, handBack.message());
 			clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.HAND_BACK_REASON,
-					RepairProcess.HAND_BACK_DEPARTMENT, RepairProcess.DIAGNOSIS, RepairProcess.WORK_DONE);
+					RepairProcess.HAND_BACK_DEPARTMENT, RepairProcess.DIAGNOSIS, RepairProcess.WORK_DONE, RepairProcess.MATERIALS,
+					RepairProcess.COST);
 		}
 
 	}
@@ -175,18 +183,22 @@ final class RepairDelegates {
 
 		private final CaseService cases;
 
-		RecordRejection(CaseService cases) {
+		private final ActorNames actorNames;
+
+		RecordRejection(CaseService cases, ActorNames actorNames) {
 			this.cases = cases;
+			this.actorNames = actorNames;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String message = checked(() -> RepairRules.rejectionNote(DispatchTechnicianDelegate.TECHNICIAN.get(execution),
-					RepairProcess.REJECTION_REASON.text(execution)));
+			String technician = actorNames.reader().nameOf(DispatchTechnicianDelegate.TECHNICIAN.get(execution));
+			String message = checked(() -> RepairRules.rejectionNote(technician, RepairProcess.REJECTION_REASON.text(execution)));
 			appendNote(execution, message);
 			cases.record(caseNo(execution), RepairCaseType.Timeline.REJECTED, message);
-			clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.WORK_DONE, RepairProcess.ACCEPTED,
-					RepairProcess.REJECTION_REASON);
+			// the next round's work, materials and cost are its own: the form starts empty, the timeline says each once
+			clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.WORK_DONE, RepairProcess.MATERIALS,
+					RepairProcess.COST, RepairProcess.ACCEPTED, RepairProcess.REJECTION_REASON);
 		}
 
 	}

@@ -133,10 +133,10 @@ final class RepairRules {
 				throw new IllegalArgumentException("转交部门无效：" + otherDepartment);
 			}
 			toDepartment = otherDepartment;
-			message = technician + " 退回，转交" + Groups.label(otherDepartment) + "：" + reason;
+			message = technician + "退回，转交" + Groups.label(otherDepartment) + "：" + reason;
 		}
 		else {
-			message = technician + " 无法处理，退回重新派工：" + reason;
+			message = technician + "无法处理，退回重新派工：" + reason;
 		}
 		if (!diagnosis.isEmpty()) {
 			message += "；现场诊断：" + diagnosis;
@@ -149,7 +149,7 @@ final class RepairRules {
 		if (reason.isEmpty()) {
 			throw new IllegalArgumentException("验收不通过时必须填写原因");
 		}
-		return "验收不通过，返修给 " + technician + "：" + reason;
+		return "验收不通过，返修给" + technician + "：" + reason;
 	}
 
 	static String resolvedNote(String ownerConfirmation) {

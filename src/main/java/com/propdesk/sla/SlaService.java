@@ -189,8 +189,8 @@ public class SlaService implements CaseClocks {
 						SlaClockProcess.DUE_AT.stored(due)));
 			}
 			timer(clock).ifPresent(job -> dueJobs.update(job, Date.from(due.toInstant()), SuspensionState.ACTIVE));
-			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时" + (note.isEmpty() ? "" : "：" + note)
-					+ "，暂停 " + readable(paused) + "，应于 " + SHORT.format(due) + " 前完成");
+			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
+					+ SHORT.format(due) + " 前完成" + (note.isEmpty() ? "" : "；恢复说明：" + note));
 			deadlines.refresh(caseNo);
 		});
 	}

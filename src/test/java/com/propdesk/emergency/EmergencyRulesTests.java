@@ -57,7 +57,7 @@ class EmergencyRulesTests {
 	void eachStepLeavesItsLineInTheTimelineAndTheAcknowledgementStartsTheWork() {
 		Map<Var<?>, String> typed = Map.of(EmergencyProcess.ACK_NOTE, "已收到", EmergencyProcess.CALLED_NUMBER, "119",
 				EmergencyProcess.CALLED_AT, "10:05", EmergencyProcess.CALL_NOTE, "已报警", EmergencyProcess.PLAN_CONTACTS, "燃气公司 96777",
-				DispatchTechnicianDelegate.TECHNICIAN, "engineer", EmergencyProcess.DIAGNOSIS, "阀门漏气");
+				DispatchTechnicianDelegate.TECHNICIAN, "王师傅", EmergencyProcess.DIAGNOSIS, "阀门漏气");
 		Function<Var<?>, String> text = v -> typed.getOrDefault(v, "");
 
 		assertThat(EmergencyRules.step("acknowledge", text))
@@ -68,7 +68,7 @@ class EmergencyRulesTests {
 		assertThat(EmergencyRules.step("drill-call", text).note()).isEqualTo("演练：未拨打外部电话（预案联系人：燃气公司 96777）");
 		assertThat(EmergencyRules.step("command", text).kind()).isEqualTo(EmergencyCaseType.Timeline.COMMAND);
 		assertThat(EmergencyRules.step("on-site", text))
-				.isEqualTo(new EmergencyRules.StepRecord(CaseTimeline.DIAGNOSED, "现场排查（engineer）：阀门漏气", false));
+				.isEqualTo(new EmergencyRules.StepRecord(CaseTimeline.DIAGNOSED, "现场排查（王师傅）：阀门漏气", false));
 		assertThatThrownBy(() -> EmergencyRules.step("dance", text)).isInstanceOf(IllegalStateException.class);
 		// the diagram editor offers exactly the steps the delegate records: the two lists cannot drift apart
 		assertThat(EmergencyRules.STEPS.keySet()).containsExactlyInAnyOrder("acknowledge", "evacuation", "call", "drill-call",

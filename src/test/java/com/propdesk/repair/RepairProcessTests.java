@@ -250,8 +250,8 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(repair).variables().containsEntry("excludedTechnicians", "engineer")
 				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME.name()).doesNotContainKey(RepairProcess.DIAGNOSIS.name());
 		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString())
-				.contains("engineer 无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
-		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:engineer 无法处理"));
+				.contains("王师傅无法处理", "需要熟悉该品牌的师傅", "热水器主板故障");
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("handed-back:王师傅无法处理"));
 
 		// the job dispatched again is timed again: a second round of the response clock
 		assertThat(slas.clocks(caseNo(repair))).filteredOn(c -> c.sla().equals(SlaNames.REPAIR_RESPONSE))
@@ -354,7 +354,7 @@ class RepairProcessTests extends CaseProcessTest {
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_WORK).isWaitingAt(RepairProcess.FEEDBACK_OR_TIMEOUT);
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
-		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("repaired:维修完成（engineer）")
+		assertThat(timeline(repair)).anySatisfy(line -> assertThat(line).startsWith("repaired:维修完成（王师傅）")
 				.contains("更换阀芯", "¥35.00")).anySatisfy(line -> assertThat(line).startsWith("event-resolved:通知业主"));
 
 		cases.feedback(caseNo(repair), new Feedback(5, "师傅很专业"), "owner");
@@ -476,9 +476,16 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString()).contains("还在滴水");
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.IN_PROGRESS);
 
-		repairDone(repair);
+		assertThat(timeline(repair)).contains("rejected:验收不通过，返修给王师傅：还在滴水");
+		assertThat(runtimeService.getVariables(repair.getId())).as("the next round's work is its own")
+				.doesNotContainKeys(RepairProcess.WORK_DONE.name(), RepairProcess.MATERIALS.name(), RepairProcess.COST.name());
+
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "接头松动", RepairProcess.REPAIR_OUTCOME.name(),
+				"done", RepairProcess.WORK_DONE.name(), "拧紧接头"));
 		acceptance(repair, true, null);
 		assertThat(caseOf(repair).status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+		assertThat(timeline(repair)).filteredOn(line -> line.startsWith("repaired:")).as("each round says its own work once")
+				.containsExactly("repaired:维修完成（王师傅）；处理 更换阀芯；材料 阀芯 1 个；费用 ¥35.00", "repaired:维修完成（王师傅）；处理 拧紧接头");
 	}
 
 	@Test
@@ -622,7 +629,7 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(resolution.dueAt()).isEqualTo(due.plusHours(5));
 		assertThat(resolution.pauseReason()).isEqualTo("等待配件");
 		assertThat(timeline(repair)).as("what the technician said when the work resumed")
-				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时：配件已到，暂停 5 小时"));
+				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时，暂停 5 小时").endsWith("前完成；恢复说明：配件已到"));
 		Job timer = watcherTimer(repair, SlaNames.REPAIR_RESOLUTION);
 		assertThat(timer.isSuspended()).isFalse();
 		assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(due.plusHours(5).toInstant()));

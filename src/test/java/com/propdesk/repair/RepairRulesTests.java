@@ -53,9 +53,9 @@ class RepairRulesTests {
 	@Test
 	void theTechnicianRecordsADiagnosisTheWorkOrWhyItWaits() {
 		assertThatThrownBy(() -> RepairRules.diagnosedNote("engineer", "")).hasMessage("必须填写现场诊断");
-		assertThat(RepairRules.diagnosedNote("engineer", "阀门老化")).isEqualTo("现场诊断（engineer）：阀门老化");
-		assertThat(RepairRules.repairedNote("engineer", "更换阀门", "", 35.5))
-				.isEqualTo("维修完成（engineer）；处理 更换阀门；费用 ¥35.50");
+		assertThat(RepairRules.diagnosedNote("王师傅", "阀门老化")).isEqualTo("现场诊断（王师傅）：阀门老化");
+		assertThat(RepairRules.repairedNote("王师傅", "更换阀门", "", 35.5))
+				.isEqualTo("维修完成（王师傅）；处理 更换阀门；费用 ¥35.50");
 		assertThat(RepairRules.repairedNote("engineer", "", "", null)).isEqualTo("维修完成（engineer）");
 		assertThat(RepairRules.pauseReason("partsOnOrder")).isEqualTo("等待配件");
 		assertThatThrownBy(() -> RepairRules.pauseReason("")).hasMessage("暂停时必须选择原因：等待配件或联系不上业主");
@@ -63,10 +63,10 @@ class RepairRulesTests {
 
 	@Test
 	void aJobHandedBackGoesToAnotherDepartmentOrToAnyoneButTheTechnician() {
-		assertThat(RepairRules.handBack("engineer", Groups.ENGINEERING, "是保洁问题", Groups.CLEANING, ""))
-				.isEqualTo(new RepairRules.HandBack(Groups.CLEANING, "engineer 退回，转交保洁部：是保洁问题"));
-		assertThat(RepairRules.handBack("engineer", Groups.ENGINEERING, "缺工具", Groups.ENGINEERING, "需要登高"))
-				.isEqualTo(new RepairRules.HandBack(null, "engineer 无法处理，退回重新派工：缺工具；现场诊断：需要登高"));
+		assertThat(RepairRules.handBack("王师傅", Groups.ENGINEERING, "是保洁问题", Groups.CLEANING, ""))
+				.isEqualTo(new RepairRules.HandBack(Groups.CLEANING, "王师傅退回，转交保洁部：是保洁问题"));
+		assertThat(RepairRules.handBack("王师傅", Groups.ENGINEERING, "缺工具", Groups.ENGINEERING, "需要登高"))
+				.isEqualTo(new RepairRules.HandBack(null, "王师傅无法处理，退回重新派工：缺工具；现场诊断：需要登高"));
 		assertThatThrownBy(() -> RepairRules.handBack("engineer", Groups.ENGINEERING, "", "", ""))
 				.hasMessage("退回时必须填写原因");
 		assertThatThrownBy(() -> RepairRules.handBack("engineer", Groups.ENGINEERING, "不归我", Groups.MANAGEMENT, ""))
@@ -80,7 +80,7 @@ class RepairRulesTests {
 		assertThat(RepairRules.withNote("[2026-11-27T09:00] 早先", now, "再次"))
 				.isEqualTo("[2026-11-27T09:00] 早先\n[2026-11-27T10:15:30] 再次");
 		assertThatThrownBy(() -> RepairRules.rejectionNote("engineer", "")).hasMessage("验收不通过时必须填写原因");
-		assertThat(RepairRules.rejectionNote("engineer", "仍漏水")).isEqualTo("验收不通过，返修给 engineer：仍漏水");
+		assertThat(RepairRules.rejectionNote("王师傅", "仍漏水")).isEqualTo("验收不通过，返修给王师傅：仍漏水");
 	}
 
 	@Test
