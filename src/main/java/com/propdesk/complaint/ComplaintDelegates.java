@@ -108,9 +108,9 @@ final class ComplaintDelegates {
 
 	/**
 	 * {@code ${recordFirstContactDelegate}}: what the desk heard when it first called the owner goes on the timeline;
-	 * a complaint handled as one is then the responsible department's and 处理中 — the department's staff open the
-	 * case, the owner reads that it is being handled. One turned into a mediation keeps both (it closes next), as does
-	 * one re-tiered as major (management's from the next step).
+	 * the complaint is 处理中 and, handled as an ordinary one, the responsible department's — the department's staff
+	 * open the case, the owner reads that it is being handled. One re-tiered as major is management's from the next
+	 * step; one turned into a mediation closes next, and keeps both.
 	 */
 	@Step(label = "记录首次联系")
 	@Component("recordFirstContactDelegate")
@@ -125,15 +125,15 @@ final class ComplaintDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			String caseNo = caseNo(execution);
-			boolean handled = !ComplaintProcess.TO_MEDIATION.isTrue(execution) && !ComplaintProcess.RETIER.isTrue(execution);
-			String department = handled ? RESPONSIBLE_DEPARTMENT.get(execution) : null;
+			boolean mediated = ComplaintProcess.TO_MEDIATION.isTrue(execution);
+			String department = mediated || ComplaintProcess.RETIER.isTrue(execution) ? null : RESPONSIBLE_DEPARTMENT.get(execution);
 			cases.record(caseNo, ComplaintCaseType.Timeline.FIRST_CONTACT,
 					ComplaintRules.firstContactNote(ComplaintProcess.FIRST_CONTACT_NOTE.text(execution), department));
-			if (handled) {
-				CaseRecord record = cases.find(caseNo).orElseThrow();
-				if (!department.equals(record.department())) {
-					cases.classify(caseNo, record.category(), record.priority(), department);
-				}
+			CaseRecord record = department == null ? null : cases.find(caseNo).orElseThrow();
+			if (record != null && !department.equals(record.department())) {
+				cases.classify(caseNo, record.category(), record.priority(), department);
+			}
+			if (!mediated) {
 				cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 			}
 		}

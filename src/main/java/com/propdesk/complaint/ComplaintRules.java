@@ -70,7 +70,7 @@ final class ComplaintRules {
 		if (typed.isEmpty()) {
 			throw new IllegalArgumentException("改级理由：改为重大投诉时必须填写理由");
 		}
-		return "客服改级：" + typed;
+		return "客服改级（" + typed + "）";
 	}
 
 	/**

@@ -62,7 +62,7 @@ class ComplaintRulesTests {
 
 	@Test
 	void aReTierNeedsAReason() {
-		assertThat(ComplaintRules.retierReason("业主情绪激动")).isEqualTo("客服改级：业主情绪激动");
+		assertThat(ComplaintRules.retierReason("业主情绪激动")).isEqualTo("客服改级（业主情绪激动）");
 		assertThatThrownBy(() -> ComplaintRules.retierReason("")).isInstanceOf(IllegalArgumentException.class)
 				.hasMessage("改级理由：改为重大投诉时必须填写理由");
 	}
