@@ -65,7 +65,11 @@ public class CaseHistory {
 
 	private final IdentityService identity;
 
-	CaseHistory(HistoryService history, CaseService cases, TaskService tasks, ActorNames actorNames, IdentityService identity) {
+	private final FormWords formWords;
+
+	CaseHistory(HistoryService history, CaseService cases, TaskService tasks, ActorNames actorNames, IdentityService identity,
+			FormWords formWords) {
+		this.formWords = formWords;
 		this.history = history;
 		this.cases = cases;
 		this.tasks = tasks;
@@ -99,14 +103,18 @@ public class CaseHistory {
 					continue;
 				}
 				String who = activity.getAssignee();
-				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", who, activity.getActivityName()));
+				// a step starts by the process, not by a person: who later holds its task claimed it or was assigned it
+				// (the task's lines say when), they did not start it
+				lines.add(new Line(time(activity.getStartTime()), process, "activity-started", null, activity.getActivityName()));
 				if (activity.getEndTime() != null) {
 					String finisher = activity.getTaskId() != null ? completedBy.getOrDefault(activity.getTaskId(), who) : who;
 					lines.add(new Line(time(activity.getEndTime()), process,
 							activity.isCanceled() ? "activity-cancelled" : "activity-completed", finisher, activity.getActivityName()));
 				}
 			}
+			Map<String, String> taskNames = new HashMap<>();
 			for (var task : history.createHistoricTaskInstanceQuery().processInstanceId(id).listPage(0, PAGE)) {
+				taskNames.put(task.getId(), task.getName());
 				for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
 						.listPage(0, PAGE)) {
 					String target = link.getUserId() != null ? names.nameWithId(link.getUserId())
@@ -115,6 +123,7 @@ public class CaseHistory {
 							link.getAssignerId(), task.getName() + "：" + target));
 				}
 			}
+			Map<String, FormWords.Field> fields = formWords.ofDefinition(instance.getProcessDefinitionId());
 			Map<String, Object> previous = new HashMap<>();
 			List<HistoricDetail> updates = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
 					.disableCustomObjectDeserialization().orderByTime().asc().listPage(0, PAGE);
@@ -124,7 +133,7 @@ public class CaseHistory {
 				String key = update.getVariableName();
 				if (!previous.containsKey(key) || !Objects.equals(previous.get(key), value)) {
 					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update, operators),
-							key + ": " + (previous.containsKey(key) ? previous.get(key) : "—") + " → " + value));
+							variableChange(key, fields.get(key), previous.containsKey(key) ? previous.get(key) : "—", value)));
 				}
 				previous.put(key, value);
 			}
@@ -134,7 +143,7 @@ public class CaseHistory {
 			}
 			for (UserOperationLogEntry operation : operations) {
 				lines.add(new Line(time(operation.getTimestamp()), process, "operation-" + operation.getOperationType(),
-						operation.getUserId(), operationDetail(operation)));
+						operation.getUserId(), operationDetail(operation, taskNames, names)));
 			}
 		}
 		lines.sort(Comparator.comparing(Line::at));
@@ -160,19 +169,40 @@ public class CaseHistory {
 			Map.entry("nrOfInstances", "数量"), Map.entry("async", "异步"), Map.entry("deleteReason", "删除原因"));
 
 	/**
-	 * What an operation changed, in words: the thing and the property with its old and new value ({@code 任务
-	 * 办理人: — → engineer}). A completed task's log names its property {@code delete} going from false to true, which
-	 * says nothing the operation does not: the thing alone.
+	 * What an operation changed, in words: the thing and the property with its old and new value ({@code 任务「接单」
+	 * 办理人: — → 王师傅（engineer）}). A completed task's log names its property {@code delete} going from false to true,
+	 * which says nothing the operation does not: the thing alone.
 	 */
-	private static String operationDetail(UserOperationLogEntry operation) {
+	private static String operationDetail(UserOperationLogEntry operation, Map<String, String> taskNames,
+			ActorNames.Reader names) {
 		String thing = OPERATION_WORDS.getOrDefault(operation.getEntityType(), operation.getEntityType());
+		if (UserOperationLogEntry.ENTITY_TYPE_TASK.equals(operation.getEntityType()) && taskNames.containsKey(operation.getTaskId())) {
+			thing += "「" + taskNames.get(operation.getTaskId()) + "」";
+		}
 		String property = operation.getProperty();
 		if (property == null || ("delete".equals(property) && "Complete".equals(operation.getOperationType()))) {
 			return thing;
 		}
+		boolean person = PEOPLE.contains(property);
 		return thing + " " + OPERATION_WORDS.getOrDefault(property, property) + ": "
-				+ (operation.getOrgValue() == null ? "—" : operation.getOrgValue()) + " → "
-				+ (operation.getNewValue() == null ? "—" : operation.getNewValue());
+				+ (operation.getOrgValue() == null ? "—" : person ? names.nameWithId(operation.getOrgValue()) : operation.getOrgValue())
+				+ " → " + (operation.getNewValue() == null ? "—" : person ? names.nameWithId(operation.getNewValue())
+						: operation.getNewValue());
+	}
+
+	/** The properties of an operation whose values are people. */
+	private static final java.util.Set<String> PEOPLE = java.util.Set.of("assignee", "owner", "candidateUser");
+
+	/**
+	 * A variable's change as staff saw the field: 责任部门（responsibleDepartment）: 客服 → 工程部 — the form's label with the
+	 * variable's name the records hold, the options' labels for their values; a variable no form shows as the records
+	 * hold it ({@code tier: — → {…}}).
+	 */
+	private static String variableChange(String key, FormWords.Field field, Object before, Object after) {
+		if (field == null) {
+			return key + ": " + before + " → " + after;
+		}
+		return field.label() + "（" + key + "）: " + field.word(before) + " → " + field.word(after);
 	}
 
 	/**

@@ -155,7 +155,7 @@ class AuditViewBrowserTests {
 		assertThat(timeline).contains("报修流程 步骤完成 王师傅（engineer） 接单", "报修流程 步骤完成 王师傅（engineer） 上门维修",
 				"报修流程 步骤完成 李客服（agent） 验收", "2027-06-15 10:10:00 事项记录 时限达标", "事项记录 办结",
 				"事项记录 业主评价 业主（owner） 业主评价：5 分", "任务候选添加", "接单：工程部（engineering）",
-				"变量变更", "repairOutcome: — → done", "时限达标")
+				"变量变更", "维修结果（repairOutcome）: — → 已修好", "时限达标")
 				.as("its clocks were met: no breach, so no 时限监控 instance").doesNotContain("时限监控");
 		assertThat(browser.findElement(By.id("case-facts")).getText()).contains("已办结", "超时次数", "0");
 		assertThat(browser.findElements(By.cssSelector("#timeline a.case-link"))).as("case numbers in the timeline are links")
