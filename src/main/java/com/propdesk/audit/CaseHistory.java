@@ -133,7 +133,7 @@ public class CaseHistory {
 				String key = update.getVariableName();
 				if (!previous.containsKey(key) || !Objects.equals(previous.get(key), value)) {
 					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update, operators),
-							variableChange(key, fields.get(key), previous.containsKey(key) ? previous.get(key) : "—", value)));
+							variableChange(key, fields.get(key), previous.containsKey(key) ? previous.get(key) : "—", value, names)));
 				}
 				previous.put(key, value);
 			}
@@ -198,11 +198,17 @@ public class CaseHistory {
 	 * variable's name the records hold, the options' labels for their values; a variable no form shows as the records
 	 * hold it ({@code tier: — → {…}}).
 	 */
-	private static String variableChange(String key, FormWords.Field field, Object before, Object after) {
+	private static String variableChange(String key, FormWords.Field field, Object before, Object after,
+			ActorNames.Reader names) {
 		if (field == null) {
 			return key + ": " + before + " → " + after;
 		}
-		return field.label() + "（" + key + "）: " + field.word(before) + " → " + field.word(after);
+		return field.label() + "（" + key + "）: " + word(field, before, names) + " → " + word(field, after, names);
+	}
+
+	/** A value as the field offered it; a person picked from the case's options (指派技师) by name with the id. */
+	private static Object word(FormWords.Field field, Object value, ActorNames.Reader names) {
+		return field.caseOptions() && value instanceof String id ? names.nameWithId(id) : field.word(value);
 	}
 
 	/**

@@ -23,8 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 class FormWords {
 
-	/** A form field as staff saw it: its label, and the labels of its fixed options by value. */
-	record Field(String label, Map<String, String> options) {
+	/**
+	 * A form field as staff saw it: its label, the labels of its fixed options by value, and whether its options came
+	 * from the case ({@code valuesKey}: the technicians on duty, the buildings), which the form no longer holds.
+	 */
+	record Field(String label, Map<String, String> options, boolean caseOptions) {
 
 		/** The value as the form offered it: an option's label, 是 or 否 for a checkbox; else the value itself. */
 		Object word(Object value) {
@@ -80,7 +83,7 @@ class FormWords {
 				for (JsonNode option : component.path("values")) {
 					options.put(option.path("value").asText(), option.path("label").asText());
 				}
-				fields.putIfAbsent(component.get("key").asText(), new Field(label, options));
+				fields.putIfAbsent(component.get("key").asText(), new Field(label, options, component.has("valuesKey")));
 			}
 			collect(component, fields);
 		}

@@ -81,6 +81,8 @@ class CaseHistoryTests {
 				.anySatisfy(l -> assertThat(l).as("offered to the desk, completed unclaimed").isEqualTo("repair|activity-completed|agent|验收"))
 				.anySatisfy(l -> assertThat(l).as("the form's label and the option's, with the names the records hold").contains("variable")
 						.endsWith("|维修结果（repairOutcome）: — → 已修好"))
+				.anySatisfy(l -> assertThat(l).as("a person picked from the case's options, by name").contains("variable")
+						.endsWith("|指派技师（technician）: — → 王师傅（engineer）"))
 				.anySatisfy(l -> assertThat(l).as("a time as staff read one, not Java's English").contains("variable")
 						.endsWith("（eta）: — → 2026-11-27 10:15"))
 				.anySatisfy(l -> assertThat(l).as("the group by name, with its id")
