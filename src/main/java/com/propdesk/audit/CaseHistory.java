@@ -69,12 +69,12 @@ public class CaseHistory {
 
 	CaseHistory(HistoryService history, CaseService cases, TaskService tasks, ActorNames actorNames, IdentityService identity,
 			FormWords formWords) {
-		this.formWords = formWords;
 		this.history = history;
 		this.cases = cases;
 		this.tasks = tasks;
 		this.actorNames = actorNames;
 		this.identity = identity;
+		this.formWords = formWords;
 	}
 
 	public List<Line> timeline(String caseNo) {
@@ -185,9 +185,11 @@ public class CaseHistory {
 		}
 		boolean person = PEOPLE.contains(property);
 		return thing + " " + OPERATION_WORDS.getOrDefault(property, property) + ": "
-				+ (operation.getOrgValue() == null ? "—" : person ? names.nameWithId(operation.getOrgValue()) : operation.getOrgValue())
-				+ " → " + (operation.getNewValue() == null ? "—" : person ? names.nameWithId(operation.getNewValue())
-						: operation.getNewValue());
+				+ said(operation.getOrgValue(), person, names) + " → " + said(operation.getNewValue(), person, names);
+	}
+
+	private static String said(String value, boolean person, ActorNames.Reader names) {
+		return value == null ? "—" : person ? names.nameWithId(value) : value;
 	}
 
 	/** The properties of an operation whose values are people. */
