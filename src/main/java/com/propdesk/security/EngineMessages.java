@@ -123,7 +123,7 @@ final class EngineMessages {
 					m -> "变量值「" + m.group(1) + "」不是 " + m.group(2) + " 类型的值"),
 			// two submissions of one task at once (a double click): the second finds it changed by the first
 			known("(?:ENGINE-03005 )?Execution of '.*' failed\\. Entity was updated by another transaction concurrently\\.?",
-					Status.CONFLICT, m -> "刚刚已被同时办理或修改（可能是重复提交）：请刷新后再看"),
+					Status.CONFLICT, m -> EngineRestErrors.CONCURRENT),
 			known("The user with id '[^']*' does not have .*", Status.FORBIDDEN, EngineMessages::refusal),
 			known("(?:ENGINE-03110 )?Required admin authenticated group or user.*", Status.FORBIDDEN, EngineMessages::refusal));
 

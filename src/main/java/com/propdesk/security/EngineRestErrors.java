@@ -64,6 +64,9 @@ final class EngineRestErrors {
 		if (cause instanceof AuthorizationException) {
 			return Status.FORBIDDEN;
 		}
+		if (isConcurrentInsert(cause)) {
+			return Status.CONFLICT;
+		}
 		if (cause instanceof NotFoundException || (cause instanceof NullValueException && isNotFound(cause.getMessage()))) {
 			return Status.NOT_FOUND;
 		}
@@ -98,6 +101,25 @@ final class EngineRestErrors {
 	private static boolean isNoTimerEvent(RestException error) {
 		return error.getMessage() != null && error.getMessage().startsWith("Only timer jobs can be recalculated");
 	}
+
+	/**
+	 * Two requests at once that both wrote the same row where one may be (two claims of one task both granting the
+	 * claimant the task, SQL state 23505): the loser's write broke a unique key, a conflict as an optimistic lock is.
+	 */
+	private static boolean isConcurrentInsert(Throwable cause) {
+		if (!(cause instanceof org.camunda.bpm.engine.ProcessEnginePersistenceException)) {
+			return false;
+		}
+		for (Throwable inner = cause; inner != null; inner = inner.getCause() == inner ? null : inner.getCause()) {
+			if (inner instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The answer to two requests that changed one thing at once, in the words of the engine's optimistic lock. */
+	static final String CONCURRENT = "刚刚已被同时办理或修改（可能是重复提交）：请刷新后再看";
 
 	/** Reading a variable deserialized whose type may not be deserialized: the caller asked for it. */
 	private static boolean isRefusedDeserialization(Throwable cause) {
@@ -170,6 +192,10 @@ final class EngineRestErrors {
 			entity.put("userId", dto.getUserId());
 			entity.put("missingAuthorizations", dto.getMissingAuthorizations());
 			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
+		}
+		if (isConcurrentInsert(error)) {
+			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(java.util.Map.of("type", "OptimisticLockingException", "message", CONCURRENT)).build();
 		}
 		if (isRefusedDeserialization(error)) {
 			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

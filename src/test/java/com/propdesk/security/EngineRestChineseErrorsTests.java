@@ -202,6 +202,43 @@ class EngineRestChineseErrorsTests {
 				.isEqualTo(Status.CONFLICT);
 	}
 
+	@Test
+	void aTaskClaimedTwiceAtOnceIsClaimedOnceAndTheOtherClaimsAreToldInChinese() throws Exception {
+		Task accept = engineeringTask();
+		taskService.setAssignee(accept.getId(), null);
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Answer>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return api.call("POST", "/engine-rest/task/" + accept.getId() + "/claim", "{\"userId\": \"engineer\"}",
+							"Authorization", basic("engineer"));
+				}));
+			}
+			start.countDown();
+			List<Answer> answers = new ArrayList<>();
+			for (var call : calls) {
+				answers.add(call.get());
+			}
+			assertThat(answers).extracting(Answer::status).as("claimed once; the others changed beside it, never a 500")
+					.contains(204).allMatch(status -> status == 204 || status == 409);
+			answers.stream().filter(a -> a.status() == 409).forEach(a -> assertChinese(a, 409, "persistence", "Exception"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// the race's loser broke the grant's unique key (SQL state 23505): told as a conflict, in the lock's words
+		var clash = new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception occurred in the persistence layer",
+				new java.sql.SQLIntegrityConstraintViolationException("ACT_UNIQ_AUTH_USER", "23505"));
+		assertThat(EngineRestErrors.userErrorStatus(clash)).isEqualTo(Status.CONFLICT);
+		assertThat(((Map<?, ?>) EngineRestErrors.answer(clash, Status.CONFLICT).getEntity()).get("message"))
+				.isEqualTo(EngineRestErrors.CONCURRENT);
+		assertThat(EngineRestErrors.userErrorStatus(new org.camunda.bpm.engine.ProcessEnginePersistenceException("down",
+				new java.sql.SQLException("gone", "08006")))).as("any other database failure stays the server's").isNull();
+	}
+
 	/**
 	 * The race behind a submission refused for a permission or a missing value of the next step: it read the task
 	 * before the winner completed it, and the caller's grant and the process's position after. Whatever it failed on,
