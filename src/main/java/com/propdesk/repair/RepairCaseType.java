@@ -40,7 +40,7 @@ public class RepairCaseType extends CaseTypeDefinition {
 	public enum Timeline implements TimelineKind {
 
 		CLASSIFIED("分类"), REPAIRED("维修完成"), HANDED_BACK("退回重派"),
-		REJECTED("验收未通过"), PROMOTED("转紧急"), RETURN_VISIT("回访"),
+		REJECTED("验收未通过"), PROMOTED("转紧急"), RETURN_VISIT("回访"), RESUMED("恢复维修"),
 		RETURN_VISIT_PLANNED("安排回访");
 
 		private final String label;

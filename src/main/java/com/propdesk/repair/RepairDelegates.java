@@ -132,6 +132,33 @@ final class RepairDelegates {
 	}
 
 	/**
+	 * {@code ${recordResumeDelegate}}: the paused job goes on: what the technician said on the timeline, and the paused
+	 * round's outcome and reason cleared, so that the 上门维修 form starts empty rather than on 暂停.
+	 */
+	@Step(label = "记录恢复维修")
+	@Component("recordResumeDelegate")
+	static class RecordResume implements JavaDelegate {
+
+		private final CaseService cases;
+
+		private final ActorNames actorNames;
+
+		RecordResume(CaseService cases, ActorNames actorNames) {
+			this.cases = cases;
+			this.actorNames = actorNames;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String technician = actorNames.reader().nameOf(DispatchTechnicianDelegate.TECHNICIAN.get(execution));
+			cases.record(caseNo(execution), RepairCaseType.Timeline.RESUMED,
+					RepairRules.resumedNote(technician, RepairProcess.RESUME_NOTE.text(execution)));
+			clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.PAUSE_REASON, RepairProcess.RESUME_NOTE);
+		}
+
+	}
+
+	/**
 	 * {@code ${recordHandBackDelegate}}: a technician handed the job back: to another department, or because they
 	 * cannot fix it. What they found is kept in the notes the next technician reads (and in history); the job is
 	 * dispatched again, to the other department or to anyone but them.
@@ -171,7 +198,7 @@ final class RepairDelegates {
 			cases.record(caseNo, RepairCaseType.Timeline.HANDED_BACK, handBack.message());
 			clearRound(execution, RepairProcess.REPAIR_OUTCOME, RepairProcess.HAND_BACK_REASON,
 					RepairProcess.HAND_BACK_DEPARTMENT, RepairProcess.DIAGNOSIS, RepairProcess.WORK_DONE, RepairProcess.MATERIALS,
-					RepairProcess.COST);
+					RepairProcess.COST, RepairProcess.ETA);
 		}
 
 	}

@@ -88,6 +88,11 @@ final class RepairRules {
 		return "现场诊断（" + technician + "）：" + diagnosis;
 	}
 
+	/** 恢复维修（王师傅）：配件已到 — the resume note is the form's to require; none leaves the words alone. */
+	static String resumedNote(String technician, String note) {
+		return "恢复维修（" + technician + "）" + (note.isEmpty() ? "" : "：" + note);
+	}
+
 	/** The finished work, with what was done, the materials and the cost when given. */
 	static String repairedNote(String technician, String workDone, String materials, Double cost) {
 		StringBuilder work = new StringBuilder("维修完成（").append(technician).append("）");

@@ -33,9 +33,6 @@ public final class SlaClockProcess {
 	/** Why a clock is paused. */
 	public static final Var<String> REASON = Var.text("reason");
 
-	/** What was said when a paused clock resumes (the technician's 恢复说明); optional. */
-	public static final Var<String> NOTE = Var.text("note");
-
 	/** The SLA's name on the escalation form (read from the clock when the form opens, {@link BreachFormFacts}). */
 	public static final Var<String> SLA_LABEL = Var.text("slaLabel");
 

@@ -90,9 +90,8 @@ final class SlaDelegates {
 
 	}
 
-	/** {@code ${resumeSlaClock}}: resumes the clock named by {@code sla}, with the {@code note} said when it resumes. */
-	@Step(label = "恢复计时", inputs = { @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class),
-			@Step.Input(name = "note", label = "恢复说明（可不填）") })
+	/** {@code ${resumeSlaClock}}: resumes the clock named by {@code sla}. */
+	@Step(label = "恢复计时", inputs = @Step.Input(name = "sla", label = "时限", options = SlaNames.Options.class))
 	@Component("resumeSlaClock")
 	static class Resume implements JavaDelegate {
 
@@ -104,8 +103,7 @@ final class SlaDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String note = SlaClockProcess.NOTE.getLocal(execution);
-			slas.resume(caseNo(execution), sla(execution), note == null ? "" : note);
+			slas.resume(caseNo(execution), sla(execution));
 		}
 
 	}

@@ -175,11 +175,6 @@ public class SlaService implements CaseClocks {
 
 	/** Resumes a paused clock: its due time moves by the time it was paused, and so does its timer. */
 	public void resume(String caseNo, String sla) {
-		resume(caseNo, sla, "");
-	}
-
-	/** Resumes a paused clock, with what was said when it resumed (none where empty) on the timeline. */
-	public void resume(String caseNo, String sla, String note) {
 		clocks.find(caseNo, sla).filter(c -> c.state() == SlaClock.State.PAUSED).ifPresent(clock -> {
 			Duration paused = Duration.between(clock.pausedAt(), Clock.now());
 			OffsetDateTime due = clock.dueAt().plus(paused);
@@ -190,7 +185,7 @@ public class SlaService implements CaseClocks {
 			}
 			timer(clock).ifPresent(job -> dueJobs.update(job, Date.from(due.toInstant()), SuspensionState.ACTIVE));
 			cases.record(caseNo, SlaTimeline.SLA_RESUMED, SlaNames.label(sla) + "恢复计时，暂停 " + readable(paused) + "，应于 "
-					+ SHORT.format(due) + " 前完成" + (note.isEmpty() ? "" : "；恢复说明：" + note));
+					+ SHORT.format(due) + " 前完成");
 			deadlines.refresh(caseNo);
 		});
 	}

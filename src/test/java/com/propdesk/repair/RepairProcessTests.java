@@ -247,6 +247,8 @@ class RepairProcessTests extends CaseProcessTest {
 
 		assertThat(repair).hasPassed(RepairProcess.RECORD_HAND_BACK).isWaitingAt(RepairProcess.ACCEPT_JOB);
 		assertThat(task(repair)).isAssignedTo("engineer2");
+		assertThat(runtimeService.getVariables(repair.getId())).as("the first technician's arrival time went with him")
+				.doesNotContainKey(RepairProcess.ETA.name());
 		assertThat(repair).variables().containsEntry("excludedTechnicians", "engineer")
 				.doesNotContainKey(RepairProcess.REPAIR_OUTCOME.name()).doesNotContainKey(RepairProcess.DIAGNOSIS.name());
 		assertThat(runtimeService.getVariable(repair.getId(), RepairProcess.REPAIR_NOTES.name()).toString())
@@ -628,8 +630,11 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
 		assertThat(resolution.dueAt()).isEqualTo(due.plusHours(5));
 		assertThat(resolution.pauseReason()).isEqualTo("等待配件");
-		assertThat(timeline(repair)).as("what the technician said when the work resumed")
-				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时，暂停 5 小时").endsWith("前完成；恢复说明：配件已到"));
+		assertThat(timeline(repair)).as("what the technician said when the work resumed, a line of its own")
+				.contains("resumed:恢复维修（王师傅）：配件已到")
+				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时，暂停 5 小时").endsWith("前完成"));
+		assertThat(runtimeService.getVariables(repair.getId())).as("the form starts empty, not on 暂停")
+				.doesNotContainKeys(RepairProcess.REPAIR_OUTCOME.name(), RepairProcess.PAUSE_REASON.name());
 		Job timer = watcherTimer(repair, SlaNames.REPAIR_RESOLUTION);
 		assertThat(timer.isSuspended()).isFalse();
 		assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(due.plusHours(5).toInstant()));
