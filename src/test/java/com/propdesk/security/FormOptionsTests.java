@@ -124,6 +124,26 @@ class FormOptionsTests {
 		assertThat(runtimeService.getVariables(assign.getProcessInstanceId())).doesNotContainKey("technicianOptions");
 	}
 
+	@Test
+	void aJobForADepartmentWithNobodyOnShiftOffersItsTechniciansOffShiftToCallIn() throws Exception {
+		TestClock.set(TestClock.NIGHT);
+		// 保洁部 works days only: at night the job waits for the duty officer, who calls 陈阿姨 in
+		String caseNo = cases.open(Reports.repair("3", "3-1201", "cleaning", "楼道有大量垃圾")).record().caseNo();
+		Task assign = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+				.taskDefinitionKey(RepairProcess.ASSIGN_BY_HAND).singleResult();
+		taskService.claim(assign.getId(), "duty");
+
+		Answer form = api.call("GET", "/engine-rest/task/" + assign.getId() + "/deployed-form", null, "Authorization", basic("duty"));
+		Answer otherDepartment = submitTask(assign, "engineer3");
+		Answer calledIn = submitTask(assign, "cleaner");
+
+		assertThat(values(field(form.body(), "technician"))).singleElement().asString().startsWith("cleaner=陈阿姨 · ")
+				.contains("（不在班，需电话召回）");
+		assertThat(otherDepartment.status()).isEqualTo(400);
+		assertThat(calledIn.status()).as(String.valueOf(calledIn.body())).isEqualTo(204);
+		assertThat(runtimeService.getVariable(assign.getProcessInstanceId(), "technician")).isEqualTo("cleaner");
+	}
+
 	private Task repairNobodyCanTake() {
 		// air conditioning at night: both qualified technicians work days
 		String caseNo = cases.open(Reports.repair("3", "3-1201", "hvac", "空调外机异响")).record().caseNo();
