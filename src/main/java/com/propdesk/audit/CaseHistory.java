@@ -202,14 +202,21 @@ public class CaseHistory {
 	 */
 	private static String variableChange(String key, FormWords.Field field, Object before, Object after,
 			ActorNames.Reader names) {
-		if (field == null) {
-			return key + ": " + before + " → " + after;
-		}
-		return field.label() + "（" + key + "）: " + word(field, before, names) + " → " + word(field, after, names);
+		String name = field == null ? key : field.label() + "（" + key + "）";
+		return name + ": " + word(field, before, names) + " → " + word(field, after, names);
 	}
 
-	/** A value as the field offered it; a person picked from the case's options (指派技师) by name with the id. */
+	/**
+	 * A value as the field offered it; a person picked from the case's options (指派技师) by name with the id; a value
+	 * cleared as —; a flag no form shows as 是 or 否.
+	 */
 	private static Object word(FormWords.Field field, Object value, ActorNames.Reader names) {
+		if (value == null) {
+			return "—";
+		}
+		if (field == null) {
+			return value instanceof Boolean flag ? (flag ? "是" : "否") : value;
+		}
 		return field.caseOptions() && value instanceof String id ? names.nameWithId(id) : field.word(value);
 	}
 

@@ -117,8 +117,13 @@ final class RepairDelegates {
 			String caseNo = caseNo(execution);
 			String technician = actorNames.reader().nameOf(DispatchTechnicianDelegate.TECHNICIAN.get(execution));
 			String outcome = RepairProcess.REPAIR_OUTCOME.get(execution);
-			cases.record(caseNo, CaseTimeline.DIAGNOSED,
-					checked(() -> RepairRules.diagnosedNote(technician, RepairProcess.DIAGNOSIS.text(execution))));
+			String diagnosed = checked(() -> RepairRules.diagnosedNote(technician, RepairProcess.DIAGNOSIS.text(execution)));
+			// a round after a pause keeps the diagnosis the form showed again: said once
+			boolean said = cases.timeline(caseNo).stream().filter(e -> CaseTimeline.DIAGNOSED.code().equals(e.kind()))
+					.reduce((first, second) -> second).map(e -> e.message().equals(diagnosed)).orElse(false);
+			if (!said) {
+				cases.record(caseNo, CaseTimeline.DIAGNOSED, diagnosed);
+			}
 			if (RepairProcess.OUTCOME_DONE.equals(outcome)) {
 				cases.record(caseNo, RepairCaseType.Timeline.REPAIRED, RepairRules.repairedNote(technician,
 						RepairProcess.WORK_DONE.text(execution), RepairProcess.MATERIALS.text(execution), RepairProcess.COST.get(execution)));

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Var;
 
 /**
  * The decisions of a repair order, without an engine: which classification holds and whether it is valid, which
@@ -165,9 +166,9 @@ final class RepairRules {
 		return feedbackGiven ? "已办结" : "已办结（72 小时内未评价）";
 	}
 
-	/** A line of the technician's notes: when and what, after the earlier lines. */
+	/** A line of the technician's notes: when, as staff read a time (2026-11-27 10:15), and what, after the earlier lines. */
 	static String withNote(String notes, LocalDateTime now, String message) {
-		return (notes.isEmpty() ? "" : notes + "\n") + "[" + now.withNano(0) + "] " + message;
+		return (notes.isEmpty() ? "" : notes + "\n") + "[" + Var.TYPED_TIME.format(now) + "] " + message;
 	}
 
 	static boolean lowScore(Integer score) {

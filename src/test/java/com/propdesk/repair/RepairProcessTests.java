@@ -630,6 +630,11 @@ class RepairProcessTests extends CaseProcessTest {
 		assertThat(resolution.state()).isEqualTo(SlaClock.State.RUNNING);
 		assertThat(resolution.dueAt()).isEqualTo(due.plusHours(5));
 		assertThat(resolution.pauseReason()).isEqualTo("等待配件");
+		completeAs("engineer", task(repair), withVariables(RepairProcess.DIAGNOSIS.name(), "三通阀破裂", RepairProcess.REPAIR_OUTCOME.name(),
+				"paused", RepairProcess.PAUSE_REASON.name(), "partsOnOrder"));
+		completeAs("engineer", task(repair), withVariables("resumeNote", "配件又到了一批"));
+		assertThat(timeline(repair)).as("the diagnosis the form showed again is said once")
+				.filteredOn(line -> line.startsWith("diagnosed:")).containsExactly("diagnosed:现场诊断（王师傅）：三通阀破裂");
 		assertThat(timeline(repair)).as("what the technician said when the work resumed, a line of its own")
 				.contains("resumed:恢复维修（王师傅）：配件已到")
 				.anySatisfy(line -> assertThat(line).startsWith("sla-resumed:维修解决恢复计时，暂停 5 小时").endsWith("前完成"));

@@ -76,9 +76,9 @@ class RepairRulesTests {
 	@Test
 	void theNotesKeepEachRoundWithItsTime() {
 		LocalDateTime now = LocalDateTime.parse("2026-11-27T10:15:30.123");
-		assertThat(RepairRules.withNote("", now, "第一次")).isEqualTo("[2026-11-27T10:15:30] 第一次");
-		assertThat(RepairRules.withNote("[2026-11-27T09:00] 早先", now, "再次"))
-				.isEqualTo("[2026-11-27T09:00] 早先\n[2026-11-27T10:15:30] 再次");
+		assertThat(RepairRules.withNote("", now, "第一次")).isEqualTo("[2026-11-27 10:15] 第一次");
+		assertThat(RepairRules.withNote("[2026-11-27 09:00] 早先", now, "再次"))
+				.isEqualTo("[2026-11-27 09:00] 早先\n[2026-11-27 10:15] 再次");
 		assertThatThrownBy(() -> RepairRules.rejectionNote("engineer", "")).hasMessage("验收不通过时必须填写原因");
 		assertThat(RepairRules.rejectionNote("王师傅", "仍漏水")).isEqualTo("验收不通过，返修给王师傅：仍漏水");
 	}
