@@ -141,6 +141,30 @@ final class ComplaintDelegates {
 	}
 
 	/**
+	 * {@code ${recordComplaintResolutionDelegate}}: what the department did (处理投诉's 处理结果) or how management's plan
+	 * was carried out (落实方案's 落实情况) goes on the timeline before the desk writes the reply, so the desk and the owner's
+	 * next call find it there.
+	 */
+	@Step(label = "记录处理结果")
+	@Component("recordComplaintResolutionDelegate")
+	static class RecordResolution implements JavaDelegate {
+
+		private final CaseService cases;
+
+		RecordResolution(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			boolean major = MAJOR.equals(COMPLAINT_TIER.get(execution));
+			cases.record(caseNo(execution), ComplaintCaseType.Timeline.HANDLED, ComplaintRules.resolutionNote(major,
+					(major ? ComplaintProcess.EXECUTION_NOTE : ComplaintProcess.RESOLUTION).text(execution)));
+		}
+
+	}
+
+	/**
 	 * {@code ${openComplaintMediationDelegate}}: the complaint is a dispute between neighbours; a linked mediation opens
 	 * between the owner's unit and the other party's, and the complaint closes telling the owner its number.
 	 */

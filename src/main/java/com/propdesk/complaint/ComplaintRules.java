@@ -65,6 +65,12 @@ final class ComplaintRules {
 		return department == null ? heard : heard + "；交" + Groups.label(department) + "处理";
 	}
 
+	/** 处理结果：已约谈装修队 (an ordinary complaint) or 方案落实：… (a major one, by management's plan). */
+	static String resolutionNote(boolean major, String note) {
+		String what = major ? "方案落实" : "处理结果";
+		return note.isEmpty() ? what : what + "：" + note;
+	}
+
 	/** The reason a re-tier records; the desk must give one. */
 	static String retierReason(String typed) {
 		if (typed.isEmpty()) {

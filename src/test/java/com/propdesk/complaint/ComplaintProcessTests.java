@@ -95,7 +95,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state())
 				.isEqualTo(SlaClock.State.MET);
-		assertThat(timeline(complaint)).contains("replied:书面答复：已约谈装修队，施工改为 8:30 后")
+		assertThat(timeline(complaint)).contains("handled:处理结果：已约谈装修队", "replied:书面答复：已约谈装修队，施工改为 8:30 后")
 				.anySatisfy(line -> assertThat(line).startsWith("event-resolved:通知业主：您的投诉已答复"));
 		assertThat(candidateGroups(task(complaint))).containsExactly("security");
 		rootCauseAndClose(complaint, "guard");
@@ -165,6 +165,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 		assertThat(planClock.escalateTo()).isEqualTo("management");
 		assertThat(candidateGroups(task(complaint))).containsExactly("security");
 		complete(complaint, ComplaintProcess.EXECUTE_PLAN, "guard", "executionNote", "已当面道歉");
+		assertThat(timeline(complaint)).contains("handled:方案落实：已当面道歉");
 		replyAndAskSatisfaction(complaint, true);
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state())
 				.isEqualTo(SlaClock.State.MET);
