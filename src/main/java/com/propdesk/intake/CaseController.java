@@ -173,13 +173,26 @@ class CaseController {
 				.map(e -> CaseView.Line.of(e, names)).toList();
 	}
 
+	/**
+	 * Whether the case's open task is the caller's or offered to their department: the department carrying out
+	 * management's plan for a major complaint, which stays management's case.
+	 */
+	private boolean worksOn(Caller.Staff staff, CaseRecord found) {
+		if (found.processInstanceId() == null) {
+			return false;
+		}
+		var tasks = taskService.createTaskQuery().processInstanceId(found.processInstanceId());
+		return staff.groups().isEmpty() ? tasks.taskAssignee(staff.userId()).count() > 0
+				: tasks.or().taskAssignee(staff.userId()).taskCandidateGroupIn(staff.groups()).endOr().count() > 0;
+	}
+
 	/** Staff who see every case; the departments see the cases routed to them. */
 	private static final String[] ALL_CASES = { Groups.SERVICE_DESK, Groups.DUTY_OFFICER, Groups.MANAGEMENT,
 			Groups.AUDITOR, Groups.CAMUNDA_ADMIN };
 
-	private static void checkAccess(Caller caller, CaseRecord found) {
+	private void checkAccess(Caller caller, CaseRecord found) {
 		if (caller instanceof Caller.Staff staff) {
-			if (staff.isIn(ALL_CASES) || found.department() != null && staff.isIn(found.department())) {
+			if (staff.isIn(ALL_CASES) || found.department() != null && staff.isIn(found.department()) || worksOn(staff, found)) {
 				return;
 			}
 			throw ProblemException.notFound("没有事项 " + found.caseNo());

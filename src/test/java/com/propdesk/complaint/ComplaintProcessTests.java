@@ -47,6 +47,9 @@ class ComplaintProcessTests extends CaseProcessTest {
 		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Override
 	protected void complete(ProcessInstance complaint, String activity, String user, Object... variables) {
 		// a complaint has one open task at a time: the one the path expects
@@ -143,7 +146,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 	}
 
 	@Test
-	void majorComplaintGoesToManagementAtOnceWhichSetsThePlan() {
+	void majorComplaintGoesToManagementAtOnceWhichSetsThePlan() throws Exception {
 		ProcessInstance complaint = complain("3-801", "attitude", "保安态度恶劣，我已经联系了电视台记者");
 
 		assertThat(complaint).isWaitingAt(ComplaintProcess.SET_PLAN).variables()
@@ -164,6 +167,11 @@ class ComplaintProcessTests extends CaseProcessTest {
 		assertThat(planClock.dueAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T18:00:00+08:00"));
 		assertThat(planClock.escalateTo()).isEqualTo("management");
 		assertThat(candidateGroups(task(complaint))).containsExactly("security");
+		var api = new com.propdesk.ApiClient(port);
+		assertThat(api.call("GET", "/api/cases/" + caseNo(complaint), null, "Authorization", com.propdesk.ApiClient.basic("guard"))
+				.status()).as("the department carrying out the plan reads the case, which stays management's").isEqualTo(200);
+		assertThat(api.call("GET", "/api/cases/" + caseNo(complaint), null, "Authorization", com.propdesk.ApiClient.basic("cleaner"))
+				.status()).isEqualTo(404);
 		complete(complaint, ComplaintProcess.EXECUTE_PLAN, "guard", "executionNote", "已当面道歉");
 		assertThat(timeline(complaint)).contains("handled:方案落实：已当面道歉");
 		replyAndAskSatisfaction(complaint, true);
