@@ -2,6 +2,7 @@ package com.propdesk.intake;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -81,7 +82,12 @@ public record OwnerView(
 			return task == null || task.getAssignee() == null ? null : task;
 		}
 
+		/** When the technician will arrive, until they have: once on site (a diagnosis since the dispatch) it is past. */
 		private OffsetDateTime eta(CaseRecord found) {
+			List<String> kinds = cases.timeline(found.caseNo()).stream().map(CaseEvent::kind).toList();
+			if (kinds.lastIndexOf(CaseTimeline.DIAGNOSED.code()) > kinds.lastIndexOf(DISPATCHED)) {
+				return null;
+			}
 			Object eta = engine.getRuntimeService().getVariable(found.processInstanceId(), ETA.name());
 			try {
 				return eta == null ? null : Clock.local(ETA.convert(eta));

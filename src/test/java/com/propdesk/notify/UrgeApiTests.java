@@ -202,6 +202,13 @@ class UrgeApiTests {
 		assertThat(owner.get("mayUrge").asBoolean()).isFalse();
 		assertThat(OffsetDateTime.parse(owner.get("nextUrgeAt").asText()).toInstant())
 				.isEqualTo(TestClock.DAY.plusHours(1).toInstant());
+
+		// on site: the diagnosis recorded, the job paused for parts; the arrival time is past
+		var work = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		taskService.complete(work.getId(), Map.of("diagnosis", "阀芯老化", "repairOutcome", "paused", "pauseReason", "partsOnOrder"));
+		owner = api.call("GET", "/api/cases/" + caseNo, null, "X-Tracking-Token", token).body().get("owner");
+		assertThat(owner.get("technician").asText()).isEqualTo("王师傅");
+		assertThat(owner.get("eta").isNull()).as("arrived: no arrival time to wait for").isTrue();
 	}
 
 	@Test
