@@ -40,7 +40,10 @@ public final class Dispatcher {
 				.toList();
 		if (eligible.isEmpty()) {
 			String needs = skill == null || "other".equals(skill) ? "" : "、具备「" + skillLabel + "」技能";
-			String without = excluded.isEmpty() ? "" : "（已排除退回的 " + String.join("、", excluded) + "）";
+			// those of this department who handed the job back, by name: one of another department was never a choice
+			List<String> handedBack = roster.stream().filter(t -> t.department().equals(department) && excluded.contains(t.username()))
+					.map(Technician::name).toList();
+			String without = handedBack.isEmpty() ? "" : "（已排除退回的 " + String.join("、", handedBack) + "）";
 			return new Decision(Optional.empty(),
 					Groups.label(department) + "无人可派：当前没有在岗" + needs + "的技师" + without + "，请值班人员手工派工");
 		}

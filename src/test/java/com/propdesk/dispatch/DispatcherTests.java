@@ -88,13 +88,15 @@ class DispatcherTests {
 
 	@Test
 	void nobodyEligibleIsSaidWithTheReason() {
-		var roster = List.of(tech("night", "A", "1", Shift.NIGHT, "hvac"));
+		var roster = List.of(tech("night", "A", "1", Shift.NIGHT, "hvac"), tech("x", "A", "1", Shift.ALL, "hvac"),
+				new Technician("cleaner", "陈阿姨", "cleaning", List.of("cleaning"), "A", "1", Shift.ALL, true));
 
-		var decision = Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get("1"), "engineering", "hvac", "暖通空调", Set.of("x"), MORNING,
-				u -> 0);
+		var decision = Dispatcher.decide(roster, BUILDINGS, BUILDINGS.get("1"), "engineering", "hvac", "暖通空调",
+				Set.of("x", "cleaner"), MORNING, u -> 0);
 
 		assertThat(decision.technician()).isEmpty();
-		assertThat(decision.reason()).isEqualTo("工程部无人可派：当前没有在岗、具备「暖通空调」技能的技师（已排除退回的 x），请值班人员手工派工");
+		assertThat(decision.reason()).as("who handed back, by name, of this department only")
+				.isEqualTo("工程部无人可派：当前没有在岗、具备「暖通空调」技能的技师（已排除退回的 x师傅），请值班人员手工派工");
 	}
 
 	@Test
