@@ -131,7 +131,9 @@ public class CaseHistory {
 				HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
 				Object value = value(update);
 				String key = update.getVariableName();
-				if (!previous.containsKey(key) || !Objects.equals(previous.get(key), value)) {
+				// a variable set empty the first time changed nothing (— → —)
+				boolean changed = previous.containsKey(key) ? !Objects.equals(previous.get(key), value) : value != null;
+				if (changed) {
 					lines.add(new Line(time(update.getTime()), process, "variable", userOf(update, operators),
 							variableChange(key, fields.get(key), previous.containsKey(key) ? previous.get(key) : "—", value, names)));
 				}

@@ -195,7 +195,10 @@ final class EngineRestErrors {
 		}
 		if (isConcurrentInsert(error)) {
 			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-					.entity(java.util.Map.of("type", "OptimisticLockingException", "message", CONCURRENT)).build();
+					// the engine's own code for an optimistic lock, as the REST API answers that one
+					.entity(java.util.Map.of("type", "OptimisticLockingException", "message", CONCURRENT, "code",
+							org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()))
+					.build();
 		}
 		if (isRefusedDeserialization(error)) {
 			return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
