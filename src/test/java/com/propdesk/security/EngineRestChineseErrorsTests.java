@@ -169,10 +169,8 @@ class EngineRestChineseErrorsTests {
 		assertThat(taskService.getTaskComments(task.getId())).isEmpty();
 	}
 
-	@Test
-	void aTaskSubmittedTwiceAtOnceIsDoneOnceAndTheOtherSubmissionsAreToldInChinese() throws Exception {
-		Task accept = engineeringTask();
-		String body = "{\"variables\": {\"eta\": {\"value\": \"" + Clock.now().plusMinutes(30) + "\", \"type\": \"String\"}}}";
+	/** The same request four times at the same moment, as four people (or one double-clicking) send it. */
+	private List<Answer> fourAtOnce(String path, String body, String user) throws Exception {
 		var start = new CountDownLatch(1);
 		var pool = Executors.newFixedThreadPool(4);
 		try {
@@ -180,8 +178,7 @@ class EngineRestChineseErrorsTests {
 			for (int i = 0; i < 4; i++) {
 				calls.add(pool.submit(() -> {
 					start.await();
-					return api.call("POST", "/engine-rest/task/" + accept.getId() + "/submit-form", body, "Authorization",
-							basic(accept.getAssignee()));
+					return api.call("POST", path, body, "Authorization", basic(user));
 				}));
 			}
 			start.countDown();
@@ -189,14 +186,24 @@ class EngineRestChineseErrorsTests {
 			for (var call : calls) {
 				answers.add(call.get());
 			}
-			assertThat(answers).filteredOn(a -> a.status() == 204).as("done once").hasSize(1);
-			// the others came after it (the task is gone) or beside it (it changed under them)
-			answers.stream().filter(a -> a.status() != 204).forEach(a -> assertChinese(a, a.status() == 404 ? 404 : 409,
-					"ENGINE-", "Entity was updated"));
+			return answers;
 		}
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aTaskSubmittedTwiceAtOnceIsDoneOnceAndTheOtherSubmissionsAreToldInChinese() throws Exception {
+		Task accept = engineeringTask();
+		String body = "{\"variables\": {\"eta\": {\"value\": \"" + Clock.now().plusMinutes(30) + "\", \"type\": \"String\"}}}";
+
+		List<Answer> answers = fourAtOnce("/engine-rest/task/" + accept.getId() + "/submit-form", body, accept.getAssignee());
+
+		assertThat(answers).filteredOn(a -> a.status() == 204).as("done once").hasSize(1);
+		// the others came after it (the task is gone) or beside it (it changed under them)
+		answers.stream().filter(a -> a.status() != 204).forEach(a -> assertChinese(a, a.status() == 404 ? 404 : 409,
+				"ENGINE-", "Entity was updated"));
 		assertThat(EngineMessages.of("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed. Entity was updated by "
 				+ "another transaction concurrently.")).get().extracting(EngineMessages.Translation::status)
 				.isEqualTo(Status.CONFLICT);
@@ -206,29 +213,13 @@ class EngineRestChineseErrorsTests {
 	void aTaskClaimedTwiceAtOnceIsClaimedOnceAndTheOtherClaimsAreToldInChinese() throws Exception {
 		Task accept = engineeringTask();
 		taskService.setAssignee(accept.getId(), null);
-		var start = new CountDownLatch(1);
-		var pool = Executors.newFixedThreadPool(4);
-		try {
-			List<Future<Answer>> calls = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				calls.add(pool.submit(() -> {
-					start.await();
-					return api.call("POST", "/engine-rest/task/" + accept.getId() + "/claim", "{\"userId\": \"engineer\"}",
-							"Authorization", basic("engineer"));
-				}));
-			}
-			start.countDown();
-			List<Answer> answers = new ArrayList<>();
-			for (var call : calls) {
-				answers.add(call.get());
-			}
-			assertThat(answers).extracting(Answer::status).as("claimed once; the others changed beside it, never a 500")
-					.contains(204).allMatch(status -> status == 204 || status == 409);
-			answers.stream().filter(a -> a.status() == 409).forEach(a -> assertChinese(a, 409, "persistence", "Exception"));
-		}
-		finally {
-			pool.shutdownNow();
-		}
+
+		List<Answer> answers = fourAtOnce("/engine-rest/task/" + accept.getId() + "/claim", "{\"userId\": \"engineer\"}",
+				"engineer");
+
+		assertThat(answers).extracting(Answer::status).as("claimed once; the others changed beside it, never a 500")
+				.contains(204).allMatch(status -> status == 204 || status == 409);
+		answers.stream().filter(a -> a.status() == 409).forEach(a -> assertChinese(a, 409, "persistence", "Exception"));
 		// the race's loser broke the grant's unique key (SQL state 23505): told as a conflict, in the lock's words
 		var clash = new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception occurred in the persistence layer",
 				new java.sql.SQLIntegrityConstraintViolationException("ACT_UNIQ_AUTH_USER", "23505"));
