@@ -2,8 +2,10 @@ package com.propdesk.complaint;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import com.propdesk.intake.CaseStatus;
+import com.propdesk.intake.CodeLabels;
 import com.propdesk.security.Groups;
 
 /**
@@ -136,8 +138,13 @@ final class ComplaintRules {
 		return due.plusDays(1).atStartOfDay().atOffset(now.getOffset());
 	}
 
+	/** The root-cause form's 原因类别, as staff chose them there (forms/complaint-root-cause.form). */
+	static final Map<String, String> CAUSES = CodeLabels.of("process-gap", "流程缺失", "staff-error", "人员失误",
+			"contractor", "外包方", "facility", "设施设备", "owner-misunderstanding", "业主误解");
+
+	/** 根因：人员失误；整改：… — the cause by its name on the form, not its code. */
 	static String rootCauseNote(String cause, String action, String owner, LocalDate due) {
-		return "根因：" + cause + "；整改：" + action + "（" + owner + "，" + due + " 前）";
+		return "根因：" + CAUSES.getOrDefault(cause, cause) + "；整改：" + action + "（" + owner + "，" + due + " 前）";
 	}
 
 	static String improvementNote(String result) {

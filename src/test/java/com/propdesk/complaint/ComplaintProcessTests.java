@@ -104,7 +104,7 @@ class ComplaintProcessTests extends CaseProcessTest {
 		rootCauseAndClose(complaint, "guard");
 
 		assertThat(cases.find(caseNo(complaint)).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
-		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).startsWith("root-cause:根因：process-gap"));
+		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).startsWith("root-cause:根因：流程缺失"));
 		assertThat(complaint).isWaitingAt(ComplaintProcess.IMPROVEMENT);
 		complete(complaint, ComplaintProcess.IMPROVEMENT, "guard", "improvementResult", "已更新装修告知书");
 		assertThat(complaint).hasPassed(ComplaintProcess.END_CLOSED).isEnded();

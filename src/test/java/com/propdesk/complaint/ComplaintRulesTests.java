@@ -21,6 +21,16 @@ class ComplaintRulesTests {
 	static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-27T10:00:00+08:00");
 
 	@Test
+	void theCausesAreTheRootCauseFormsOptions() throws Exception {
+		var form = new com.fasterxml.jackson.databind.ObjectMapper()
+				.readTree(java.nio.file.Path.of("forms", "complaint-root-cause.form").toFile());
+		java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+		form.findParents("key").stream().filter(c -> "causeCategory".equals(c.path("key").asText()))
+				.forEach(c -> c.path("values").forEach(v -> options.put(v.path("value").asText(), v.path("label").asText())));
+		assertThat(ComplaintRules.CAUSES).as("the timeline names a cause as the form offered it").isEqualTo(options);
+	}
+
+	@Test
 	void planDueTypedOnTheFormReadsAsATimeInEstateTime() {
 		assertThat(ComplaintProcess.PLAN_DUE.convert("2026-12-01 18:00").toInstant())
 				.isEqualTo(OffsetDateTime.parse("2026-12-01T18:00:00+08:00").toInstant());
@@ -84,7 +94,7 @@ class ComplaintRulesTests {
 		assertThat(ComplaintRules.replyNote("已处理")).isEqualTo("书面答复：已处理");
 		assertThat(ComplaintRules.replyMessage("已处理")).isEqualTo("您的投诉已答复：已处理");
 		assertThat(ComplaintRules.reopenNote("还是很吵")).isEqualTo("业主不满意，重新处理：还是很吵");
-		assertThat(ComplaintRules.rootCauseNote("人员失误", "培训", "客服主管", LocalDate.parse("2026-12-15")))
+		assertThat(ComplaintRules.rootCauseNote("staff-error", "培训", "客服主管", LocalDate.parse("2026-12-15")))
 				.isEqualTo("根因：人员失误；整改：培训（客服主管，2026-12-15 前）");
 		assertThat(ComplaintRules.improvementNote("已培训")).isEqualTo("整改完成：已培训");
 	}
