@@ -37,7 +37,7 @@ public class ComplaintCaseType extends CaseTypeDefinition {
 	/** What a complaint's timeline records beyond the steps every case has. */
 	public enum Timeline implements TimelineKind {
 
-		TIERED("投诉分级"), REPEAT("重复投诉"), FIRST_CONTACT("首次联系"), HANDLED("处理结果"), REPLIED("书面答复"),
+		TIERED("投诉分级"), REPEAT("重复投诉"), FIRST_CONTACT("首次联系"), PLANNED("管理层方案"), HANDLED("处理结果"), REPLIED("书面答复"),
 		REOPENED("重新打开"), ROOT_CAUSE("根本原因"), IMPROVED("改进措施");
 
 		private final String label;

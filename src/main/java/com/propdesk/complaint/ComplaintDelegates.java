@@ -241,15 +241,23 @@ final class ComplaintDelegates {
 
 		private final SlaService slas;
 
-		StartPlanClock(SlaService slas) {
+		private final CaseService cases;
+
+		StartPlanClock(SlaService slas, CaseService cases) {
 			this.slas = slas;
+			this.cases = cases;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
 			OffsetDateTime typed = typed(() -> ComplaintProcess.PLAN_DUE.get(execution), ComplaintRules.PLAN_DUE_FORMAT);
 			OffsetDateTime due = checked(() -> ComplaintRules.planDue(typed, Clock.now()));
-			slas.startUntil(caseNo(execution), SlaNames.COMPLAINT_RESOLUTION, due, ComplaintRules.PER_PLAN);
+			String caseNo = caseNo(execution);
+			slas.startUntil(caseNo, SlaNames.COMPLAINT_RESOLUTION, due, ComplaintRules.PER_PLAN);
+			// the plan on the timeline, where the desk and the department look for it; the complaint is in hand
+			cases.record(caseNo, ComplaintCaseType.Timeline.PLANNED, ComplaintRules.planNote(ComplaintProcess.PLAN.text(execution),
+					RESPONSIBLE_DEPARTMENT.get(execution), due));
+			cases.changeStatus(caseNo, CaseStatus.IN_PROGRESS);
 		}
 
 	}

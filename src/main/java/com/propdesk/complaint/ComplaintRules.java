@@ -7,6 +7,7 @@ import java.util.Map;
 import com.propdesk.intake.CaseStatus;
 import com.propdesk.intake.CodeLabels;
 import com.propdesk.security.Groups;
+import com.propdesk.system.Var;
 
 /**
  * The decisions of a complaint, without an engine: what a tier means for the case, what a re-tier and a plan need,
@@ -65,6 +66,11 @@ final class ComplaintRules {
 	static String firstContactNote(String note, String department) {
 		String heard = note.isEmpty() ? "首次联系业主" : "首次联系业主：" + note;
 		return department == null ? heard : heard + "；交" + Groups.label(department) + "处理";
+	}
+
+	/** 管理层方案：修路灯；交工程部落实，12-01 18:00 前完成 */
+	static String planNote(String plan, String department, OffsetDateTime due) {
+		return "管理层方案：" + plan + "；交" + Groups.label(department) + "落实，" + Var.TYPED_TIME.format(due) + " 前完成";
 	}
 
 	/** 处理结果：已约谈装修队 (an ordinary complaint) or 方案落实：… (a major one, by management's plan). */

@@ -174,6 +174,8 @@ class ComplaintProcessTests extends CaseProcessTest {
 				.status()).isEqualTo(404);
 		complete(complaint, ComplaintProcess.EXECUTE_PLAN, "guard", "executionNote", "已当面道歉");
 		assertThat(timeline(complaint)).contains("handled:方案落实：已当面道歉");
+		assertThat(timeline(complaint)).anySatisfy(line -> assertThat(line).startsWith("planned:管理层方案：").contains("；交安保部落实，"));
+		assertThat(cases.find(caseNo(complaint)).orElseThrow().status()).isEqualTo(CaseStatus.IN_PROGRESS);
 		replyAndAskSatisfaction(complaint, true);
 		assertThat(slas.clock(caseNo(complaint), SlaNames.COMPLAINT_RESOLUTION).orElseThrow().state())
 				.isEqualTo(SlaClock.State.MET);
