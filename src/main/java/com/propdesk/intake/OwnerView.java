@@ -53,12 +53,14 @@ public record OwnerView(
 		OwnerView of(CaseRecord found) {
 			// the same answer whoever asks: the owner has no engine user, the desk may not open the technician's task
 			Visit visit = Privileged.run(engine, () -> {
-				Task task = dispatchedTask(found);
+				// the timeline's kinds, read once: whether the job was dispatched, and the technician arrived since
+				List<String> kinds = cases.timeline(found.caseNo()).stream().map(CaseEvent::kind).toList();
+				Task task = dispatchedTask(found, kinds);
 				if (task == null) {
 					return new Visit(null, null);
 				}
 				User user = engine.getIdentityService().createUserQuery().userId(task.getAssignee()).singleResult();
-				return new Visit(user == null ? task.getAssignee() : user.getFirstName() + "师傅", eta(found));
+				return new Visit(user == null ? task.getAssignee() : user.getFirstName() + "师傅", eta(found, kinds));
 			});
 			boolean open = found.status() != CaseStatus.CLOSED && found.status() != CaseStatus.PROMOTED;
 			OffsetDateTime next = cases.nextOwnerUrge(found.caseNo()).orElse(null);
@@ -72,9 +74,8 @@ public record OwnerView(
 		}
 
 		/** Once the job is dispatched and in progress: the task the technician holds. */
-		private Task dispatchedTask(CaseRecord found) {
-			if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS
-					|| cases.timeline(found.caseNo()).stream().noneMatch(e -> DISPATCHED.equals(e.kind()))) {
+		private Task dispatchedTask(CaseRecord found, List<String> kinds) {
+			if (found.processInstanceId() == null || found.status() != CaseStatus.IN_PROGRESS || !kinds.contains(DISPATCHED)) {
 				return null;
 			}
 			Task task = engine.getTaskService().createTaskQuery().processInstanceId(found.processInstanceId()).orderByTaskCreateTime()
@@ -83,8 +84,7 @@ public record OwnerView(
 		}
 
 		/** When the technician will arrive, until they have: once on site (a diagnosis since the dispatch) it is past. */
-		private OffsetDateTime eta(CaseRecord found) {
-			List<String> kinds = cases.timeline(found.caseNo()).stream().map(CaseEvent::kind).toList();
+		private OffsetDateTime eta(CaseRecord found, List<String> kinds) {
 			if (kinds.lastIndexOf(CaseTimeline.DIAGNOSED.code()) > kinds.lastIndexOf(DISPATCHED)) {
 				return null;
 			}
